@@ -1,0 +1,77 @@
+// The TikLiveAPI client's public shape: what the pipeline, the CLI and the app depend on.
+import type { Challenge, Credits, PostsPage, RegionCode, UserInfo, UserSearchHit } from '../../shared/model';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface TikLiveApi {
+  /** GET /challenge-info-name/?name=… ; throws TagfitError('not-found') for a missing hashtag. */
+  challengeInfo(name: string, opts?: CallOptions): Promise<Challenge>;
+  /** GET /challenge-posts/ ; `hashtag` is only for error messages. */
+  challengePosts(
+    p: { challengeId: string; count: number; cursor: string; region?: RegionCode; hashtag?: string },
+    opts?: CallOptions,
+  ): Promise<PostsPage>;
+  /** GET /region-list/ : uppercase code → country name. */
+  regionList(opts?: CallOptions): Promise<Record<RegionCode, string>>;
+  /** GET /userinfo-by-username/ */
+  userInfo(username: string, opts?: CallOptions): Promise<UserInfo>;
+  /** GET /user-posts/ (userId is the numeric user.id) */
+  userPosts(p: { userId: string; count: number; cursor: string }, opts?: CallOptions): Promise<PostsPage>;
+  /** GET /search-user/ */
+  searchUser(p: { keyword: string; count: number; cursor: string }, opts?: CallOptions): Promise<UserSearchHit[]>;
+  /** GET /search-challenge/ */
+  searchChallenge(p: { keyword: string; count: number; cursor: string }, opts?: CallOptions): Promise<Challenge[]>;
+  /** A snapshot of the calls and credits so far. */
+  credits(): Credits;
+}
+
+/** A stored API answer: the raw JSON body that passed validation, and when it was fetched. */
+export interface CachedAnswer {
+  fetchedAt: number; // epoch ms
+  body: unknown;
+}
+
+/**
+ * The answer cache the client consults before the network. Keys are built from the endpoint and its
+ * parameters only (never the key). Implemented by the workspace (src/core/workspace/cache.ts).
+ */
+export interface AnswerCache {
+  get(key: string): Promise<CachedAnswer | undefined>;
+  set(key: string, answer: CachedAnswer): Promise<void>;
+}
+
+export interface ClientOptions {
+  /** e.g. https://api.tikliveapi.com or the simulator's URL. */
+  baseUrl: string;
+  /** The API key wrapped in a Secret; absent only for the simulator in demo mode. */
+  key: import('../secrets/secret').Secret;
+  /** Parallel requests (default 8). */
+  concurrency?: number;
+  /** The plan's rate limit; calls are paced under it (default 200). */
+  requestsPerMinute?: number;
+  /** Per-request time-out in ms (default 15000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 429/5xx/network errors (default 4). */
+  retries?: number;
+  /** Base and cap of the exponential backoff in ms (defaults 500 and 8000). */
+  backoffMs?: { min: number; max: number };
+  /** Cap on a Retry-After wait in ms (default 60000). */
+  maxRetryAfterMs?: number;
+  /** Cancels every call of the run. */
+  signal?: AbortSignal;
+  /** Answer cache, with the lifetime of an entry and the clock used to judge it. */
+  cache?: AnswerCache;
+  maxAgeMs?: number;
+  /** Use only the cache; a miss throws TagfitError('offline'). */
+  offline?: boolean;
+  /** Refuse network calls beyond this many credits (throws TagfitError('budget')). */
+  maxCredits?: number;
+  /** Wall clock in ms for cache ages (default Date.now). */
+  clock?: () => number;
+  /** Called for each request sent (for logs and progress). Never receives the key. */
+  onRequest?: (e: { endpoint: string; status: number | 'network-error' | 'timeout'; attempt: number; ms: number }) => void;
+  /** A field was missing or mistyped and got a default: endpoint, hashtag and field are named. */
+  onWarning?: (message: string) => void;
+}

@@ -1,0 +1,28 @@
+// Typed errors of the engine: a code for programs, a message for people that says what and where.
+import type { ErrorCode, ErrorInfo } from '../shared/model';
+
+export class TagfitError extends Error {
+  readonly code: ErrorCode;
+  /** Extra context for logs (never the API key). */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TagfitError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const isTagfitError = (e: unknown): e is TagfitError => e instanceof TagfitError;
+
+/** Any thrown value as an ErrorInfo; unknown errors become `network` only when they look like one. */
+export function toErrorInfo(e: unknown): ErrorInfo {
+  if (e instanceof TagfitError) return e.toInfo();
+  if (e instanceof Error && e.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  return { code: 'storage', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,208 @@
+// The data model shared by every room: plain types, no behaviour.
+// Wire shapes of TikLiveAPI live in src/core/api/dto.ts; these are the domain's words.
+
+/** An uppercase ISO-3166 alpha-2 code, e.g. "US". */
+export type RegionCode = string;
+
+/** A hashtag as TikLiveAPI knows it (a "challenge"), after validation. */
+export interface Challenge {
+  id: string;
+  /** `cha_name`: the hashtag's canonical name, without `#`. */
+  name: string;
+  desc: string;
+  /** Distinct creators who ever used the tag (lifetime, may be rounded). */
+  userCount: number;
+  /** Lifetime views (may be rounded). */
+  viewCount: number;
+  /** Advertiser-run branded challenge. */
+  isCommerce: boolean;
+}
+
+/** One sampled post (a video), after validation. */
+export interface Post {
+  id: string;
+  /** Unix seconds; 0 when missing. */
+  createTime: number;
+  /** `digg_count`; 0 when missing. */
+  likes: number;
+  comments: number;
+  shares: number;
+  plays: number;
+  /** `author.unique_id`; '' when missing. */
+  authorId: string;
+  /** `title`, the caption with its hashtags; '' when null. */
+  caption: string;
+}
+
+export interface PostsPage {
+  posts: Post[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+export interface UserInfo {
+  id: string;
+  uniqueId: string;
+  secUid: string;
+  nickname: string;
+  followerCount: number;
+  heartCount: number;
+  videoCount: number;
+}
+
+export interface UserSearchHit {
+  uniqueId: string;
+  nickname: string;
+  followerCount: number;
+}
+
+/** Calls to TikLiveAPI, per endpoint path (e.g. "/challenge-posts/"). */
+export interface Credits {
+  /** Successful calls: each costs one credit. */
+  used: number;
+  byEndpoint: Record<string, number>;
+  /** Every request sent, successful or not (retries included). */
+  calls: number;
+  retries: number;
+  rateLimited: number;
+  /** Answers served from the cache instead of the network. */
+  fromCache: number;
+  /** Calls the reference method would have made that Tagfit did not (info once per tag, cache). */
+  saved: { byCache: number; byInfoOnce: number };
+}
+
+export type ErrorCode =
+  | 'auth'
+  | 'not-found'
+  | 'rate-limited'
+  | 'input'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response'
+  | 'cancelled'
+  | 'budget'
+  | 'offline'
+  | 'storage'
+  | 'locked';
+
+/** An error as it crosses a process or IPC boundary. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type FlagKind = 'commercial' | 'saturated' | 'shadow-limited' | 'small-sample' | 'not-found';
+
+export interface Flag {
+  kind: FlagKind;
+  /** The reason in words, for people. */
+  reason: string;
+}
+
+export interface Weights {
+  velocity: number;
+  density: number;
+  overlap: number;
+  /** Multiplies the ad penalty (0.5 for a commercial tag) in the score. */
+  adPenalty: number;
+}
+
+export type PresetName = 'seed' | 'organic' | 'paid';
+
+/** Everything that decides a score, resolved from a preset plus overrides. */
+export interface ScoringSettings {
+  preset: PresetName;
+  weights: Weights;
+  windowDays: number;
+  pages: number;
+  pageSize: number;
+  /** Keep `is_commerce` tags (scored with the ad penalty) instead of excluding them. */
+  keepCommercial: boolean;
+  /** How likes per post are summarised. */
+  density: 'mean' | 'median' | 'log-mean';
+  /** Drop a post already seen (same id) in the sample. */
+  dedupePosts: boolean;
+  /** Fewer posts than this is a small sample. */
+  minStableSample: number;
+}
+
+/** The momentum of a tag in a region against earlier runs (present from the second run). */
+export interface TagHistory {
+  previousRunAt: string;
+  /** user_count growth per week, as a fraction (0.4 = +40 %/week); null when unknown. */
+  userCountGrowthPerWeek: number | null;
+  viewCountGrowthPerWeek: number | null;
+  scoreChange: number | null;
+  /** Positive = moved up. null when the tag was not ranked last time. */
+  rankChange: number | null;
+  previousVelocity: number | null;
+  /** Velocity was below the threshold last run and is at or above it now. */
+  crossedVelocityThreshold: boolean;
+}
+
+export interface ScoredTag {
+  /** `cha_name`. */
+  tag: string;
+  /** The candidate as listed (normalised), which can differ from cha_name. */
+  candidate: string;
+  rank: number;
+  score: number;
+  /** Raw (not normalised) metrics. */
+  velocity: number;
+  density: number;
+  overlap: number;
+  normalised: { velocity: number; density: number; overlap: number };
+  /** Posts used for the metrics. */
+  sample: number;
+  /** Posts served before de-duplication. */
+  served: number;
+  distinctAuthors: number;
+  targetAuthors: number;
+  medianLikes: number;
+  meanLikes: number;
+  newestPostAt: number;
+  userCount: number;
+  viewCount: number;
+  isCommerce: boolean;
+  flags: Flag[];
+  history?: TagHistory;
+}
+
+export interface ExcludedTag {
+  tag: string;
+  reason: string;
+  kind: 'commercial' | 'not-found';
+}
+
+export interface FailedTag {
+  tag: string;
+  region: RegionCode;
+  error: string;
+  code: ErrorCode;
+}
+
+export interface RegionResult {
+  region: RegionCode;
+  ranked: ScoredTag[];
+  excluded: ExcludedTag[];
+}
+
+export interface RunResult {
+  /** ISO time of the run's clock. */
+  now: string;
+  preset: PresetName;
+  settings: ScoringSettings;
+  regions: Record<RegionCode, RegionResult>;
+  credits: Credits;
+  failed: FailedTag[];
+  /** Why the run stopped early, if it did. */
+  stopped?: { code: 'cancelled' | 'budget' | 'auth' | 'offline'; message: string; unscored: { tag: string; region: RegionCode }[] };
+}
+
+/** Progress of a run, one union on one channel. */
+export type RunProgress =
+  | { type: 'queued'; total: number }
+  | { type: 'fetching'; tag: string; region: RegionCode | null; done: number; total: number; credits: number }
+  | { type: 'scored'; tag: string; region: RegionCode; done: number; total: number; credits: number }
+  | { type: 'failed'; tag: string; region: RegionCode | null; error: ErrorInfo; done: number; total: number; credits: number }
+  | { type: 'done'; credits: number; failed: number; stopped: boolean };
