@@ -17,12 +17,21 @@ export interface TikLiveApi {
   regionList(opts?: CallOptions): Promise<Record<RegionCode, string>>;
   /** GET /userinfo-by-username/ */
   userInfo(username: string, opts?: CallOptions): Promise<UserInfo>;
-  /** GET /user-posts/ (userId is the numeric user.id) */
-  userPosts(p: { userId: string; count: number; cursor: string }, opts?: CallOptions): Promise<PostsPage>;
+  /** GET /user-posts/ (userId is the numeric user.id; `username` is only for error messages) */
+  userPosts(
+    p: { userId: string; count: number; cursor: string; username?: string },
+    opts?: CallOptions,
+  ): Promise<PostsPage>;
   /** GET /search-user/ */
-  searchUser(p: { keyword: string; count: number; cursor: string }, opts?: CallOptions): Promise<UserSearchHit[]>;
+  searchUser(
+    p: { keyword: string; count: number; cursor: string },
+    opts?: CallOptions,
+  ): Promise<UserSearchHit[]>;
   /** GET /search-challenge/ */
-  searchChallenge(p: { keyword: string; count: number; cursor: string }, opts?: CallOptions): Promise<Challenge[]>;
+  searchChallenge(
+    p: { keyword: string; count: number; cursor: string },
+    opts?: CallOptions,
+  ): Promise<Challenge[]>;
   /** A snapshot of the calls and credits so far. */
   credits(): Credits;
 }
@@ -71,7 +80,12 @@ export interface ClientOptions {
   /** Wall clock in ms for cache ages (default Date.now). */
   clock?: () => number;
   /** Called for each request sent (for logs and progress). Never receives the key. */
-  onRequest?: (e: { endpoint: string; status: number | 'network-error' | 'timeout'; attempt: number; ms: number }) => void;
+  onRequest?: (e: {
+    endpoint: string;
+    status: number | 'network-error' | 'timeout';
+    attempt: number;
+    ms: number;
+  }) => void;
   /** A field was missing or mistyped and got a default: endpoint, hashtag and field are named. */
   onWarning?: (message: string) => void;
 }

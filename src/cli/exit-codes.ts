@@ -1,0 +1,7 @@
+// The CLI's exit codes, a contract cron jobs and outside checks rely on.
+/** Every tag was scored or excluded for a reason. */
+export const EXIT_OK = 0;
+/** Some tags failed (they are reported, the rest is still scored), the run stopped early, or reports were not written. */
+export const EXIT_FAILED = 1;
+/** Bad input or usage. */
+export const EXIT_USAGE = 2;

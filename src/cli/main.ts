@@ -1,0 +1,46 @@
+// The `tagfit` command: argument parsing and terminal output over src/core. Exit codes: 0 every tag
+// scored or excluded for a reason, 1 some failed (still reported), 2 bad input or usage.
+import { Command, CommanderError, Option } from 'commander';
+import { TagfitError } from '../core/errors';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { registerScoreCommands } from './score-command';
+import { registerToolCommands } from './tool-commands';
+
+
+/** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name('tagfit')
+    .description('Rank TikTok hashtags by their shape (velocity, engagement density, audience overlap), not their size.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError(false);
+  let code = EXIT_OK;
+  const setCode = (c: number): void => {
+    code = c;
+  };
+  registerScoreCommands(program, setCode);
+  registerToolCommands(program, setCode);
+  program.addOption(new Option('--debug', 'print stack traces').hideHelp());
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+/** Print an error for people (never a stack, never the key) and map it to an exit code. */
+export function reportError(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  if (e instanceof TagfitError) {
+    process.stderr.write(`tagfit: ${e.message}\n`);
+    return e.code === 'input' || e.code === 'locked' || e.code === 'storage' ? EXIT_USAGE : EXIT_FAILED;
+  }
+  process.stderr.write(`tagfit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.TAGFIT_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return EXIT_FAILED;
+}

@@ -1,0 +1,62 @@
+// Progress on stderr: a bar on a terminal, plain lines otherwise (cron logs, CI), nothing with --quiet.
+import cliProgress from 'cli-progress';
+import type { RunProgress } from '../shared/model';
+
+export interface ProgressReporter {
+  onProgress(p: RunProgress): void;
+  warn(message: string): void;
+  stop(): void;
+}
+
+export function createProgressReporter(mode: 'bar' | 'lines' | 'quiet', out: NodeJS.WriteStream = process.stderr): ProgressReporter {
+  if (mode === 'quiet') return { onProgress: () => {}, warn: (m) => out.write(`warning: ${m}\n`), stop: () => {} };
+  if (mode === 'lines') {
+    return {
+      onProgress(p) {
+        switch (p.type) {
+          case 'queued':
+            out.write(`queued ${p.total} hashtag-region pairs\n`);
+            break;
+          case 'scored':
+            out.write(`[${p.done}/${p.total}] sampled #${p.tag} ${p.region} (credits ${p.credits})\n`);
+            break;
+          case 'failed':
+            out.write(`[${p.done}/${p.total}] failed #${p.tag}${p.region ? ` ${p.region}` : ''}: ${p.error.message}\n`);
+            break;
+          case 'done':
+            out.write(`done: ${p.credits} credits, ${p.failed} failed${p.stopped ? ', stopped early' : ''}\n`);
+            break;
+          default:
+            break;
+        }
+      },
+      warn: (m) => out.write(`warning: ${m}\n`),
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: 'scoring [{bar}] {value}/{total} pairs | {credits} credits | {status}', stream: out, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  const pending: string[] = [];
+  let started = false;
+  return {
+    onProgress(p) {
+      if (p.type === 'queued') {
+        bar.start(p.total, 0, { credits: 0, status: '' });
+        started = true;
+      } else if (p.type === 'done') {
+        bar.update({ credits: p.credits, status: p.stopped ? 'stopped' : 'done' });
+      } else if (started) {
+        const status = p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`;
+        bar.update(p.done, { credits: p.credits, status });
+      }
+    },
+    // Warnings would tear the bar: keep them for after it.
+    warn: (m) => pending.push(m),
+    stop() {
+      if (started) bar.stop();
+      for (const m of pending) out.write(`warning: ${m}\n`);
+    },
+  };
+}

@@ -1,0 +1,339 @@
+// `tagfit score` and `tagfit estimate`: read the lists, resolve settings, key and cache, run the job, print.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import type { PresetName, RunResult, ScoringSettings } from '../shared/model';
+import type { AnswerCache } from '../core/api/types';
+import { TagfitError } from '../core/errors';
+import { resolveSettings } from '../core/engine/presets';
+import { readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
+import { DEFAULT_API_BASE, runScoreJob, type ReportFormat } from '../core/job/score-job';
+import { namespacedCache, sourceNamespace } from '../core/job/namespaced-cache';
+import { estimateCredits } from '../core/job/estimate';
+import { createSystemKeychain } from '../core/secrets/keychain';
+import { Secret } from '../core/secrets/secret';
+import { createFileCache } from '../core/workspace/cache';
+import { acquireWorkspaceLock } from '../core/workspace/lock';
+import { openWorkspace } from '../core/workspace/layout';
+import { scoringOverrides } from '../core/workspace/settings';
+import { EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { createProgressReporter } from './progress';
+import { toJsonDocument } from './json-output';
+import { printSummary } from './summary';
+
+const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
+
+interface ScoreFlags {
+  tags?: string;
+  creators?: string;
+  regions?: string;
+  workspace?: string;
+  out?: string;
+  format: string;
+  preset?: string;
+  weights?: string;
+  windowDays?: string;
+  pages?: string;
+  pageSize?: string;
+  keepCommercial?: boolean;
+  apiBase?: string;
+  now?: string;
+  cacheDir?: string;
+  cache: boolean;
+  offline?: boolean;
+  maxAge?: string;
+  maxCredits?: string;
+  rpm?: string;
+  concurrency?: string;
+  timeout?: string;
+  demo?: boolean;
+  json?: boolean;
+  skipInvalid?: boolean;
+  quiet?: boolean;
+}
+
+function addScoreOptions(cmd: Command): Command {
+  return cmd
+    .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
+    .option('--creators <file>', 'target creators CSV (column "unique_id")')
+    .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
+    .option('--workspace <dir>', 'a Tagfit workspace: lists, settings, cache and history (explicit options win)')
+    .option('--out <dir>', 'write one report per region into this folder')
+    .option('--format <list>', 'report formats: md, csv or md,csv', 'md')
+    .addOption(new Option('--preset <name>', 'scoring preset').choices(['seed', 'organic', 'paid']))
+    .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
+    .option('--window-days <n>', 'velocity window in days (default 14)')
+    .option('--pages <n>', 'pages of posts per hashtag and region (default 3)')
+    .option('--page-size <n>', 'posts per page, at most 35 (default 30)')
+    .option('--keep-commercial', 'score commercial (is_commerce) tags with the ad penalty instead of excluding them')
+    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
+    .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
+    .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
+    .option('--no-cache', 'fetch everything fresh (fresh answers are still stored)')
+    .option('--offline', 'never touch the network: score from the cache and name what is missing')
+    .option('--max-age <hours>', 'cache lifetime in hours (default 24, or the workspace setting)')
+    .option('--max-credits <n>', 'credit budget: the run stops cleanly before exceeding it')
+    .option('--rpm <n>', 'requests per minute of your TikLiveAPI plan (default 200)')
+    .option('--concurrency <n>', 'parallel requests (default 8)')
+    .option('--timeout <seconds>', 'time-out per request (default 15)')
+    .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--skip-invalid', 'score the valid rows even when some rows of the lists are invalid')
+    .option('--quiet', 'no progress output');
+}
+
+export function registerScoreCommands(program: Command, setCode: (c: number) => void): void {
+  addScoreOptions(program.command('score').description('score candidate hashtags per region and write reports')).action(
+    async (flags: ScoreFlags) => setCode(await scoreAction(flags)),
+  );
+  addScoreOptions(
+    program.command('estimate').description('estimate the credits a run would spend, from what the cache holds'),
+  ).action(async (flags: ScoreFlags) => setCode(await estimateAction(flags)));
+}
+
+const num = (value: string | undefined, name: string, { min, max, int }: { min: number; max: number; int?: boolean }): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) {
+    throw new TagfitError('input', `--${name} must be ${int ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${value}").`);
+  }
+  return n;
+};
+
+function parseWeights(text: string): Partial<ScoringSettings['weights']> {
+  const names: Record<string, keyof ScoringSettings['weights']> = {
+    velocity: 'velocity',
+    v: 'velocity',
+    density: 'density',
+    d: 'density',
+    overlap: 'overlap',
+    o: 'overlap',
+    ad: 'adPenalty',
+    adpenalty: 'adPenalty',
+  };
+  const out: Partial<ScoringSettings['weights']> = {};
+  for (const part of text.split(',').filter((p) => p.trim() !== '')) {
+    const [k, v] = part.split('=').map((s) => s.trim());
+    const name = names[(k ?? '').toLowerCase()];
+    const value = Number(v);
+    if (!name || v === undefined || v === '' || !Number.isFinite(value) || value < 0) {
+      throw new TagfitError('input', `--weights: "${part}" is not name=number with name velocity, density, overlap or ad.`);
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const d = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(d.getTime())) {
+    throw new TagfitError('input', `--now must be an ISO date-time such as 2026-11-20T00:00:00Z (got "${text}").`);
+  }
+  return d;
+}
+
+function parseFormats(text: string): ReportFormat[] {
+  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) if (f !== 'md' && f !== 'csv') throw new TagfitError('input', `--format: "${f}" is not md or csv.`);
+  if (formats.length === 0) throw new TagfitError('input', '--format needs md, csv or md,csv.');
+  return [...new Set(formats)] as ReportFormat[];
+}
+
+interface Prepared {
+  candidates: string[];
+  targets: string[];
+  regions: string[];
+  settings: ScoringSettings;
+  now: Date;
+  cache?: AnswerCache;
+  cacheDir?: string;
+  maxAgeMs: number;
+  dataDir?: string;
+  velocityThreshold: number;
+  outDir?: string;
+  requestsPerMinute?: number;
+  concurrency?: number;
+  release: () => Promise<void>;
+}
+
+/** Turn flags (and a workspace) into a run's inputs; every problem is a TagfitError('input') that says where. */
+async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boolean): Promise<Prepared> {
+  const ws = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
+  const file = (flag: string | undefined, wsPath: string | undefined, demoName: string, option: string): string => {
+    if (flag) return flag;
+    if (wsPath) return wsPath;
+    if (flags.demo) return path.join(DEMO_DIR, demoName);
+    throw new TagfitError('input', `${option} <file> is required (or --workspace <dir>, or --demo).`);
+  };
+  if (flags.apiBase !== undefined && !/^https?:\/\/[^/\s]+/i.test(flags.apiBase)) {
+    throw new TagfitError('input', `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${flags.apiBase}").`);
+  }
+  const tagsFile = file(flags.tags, ws?.paths.tags, 'tags.csv', '--tags');
+  const creatorsFile = file(flags.creators, ws?.paths.creators, 'creators.csv', '--creators');
+  const regionsFile = file(flags.regions, ws?.paths.regions, 'regions.csv', '--regions');
+  const lists = await Promise.all([readTagList(tagsFile), readCreatorList(creatorsFile), readRegionList(regionsFile)]);
+  const problems = lists.flatMap((l) => l.errors);
+  for (const l of lists) {
+    for (const m of l.merged) warn(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
+  }
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
+    if (!flags.skipInvalid) {
+      throw new TagfitError('input', `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`);
+    }
+    for (const l of lines) warn(`skipped ${l}`);
+  }
+  const [tags, creators, regions] = lists;
+  if (tags.values.length === 0) throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
+  if (regions.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
+
+  const wsSettings = ws?.settings;
+  const preset = (flags.preset ?? wsSettings?.preset ?? 'seed') as PresetName;
+  const settings = resolveSettings(preset, {
+    // The workspace's scoring fields belong to its preset: an explicit --preset starts from that preset alone.
+    ...(wsSettings && !flags.preset ? scoringOverrides(wsSettings) : {}),
+    ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
+    ...(flags.windowDays !== undefined ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) } : {}),
+    ...(flags.pages !== undefined ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) } : {}),
+    ...(flags.pageSize !== undefined ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) } : {}),
+    ...(flags.keepCommercial ? { keepCommercial: true } : {}),
+  });
+
+  const maxAgeHours = num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }) ?? wsSettings?.cacheMaxAgeHours ?? 24;
+  const cacheDir = flags.cacheDir ?? ws?.paths.cache;
+  if (flags.offline && !flags.cache) throw new TagfitError('input', '--offline and --no-cache contradict each other.');
+  if (flags.offline && !cacheDir) throw new TagfitError('input', '--offline needs a cache: --workspace <dir> or --cache-dir <dir>.');
+
+  let release = async (): Promise<void> => {};
+  if (ws && lock) {
+    const held = await acquireWorkspaceLock(ws.dir, { app: 'cli' });
+    release = () => held.release();
+  }
+  const cache = cacheDir ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn }) : undefined;
+  return {
+    candidates: tags.values,
+    targets: creators.values,
+    regions: regions.values,
+    settings,
+    now: parseNow(flags.now),
+    cache,
+    cacheDir,
+    // --no-cache: never read an answer, but keep storing fresh ones.
+    maxAgeMs: flags.cache ? maxAgeHours * 3_600_000 : 0,
+    dataDir: ws?.paths.data,
+    velocityThreshold: wsSettings?.velocityThreshold ?? 0.5,
+    outDir: flags.out ?? (ws && flags.out === undefined ? ws.paths.reports : undefined),
+    requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }) ?? wsSettings?.requestsPerMinute,
+    concurrency: num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }) ?? wsSettings?.concurrency,
+    release,
+  };
+}
+
+async function resolveKey(flags: ScoreFlags, warn: (m: string) => void): Promise<Secret | undefined> {
+  if (flags.demo) return undefined;
+  const fromEnv = process.env.TIKLIVE_KEY?.trim();
+  if (fromEnv) return new Secret(fromEnv);
+  try {
+    return await createSystemKeychain().get();
+  } catch (e) {
+    warn(`${(e as Error).message}; set TIKLIVE_KEY instead.`);
+    return undefined;
+  }
+}
+
+async function scoreAction(flags: ScoreFlags): Promise<number> {
+  const mode = flags.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
+  const reporter = createProgressReporter(mode);
+  const prepared = await prepare(flags, reporter.warn, true);
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    process.stderr.write('\ntagfit: stopping; what was fetched is kept in the cache…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
+    const key = await resolveKey(flags, reporter.warn);
+    const outcome = await runScoreJob({
+      candidates: prepared.candidates,
+      targets: prepared.targets,
+      regions: prepared.regions,
+      settings: prepared.settings,
+      now: prepared.now,
+      demo: flags.demo === true,
+      apiBase: flags.apiBase,
+      key,
+      requestsPerMinute: prepared.requestsPerMinute,
+      concurrency: prepared.concurrency,
+      timeoutMs: timeoutS !== undefined ? timeoutS * 1000 : undefined,
+      cache: prepared.cache,
+      maxAgeMs: prepared.maxAgeMs,
+      offline: flags.offline,
+      maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
+      dataDir: prepared.dataDir,
+      velocityThreshold: prepared.velocityThreshold,
+      out: prepared.outDir ? { dir: prepared.outDir, formats: parseFormats(flags.format) } : undefined,
+      signal: controller.signal,
+      onProgress: (p) => reporter.onProgress(p),
+      onWarning: reporter.warn,
+    });
+    reporter.stop();
+    const { result } = outcome;
+    if (flags.json) process.stdout.write(`${JSON.stringify(toJsonDocument(result))}\n`);
+    else printSummary(result, process.stdout);
+    for (const w of outcome.written) process.stderr.write(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
+    if (outcome.reportError) process.stderr.write(`tagfit: reports not written: ${outcome.reportError.message}\n`);
+    printRunFooter(result);
+    if (result.stopped?.code === 'auth') process.stderr.write(`tagfit: ${result.stopped.message}\n`);
+    return result.failed.length > 0 || result.stopped || outcome.reportError ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    reporter.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await prepared.release();
+  }
+}
+
+function printRunFooter(result: RunResult): void {
+  const c = result.credits;
+  const by = Object.entries(c.byEndpoint)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  process.stderr.write(
+    `credits: ${c.used} used${by ? ` (${by})` : ''}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
+  );
+  if (result.failed.length > 0) process.stderr.write(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
+  if (result.stopped) {
+    process.stderr.write(
+      `run stopped (${result.stopped.code}): ${result.stopped.message}; ${result.stopped.unscored.length} pairs left unscored, the next run fetches only those\n`,
+    );
+  }
+}
+
+async function estimateAction(flags: ScoreFlags): Promise<number> {
+  const warn = (m: string): void => void process.stderr.write(`warning: ${m}\n`);
+  const prepared = await prepare(flags, warn, false);
+  try {
+    const estimate = await estimateCredits({
+      cache: prepared.cache
+        ? namespacedCache(prepared.cache, sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE))
+        : undefined,
+      maxAgeMs: prepared.maxAgeMs,
+      now: Date.now(),
+      candidates: prepared.candidates,
+      regions: prepared.regions,
+      settings: prepared.settings,
+    });
+    if (flags.json) process.stdout.write(`${JSON.stringify(estimate)}\n`);
+    else {
+      process.stdout.write(
+        `estimate: ${estimate.fromCache} answers from the cache, ${estimate.network.min}-${estimate.network.max} credits to spend (reference method: ${estimate.reference})\n`,
+      );
+    }
+    return EXIT_OK;
+  } finally {
+    await prepared.release();
+  }
+}

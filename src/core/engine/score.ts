@@ -1,0 +1,103 @@
+// Scores and ranks one region's candidate hashtags: the reference method (seed) or a robust preset.
+import type {
+  Challenge,
+  ExcludedTag,
+  Post,
+  RegionCode,
+  RegionResult,
+  ScoredTag,
+  ScoringSettings,
+} from '../../shared/model';
+import { roundHalfEven } from './decimal';
+import { commercialFlag, flagTag, notFoundFlag } from './flags';
+import { computeMetrics, type RawMetrics } from './metrics';
+import { normaliseMetrics } from './normalise';
+
+export interface RegionEntry {
+  /** The candidate as listed (normalised by the list reader). */
+  candidate: string;
+  /** null when TikLiveAPI does not know the hashtag. */
+  challenge: Challenge | null;
+  /** The posts sampled in this region, as served. */
+  posts: Post[];
+}
+
+/** The reference's ad penalty for a commercial tag (only reachable when commercial tags are kept). */
+export const AD_PENALTY = 0.5;
+
+export function scoreRegion(
+  entries: readonly RegionEntry[],
+  targets: ReadonlySet<string>,
+  settings: ScoringSettings,
+  nowSec: number,
+  region: RegionCode,
+): RegionResult {
+  const excluded: ExcludedTag[] = [];
+  const kept: { entry: RegionEntry; challenge: Challenge; name: string; metrics: RawMetrics }[] = [];
+  // The reference keys its results by candidate, so a candidate listed twice is scored once: the first.
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.candidate)) continue;
+    seen.add(entry.candidate);
+    const { challenge } = entry;
+    if (challenge === null) {
+      excluded.push({
+        tag: entry.candidate,
+        kind: 'not-found',
+        reason: notFoundFlag(entry.candidate).reason,
+      });
+      continue;
+    }
+    // A challenge without cha_name is still the candidate the user asked for.
+    const name = challenge.name !== '' ? challenge.name : entry.candidate;
+    if (challenge.isCommerce && !settings.keepCommercial) {
+      excluded.push({ tag: name, kind: 'commercial', reason: commercialFlag({ ...challenge, name }).reason });
+      continue;
+    }
+    kept.push({ entry, challenge, name, metrics: computeMetrics(entry.posts, targets, nowSec, settings) });
+  }
+
+  const normalised = normaliseMetrics(
+    kept.map((k) => k.metrics),
+    settings,
+  );
+  const w = settings.weights;
+  const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics }, i) => {
+    const n = normalised[i]!;
+    const adPenalty = challenge.isCommerce ? AD_PENALTY : 0;
+    // Same operations in the same order as the reference, so the doubles (and the rounding) agree.
+    const score = roundHalfEven(
+      100 *
+        (w.velocity * n.velocity + w.density * n.density + w.overlap * n.overlap - w.adPenalty * adPenalty),
+      2,
+    );
+    return {
+      tag: name,
+      candidate: entry.candidate,
+      rank: 0,
+      score,
+      velocity: metrics.velocity,
+      density: metrics.density,
+      overlap: metrics.overlap,
+      normalised: { ...n },
+      sample: metrics.sample,
+      served: metrics.served,
+      distinctAuthors: metrics.distinctAuthors,
+      targetAuthors: metrics.targetAuthors,
+      medianLikes: metrics.medianLikes,
+      meanLikes: metrics.meanLikes,
+      newestPostAt: metrics.newestPostAt,
+      userCount: challenge.userCount,
+      viewCount: challenge.viewCount,
+      isCommerce: challenge.isCommerce,
+      flags: flagTag(challenge, metrics, settings, nowSec, name),
+    };
+  });
+
+  // Array.prototype.sort is stable, so equal scores keep the input order, as Python's sorted() does.
+  scored.sort((a, b) => b.score - a.score);
+  scored.forEach((t, i) => {
+    t.rank = i + 1;
+  });
+  return { region, ranked: scored, excluded };
+}

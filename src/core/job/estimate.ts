@@ -1,0 +1,98 @@
+// Before a run: how many answers the cache holds and how many credits the rest will cost. Follows the
+// cached page chain (each page's cursor names the next), so a half-fetched sample counts only its missing pages.
+import type { RegionCode, ScoringSettings } from '../../shared/model';
+import { cacheKey } from '../api/client';
+import { challengeInfoEndpoint, challengePostsEndpoint } from '../api/endpoints';
+import type { AnswerCache, CachedAnswer } from '../api/types';
+import { toChallenge, toPostsPage } from '../api/dto';
+
+export interface CreditEstimate {
+  /** Answers the cache will give (no credit). */
+  fromCache: number;
+  /** Credits still to spend: at least `min` (one per missing first page and info), at most `max` (every page). */
+  network: { min: number; max: number };
+  /** What the reference method would spend on the same lists at most (info per tag per region + every page). */
+  reference: number;
+  /** Hashtag-region pairs whose sample is wholly in the cache. */
+  pairsCached: number;
+  pairs: number;
+}
+
+export interface EstimateInput {
+  cache?: AnswerCache;
+  maxAgeMs: number;
+  now: number;
+  candidates: readonly string[];
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+}
+
+export async function estimateCredits(input: EstimateInput): Promise<CreditEstimate> {
+  const { settings, regions } = input;
+  const fresh = async (key: string): Promise<CachedAnswer | undefined> => {
+    if (!input.cache) return undefined;
+    try {
+      const a = await input.cache.get(key);
+      return a && input.now - a.fetchedAt <= input.maxAgeMs ? a : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const est: CreditEstimate = {
+    fromCache: 0,
+    network: { min: 0, max: 0 },
+    reference: input.candidates.length * regions.length * (1 + settings.pages),
+    pairsCached: 0,
+    pairs: input.candidates.length * regions.length,
+  };
+  const ctx = { endpoint: '', subject: '' };
+  for (const name of input.candidates) {
+    const info = await fresh(cacheKey(challengeInfoEndpoint.path, challengeInfoEndpoint.params({ name })));
+    let challenge;
+    try {
+      challenge = info ? toChallenge(info.body, ctx, name) : undefined;
+    } catch {
+      challenge = undefined; // a cached "not found" or a damaged entry: nothing to sample
+      if (info) est.pairsCached += regions.length;
+    }
+    if (info) est.fromCache += 1;
+    else {
+      est.network.min += 1;
+      // Unknown until the info answer says whether the tag exists and is commercial.
+      est.network.max += 1 + regions.length * settings.pages;
+      continue;
+    }
+    if (!challenge) continue;
+    if (challenge.isCommerce && !settings.keepCommercial) {
+      est.pairsCached += regions.length;
+      continue;
+    }
+    for (const region of regions) {
+      let cursor = '0';
+      let complete = false;
+      for (let page = 0; page < settings.pages; page++) {
+        const q = { challengeId: challenge.id, count: settings.pageSize, cursor, region };
+        const hit = await fresh(cacheKey(challengePostsEndpoint.path, challengePostsEndpoint.params(q)));
+        if (!hit) {
+          est.network.min += 1;
+          est.network.max += settings.pages - page;
+          break;
+        }
+        est.fromCache += 1;
+        let next;
+        try {
+          next = toPostsPage(hit.body, ctx);
+        } catch {
+          break;
+        }
+        if (!next.hasMore || next.posts.length === 0 || next.cursor === cursor || page === settings.pages - 1) {
+          complete = true;
+          break;
+        }
+        cursor = next.cursor;
+      }
+      if (complete) est.pairsCached += 1;
+    }
+  }
+  return est;
+}

@@ -1,0 +1,179 @@
+// The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
+// history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
+import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
+import { createClient } from '../api/client';
+import type { AnswerCache } from '../api/types';
+import { TagfitError, toErrorInfo } from '../errors';
+import { runPipeline, type RunSamples } from '../pipeline/run';
+import { namespacedCache, sourceNamespace } from './namespaced-cache';
+import { renderCsvReport } from '../report/csv';
+import { renderMarkdownReport } from '../report/markdown';
+import { writeReports } from '../report/write';
+import { Secret } from '../secrets/secret';
+import { startSimulator, type SimulatorHandle } from '../simulator';
+import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
+
+export const DEFAULT_API_BASE = 'https://api.tikliveapi.com';
+/** The placeholder sent to the built-in simulator in demo mode: it is not a secret. */
+const DEMO_KEY = 'demo';
+
+export type ReportFormat = 'md' | 'csv';
+
+export interface ScoreJobOptions {
+  candidates: readonly string[];
+  targets: readonly string[];
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+  now: Date;
+  /** Demo mode: the built-in simulator answers, no key needed. */
+  demo: boolean;
+  apiBase?: string;
+  key?: Secret;
+  requestsPerMinute?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  cache?: AnswerCache;
+  maxAgeMs?: number;
+  offline?: boolean;
+  maxCredits?: number;
+  /** Workspace data folder: when set, the run is recorded and momentum is computed against the last run. */
+  dataDir?: string;
+  velocityThreshold?: number;
+  out?: { dir: string; formats: readonly ReportFormat[] };
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onWarning?: (message: string) => void;
+}
+
+export interface ScoreJobOutcome {
+  result: RunResult;
+  data: RunSamples;
+  /** Report files written (absolute paths), with a note when one had to take an alternate name. */
+  written: { path: string; note?: string }[];
+  /** The region list's names, for reports; empty when it could not be fetched. */
+  regionNames: Record<RegionCode, string>;
+  /** Set when the reports could not be written (none was written half). */
+  reportError?: ErrorInfo;
+}
+
+/** The date part of the run's clock, in UTC: the reports' file names and headings use it. */
+export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
+
+export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
+  const warn = opts.onWarning ?? (() => {});
+  let simulator: SimulatorHandle | undefined;
+  try {
+    let baseUrl = opts.apiBase ?? DEFAULT_API_BASE;
+    let key = opts.key;
+    if (opts.demo) {
+      simulator = await startSimulator({ now: opts.now.getTime(), idleTimeoutMs: 60 * 60_000 });
+      baseUrl = simulator.url;
+      key = new Secret(DEMO_KEY);
+    }
+    if (!key) {
+      throw new TagfitError(
+        'input',
+        'No TikLiveAPI key: set TIKLIVE_KEY, store one in the OS keychain with `tagfit key set`, or use --demo.',
+      );
+    }
+    const api = createClient({
+      baseUrl,
+      key,
+      concurrency: opts.concurrency,
+      requestsPerMinute: opts.requestsPerMinute,
+      timeoutMs: opts.timeoutMs,
+      signal: opts.signal,
+      cache: opts.cache ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE)) : undefined,
+      maxAgeMs: opts.maxAgeMs,
+      offline: opts.offline,
+      maxCredits: opts.maxCredits,
+      onWarning: warn,
+    });
+
+    const regionNames = await checkRegions(api, opts.regions, warn);
+
+    const { result: raw, data } = await runPipeline({
+      api,
+      candidates: opts.candidates,
+      targets: new Set(opts.targets.map((t) => t.toLowerCase())),
+      regions: opts.regions,
+      settings: opts.settings,
+      now: opts.now,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      onWarning: warn,
+    });
+
+    let result = raw;
+    if (opts.dataDir) {
+      const runs = await listRuns(opts.dataDir, warn);
+      const previous = [...runs].reverse().find((r) => r.now < raw.now);
+      const prev = previous ? await loadRun(opts.dataDir, previous.id) : undefined;
+      result = computeMomentum(raw, prev, opts.velocityThreshold ?? 0.5);
+      // A stopped run is partial: it would make the next run's momentum lie. Its answers are in the cache.
+      if (!result.stopped) await recordRun(opts.dataDir, result);
+    }
+
+    const written: ScoreJobOutcome['written'] = [];
+    let reportError: ErrorInfo | undefined;
+    if (opts.out) {
+      const date = runDate(opts.now);
+      const files: { name: string; content: string }[] = [];
+      for (const region of opts.regions) {
+        const r = result.regions[region];
+        if (!r) continue;
+        const failed = result.failed.filter((f) => f.region === region);
+        if (opts.out.formats.includes('md')) {
+          files.push({
+            name: `${region}-${date}.md`,
+            content: renderMarkdownReport(r, date, {
+              regionName: regionNames[region],
+              failed,
+              credits: result.credits,
+              preset: result.preset,
+              stopped: result.stopped,
+            }),
+          });
+        }
+        if (opts.out.formats.includes('csv')) files.push({ name: `${region}-${date}.csv`, content: renderCsvReport(r) });
+      }
+      try {
+        written.push(...(await writeReports(opts.out.dir, files)));
+      } catch (e) {
+        // The scores stand (and are in the cache and history); only the files are missing: say so, keep going.
+        reportError = toErrorInfo(e);
+      }
+    }
+    return { result, data, written, regionNames, reportError };
+  } finally {
+    await simulator?.close();
+  }
+}
+
+/** Every region must be one TikLiveAPI knows; the list is fetched once (cached like any answer). */
+async function checkRegions(
+  api: ReturnType<typeof createClient>,
+  regions: readonly RegionCode[],
+  warn: (m: string) => void,
+): Promise<Record<RegionCode, string>> {
+  let known: Record<RegionCode, string>;
+  try {
+    known = await api.regionList();
+  } catch (e) {
+    if (e instanceof TagfitError && (e.code === 'auth' || e.code === 'cancelled')) throw e;
+    warn(`Could not check the regions against TikLiveAPI's region list (${(e as Error).message}); going on.`);
+    return {};
+  }
+  if (Object.keys(known).length === 0) {
+    warn("TikLiveAPI's region list came back empty; the regions were not checked.");
+    return known;
+  }
+  const unknown = regions.filter((r) => !(r in known));
+  if (unknown.length > 0) {
+    throw new TagfitError(
+      'input',
+      `Region${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in TikLiveAPI's region list (${Object.keys(known).length} regions, e.g. ${Object.keys(known).slice(0, 5).join(', ')}).`,
+    );
+  }
+  return known;
+}

@@ -1,0 +1,203 @@
+// The fetch-and-score pipeline: one info call per hashtag, a paged sample per hashtag and region, then
+// scoring per region. Shared by the CLI, the Electron main process and the tests; knows no UI.
+import type {
+  Challenge,
+  ErrorInfo,
+  FailedTag,
+  Post,
+  RegionCode,
+  RegionResult,
+  RunProgress,
+  RunResult,
+  ScoringSettings,
+} from '../../shared/model';
+import type { TikLiveApi } from '../api/types';
+import { TagfitError, toErrorInfo } from '../errors';
+import { scoreRegion } from '../engine/score';
+
+export interface RunInput {
+  api: TikLiveApi;
+  /** Normalised candidate hashtags, unique, in input order. */
+  candidates: readonly string[];
+  /** Target creators' unique ids, lowercased. */
+  targets: ReadonlySet<string>;
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+  /** The run's clock. */
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** What a run fetched: enough to re-score without the network. */
+export interface RunSamples {
+  challenges: Map<string, Challenge | null>;
+  /** key: `${region}\u0000${candidate}` */
+  samples: Map<string, Post[]>;
+}
+
+type StopCode = NonNullable<RunResult['stopped']>['code'];
+// Errors after which no further call can succeed: the run stops and keeps what it has.
+const STOPPING: ReadonlySet<string> = new Set(['cancelled', 'budget', 'auth']);
+
+export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;
+
+/** Fetch up to `pages` pages of posts, following the cursor; stops on hasMore=false, an empty page or a stuck cursor. */
+export async function fetchSample(
+  api: TikLiveApi,
+  challenge: Challenge,
+  region: RegionCode,
+  settings: ScoringSettings,
+  signal: AbortSignal | undefined,
+  warn: (m: string) => void,
+): Promise<Post[]> {
+  const posts: Post[] = [];
+  let cursor = '0';
+  for (let page = 0; page < settings.pages; page++) {
+    const answer = await api.challengePosts(
+      { challengeId: challenge.id, count: settings.pageSize, cursor, region, hashtag: challenge.name },
+      { signal },
+    );
+    posts.push(...answer.posts);
+    if (!answer.hasMore) break;
+    if (answer.posts.length === 0) {
+      warn(`#${challenge.name} in ${region}: the API said there were more posts but sent an empty page; sample stops at ${posts.length}.`);
+      break;
+    }
+    if (answer.cursor === cursor || answer.cursor === '') {
+      warn(`#${challenge.name} in ${region}: the API's cursor did not advance (${cursor}); sample stops at ${posts.length}.`);
+      break;
+    }
+    cursor = answer.cursor;
+  }
+  return posts;
+}
+
+/** Run the whole pipeline. Never throws for a single hashtag: failures land in `failed`, a stop in `stopped`. */
+export async function runPipeline(input: RunInput): Promise<{ result: RunResult; data: RunSamples }> {
+  const { api, candidates, regions, settings } = input;
+  const nowSec = Math.floor(input.now.getTime() / 1000);
+  const total = candidates.length * regions.length;
+  const emit = input.onProgress ?? (() => {});
+  const warn = input.onWarning ?? (() => {});
+  const failed: FailedTag[] = [];
+  const data: RunSamples = { challenges: new Map(), samples: new Map() };
+  const done = new Set<string>();
+  let stop: { code: StopCode; message: string } | undefined;
+
+  // One controller for the run: the caller's signal, or our own stop on auth/budget errors.
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+  if (input.signal?.aborted) controller.abort();
+  const signal = controller.signal;
+
+  const credits = (): number => api.credits().used;
+  const progress = (): { done: number; total: number; credits: number } => ({ done: done.size, total, credits: credits() });
+
+  const stopRun = (code: StopCode, message: string): void => {
+    if (stop) return;
+    stop = { code, message };
+    controller.abort();
+  };
+
+  const handleError = (e: unknown, tag: string, region: RegionCode | null): void => {
+    if (input.signal?.aborted) return stopRun('cancelled', 'Run cancelled; what was fetched is kept.');
+    const info: ErrorInfo = toErrorInfo(e);
+    if (STOPPING.has(info.code)) return stopRun(info.code as StopCode, info.message);
+    // Our own stop (auth, budget) aborted this call: the pair stays unscored, not failed.
+    if (signal.aborted) return;
+    for (const r of region ? [region] : regions) {
+      failed.push({ tag, region: r, error: info.message, code: info.code });
+      done.add(sampleKey(r, tag));
+    }
+    emit({ type: 'failed', tag, region, error: info, ...progress() });
+  };
+
+  emit({ type: 'queued', total });
+
+  await Promise.all(
+    candidates.map(async (candidate) => {
+      let challenge: Challenge | null;
+      try {
+        if (signal.aborted) return;
+        emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
+        challenge = await api.challengeInfo(candidate, { signal });
+      } catch (e) {
+        if (e instanceof TagfitError && e.code === 'not-found') {
+          challenge = null;
+        } else {
+          handleError(e, candidate, null);
+          return;
+        }
+      }
+      data.challenges.set(candidate, challenge);
+      const needsSample = challenge !== null && (!challenge.isCommerce || settings.keepCommercial);
+      await Promise.all(
+        regions.map(async (region) => {
+          const key = sampleKey(region, candidate);
+          if (!needsSample || challenge === null) {
+            done.add(key);
+            emit({ type: 'scored', tag: candidate, region, ...progress() });
+            return;
+          }
+          try {
+            if (signal.aborted) return;
+            emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
+            const posts = await fetchSample(api, challenge, region, settings, signal, warn);
+            data.samples.set(key, posts);
+            done.add(key);
+            emit({ type: 'scored', tag: challenge.name, region, ...progress() });
+          } catch (e) {
+            handleError(e, challenge.name, region);
+          }
+        }),
+      );
+    }),
+  );
+  input.signal?.removeEventListener('abort', onAbort);
+
+  const result = scoreRun(candidates, input.targets, regions, settings, nowSec, data);
+  const unscored: { tag: string; region: RegionCode }[] = [];
+  for (const region of regions) {
+    for (const c of candidates) if (!done.has(sampleKey(region, c))) unscored.push({ tag: c, region });
+  }
+  const finalStop = stop as { code: StopCode; message: string } | undefined;
+  const runResult: RunResult = {
+    now: input.now.toISOString(),
+    preset: settings.preset,
+    settings,
+    regions: result,
+    credits: { ...api.credits(), saved: { byCache: api.credits().fromCache, byInfoOnce: data.challenges.size * Math.max(0, regions.length - 1) } },
+    failed,
+    ...(finalStop ? { stopped: { ...finalStop, unscored } } : {}),
+  };
+  emit({ type: 'done', credits: credits(), failed: failed.length, stopped: Boolean(finalStop) });
+  return { result: runResult, data };
+}
+
+/** Score every region from fetched data; pairs without a sample (failed, unscored) are left out. */
+export function scoreRun(
+  candidates: readonly string[],
+  targets: ReadonlySet<string>,
+  regions: readonly RegionCode[],
+  settings: ScoringSettings,
+  nowSec: number,
+  data: RunSamples,
+): Record<RegionCode, RegionResult> {
+  const out: Record<RegionCode, RegionResult> = {};
+  for (const region of regions) {
+    const entries: { candidate: string; challenge: Challenge | null; posts: Post[] }[] = [];
+    for (const candidate of candidates) {
+      if (!data.challenges.has(candidate)) continue;
+      const challenge = data.challenges.get(candidate) ?? null;
+      const posts = data.samples.get(sampleKey(region, candidate));
+      const excludedAnyway = challenge === null || (challenge.isCommerce && !settings.keepCommercial);
+      if (!excludedAnyway && posts === undefined) continue;
+      entries.push({ candidate, challenge, posts: posts ?? [] });
+    }
+    out[region] = scoreRegion(entries, targets, settings, nowSec, region);
+  }
+  return out;
+}

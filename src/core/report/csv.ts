@@ -1,0 +1,96 @@
+// The CSV report of one region, for spreadsheets: one row per ranked tag, RFC 4180, UTF-8 with a BOM,
+// and text cells guarded against formula injection (OWASP CSV injection).
+import { stringify } from 'csv-stringify/sync';
+import type { RegionResult } from '../../shared/model';
+
+/** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Prefixes a text cell that a spreadsheet would run as a formula with "'", which makes it plain text. */
+export function guardCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export const CSV_COLUMNS = [
+  'region',
+  'rank',
+  'tag',
+  'candidate',
+  'score',
+  'velocity',
+  'density',
+  'overlap',
+  'velocity_normalised',
+  'density_normalised',
+  'overlap_normalised',
+  'sample',
+  'served',
+  'distinct_authors',
+  'target_authors',
+  'median_likes',
+  'mean_likes',
+  'newest_post_at',
+  'user_count',
+  'view_count',
+  'is_commerce',
+  'flags',
+  'flag_reasons',
+  'previous_run_at',
+  'user_count_growth_per_week',
+  'view_count_growth_per_week',
+  'score_change',
+  'rank_change',
+  'previous_velocity',
+  'crossed_velocity_threshold',
+] as const;
+
+type CsvCell = string | number | boolean | null;
+
+export function renderCsvReport(result: RegionResult): string {
+  const rows: Record<(typeof CSV_COLUMNS)[number], CsvCell>[] = result.ranked.map((t) => ({
+    region: result.region,
+    rank: t.rank,
+    tag: t.tag,
+    candidate: t.candidate,
+    score: t.score,
+    velocity: t.velocity,
+    density: t.density,
+    overlap: t.overlap,
+    velocity_normalised: t.normalised.velocity,
+    density_normalised: t.normalised.density,
+    overlap_normalised: t.normalised.overlap,
+    sample: t.sample,
+    served: t.served,
+    distinct_authors: t.distinctAuthors,
+    target_authors: t.targetAuthors,
+    median_likes: t.medianLikes,
+    mean_likes: t.meanLikes,
+    newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
+    user_count: t.userCount,
+    view_count: t.viewCount,
+    is_commerce: t.isCommerce,
+    flags: t.flags.map((f) => f.kind).join('; '),
+    flag_reasons: t.flags.map((f) => `${f.kind}: ${f.reason}`).join(' | '),
+    previous_run_at: t.history?.previousRunAt ?? null,
+    user_count_growth_per_week: t.history?.userCountGrowthPerWeek ?? null,
+    view_count_growth_per_week: t.history?.viewCountGrowthPerWeek ?? null,
+    score_change: t.history?.scoreChange ?? null,
+    rank_change: t.history?.rankChange ?? null,
+    previous_velocity: t.history?.previousVelocity ?? null,
+    crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
+  }));
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    bom: true,
+    record_delimiter: 'windows',
+    // csv-stringify quotes a CRLF but not a lone LF or CR; RFC 4180 readers (Excel) need those quoted too.
+    quoted_match: /[\r\n]/,
+    // Only text is guarded: a number we write (a negative score change) must stay a number.
+    cast: {
+      string: (value) => guardCell(value),
+      number: (value) => (Number.isFinite(value) ? String(value) : ''),
+      boolean: (value) => (value ? 'true' : 'false'),
+    },
+  });
+}

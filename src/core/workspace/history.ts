@@ -1,0 +1,436 @@
+// Run history: one JSON file per run under data/history, and what it tells about a tag's momentum.
+import { access, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type {
+  Credits,
+  ExcludedTag,
+  FailedTag,
+  FlagKind,
+  PresetName,
+  RegionCode,
+  RunResult,
+  ScoredTag,
+  ScoringSettings,
+  TagHistory,
+} from '../../shared/model';
+import { TagfitError } from '../errors';
+import { parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
+
+export const HISTORY_VERSION = 1;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** Below this gap, a per-week growth is an extrapolation of rounding noise: reported as unknown. */
+export const MIN_GROWTH_INTERVAL_MS = 60 * 60_000;
+
+/** What momentum and comparison need of a ranked row; a ScoredTag and a StoredTag both have it. */
+export type RunRow = Pick<
+  ScoredTag,
+  | 'tag'
+  | 'candidate'
+  | 'rank'
+  | 'score'
+  | 'velocity'
+  | 'density'
+  | 'overlap'
+  | 'sample'
+  | 'userCount'
+  | 'viewCount'
+>;
+
+/** A run as momentum and comparison see it: a RunResult and a StoredRun both are one. */
+export interface RunLike {
+  id?: string;
+  now: string;
+  regions: Record<RegionCode, { ranked: readonly RunRow[] }>;
+}
+
+export interface StoredTag extends RunRow {
+  isCommerce: boolean;
+  flags: FlagKind[];
+}
+
+export interface StoredRun {
+  format: 'tagfit-run';
+  version: number;
+  id: string;
+  now: string;
+  preset: PresetName;
+  settings: ScoringSettings;
+  credits: Credits;
+  regions: Record<RegionCode, { ranked: StoredTag[]; excluded: ExcludedTag[] }>;
+  failed: FailedTag[];
+  stopped?: RunResult['stopped'];
+}
+
+export interface RunSummary {
+  id: string;
+  now: string;
+  preset: PresetName;
+  regions: RegionCode[];
+  /** Distinct hashtags ranked in at least one region. */
+  tags: number;
+  creditsUsed: number;
+  stopped: boolean;
+  path: string;
+}
+
+const num = z.number();
+const storedTagSchema = z.object({
+  tag: z.string(),
+  candidate: z.string(),
+  rank: z.int(),
+  score: num,
+  velocity: num,
+  density: num,
+  overlap: num,
+  sample: z.int(),
+  userCount: num,
+  viewCount: num,
+  isCommerce: z.boolean(),
+  flags: z.array(z.string()),
+});
+const storedRunSchema = z.object({
+  format: z.literal('tagfit-run'),
+  version: z.literal(HISTORY_VERSION),
+  id: z.string(),
+  now: z.iso.datetime({ offset: true }),
+  preset: z.enum(['seed', 'organic', 'paid']),
+  // Our own writer wrote these whole; checking the parts we read keeps an older file usable.
+  settings: z.looseObject({ preset: z.string() }),
+  credits: z.looseObject({ used: num }),
+  regions: z.record(
+    z.string(),
+    z.object({
+      ranked: z.array(storedTagSchema),
+      excluded: z.array(z.looseObject({ tag: z.string(), reason: z.string(), kind: z.string() })),
+    }),
+  ),
+  failed: z.array(
+    z.looseObject({ tag: z.string(), region: z.string(), error: z.string(), code: z.string() }),
+  ),
+  stopped: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+});
+
+const RUN_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}Z(?:-[0-9]+)?$/;
+
+/** The history folder inside a workspace's data folder. */
+export const historyDir = (dataDir: string): string => path.join(path.resolve(dataDir), 'history');
+
+/** `2026-11-20T10:00:00.000Z` → `2026-11-20T10-00-00Z`: sortable, and safe on every filesystem (no colons). */
+export function runIdBase(nowIso: string): string {
+  const t = Date.parse(nowIso);
+  if (Number.isNaN(t))
+    throw new TagfitError('input', `A run's time is not an ISO date: ${JSON.stringify(nowIso)}.`);
+  return new Date(t)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
+}
+
+export function toStoredRun(result: RunResult, id: string): StoredRun {
+  const regions: StoredRun['regions'] = {};
+  for (const [code, r] of Object.entries(result.regions)) {
+    regions[code] = {
+      ranked: r.ranked.map((t) => ({
+        tag: t.tag,
+        candidate: t.candidate,
+        rank: t.rank,
+        score: t.score,
+        velocity: t.velocity,
+        density: t.density,
+        overlap: t.overlap,
+        sample: t.sample,
+        userCount: t.userCount,
+        viewCount: t.viewCount,
+        isCommerce: t.isCommerce,
+        flags: t.flags.map((f) => f.kind),
+      })),
+      excluded: r.excluded.map((e) => ({ ...e })),
+    };
+  }
+  const run: StoredRun = {
+    format: 'tagfit-run',
+    version: HISTORY_VERSION,
+    id,
+    now: result.now,
+    preset: result.preset,
+    settings: result.settings,
+    credits: result.credits,
+    regions,
+    failed: result.failed,
+  };
+  if (result.stopped) run.stopped = result.stopped;
+  return run;
+}
+
+const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Records a run as data/history/<runId>.json (atomic write). The id comes from the run's clock, with `-2`, `-3`…
+ * when taken; the workspace lock makes this process the only writer, so checking then writing is safe.
+ */
+export async function recordRun(dataDir: string, result: RunResult): Promise<{ id: string; path: string }> {
+  const dir = historyDir(dataDir);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new TagfitError('storage', `Cannot create ${dir}: ${(e as Error).message}`, { path: dir });
+  }
+  const base = runIdBase(result.now);
+  let id = base;
+  for (let n = 2; await exists(path.join(dir, `${id}.json`)); n++) id = `${base}-${n}`;
+  const file = path.join(dir, `${id}.json`);
+  await writeFileAtomically(file, toPrettyJson(toStoredRun(result, id)));
+  return { id, path: file };
+}
+
+/** Parses one history file; undefined with a reason when it is damaged or from a newer Tagfit. */
+function parseRun(raw: string, file: string): { run: StoredRun } | { problem: string } {
+  const read = parseJsonText(raw);
+  if (!read.ok) return { problem: `History file ${file} is damaged (${read.reason}); skipped.` };
+  const v = read.value as { version?: unknown } | null;
+  if (v && typeof v === 'object' && typeof v.version === 'number' && v.version > HISTORY_VERSION) {
+    return {
+      problem: `History file ${file} was written by a newer Tagfit (format version ${v.version}); skipped and left as it is.`,
+    };
+  }
+  const parsed = storedRunSchema.safeParse(read.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    return {
+      problem: `History file ${file} is not valid (${field ? `field "${field}": ` : ''}${issue?.message}); skipped.`,
+    };
+  }
+  // The schema checks what is read back; the rest is what our own writer put there.
+  return { run: parsed.data as unknown as StoredRun };
+}
+
+function summarise(run: StoredRun, file: string): RunSummary {
+  const tags = new Set<string>();
+  for (const r of Object.values(run.regions)) for (const t of r.ranked) tags.add(tagKey(t.tag));
+  return {
+    id: run.id,
+    now: run.now,
+    preset: run.preset,
+    regions: Object.keys(run.regions),
+    tags: tags.size,
+    creditsUsed: run.credits.used,
+    stopped: run.stopped !== undefined,
+    path: file,
+  };
+}
+
+/** Every recorded run, oldest first. Damaged or newer files are reported through onWarning and skipped. */
+export async function listRuns(dataDir: string, onWarning?: (msg: string) => void): Promise<RunSummary[]> {
+  const dir = historyDir(dataDir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new TagfitError('storage', `Cannot read ${dir}: ${(e as Error).message}`, { path: dir });
+  }
+  const out: RunSummary[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    const file = path.join(dir, name);
+    let raw: string | undefined;
+    try {
+      raw = await readTextFile(file);
+    } catch (e) {
+      onWarning?.((e as Error).message);
+      continue;
+    }
+    if (raw === undefined) continue;
+    const r = parseRun(raw, file);
+    if ('problem' in r) onWarning?.(r.problem);
+    else out.push(summarise(r.run, file));
+  }
+  return out.sort((a, b) => Date.parse(a.now) - Date.parse(b.now) || a.id.localeCompare(b.id));
+}
+
+/** One recorded run; TagfitError('input') for a bad id, ('storage') when missing or damaged. */
+export async function loadRun(dataDir: string, id: string): Promise<StoredRun> {
+  if (!RUN_ID.test(id)) throw new TagfitError('input', `Not a run id: ${JSON.stringify(id)}.`);
+  const file = path.join(historyDir(dataDir), `${id}.json`);
+  const raw = await readTextFile(file);
+  if (raw === undefined)
+    throw new TagfitError('storage', `No recorded run ${id} (${file} is missing).`, { path: file });
+  const r = parseRun(raw, file);
+  if ('problem' in r) throw new TagfitError('storage', r.problem, { path: file });
+  return r.run;
+}
+
+/** Tags match across runs by name, as TikTok does: case and Unicode form do not matter. */
+const tagKey = (tag: string): string => tag.normalize('NFC').toLowerCase();
+
+/** Growth per week as a fraction: (now/prev)^(7 days/Δt) − 1; null when it cannot be known. */
+export function growthPerWeek(current: number, previous: number, intervalMs: number): number | null {
+  if (!(previous > 0) || !(current >= 0) || !(intervalMs >= MIN_GROWTH_INTERVAL_MS)) return null;
+  const g = Math.pow(current / previous, WEEK_MS / intervalMs) - 1;
+  return Number.isFinite(g) ? g : null;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function indexRows(rows: readonly RunRow[]): Map<string, RunRow> {
+  const m = new Map<string, RunRow>();
+  for (const r of rows) if (!m.has(tagKey(r.tag))) m.set(tagKey(r.tag), r);
+  return m;
+}
+
+/**
+ * The run with each ranked row's momentum against `previous` (a new object; `current` is not changed). A region
+ * the previous run lacks gets no history; a tag new to a region gets history with nulls.
+ */
+export function computeMomentum(
+  current: RunResult,
+  previous: RunLike | undefined,
+  velocityThreshold: number,
+): RunResult {
+  if (!previous) return current;
+  const interval = Date.parse(current.now) - Date.parse(previous.now);
+  const regions: RunResult['regions'] = {};
+  for (const [code, region] of Object.entries(current.regions)) {
+    const prevRegion = previous.regions[code];
+    if (!prevRegion) {
+      regions[code] = region;
+      continue;
+    }
+    const prev = indexRows(prevRegion.ranked);
+    regions[code] = {
+      ...region,
+      ranked: region.ranked.map((row) => {
+        const p = prev.get(tagKey(row.tag));
+        const history: TagHistory = {
+          previousRunAt: previous.now,
+          userCountGrowthPerWeek: p ? growthPerWeek(row.userCount, p.userCount, interval) : null,
+          viewCountGrowthPerWeek: p ? growthPerWeek(row.viewCount, p.viewCount, interval) : null,
+          scoreChange: p ? round2(row.score - p.score) : null,
+          rankChange: p ? p.rank - row.rank : null,
+          previousVelocity: p ? p.velocity : null,
+          crossedVelocityThreshold:
+            p !== undefined && p.velocity < velocityThreshold && velocityThreshold <= row.velocity,
+        };
+        return { ...row, history };
+      }),
+    };
+  }
+  return { ...current, regions };
+}
+
+export interface ComparedSide {
+  rank: number;
+  score: number;
+  velocity: number;
+  density: number;
+  overlap: number;
+  userCount: number;
+  viewCount: number;
+}
+
+export interface ComparedTag {
+  tag: string;
+  candidate: string;
+  /** `both`: ranked in both runs; `new`: only in the later one; `gone`: only in the earlier one. */
+  status: 'both' | 'new' | 'gone';
+  before: ComparedSide | null;
+  after: ComparedSide | null;
+  scoreChange: number | null;
+  /** Positive = moved up. */
+  rankChange: number | null;
+  velocityChange: number | null;
+  userCountGrowthPerWeek: number | null;
+  viewCountGrowthPerWeek: number | null;
+}
+
+export interface RegionComparison {
+  region: RegionCode;
+  /** Tags in both runs and new ones in the later run's rank order, then gone ones in the earlier run's. */
+  rows: ComparedTag[];
+  newTags: string[];
+  goneTags: string[];
+}
+
+export interface RunComparison {
+  before: { id?: string; now: string };
+  after: { id?: string; now: string };
+  days: number;
+  regions: Record<RegionCode, RegionComparison>;
+}
+
+const side = (r: RunRow): ComparedSide => ({
+  rank: r.rank,
+  score: r.score,
+  velocity: r.velocity,
+  density: r.density,
+  overlap: r.overlap,
+  userCount: r.userCount,
+  viewCount: r.viewCount,
+});
+
+/** Compares an earlier run `a` with a later run `b`, region by region (regions of either run). */
+export function compareRuns(a: RunLike, b: RunLike): RunComparison {
+  const interval = Date.parse(b.now) - Date.parse(a.now);
+  const codes = [...new Set([...Object.keys(b.regions), ...Object.keys(a.regions)])];
+  const regions: RunComparison['regions'] = {};
+  for (const code of codes) {
+    const before = a.regions[code]?.ranked ?? [];
+    const after = b.regions[code]?.ranked ?? [];
+    const prev = indexRows(before);
+    const seen = new Set<string>();
+    const rows: ComparedTag[] = [];
+    for (const r of [...after].sort((x, y) => x.rank - y.rank)) {
+      const k = tagKey(r.tag);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const p = prev.get(k);
+      rows.push({
+        tag: r.tag,
+        candidate: r.candidate,
+        status: p ? 'both' : 'new',
+        before: p ? side(p) : null,
+        after: side(r),
+        scoreChange: p ? round2(r.score - p.score) : null,
+        rankChange: p ? p.rank - r.rank : null,
+        velocityChange: p ? r.velocity - p.velocity : null,
+        userCountGrowthPerWeek: p ? growthPerWeek(r.userCount, p.userCount, interval) : null,
+        viewCountGrowthPerWeek: p ? growthPerWeek(r.viewCount, p.viewCount, interval) : null,
+      });
+    }
+    for (const p of [...before].sort((x, y) => x.rank - y.rank)) {
+      const k = tagKey(p.tag);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      rows.push({
+        tag: p.tag,
+        candidate: p.candidate,
+        status: 'gone',
+        before: side(p),
+        after: null,
+        scoreChange: null,
+        rankChange: null,
+        velocityChange: null,
+        userCountGrowthPerWeek: null,
+        viewCountGrowthPerWeek: null,
+      });
+    }
+    regions[code] = {
+      region: code,
+      rows,
+      newTags: rows.filter((r) => r.status === 'new').map((r) => r.tag),
+      goneTags: rows.filter((r) => r.status === 'gone').map((r) => r.tag),
+    };
+  }
+  return {
+    before: { id: a.id, now: a.now },
+    after: { id: b.id, now: b.now },
+    days: interval / DAY_MS,
+    regions,
+  };
+}

@@ -1,0 +1,198 @@
+// A workspace is a folder a person owns (shared drive, git): lists as CSV, settings as JSON, reports, data.
+import { constants } from 'node:fs';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TagfitError } from '../errors';
+import {
+  SETTINGS_FILE,
+  loadSettings,
+  saveSettingsFile,
+  settingsSchema,
+  type WorkspaceSettings,
+  type WorkspaceSettingsInput,
+} from './settings';
+
+export interface WorkspacePaths {
+  root: string;
+  settings: string;
+  /** Candidate hashtags, column `tag`. */
+  tags: string;
+  /** Target creators, column `unique_id`. */
+  creators: string;
+  /** Regions, column `code`. */
+  regions: string;
+  reports: string;
+  data: string;
+  cache: string;
+  history: string;
+  /** The folder proper-lockfile creates while a Tagfit holds the workspace. */
+  lock: string;
+  /** Who holds the lock, for the message a second Tagfit shows. */
+  lockHolder: string;
+}
+
+export interface Workspace {
+  /** The workspace folder, absolute (same as paths.root). */
+  dir: string;
+  paths: WorkspacePaths;
+  settings: WorkspaceSettings;
+}
+
+/** The list files and the header each starts with (the same columns the CLI reads). */
+export const LIST_FILES = {
+  tags: { file: 'tags.csv', header: 'tag' },
+  creators: { file: 'creators.csv', header: 'unique_id' },
+  regions: { file: 'regions.csv', header: 'code' },
+} as const;
+export type ListName = keyof typeof LIST_FILES;
+
+export function workspacePaths(dir: string): WorkspacePaths {
+  const root = path.resolve(dir);
+  const data = path.join(root, 'data');
+  return {
+    root,
+    settings: path.join(root, SETTINGS_FILE),
+    tags: path.join(root, LIST_FILES.tags.file),
+    creators: path.join(root, LIST_FILES.creators.file),
+    regions: path.join(root, LIST_FILES.regions.file),
+    reports: path.join(root, 'reports'),
+    data,
+    cache: path.join(data, 'cache'),
+    history: path.join(data, 'history'),
+    lock: path.join(data, 'tagfit.lock'),
+    lockHolder: path.join(data, 'lock-holder.json'),
+  };
+}
+
+const CACHE_GITIGNORE =
+  '# Cached TikLiveAPI answers: large and re-fetchable, so not committed.\n# Run history (../history) is worth sharing.\n*\n!.gitignore\n';
+const DATA_GITIGNORE =
+  '# Present only while a Tagfit works on this workspace.\ntagfit.lock/\nlock-holder.json\n';
+
+const exists = async (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+async function ensureFolders(p: WorkspacePaths): Promise<void> {
+  try {
+    for (const d of [p.reports, p.cache, p.history]) await mkdir(d, { recursive: true });
+    // Written only when missing: a person may have edited them.
+    for (const [file, text] of [
+      [path.join(p.cache, '.gitignore'), CACHE_GITIGNORE],
+      [path.join(p.data, '.gitignore'), DATA_GITIGNORE],
+    ] as const) {
+      await writeFile(file, text, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    }
+  } catch (e) {
+    throw new TagfitError(
+      'storage',
+      `Cannot prepare the workspace folders in ${p.root}: ${(e as Error).message}`,
+      {
+        path: p.root,
+      },
+    );
+  }
+}
+
+export interface InitOptions {
+  /** CSV files to copy in as the workspace's lists; a list without one starts as just its header. */
+  from?: Partial<Record<ListName, string>>;
+  settings?: Partial<WorkspaceSettingsInput>;
+}
+
+/**
+ * Creates a workspace in `dir` (created if needed). Refuses a folder that already has a tagfit.json, and never
+ * replaces a list file already there with a copy.
+ */
+export async function initWorkspace(dir: string, opts: InitOptions = {}): Promise<Workspace> {
+  const paths = workspacePaths(dir);
+  if (await exists(paths.settings)) {
+    throw new TagfitError('input', `${paths.root} is already a Tagfit workspace (it has ${SETTINGS_FILE}).`, {
+      path: paths.settings,
+    });
+  }
+  const settingsInput = { version: 1 as const, preset: 'seed' as const, ...opts.settings };
+  const checked = settingsSchema.safeParse(settingsInput);
+  if (!checked.success) {
+    throw new TagfitError(
+      'input',
+      `Settings for the new workspace are not valid: ${checked.error.issues[0]?.message}`,
+    );
+  }
+  const lists = Object.entries(LIST_FILES) as [ListName, (typeof LIST_FILES)[ListName]][];
+  // Check every source first, so a bad one leaves no half-made workspace behind.
+  for (const [name] of lists) {
+    const source = opts.from?.[name];
+    if (!source) continue;
+    const s = await stat(path.resolve(source)).catch(() => undefined);
+    if (!s?.isFile())
+      throw new TagfitError('input', `Cannot read ${source}: no such file.`, { path: source });
+    if (await exists(paths[name])) {
+      throw new TagfitError('input', `${paths[name]} already exists; it was not replaced by ${source}.`, {
+        path: paths[name],
+      });
+    }
+  }
+  try {
+    await mkdir(paths.root, { recursive: true });
+  } catch (e) {
+    throw new TagfitError('storage', `Cannot create ${paths.root}: ${(e as Error).message}`, {
+      path: paths.root,
+    });
+  }
+  for (const [name, spec] of lists) {
+    const target = paths[name];
+    const source = opts.from?.[name];
+    if (source) {
+      try {
+        await copyFile(path.resolve(source), target, constants.COPYFILE_EXCL);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const msg =
+          err.code === 'EEXIST'
+            ? `${target} already exists; it was not replaced by ${source}.`
+            : `Cannot copy ${source} to ${target}: ${err.message}`;
+        throw new TagfitError(err.code === 'EEXIST' ? 'input' : 'storage', msg, { path: target });
+      }
+    } else {
+      await writeFile(target, `${spec.header}\n`, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') {
+          throw new TagfitError('storage', `Cannot write ${target}: ${e.message}`, { path: target });
+        }
+      });
+    }
+  }
+  await ensureFolders(paths);
+  await saveSettingsFile(paths.settings, checked.data);
+  return { dir: paths.root, paths, settings: checked.data };
+}
+
+/**
+ * Opens a workspace: its paths and validated settings. A damaged or newer settings file throws
+ * TagfitError('storage') and is left untouched; missing data folders (e.g. after a git clone) are recreated.
+ */
+export async function openWorkspace(dir: string): Promise<Workspace> {
+  const paths = workspacePaths(dir);
+  const settings = await loadSettings(paths.settings);
+  if (!settings) {
+    throw new TagfitError(
+      'input',
+      `${paths.root} is not a Tagfit workspace: ${SETTINGS_FILE} is missing. Create one there first (init).`,
+      { path: paths.settings },
+    );
+  }
+  await ensureFolders(paths);
+  return { dir: paths.root, paths, settings };
+}
+
+/** Saves the workspace's settings atomically; see saveSettingsFile for a damaged or newer file already there. */
+export async function saveSettings(
+  dir: string,
+  settings: WorkspaceSettingsInput,
+): Promise<{ keptAside?: string }> {
+  return saveSettingsFile(workspacePaths(dir).settings, settings);
+}

@@ -1,0 +1,186 @@
+// The workspace's settings file (tagfit.json): a versioned schema, validation that says where, stable key order.
+import { rename } from 'node:fs/promises';
+import { z } from 'zod';
+import type { ScoringSettings } from '../../shared/model';
+import { TagfitError } from '../errors';
+import { lineOfPath, parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
+
+/** The settings format this Tagfit reads and writes. */
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_FILE = 'tagfit.json';
+
+const weightSchema = z.number().min(0).max(100);
+
+/**
+ * Scoring fields are optional: absent means "the preset's value", so switching preset is one edit.
+ * Operational fields have defaults and are written at init so people see them.
+ */
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  preset: z.enum(['seed', 'organic', 'paid']),
+  weights: z
+    .strictObject({
+      velocity: weightSchema,
+      density: weightSchema,
+      overlap: weightSchema,
+      adPenalty: weightSchema,
+    })
+    .partial()
+    .optional(),
+  windowDays: z.int().min(1).max(365).optional(),
+  pages: z.int().min(1).max(50).optional(),
+  pageSize: z.int().min(1).max(35).optional(),
+  keepCommercial: z.boolean().optional(),
+  density: z.enum(['mean', 'median', 'log-mean']).optional(),
+  dedupePosts: z.boolean().optional(),
+  minStableSample: z.int().min(0).optional(),
+  cacheMaxAgeHours: z.number().min(0).default(24),
+  cacheMaxBytes: z
+    .int()
+    .min(0)
+    .default(256 * 1024 * 1024),
+  velocityThreshold: z.number().min(0).max(1).default(0.5),
+  requestsPerMinute: z.int().min(1).max(100_000).default(200),
+  concurrency: z.int().min(1).max(64).default(8),
+});
+
+export type WorkspaceSettings = z.output<typeof settingsSchema>;
+export type WorkspaceSettingsInput = z.input<typeof settingsSchema>;
+
+export const defaultSettings = (): WorkspaceSettings =>
+  settingsSchema.parse({ version: SETTINGS_VERSION, preset: 'seed' });
+
+/** Key order on disk: fixed, so a change shows as one changed line in a diff. */
+const KEY_ORDER = [
+  'version',
+  'preset',
+  'weights',
+  'windowDays',
+  'pages',
+  'pageSize',
+  'keepCommercial',
+  'density',
+  'dedupePosts',
+  'minStableSample',
+  'cacheMaxAgeHours',
+  'cacheMaxBytes',
+  'velocityThreshold',
+  'requestsPerMinute',
+  'concurrency',
+] as const satisfies readonly (keyof WorkspaceSettings)[];
+const WEIGHT_ORDER = ['velocity', 'density', 'overlap', 'adPenalty'] as const;
+
+export function serializeSettings(settings: WorkspaceSettings): string {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) {
+    const v = settings[k];
+    if (v === undefined) continue;
+    if (k === 'weights') {
+      const w = v as NonNullable<WorkspaceSettings['weights']>;
+      const ordered: Record<string, number> = {};
+      for (const wk of WEIGHT_ORDER) if (w[wk] !== undefined) ordered[wk] = w[wk];
+      out[k] = ordered;
+    } else out[k] = v;
+  }
+  return toPrettyJson(out);
+}
+
+/** Validates settings text; every problem is reported with the path, line and field. Never touches the file. */
+export function parseSettings(raw: string, path: string): WorkspaceSettings {
+  const read = parseJsonText(raw);
+  const keep = 'The file was left as it is: fix it, or delete it to start from the defaults.';
+  if (!read.ok) {
+    throw new TagfitError('storage', `Settings file ${path} is damaged (${read.reason}). ${keep}`, { path });
+  }
+  const v = read.value as { version?: unknown } | null;
+  if (v && typeof v === 'object' && typeof v.version === 'number' && v.version > SETTINGS_VERSION) {
+    throw new TagfitError(
+      'storage',
+      `Settings file ${path} was written by a newer Tagfit (format version ${v.version}; this one reads ${SETTINGS_VERSION}). ` +
+        'Update Tagfit to use this workspace; the file was left as it is.',
+      { path, version: v.version },
+    );
+  }
+  const parsed = settingsSchema.safeParse(read.value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const field = issue.path.map(String).join('.');
+      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      const linePath = unknownKeys.length ? [...issue.path, unknownKeys[0]!] : issue.path;
+      const line = lineOfPath(read.text, linePath);
+      const where = [line ? `line ${line}` : undefined, field ? `field "${field}"` : undefined].filter(
+        Boolean,
+      );
+      const what =
+        unknownKeys.length > 0
+          ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')}`
+          : issue.message;
+      return `${where.length ? `${where.join(', ')}: ` : ''}${what}`;
+    });
+    throw new TagfitError('storage', `Settings file ${path} is not valid: ${problems.join('; ')}. ${keep}`, {
+      path,
+      problems,
+    });
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a settings file; undefined when it does not exist. */
+export async function loadSettings(path: string): Promise<WorkspaceSettings | undefined> {
+  const raw = await readTextFile(path);
+  return raw === undefined ? undefined : parseSettings(raw, path);
+}
+
+/**
+ * Writes settings atomically. A file from a newer Tagfit is never overwritten (throws); a damaged one is
+ * renamed aside first so nothing the user wrote is lost, and the new name is returned.
+ */
+export async function saveSettingsFile(
+  path: string,
+  settings: WorkspaceSettingsInput,
+  now: Date = new Date(),
+): Promise<{ keptAside?: string }> {
+  const checked = settingsSchema.safeParse(settings);
+  if (!checked.success) {
+    throw new TagfitError(
+      'input',
+      `Settings not saved: ${z.prettifyError(checked.error).replace(/\n/g, ' ')}`,
+    );
+  }
+  let keptAside: string | undefined;
+  const current = await readTextFile(path);
+  if (current !== undefined) {
+    try {
+      parseSettings(current, path);
+    } catch (e) {
+      if (e instanceof TagfitError && /newer Tagfit/.test(e.message)) throw e;
+      keptAside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await rename(path, keptAside);
+      } catch (err) {
+        throw new TagfitError('storage', `Cannot keep the damaged ${path} aside: ${(err as Error).message}`, {
+          path,
+        });
+      }
+    }
+  }
+  await writeFileAtomically(path, serializeSettings(checked.data));
+  return keptAside ? { keptAside } : {};
+}
+
+/** The overrides the settings make to the preset's ScoringSettings (only the fields the user set). */
+export function scoringOverrides(s: WorkspaceSettings): Partial<Omit<ScoringSettings, 'weights'>> & {
+  weights?: Partial<ScoringSettings['weights']>;
+} {
+  const out: Partial<Omit<ScoringSettings, 'weights'>> & { weights?: Partial<ScoringSettings['weights']> } =
+    {};
+  if (s.weights) out.weights = { ...s.weights };
+  if (s.windowDays !== undefined) out.windowDays = s.windowDays;
+  if (s.pages !== undefined) out.pages = s.pages;
+  if (s.pageSize !== undefined) out.pageSize = s.pageSize;
+  if (s.keepCommercial !== undefined) out.keepCommercial = s.keepCommercial;
+  if (s.density !== undefined) out.density = s.density;
+  if (s.dedupePosts !== undefined) out.dedupePosts = s.dedupePosts;
+  if (s.minStableSample !== undefined) out.minStableSample = s.minStableSample;
+  return out;
+}

@@ -1,0 +1,7 @@
+import type { TagfitBridge } from '../shared/ipc-contract';
+
+declare global {
+  interface Window {
+    tagfit: TagfitBridge;
+  }
+}

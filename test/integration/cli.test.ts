@@ -1,0 +1,168 @@
+// The CLI end to end: spawned as a process against the simulator, as cron and outside checks run it.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
+import { runCli, tempDir } from '../support/cli';
+
+const KEY = 'cli-test-key-0123456789abcdef';
+const NOW = '2026-11-20T00:00:00Z';
+
+let sim: SimulatorHandle;
+let files: { dir: string; dispose: () => Promise<void> };
+
+beforeAll(async () => {
+  sim = await startSimulator({ key: KEY, now: Date.parse(NOW) });
+  files = await tempDir({
+    'tags.csv': 'tag\nsmallbusinesscheck\n#founderlife\nsaasmarketing\nzestcolachallenge\nnotarealtag2026\nFounderLife\n',
+    'creators.csv': '\uFEFFunique_id\r\n@acme_designs\r\nstudio_north\r\n\r\n',
+    'regions.csv': 'code\nus\nGB\n',
+    'bad-tags.csv': 'tag\nsmallbusinesscheck\nsmall business\nok_tag\nhello!\n',
+    'no-header.csv': 'smallbusinesscheck\nfounderlife\n',
+  });
+});
+afterAll(async () => {
+  await sim.close();
+  await files.dispose();
+});
+
+const lists = (): string[] => [
+  '--tags',
+  path.join(files.dir, 'tags.csv'),
+  '--creators',
+  path.join(files.dir, 'creators.csv'),
+  '--regions',
+  path.join(files.dir, 'regions.csv'),
+];
+
+describe('tagfit score (spawned)', () => {
+  it('--json prints exactly one JSON document with every region, ranked by score, with raw metrics and flags', async () => {
+    const r = await runCli(['score', ...lists(), '--api-base', sim.url, '--now', NOW, '--json'], { env: { TIKLIVE_KEY: KEY } });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.now).toBe('2026-11-20T00:00:00.000Z');
+    expect(doc.preset).toBe('seed');
+    expect(Object.keys(doc.regions)).toEqual(['US', 'GB']);
+    for (const region of Object.values(doc.regions) as { ranked: { score: number; sample: number; tag: string; flags: string[] }[]; excluded: { tag: string; reason: string }[] }[]) {
+      const scores = region.ranked.map((t) => t.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(region.ranked.map((t) => t.tag)).toContain('founderlife');
+      for (const t of region.ranked) {
+        expect(t.sample).toBeGreaterThanOrEqual(0);
+        expect(Array.isArray(t.flags)).toBe(true);
+      }
+      // the duplicate "FounderLife" was merged, the commercial and the unknown tag are excluded with a reason
+      expect(region.ranked.filter((t) => t.tag === 'founderlife')).toHaveLength(1);
+      const excluded = Object.fromEntries(region.excluded.map((e) => [e.tag, e.reason]));
+      expect(excluded.notarealtag2026).toMatch(/not found/i);
+      expect(Object.values(excluded).some((reason) => /commercial/i.test(reason))).toBe(true);
+    }
+    expect(doc.failed).toEqual([]);
+    // one info call per hashtag (5 unique), not one per hashtag per region
+    expect(doc.credits.byEndpoint['/challenge-info-name/']).toBe(5);
+    expect(doc.credits.used).toBeGreaterThan(5);
+    expect(r.stderr).toMatch(/merged duplicates of "founderlife"/);
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+  });
+
+  it('--out writes one Markdown and one CSV report per region, named <CODE>-<date>', async () => {
+    const out = await tempDir();
+    try {
+      const r = await runCli(['score', ...lists(), '--api-base', sim.url, '--now', NOW, '--out', out.dir, '--format', 'md,csv', '--quiet'], {
+        env: { TIKLIVE_KEY: KEY },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect((await readdir(out.dir)).sort()).toEqual(['GB-2026-11-20.csv', 'GB-2026-11-20.md', 'US-2026-11-20.csv', 'US-2026-11-20.md']);
+      const md = await readFile(path.join(out.dir, 'US-2026-11-20.md'), 'utf8');
+      expect(md.split('\n')[0]).toBe('# Hashtag report US 2026-11-20');
+      expect(md).toContain('| Tag | Score | Velocity | Density | Overlap |');
+      expect(md).toContain('#founderlife');
+      const csv = await readFile(path.join(out.dir, 'US-2026-11-20.csv'), 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain('founderlife');
+    } finally {
+      await out.dispose();
+    }
+  });
+
+  it('a wrong key says so clearly, exits 1 and never prints the key', async () => {
+    const wrong = 'wrong-key-9876543210fedcba';
+    const r = await runCli(['score', ...lists(), '--api-base', sim.url, '--now', NOW, '--json'], { env: { TIKLIVE_KEY: wrong } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refused the API key/i);
+    expect(r.stdout + r.stderr).not.toContain(wrong);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.stopped.code).toBe('auth');
+  });
+
+  it('a failing hashtag does not kill the run: exit 1, it is in "failed", the others are ranked', async () => {
+    sim.inject({ kind: 'status', status: 500, endpoint: '/challenge-info-name/', match: { name: 'saasmarketing' }, times: Infinity });
+    try {
+      const r = await runCli(['score', ...lists(), '--api-base', sim.url, '--now', NOW, '--json', '--quiet'], { env: { TIKLIVE_KEY: KEY } });
+      expect(r.code).toBe(1);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.failed.map((f: { tag: string; region: string }) => `${f.tag}/${f.region}`).sort()).toEqual([
+        'saasmarketing/GB',
+        'saasmarketing/US',
+      ]);
+      expect(doc.failed[0].error).toMatch(/challenge-info-name.*#saasmarketing|#saasmarketing.*challenge-info-name/);
+      expect(doc.regions.US.ranked.map((t: { tag: string }) => t.tag)).toContain('founderlife');
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  it('bad rows are rejected with file, line and reason (exit 2) unless --skip-invalid', async () => {
+    const bad = path.join(files.dir, 'bad-tags.csv');
+    const args = ['score', '--tags', bad, '--creators', path.join(files.dir, 'creators.csv'), '--regions', path.join(files.dir, 'regions.csv'), '--api-base', sim.url, '--now', NOW, '--json', '--quiet'];
+    const r = await runCli(args, { env: { TIKLIVE_KEY: KEY } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${bad}:3`);
+    expect(r.stderr).toContain(`${bad}:5`);
+    const skipped = await runCli([...args, '--skip-invalid'], { env: { TIKLIVE_KEY: KEY } });
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(JSON.parse(skipped.stdout).regions.US.ranked.map((t: { tag: string }) => t.tag)).toContain('smallbusinesscheck');
+  });
+
+  it('a wrong header names the file and the expected column (exit 2)', async () => {
+    const file = path.join(files.dir, 'no-header.csv');
+    const r = await runCli(['score', '--tags', file, '--creators', path.join(files.dir, 'creators.csv'), '--regions', path.join(files.dir, 'regions.csv'), '--api-base', sim.url], {
+      env: { TIKLIVE_KEY: KEY },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/"?tag"?/);
+  });
+
+  it('usage errors exit 2: a missing list, a bad --now, no key without --demo', async () => {
+    expect((await runCli(['score', '--creators', 'x.csv', '--regions', 'y.csv'])).code).toBe(2);
+    const badNow = await runCli(['score', ...lists(), '--now', 'yesterday'], { env: { TIKLIVE_KEY: KEY } });
+    expect(badNow.code).toBe(2);
+    expect(badNow.stderr).toMatch(/--now/);
+    const noKey = await runCli(['score', ...lists(), '--api-base', sim.url]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/TIKLIVE_KEY/);
+  });
+
+  it('a region TikLiveAPI does not know is bad input (exit 2) naming the region', async () => {
+    const f = await tempDir({ 'regions.csv': 'code\nUS\nXQ\n' });
+    try {
+      const r = await runCli(['score', '--tags', path.join(files.dir, 'tags.csv'), '--creators', path.join(files.dir, 'creators.csv'), '--regions', path.join(f.dir, 'regions.csv'), '--api-base', sim.url, '--now', NOW], {
+        env: { TIKLIVE_KEY: KEY },
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/XQ/);
+    } finally {
+      await f.dispose();
+    }
+  });
+
+  it('--demo needs no key and scores the demo lists', async () => {
+    const r = await runCli(['score', '--demo', '--now', NOW, '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc.regions).length).toBeGreaterThanOrEqual(4);
+    expect(doc.regions.US.ranked.length).toBeGreaterThan(10);
+  });
+});
