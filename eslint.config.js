@@ -10,7 +10,16 @@ const noElectronOrReact = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'reports/**', 'coverage/**', 'test-results/**', '.test-reports/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'reports/**',
+      'coverage/**',
+      'test-results/**',
+      '.test-reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -79,7 +88,10 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/core/**', '**/main/**', '**/cli/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/core/**', '**/main/**', '**/cli/**', '**/renderer/**'] },
+      ],
     },
   },
 );

@@ -37,7 +37,12 @@ check('prettier', bin('prettier'), ['--check', '.']);
 check('electron-vite build', bin('electron-vite'), ['build']);
 
 const vitestJson = path.join(reports, 'vitest.json');
-run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+run('vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += v.numPassedTests ?? 0;
@@ -48,7 +53,8 @@ if (existsSync(vitestJson)) {
       failed += 1;
       failures.push(`vitest file ${path.relative(root, file.name)}: ${String(file.message).split('\n')[0]}`);
     }
-    for (const a of file.assertionResults ?? []) if (a.status === 'failed') failures.push(`vitest: ${a.fullName}`);
+    for (const a of file.assertionResults ?? [])
+      if (a.status === 'failed') failures.push(`vitest: ${a.fullName}`);
   }
 } else {
   failed += 1;

@@ -8,11 +8,15 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const pathFile = path.join(electronDir, 'path.txt');
-const binaryPresent = () => existsSync(pathFile) && existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+const binaryPresent = () =>
+  existsSync(pathFile) && existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
 
 if (!binaryPresent()) {
   console.error('Electron binary missing: downloading it (node node_modules/electron/install.js)…');
-  const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
   if (r.status !== 0 || !binaryPresent()) {
     console.error(
       'The Electron binary could not be downloaded, so the window cannot open on this machine.\n' +
@@ -21,7 +25,13 @@ if (!binaryPresent()) {
     process.exit(1);
   }
 }
-const build = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { stdio: 'inherit', cwd: root });
+const build = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(path.join(root, 'node_modules', '.bin', 'electron'), ['.'], { stdio: 'inherit', cwd: root });
+const run = spawnSync(path.join(root, 'node_modules', '.bin', 'electron'), ['.'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(run.status ?? 0);

@@ -6,12 +6,13 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
 
-
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command()
     .name('tagfit')
-    .description('Rank TikTok hashtags by their shape (velocity, engagement density, audience overlap), not their size.')
+    .description(
+      'Rank TikTok hashtags by their shape (velocity, engagement density, audience overlap), not their size.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError(false);
@@ -33,7 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 /** Print an error for people (never a stack, never the key) and map it to an exit code. */
 export function reportError(e: unknown): number {
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return EXIT_OK;
     return EXIT_USAGE;
   }
   if (e instanceof TagfitError) {

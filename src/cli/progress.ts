@@ -8,8 +8,12 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-export function createProgressReporter(mode: 'bar' | 'lines' | 'quiet', out: NodeJS.WriteStream = process.stderr): ProgressReporter {
-  if (mode === 'quiet') return { onProgress: () => {}, warn: (m) => out.write(`warning: ${m}\n`), stop: () => {} };
+export function createProgressReporter(
+  mode: 'bar' | 'lines' | 'quiet',
+  out: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
+  if (mode === 'quiet')
+    return { onProgress: () => {}, warn: (m) => out.write(`warning: ${m}\n`), stop: () => {} };
   if (mode === 'lines') {
     return {
       onProgress(p) {
@@ -21,10 +25,14 @@ export function createProgressReporter(mode: 'bar' | 'lines' | 'quiet', out: Nod
             out.write(`[${p.done}/${p.total}] sampled #${p.tag} ${p.region} (credits ${p.credits})\n`);
             break;
           case 'failed':
-            out.write(`[${p.done}/${p.total}] failed #${p.tag}${p.region ? ` ${p.region}` : ''}: ${p.error.message}\n`);
+            out.write(
+              `[${p.done}/${p.total}] failed #${p.tag}${p.region ? ` ${p.region}` : ''}: ${p.error.message}\n`,
+            );
             break;
           case 'done':
-            out.write(`done: ${p.credits} credits, ${p.failed} failed${p.stopped ? ', stopped early' : ''}\n`);
+            out.write(
+              `done: ${p.credits} credits, ${p.failed} failed${p.stopped ? ', stopped early' : ''}\n`,
+            );
             break;
           default:
             break;
@@ -35,7 +43,12 @@ export function createProgressReporter(mode: 'bar' | 'lines' | 'quiet', out: Nod
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: 'scoring [{bar}] {value}/{total} pairs | {credits} credits | {status}', stream: out, hideCursor: true, clearOnComplete: false },
+    {
+      format: 'scoring [{bar}] {value}/{total} pairs | {credits} credits | {status}',
+      stream: out,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   const pending: string[] = [];
@@ -48,7 +61,8 @@ export function createProgressReporter(mode: 'bar' | 'lines' | 'quiet', out: Nod
       } else if (p.type === 'done') {
         bar.update({ credits: p.credits, status: p.stopped ? 'stopped' : 'done' });
       } else if (started) {
-        const status = p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`;
+        const status =
+          p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`;
         bar.update(p.done, { credits: p.credits, status });
       }
     },

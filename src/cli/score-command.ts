@@ -57,7 +57,10 @@ function addScoreOptions(cmd: Command): Command {
     .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
     .option('--creators <file>', 'target creators CSV (column "unique_id")')
     .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
-    .option('--workspace <dir>', 'a Tagfit workspace: lists, settings, cache and history (explicit options win)')
+    .option(
+      '--workspace <dir>',
+      'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
+    )
     .option('--out <dir>', 'write one report per region into this folder')
     .option('--format <list>', 'report formats: md, csv or md,csv', 'md')
     .addOption(new Option('--preset <name>', 'scoring preset').choices(['seed', 'organic', 'paid']))
@@ -65,7 +68,10 @@ function addScoreOptions(cmd: Command): Command {
     .option('--window-days <n>', 'velocity window in days (default 14)')
     .option('--pages <n>', 'pages of posts per hashtag and region (default 3)')
     .option('--page-size <n>', 'posts per page, at most 35 (default 30)')
-    .option('--keep-commercial', 'score commercial (is_commerce) tags with the ad penalty instead of excluding them')
+    .option(
+      '--keep-commercial',
+      'score commercial (is_commerce) tags with the ad penalty instead of excluding them',
+    )
     .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
     .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
     .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
@@ -83,19 +89,28 @@ function addScoreOptions(cmd: Command): Command {
 }
 
 export function registerScoreCommands(program: Command, setCode: (c: number) => void): void {
-  addScoreOptions(program.command('score').description('score candidate hashtags per region and write reports')).action(
-    async (flags: ScoreFlags) => setCode(await scoreAction(flags)),
-  );
   addScoreOptions(
-    program.command('estimate').description('estimate the credits a run would spend, from what the cache holds'),
+    program.command('score').description('score candidate hashtags per region and write reports'),
+  ).action(async (flags: ScoreFlags) => setCode(await scoreAction(flags)));
+  addScoreOptions(
+    program
+      .command('estimate')
+      .description('estimate the credits a run would spend, from what the cache holds'),
   ).action(async (flags: ScoreFlags) => setCode(await estimateAction(flags)));
 }
 
-const num = (value: string | undefined, name: string, { min, max, int }: { min: number; max: number; int?: boolean }): number | undefined => {
+const num = (
+  value: string | undefined,
+  name: string,
+  { min, max, int }: { min: number; max: number; int?: boolean },
+): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) {
-    throw new TagfitError('input', `--${name} must be ${int ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${value}").`);
+    throw new TagfitError(
+      'input',
+      `--${name} must be ${int ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${value}").`,
+    );
   }
   return n;
 };
@@ -117,7 +132,10 @@ function parseWeights(text: string): Partial<ScoringSettings['weights']> {
     const name = names[(k ?? '').toLowerCase()];
     const value = Number(v);
     if (!name || v === undefined || v === '' || !Number.isFinite(value) || value < 0) {
-      throw new TagfitError('input', `--weights: "${part}" is not name=number with name velocity, density, overlap or ad.`);
+      throw new TagfitError(
+        'input',
+        `--weights: "${part}" is not name=number with name velocity, density, overlap or ad.`,
+      );
     }
     out[name] = value;
   }
@@ -128,14 +146,21 @@ function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const d = new Date(text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(d.getTime())) {
-    throw new TagfitError('input', `--now must be an ISO date-time such as 2026-11-20T00:00:00Z (got "${text}").`);
+    throw new TagfitError(
+      'input',
+      `--now must be an ISO date-time such as 2026-11-20T00:00:00Z (got "${text}").`,
+    );
   }
   return d;
 }
 
 function parseFormats(text: string): ReportFormat[] {
-  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  for (const f of formats) if (f !== 'md' && f !== 'csv') throw new TagfitError('input', `--format: "${f}" is not md or csv.`);
+  const formats = text
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  for (const f of formats)
+    if (f !== 'md' && f !== 'csv') throw new TagfitError('input', `--format: "${f}" is not md or csv.`);
   if (formats.length === 0) throw new TagfitError('input', '--format needs md, csv or md,csv.');
   return [...new Set(formats)] as ReportFormat[];
 }
@@ -160,19 +185,31 @@ interface Prepared {
 /** Turn flags (and a workspace) into a run's inputs; every problem is a TagfitError('input') that says where. */
 async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boolean): Promise<Prepared> {
   const ws = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
-  const file = (flag: string | undefined, wsPath: string | undefined, demoName: string, option: string): string => {
+  const file = (
+    flag: string | undefined,
+    wsPath: string | undefined,
+    demoName: string,
+    option: string,
+  ): string => {
     if (flag) return flag;
     if (wsPath) return wsPath;
     if (flags.demo) return path.join(DEMO_DIR, demoName);
     throw new TagfitError('input', `${option} <file> is required (or --workspace <dir>, or --demo).`);
   };
   if (flags.apiBase !== undefined && !/^https?:\/\/[^/\s]+/i.test(flags.apiBase)) {
-    throw new TagfitError('input', `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${flags.apiBase}").`);
+    throw new TagfitError(
+      'input',
+      `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${flags.apiBase}").`,
+    );
   }
   const tagsFile = file(flags.tags, ws?.paths.tags, 'tags.csv', '--tags');
   const creatorsFile = file(flags.creators, ws?.paths.creators, 'creators.csv', '--creators');
   const regionsFile = file(flags.regions, ws?.paths.regions, 'regions.csv', '--regions');
-  const lists = await Promise.all([readTagList(tagsFile), readCreatorList(creatorsFile), readRegionList(regionsFile)]);
+  const lists = await Promise.all([
+    readTagList(tagsFile),
+    readCreatorList(creatorsFile),
+    readRegionList(regionsFile),
+  ]);
   const problems = lists.flatMap((l) => l.errors);
   for (const l of lists) {
     for (const m of l.merged) warn(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
@@ -180,12 +217,16 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
   if (problems.length > 0) {
     const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
     if (!flags.skipInvalid) {
-      throw new TagfitError('input', `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`);
+      throw new TagfitError(
+        'input',
+        `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
+      );
     }
     for (const l of lines) warn(`skipped ${l}`);
   }
   const [tags, creators, regions] = lists;
-  if (tags.values.length === 0) throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
+  if (tags.values.length === 0)
+    throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
   if (regions.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
 
   const wsSettings = ws?.settings;
@@ -194,23 +235,34 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     // The workspace's scoring fields belong to its preset: an explicit --preset starts from that preset alone.
     ...(wsSettings && !flags.preset ? scoringOverrides(wsSettings) : {}),
     ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
-    ...(flags.windowDays !== undefined ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) } : {}),
-    ...(flags.pages !== undefined ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) } : {}),
-    ...(flags.pageSize !== undefined ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) } : {}),
+    ...(flags.windowDays !== undefined
+      ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
+      : {}),
+    ...(flags.pages !== undefined
+      ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
+      : {}),
+    ...(flags.pageSize !== undefined
+      ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
+      : {}),
     ...(flags.keepCommercial ? { keepCommercial: true } : {}),
   });
 
-  const maxAgeHours = num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }) ?? wsSettings?.cacheMaxAgeHours ?? 24;
+  const maxAgeHours =
+    num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }) ?? wsSettings?.cacheMaxAgeHours ?? 24;
   const cacheDir = flags.cacheDir ?? ws?.paths.cache;
-  if (flags.offline && !flags.cache) throw new TagfitError('input', '--offline and --no-cache contradict each other.');
-  if (flags.offline && !cacheDir) throw new TagfitError('input', '--offline needs a cache: --workspace <dir> or --cache-dir <dir>.');
+  if (flags.offline && !flags.cache)
+    throw new TagfitError('input', '--offline and --no-cache contradict each other.');
+  if (flags.offline && !cacheDir)
+    throw new TagfitError('input', '--offline needs a cache: --workspace <dir> or --cache-dir <dir>.');
 
   let release = async (): Promise<void> => {};
   if (ws && lock) {
     const held = await acquireWorkspaceLock(ws.dir, { app: 'cli' });
     release = () => held.release();
   }
-  const cache = cacheDir ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn }) : undefined;
+  const cache = cacheDir
+    ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn })
+    : undefined;
   return {
     candidates: tags.values,
     targets: creators.values,
@@ -225,7 +277,8 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     velocityThreshold: wsSettings?.velocityThreshold ?? 0.5,
     outDir: flags.out ?? (ws && flags.out === undefined ? ws.paths.reports : undefined),
     requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }) ?? wsSettings?.requestsPerMinute,
-    concurrency: num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }) ?? wsSettings?.concurrency,
+    concurrency:
+      num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }) ?? wsSettings?.concurrency,
     release,
   };
 }
@@ -284,7 +337,8 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
     if (flags.json) process.stdout.write(`${JSON.stringify(toJsonDocument(result))}\n`);
     else printSummary(result, process.stdout);
     for (const w of outcome.written) process.stderr.write(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
-    if (outcome.reportError) process.stderr.write(`tagfit: reports not written: ${outcome.reportError.message}\n`);
+    if (outcome.reportError)
+      process.stderr.write(`tagfit: reports not written: ${outcome.reportError.message}\n`);
     printRunFooter(result);
     if (result.stopped?.code === 'auth') process.stderr.write(`tagfit: ${result.stopped.message}\n`);
     return result.failed.length > 0 || result.stopped || outcome.reportError ? EXIT_FAILED : EXIT_OK;
@@ -304,7 +358,8 @@ function printRunFooter(result: RunResult): void {
   process.stderr.write(
     `credits: ${c.used} used${by ? ` (${by})` : ''}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
   );
-  if (result.failed.length > 0) process.stderr.write(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
+  if (result.failed.length > 0)
+    process.stderr.write(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
   if (result.stopped) {
     process.stderr.write(
       `run stopped (${result.stopped.code}): ${result.stopped.message}; ${result.stopped.unscored.length} pairs left unscored, the next run fetches only those\n`,
@@ -318,7 +373,10 @@ async function estimateAction(flags: ScoreFlags): Promise<number> {
   try {
     const estimate = await estimateCredits({
       cache: prepared.cache
-        ? namespacedCache(prepared.cache, sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE))
+        ? namespacedCache(
+            prepared.cache,
+            sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE),
+          )
         : undefined,
       maxAgeMs: prepared.maxAgeMs,
       now: Date.now(),

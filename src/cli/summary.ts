@@ -7,7 +7,9 @@ export function printSummary(result: RunResult, out: NodeJS.WritableStream): voi
   out.write(`Tagfit ${result.preset} ranking at ${result.now}\n`);
   for (const [code, r] of Object.entries(result.regions)) {
     out.write(`\n${code}: ${r.ranked.length} ranked, ${r.excluded.length} excluded\n`);
-    out.write(`  ${'#'.padEnd(3)} ${'tag'.padEnd(28)} ${'score'.padStart(6)} ${'vel'.padStart(5)} ${'density'.padStart(9)} ${'overlap'.padStart(7)} ${'n'.padStart(4)}  flags\n`);
+    out.write(
+      `  ${'#'.padEnd(3)} ${'tag'.padEnd(28)} ${'score'.padStart(6)} ${'vel'.padStart(5)} ${'density'.padStart(9)} ${'overlap'.padStart(7)} ${'n'.padStart(4)}  flags\n`,
+    );
     for (const t of r.ranked.slice(0, TOP)) {
       const name = `#${t.tag}`.replace(/\s+/g, ' ');
       out.write(

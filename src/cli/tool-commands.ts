@@ -11,7 +11,8 @@ import { initWorkspace, openWorkspace } from '../core/workspace/layout';
 import { EXIT_OK } from './exit-codes';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
-const signed = (x: number | null, digits = 2): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`);
+const signed = (x: number | null, digits = 2): string =>
+  x === null ? '—' : `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
 
 export function registerToolCommands(program: Command, setCode: (c: number) => void): void {
   program
@@ -21,15 +22,18 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--creators <file>', 'copy this CSV in as the target creators')
     .option('--regions <file>', 'copy this CSV in as the regions')
     .option('--preset <name>', 'seed, organic or paid', 'organic')
-    .action(async (dir: string, o: { tags?: string; creators?: string; regions?: string; preset: string }) => {
-      if (!['seed', 'organic', 'paid'].includes(o.preset)) throw new TagfitError('input', `--preset: "${o.preset}" is not seed, organic or paid.`);
-      const ws = await initWorkspace(dir, {
-        from: { tags: o.tags, creators: o.creators, regions: o.regions },
-        settings: { preset: o.preset as 'seed' | 'organic' | 'paid' },
-      });
-      process.stdout.write(`created workspace ${ws.dir}\n`);
-      setCode(EXIT_OK);
-    });
+    .action(
+      async (dir: string, o: { tags?: string; creators?: string; regions?: string; preset: string }) => {
+        if (!['seed', 'organic', 'paid'].includes(o.preset))
+          throw new TagfitError('input', `--preset: "${o.preset}" is not seed, organic or paid.`);
+        const ws = await initWorkspace(dir, {
+          from: { tags: o.tags, creators: o.creators, regions: o.regions },
+          settings: { preset: o.preset as 'seed' | 'organic' | 'paid' },
+        });
+        process.stdout.write(`created workspace ${ws.dir}\n`);
+        setCode(EXIT_OK);
+      },
+    );
 
   const runs = program.command('runs').description('past runs of a workspace');
   runs
@@ -59,11 +63,16 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
       const ws = await openWorkspace(o.workspace);
       const list = await listRuns(ws.paths.data);
       const resolve = (id: string): string => {
-        const alias = id === 'last' ? list.at(-1) : id === 'previous' ? list.at(-2) : list.find((r) => r.id === id);
-        if (!alias) throw new TagfitError('input', `No run "${id}" in ${ws.paths.history} (see \`tagfit runs list\`).`);
+        const alias =
+          id === 'last' ? list.at(-1) : id === 'previous' ? list.at(-2) : list.find((r) => r.id === id);
+        if (!alias)
+          throw new TagfitError('input', `No run "${id}" in ${ws.paths.history} (see \`tagfit runs list\`).`);
         return alias.id;
       };
-      const cmp = compareRuns(await loadRun(ws.paths.data, resolve(beforeId)), await loadRun(ws.paths.data, resolve(afterId)));
+      const cmp = compareRuns(
+        await loadRun(ws.paths.data, resolve(beforeId)),
+        await loadRun(ws.paths.data, resolve(afterId)),
+      );
       if (o.json) {
         process.stdout.write(`${JSON.stringify(cmp)}\n`);
       } else {
@@ -110,45 +119,50 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--max-mb <n>', 'then remove the oldest answers until the cache is at most this size')
     .action(async (o: { workspace?: string; cacheDir?: string; olderThan: string; maxMb?: string }) => {
       const hours = Number(o.olderThan);
-      if (!Number.isFinite(hours) || hours < 0) throw new TagfitError('input', `--older-than must be hours ≥ 0 (got "${o.olderThan}").`);
+      if (!Number.isFinite(hours) || hours < 0)
+        throw new TagfitError('input', `--older-than must be hours ≥ 0 (got "${o.olderThan}").`);
       const maxMb = o.maxMb === undefined ? undefined : Number(o.maxMb);
-      if (maxMb !== undefined && (!Number.isFinite(maxMb) || maxMb < 0)) throw new TagfitError('input', `--max-mb must be ≥ 0 (got "${o.maxMb}").`);
-      const r = await (await openCache(o)).prune({
+      if (maxMb !== undefined && (!Number.isFinite(maxMb) || maxMb < 0))
+        throw new TagfitError('input', `--max-mb must be ≥ 0 (got "${o.maxMb}").`);
+      const r = await (
+        await openCache(o)
+      ).prune({
         olderThanMs: hours * 3_600_000,
         now: Date.now(),
         ...(maxMb !== undefined ? { maxBytes: maxMb * 1024 * 1024 } : {}),
       });
-      process.stdout.write(`removed ${r.removed} answers, freed ${(r.freedBytes / 1024 / 1024).toFixed(2)} MB\n`);
+      process.stdout.write(
+        `removed ${r.removed} answers, freed ${(r.freedBytes / 1024 / 1024).toFixed(2)} MB\n`,
+      );
       setCode(EXIT_OK);
     });
 
-  const key = program.command('key').description('the TikLiveAPI key in the OS keychain (shared with the app)');
+  const key = program
+    .command('key')
+    .description('the TikLiveAPI key in the OS keychain (shared with the app)');
   key
     .command('set')
     .description('store the key: read from stdin (or TIKLIVE_KEY), never from the command line')
     .action(async () => {
       const value = process.env.TIKLIVE_KEY?.trim() || (await readKeyFromStdin());
-      if (value.length < 8) throw new TagfitError('input', 'That does not look like a TikLiveAPI key (too short).');
+      if (value.length < 8)
+        throw new TagfitError('input', 'That does not look like a TikLiveAPI key (too short).');
       await createSystemKeychain().set(new Secret(value));
       process.stderr.write('key stored in the OS keychain\n');
       setCode(EXIT_OK);
     });
-  key
-    .command('delete')
-    .action(async () => {
-      const had = await createSystemKeychain().delete();
-      process.stderr.write(had ? 'key deleted from the OS keychain\n' : 'no key was stored\n');
-      setCode(EXIT_OK);
-    });
-  key
-    .command('status')
-    .action(async () => {
-      const k = createSystemKeychain();
-      const problem = await k.unavailable();
-      if (problem) process.stdout.write(`${problem}\n`);
-      else process.stdout.write((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
-      setCode(EXIT_OK);
-    });
+  key.command('delete').action(async () => {
+    const had = await createSystemKeychain().delete();
+    process.stderr.write(had ? 'key deleted from the OS keychain\n' : 'no key was stored\n');
+    setCode(EXIT_OK);
+  });
+  key.command('status').action(async () => {
+    const k = createSystemKeychain();
+    const problem = await k.unavailable();
+    if (problem) process.stdout.write(`${problem}\n`);
+    else process.stdout.write((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
+    setCode(EXIT_OK);
+  });
 
   program
     .command('simulator')
@@ -176,7 +190,8 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
 }
 
 async function readKeyFromStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('TikLiveAPI key (input hidden is not supported here; paste and press Enter): ');
+  if (process.stdin.isTTY)
+    process.stderr.write('TikLiveAPI key (input hidden is not supported here; paste and press Enter): ');
   const rl = createInterface({ input: process.stdin, terminal: false });
   for await (const line of rl) {
     rl.close();

@@ -54,7 +54,8 @@ export function createHandlers(s: HandlerServices): Handlers {
       return { tags: tags.values, creators: creators.values, regions: regions.values };
     },
     async 'run:start'(request: RunRequest) {
-      if (running) throw new TagfitError('input', 'A run is already going; cancel it or wait for it to finish.');
+      if (running)
+        throw new TagfitError('input', 'A run is already going; cancel it or wait for it to finish.');
       running = new AbortController();
       try {
         let key: Secret | undefined;

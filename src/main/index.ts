@@ -6,7 +6,8 @@ import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { openAppSettings } from './settings';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 let mainWindow: BrowserWindow | undefined;
 

@@ -14,7 +14,8 @@ export function openAppSettings(onProblem: (message: string) => void): {
   get<K extends keyof AppSettings>(k: K): AppSettings[K];
   set<K extends keyof AppSettings>(k: K, v: AppSettings[K]): void;
 } {
-  const open = (): Store<AppSettings> => new Store<AppSettings>({ name: 'settings', defaults, clearInvalidConfig: false });
+  const open = (): Store<AppSettings> =>
+    new Store<AppSettings>({ name: 'settings', defaults, clearInvalidConfig: false });
   let store: Store<AppSettings>;
   try {
     store = open();
@@ -23,7 +24,9 @@ export function openAppSettings(onProblem: (message: string) => void): {
     const bad = probe.path.replace(/settings-probe\.json$/, 'settings.json');
     const aside = `${bad}.damaged-${Date.now()}`;
     renameSync(bad, aside);
-    onProblem(`Settings file ${bad} was damaged (${(e as Error).message}); kept as ${aside}, starting from defaults.`);
+    onProblem(
+      `Settings file ${bad} was damaged (${(e as Error).message}); kept as ${aside}, starting from defaults.`,
+    );
     store = open();
   }
   return { get: (k) => store.get(k), set: (k, v) => store.set(k, v) };

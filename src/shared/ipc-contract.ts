@@ -13,7 +13,10 @@ export const weightsSchema = z.object({
 export const runRequestSchema = z.object({
   tags: z.array(z.string().min(1).max(200)).min(1).max(10_000),
   creators: z.array(z.string().min(1).max(100)).max(10_000),
-  regions: z.array(z.string().regex(/^[A-Za-z]{2}$/)).min(1).max(50),
+  regions: z
+    .array(z.string().regex(/^[A-Za-z]{2}$/))
+    .min(1)
+    .max(50),
   preset: z.enum(['seed', 'organic', 'paid']),
   weights: weightsSchema.partial().optional(),
   windowDays: z.number().int().min(1).max(365).optional(),
@@ -78,6 +81,9 @@ export const invokeChannels = Object.keys(invokeRequestSchemas) as InvokeChannel
 
 /** What the preload exposes as `window.tagfit`. */
 export interface TagfitBridge {
-  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<IpcResult<InvokeResponses[C]>>;
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    request: InvokeRequest<C>,
+  ): Promise<IpcResult<InvokeResponses[C]>>;
   on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }

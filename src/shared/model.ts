@@ -196,7 +196,11 @@ export interface RunResult {
   credits: Credits;
   failed: FailedTag[];
   /** Why the run stopped early, if it did. */
-  stopped?: { code: 'cancelled' | 'budget' | 'auth' | 'offline'; message: string; unscored: { tag: string; region: RegionCode }[] };
+  stopped?: {
+    code: 'cancelled' | 'budget' | 'auth' | 'offline';
+    message: string;
+    unscored: { tag: string; region: RegionCode }[];
+  };
 }
 
 /** Progress of a run, one union on one channel. */
@@ -204,5 +208,13 @@ export type RunProgress =
   | { type: 'queued'; total: number }
   | { type: 'fetching'; tag: string; region: RegionCode | null; done: number; total: number; credits: number }
   | { type: 'scored'; tag: string; region: RegionCode; done: number; total: number; credits: number }
-  | { type: 'failed'; tag: string; region: RegionCode | null; error: ErrorInfo; done: number; total: number; credits: number }
+  | {
+      type: 'failed';
+      tag: string;
+      region: RegionCode | null;
+      error: ErrorInfo;
+      done: number;
+      total: number;
+      credits: number;
+    }
   | { type: 'done'; credits: number; failed: number; stopped: boolean };

@@ -15,13 +15,22 @@ export interface CliRun {
 
 export function runCli(
   args: string[],
-  opts: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; onSpawn?: (pid: number) => void } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    timeoutMs?: number;
+    onSpawn?: (pid: number) => void;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, TIKLIVE_KEY: undefined, ...opts.env };
     // A test never reaches a real keychain unless it asks for one.
-    if (!('DBUS_SESSION_BUS_ADDRESS' in (opts.env ?? {}))) env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    if (!('DBUS_SESSION_BUS_ADDRESS' in (opts.env ?? {})))
+      env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: env as NodeJS.ProcessEnv,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -37,7 +46,9 @@ export function runCli(
 }
 
 /** A temporary folder with the given files; `dispose` removes it. */
-export async function tempDir(files: Record<string, string> = {}): Promise<{ dir: string; dispose: () => Promise<void> }> {
+export async function tempDir(
+  files: Record<string, string> = {},
+): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-test-'));
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };

@@ -29,7 +29,8 @@ export function pyRound2(x: number): number {
   const keep = frac.slice(0, 2);
   const rest = frac.slice(2);
   let n = BigInt(int + keep);
-  const half = rest[0] === undefined ? -1 : rest[0] > '5' ? 1 : rest[0] < '5' ? -1 : /[1-9]/.test(rest.slice(1)) ? 1 : 0;
+  const half =
+    rest[0] === undefined ? -1 : rest[0] > '5' ? 1 : rest[0] < '5' ? -1 : /[1-9]/.test(rest.slice(1)) ? 1 : 0;
   if (half > 0 || (half === 0 && n % 2n === 1n)) n += 1n;
   const v = Number(n) / 100;
   return x < 0 ? -v : v;
@@ -63,7 +64,12 @@ export function createReferencePipeline(opts: { baseUrl: string; key: string; no
     const out: Json[] = [];
     let cursor: unknown = '0';
     for (let i = 0; i < pages; i++) {
-      const r = await get('/challenge-posts/', { challenge_id: challengeId, count: perPage, cursor: String(cursor), region });
+      const r = await get('/challenge-posts/', {
+        challenge_id: challengeId,
+        count: perPage,
+        cursor: String(cursor),
+        region,
+      });
       out.push(...((r.videos as Json[] | undefined) ?? []));
       if (!r.hasMore) break;
       cursor = r.cursor ?? '0';
@@ -81,7 +87,9 @@ export function createReferencePipeline(opts: { baseUrl: string; key: string; no
   }
 
   function overlapScore(videos: Json[], targets: Set<string>): number {
-    const authors = new Set(videos.map((v) => ((v.author as Json | undefined)?.unique_id as string | undefined) ?? ''));
+    const authors = new Set(
+      videos.map((v) => ((v.author as Json | undefined)?.unique_id as string | undefined) ?? ''),
+    );
     authors.delete('');
     if (authors.size === 0) return 0;
     let hits = 0;
@@ -98,7 +106,11 @@ export function createReferencePipeline(opts: { baseUrl: string; key: string; no
     return new Map([...values].map(([k, v]) => [k, (v - lo) / (hi - lo)]));
   }
 
-  async function scoreHashtags(candidates: string[], targets: Set<string>, region: string): Promise<ReferenceRow[]> {
+  async function scoreHashtags(
+    candidates: string[],
+    targets: Set<string>,
+    region: string,
+  ): Promise<ReferenceRow[]> {
     const raw = new Map<string, Omit<ReferenceRow, 'score'>>();
     for (const name of candidates) {
       const meta = await getHashtag(name);
@@ -124,12 +136,19 @@ export function createReferencePipeline(opts: { baseUrl: string; key: string; no
       score: pyRound2(100 * (0.35 * nv.get(k)! + 0.3 * nd.get(k)! + 0.3 * no.get(k)! - 0.05 * v.ad_penalty)),
     }));
     // Python's sorted(..., reverse=True) is stable: equal scores keep input order.
-    return rows.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
+    return rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => b.r.score - a.r.score || a.i - b.i)
+      .map((x) => x.r);
   }
 
   return {
     stats,
-    async run(candidates: string[], targets: Set<string>, regions: string[]): Promise<Record<string, ReferenceRow[]>> {
+    async run(
+      candidates: string[],
+      targets: Set<string>,
+      regions: string[],
+    ): Promise<Record<string, ReferenceRow[]>> {
       const out: Record<string, ReferenceRow[]> = {};
       for (const code of regions) out[code] = await scoreHashtags(candidates, targets, code);
       return out;

@@ -49,7 +49,7 @@ function views(n: number): string {
 export function commercialFlag(challenge: Challenge): Flag {
   return {
     kind: 'commercial',
-    reason: `#${challenge.name} is a branded challenge run by an advertiser (is_commerce): an ad auction, not an organic discovery surface.`,
+    reason: `Commercial: #${challenge.name} is a branded challenge run by an advertiser (is_commerce), an ad auction rather than an organic discovery surface.`,
   };
 }
 

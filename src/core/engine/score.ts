@@ -51,7 +51,11 @@ export function scoreRegion(
     // A challenge without cha_name is still the candidate the user asked for.
     const name = challenge.name !== '' ? challenge.name : entry.candidate;
     if (challenge.isCommerce && !settings.keepCommercial) {
-      excluded.push({ tag: name, kind: 'commercial', reason: commercialFlag({ ...challenge, name }).reason });
+      excluded.push({
+        tag: name,
+        kind: 'commercial',
+        reason: `${commercialFlag({ ...challenge, name }).reason} Excluded; the paid preset or --keep-commercial scores it with the ad penalty.`,
+      });
       continue;
     }
     kept.push({ entry, challenge, name, metrics: computeMetrics(entry.posts, targets, nowSec, settings) });

@@ -85,7 +85,12 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
         } catch {
           break;
         }
-        if (!next.hasMore || next.posts.length === 0 || next.cursor === cursor || page === settings.pages - 1) {
+        if (
+          !next.hasMore ||
+          next.posts.length === 0 ||
+          next.cursor === cursor ||
+          page === settings.pages - 1
+        ) {
           complete = true;
           break;
         }

@@ -80,10 +80,13 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       baseUrl,
       key,
       concurrency: opts.concurrency,
-      requestsPerMinute: opts.requestsPerMinute,
+      // The built-in simulator has no plan to respect: pace only when asked to.
+      requestsPerMinute: opts.requestsPerMinute ?? (opts.demo ? Infinity : undefined),
       timeoutMs: opts.timeoutMs,
       signal: opts.signal,
-      cache: opts.cache ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE)) : undefined,
+      cache: opts.cache
+        ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
+        : undefined,
       maxAgeMs: opts.maxAgeMs,
       offline: opts.offline,
       maxCredits: opts.maxCredits,
@@ -135,7 +138,8 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
             }),
           });
         }
-        if (opts.out.formats.includes('csv')) files.push({ name: `${region}-${date}.csv`, content: renderCsvReport(r) });
+        if (opts.out.formats.includes('csv'))
+          files.push({ name: `${region}-${date}.csv`, content: renderCsvReport(r) });
       }
       try {
         written.push(...(await writeReports(opts.out.dir, files)));
@@ -160,7 +164,8 @@ async function checkRegions(
   try {
     known = await api.regionList();
   } catch (e) {
-    if (e instanceof TagfitError && (e.code === 'auth' || e.code === 'cancelled')) throw e;
+    // A refused key or a cancel: the pipeline meets it on its first call and stops the run with it.
+    if (e instanceof TagfitError && (e.code === 'auth' || e.code === 'cancelled')) return {};
     warn(`Could not check the regions against TikLiveAPI's region list (${(e as Error).message}); going on.`);
     return {};
   }

@@ -62,11 +62,15 @@ export async function fetchSample(
     posts.push(...answer.posts);
     if (!answer.hasMore) break;
     if (answer.posts.length === 0) {
-      warn(`#${challenge.name} in ${region}: the API said there were more posts but sent an empty page; sample stops at ${posts.length}.`);
+      warn(
+        `#${challenge.name} in ${region}: the API said there were more posts but sent an empty page; sample stops at ${posts.length}.`,
+      );
       break;
     }
     if (answer.cursor === cursor || answer.cursor === '') {
-      warn(`#${challenge.name} in ${region}: the API's cursor did not advance (${cursor}); sample stops at ${posts.length}.`);
+      warn(
+        `#${challenge.name} in ${region}: the API's cursor did not advance (${cursor}); sample stops at ${posts.length}.`,
+      );
       break;
     }
     cursor = answer.cursor;
@@ -94,7 +98,11 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   const signal = controller.signal;
 
   const credits = (): number => api.credits().used;
-  const progress = (): { done: number; total: number; credits: number } => ({ done: done.size, total, credits: credits() });
+  const progress = (): { done: number; total: number; credits: number } => ({
+    done: done.size,
+    total,
+    credits: credits(),
+  });
 
   const stopRun = (code: StopCode, message: string): void => {
     if (stop) return;
@@ -169,7 +177,13 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
     preset: settings.preset,
     settings,
     regions: result,
-    credits: { ...api.credits(), saved: { byCache: api.credits().fromCache, byInfoOnce: data.challenges.size * Math.max(0, regions.length - 1) } },
+    credits: {
+      ...api.credits(),
+      saved: {
+        byCache: api.credits().fromCache,
+        byInfoOnce: data.challenges.size * Math.max(0, regions.length - 1),
+      },
+    },
     failed,
     ...(finalStop ? { stopped: { ...finalStop, unscored } } : {}),
   };

@@ -26,7 +26,10 @@ async function loadKeytar(): Promise<KeytarLike | Error> {
   const specifier = 'keytar';
   loaded ??= import(/* @vite-ignore */ specifier)
     .then((m) => ((m as { default?: KeytarLike }).default ?? (m as unknown as KeytarLike)) as KeytarLike)
-    .catch((e: unknown) => new Error(`the keytar module is not installed or did not build (${(e as Error).message})`));
+    .catch(
+      (e: unknown) =>
+        new Error(`the keytar module is not installed or did not build (${(e as Error).message})`),
+    );
   return loaded;
 }
 
@@ -38,7 +41,7 @@ export function createSystemKeychain(service = KEYCHAIN_SERVICE, account = KEYCH
     try {
       return await fn(k);
     } catch (e) {
-      throw new Error(`OS keychain unavailable: ${(e as Error).message}`);
+      throw new Error(`OS keychain unavailable: ${(e as Error).message}`, { cause: e });
     }
   };
   return {

@@ -15,7 +15,9 @@ export function App(): React.JSX.Element {
     <div className="app">
       <aside className="side">
         <h1>Tagfit</h1>
-        {s.status?.demo && <div className="banner">Demo mode: no API key, the built-in simulator answers.</div>}
+        {s.status?.demo && (
+          <div className="banner">Demo mode: no API key, the built-in simulator answers.</div>
+        )}
         <label htmlFor="tags">Candidate hashtags</label>
         <textarea id="tags" value={s.tags} onChange={(e) => s.setField('tags', e.target.value)} />
         <label htmlFor="creators">Target creators</label>

@@ -1,5 +1,11 @@
 // Typed access to window.tagfit, turning IPC results into values or thrown errors for the stores.
-import type { EventChannel, EventPayloads, InvokeChannel, InvokeRequest, InvokeResponses } from '../../shared/ipc-contract';
+import type {
+  EventChannel,
+  EventPayloads,
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponses,
+} from '../../shared/ipc-contract';
 
 export class BridgeError extends Error {
   constructor(
@@ -10,7 +16,10 @@ export class BridgeError extends Error {
   }
 }
 
-export async function invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponses[C]> {
+export async function invoke<C extends InvokeChannel>(
+  channel: C,
+  request: InvokeRequest<C>,
+): Promise<InvokeResponses[C]> {
   const r = await window.tagfit.invoke(channel, request);
   if (!r.ok) throw new BridgeError(r.error.code, r.error.message);
   return r.value;

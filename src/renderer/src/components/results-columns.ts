@@ -3,8 +3,10 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { ScoredTag } from '../../../shared/model';
 
 const fixed2 = (p: ValueFormatterParams<ScoredTag, number>): string => (p.value ?? 0).toFixed(2);
-const integer = (p: ValueFormatterParams<ScoredTag, number>): string => Math.trunc(p.value ?? 0).toLocaleString();
-const flags = (p: ValueFormatterParams<ScoredTag, ScoredTag['flags']>): string => (p.value ?? []).map((f) => f.kind).join(', ');
+const integer = (p: ValueFormatterParams<ScoredTag, number>): string =>
+  Math.trunc(p.value ?? 0).toLocaleString();
+const flags = (p: ValueFormatterParams<ScoredTag, ScoredTag['flags']>): string =>
+  (p.value ?? []).map((f) => f.kind).join(', ');
 
 export const resultColumns: ColDef<ScoredTag>[] = [
   { field: 'rank', headerName: '#', width: 70 },
@@ -14,5 +16,12 @@ export const resultColumns: ColDef<ScoredTag>[] = [
   { field: 'density', headerName: 'Likes/post', width: 120, valueFormatter: integer },
   { field: 'overlap', headerName: 'Overlap', width: 110, valueFormatter: fixed2 },
   { field: 'sample', headerName: 'Sample', width: 100 },
-  { field: 'flags', headerName: 'Flags', flex: 1, minWidth: 160, valueFormatter: flags, tooltipValueGetter: (p) => (p.value as ScoredTag['flags']).map((f) => f.reason).join('\n') },
+  {
+    field: 'flags',
+    headerName: 'Flags',
+    flex: 1,
+    minWidth: 160,
+    valueFormatter: flags,
+    tooltipValueGetter: (p) => (p.value as ScoredTag['flags']).map((f) => f.reason).join('\n'),
+  },
 ];

@@ -44,7 +44,12 @@ export const useRunStore = create<RunState>((set, get) => ({
   async load() {
     try {
       const [status, demo] = await Promise.all([invoke('app:get-status', {}), invoke('lists:get-demo', {})]);
-      set({ status, tags: demo.tags.join('\n'), creators: demo.creators.join('\n'), regions: demo.regions.join('\n') });
+      set({
+        status,
+        tags: demo.tags.join('\n'),
+        creators: demo.creators.join('\n'),
+        regions: demo.regions.join('\n'),
+      });
     } catch (e) {
       set({ error: (e as Error).message });
     }
@@ -57,7 +62,12 @@ export const useRunStore = create<RunState>((set, get) => ({
     set({ running: true, error: null, progress: null });
     const off = on('run:progress', (progress) => set({ progress }));
     try {
-      const result = await invoke('run:start', { tags: lines(tags), creators: lines(creators), regions: lines(regions), preset });
+      const result = await invoke('run:start', {
+        tags: lines(tags),
+        creators: lines(creators),
+        regions: lines(regions),
+        preset,
+      });
       set({ result, region: Object.keys(result.regions)[0] ?? null });
     } catch (e) {
       set({ error: (e as Error).message });
