@@ -1,8 +1,8 @@
-// The only place that touches ipcMain: one wrapper checks the sender and validates the payload for every
-// channel, and turns thrown errors into results.
+// The only place that touches ipcMain: every channel checks its sender (our window, main frame), then
+// goes through dispatch (payload validation, errors as results).
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { invokeChannels, invokeRequestSchemas, type IpcResult } from '../shared/ipc-contract';
-import { toErrorInfo } from '../core/errors';
+import { invokeChannels, type IpcResult } from '../shared/ipc-contract';
+import { dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
 export function registerIpc(handlers: Handlers, isOurs: (wc: WebContents) => boolean): () => void {
@@ -16,23 +16,7 @@ export function registerIpc(handlers: Handlers, isOurs: (wc: WebContents) => boo
             error: { code: 'input', message: `IPC ${channel} refused: unexpected sender.` },
           };
         }
-        const parsed = invokeRequestSchemas[channel].safeParse(payload ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return {
-            ok: false,
-            error: {
-              code: 'input',
-              message: `IPC ${channel}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-            },
-          };
-        }
-        try {
-          const fn = handlers[channel] as (r: unknown) => Promise<unknown>;
-          return { ok: true, value: await fn(parsed.data) };
-        } catch (e) {
-          return { ok: false, error: toErrorInfo(e) };
-        }
+        return dispatch(handlers, channel, payload);
       },
     );
   }

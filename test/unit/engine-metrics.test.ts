@@ -95,7 +95,7 @@ describe('computeMetrics under seed (the reference)', () => {
 });
 
 describe('computeMetrics under organic', () => {
-  it('drops a post served twice and uses the mean of log1p(likes)', () => {
+  it('drops a post served twice and uses the geometric mean of (1 + likes), minus 1', () => {
     const dup = post(100, NOW - DAY, 'acme', 'same');
     const posts = [dup, { ...dup }, post(10, NOW - 20 * DAY, 'bob', 'other')];
     const m = computeMetrics(posts, targets, NOW, PRESETS.organic);
@@ -103,9 +103,9 @@ describe('computeMetrics under organic', () => {
     expect(m.served).toBe(3);
     // velocity = 1 recent of 2 = 0.5
     expect(m.velocity).toBe(0.5);
-    // density = (ln 101 + ln 11) / 2 = (4.6151 + 2.3979) / 2 = 3.5065
-    expect(m.density).toBeCloseTo((Math.log(101) + Math.log(11)) / 2, 12);
-    expect(m.density).toBeCloseTo(3.5065, 4);
+    // density = exp((ln 101 + ln 11) / 2) − 1 = √(101 × 11) − 1 = √1111 − 1 = 33.3317 − 1 = 32.3317
+    expect(m.density).toBeCloseTo(Math.sqrt(1111) - 1, 9);
+    expect(m.density).toBeCloseTo(32.3317, 4);
     expect(m.meanLikes).toBe(55);
   });
 
@@ -113,8 +113,8 @@ describe('computeMetrics under organic', () => {
     const viral = [post(1_000_000, NOW, 'x'), ...Array.from({ length: 9 }, () => post(100, NOW, 'y'))];
     // seed: (1,000,000 + 9 × 100) / 10 = 100,090
     expect(computeMetrics(viral, targets, NOW, PRESETS.seed).density).toBe(100_090);
-    // organic: (ln 1,000,001 + 9 × ln 101) / 10 = (13.8155 + 41.5361) / 10 = 5.5352
-    expect(computeMetrics(viral, targets, NOW, PRESETS.organic).density).toBeCloseTo(5.5352, 4);
+    // organic: exp((ln 1,000,001 + 9 × ln 101) / 10) − 1 = exp(5.53516) − 1 = 253.448 − 1 = 252.448 likes
+    expect(computeMetrics(viral, targets, NOW, PRESETS.organic).density).toBeCloseTo(252.448, 2);
     // median likes stay 100 whatever the viral post did
     expect(computeMetrics(viral, targets, NOW, { ...PRESETS.organic, density: 'median' }).density).toBe(100);
   });

@@ -44,9 +44,12 @@ describe('normaliseMetrics', () => {
     expect(n[1]!.density).toBeCloseTo(0.3325, 4);
   });
 
-  it('organic with a log-mean density: min-max on the values as they are (already a log scale)', () => {
-    const n = normaliseMetrics([raw(11.5), raw(6.9), raw(4.6)], PRESETS.organic);
-    // (6.9 - 4.6) / (11.5 - 4.6) = 2.3 / 6.9 = 0.3333
+  it('organic: the (geometric-mean) densities are compared on a log scale', () => {
+    // log1p of e^11.5 − 1, e^6.9 − 1, e^4.6 − 1 is 11.5, 6.9, 4.6: (6.9 − 4.6) / (11.5 − 4.6) = 2.3 / 6.9 = 0.3333
+    const n = normaliseMetrics(
+      [raw(Math.expm1(11.5)), raw(Math.expm1(6.9)), raw(Math.expm1(4.6))],
+      PRESETS.organic,
+    );
     expect(n[1]!.density).toBeCloseTo(2.3 / 6.9, 12);
   });
 

@@ -4,7 +4,7 @@ import type { Post, ScoringSettings } from '../../shared/model';
 export interface RawMetrics {
   /** Share of the sample posted at or after the window's cutoff (0 when the sample is empty). */
   velocity: number;
-  /** Likes per post, summarised per `settings.density` (0 when the sample is empty). */
+  /** Likes per post, summarised per `settings.density` (mean, median or log-mean: a geometric mean); 0 when empty. */
   density: number;
   /** Distinct target authors / distinct non-empty authors (0 when there are none). */
   overlap: number;
@@ -69,8 +69,9 @@ export function computeMetrics(
   if (n === 0) density = 0;
   else if (s.density === 'mean') density = meanLikes;
   else if (s.density === 'median') density = medianLikes;
-  // A negative count is bad data, not negative engagement: clamp before the log.
-  else density = sum(likes.map((l) => Math.log1p(Math.max(0, l)))) / n;
+  // The geometric mean of (1 + likes), minus 1: "typical likes per post", still in likes so people can read
+  // it, but one viral post moves it little. A negative count is bad data, not negative engagement: clamp.
+  else density = Math.expm1(sum(likes.map((l) => Math.log1p(Math.max(0, l)))) / n);
 
   const cutoff = nowSec - s.windowDays * SECONDS_PER_DAY;
   let recent = 0;

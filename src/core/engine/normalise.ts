@@ -26,14 +26,13 @@ export function minMax(values: readonly number[]): number[] {
  * Normalises velocity, density and overlap across a region's scored tags, in the same order.
  * seed: plain min-max on the raw values, as the reference does.
  * Other presets: density is compared on a log scale, because likes span orders of magnitude and a
- * linear min-max lets the one tag with 100x the likes push every other tag to ~0. A 'log-mean' density
- * is already on that scale; 'mean' and 'median' (likes per post) go through log1p first. Velocity and
- * overlap are shares in [0, 1] and stay linear.
+ * linear min-max lets the one tag with 100x the likes push every other tag to ~0: every density (mean,
+ * median or log-mean, all in likes per post) goes through log1p first. Velocity and overlap are shares in
+ * [0, 1] and stay linear.
  */
 export function normaliseMetrics(raw: readonly RawMetrics[], settings: ScoringSettings): NormalisedMetrics[] {
   const robust = settings.preset !== 'seed';
-  const densityScale = (d: number): number =>
-    robust && settings.density !== 'log-mean' ? Math.log1p(Math.max(0, d)) : d;
+  const densityScale = (d: number): number => (robust ? Math.log1p(Math.max(0, d)) : d);
   const velocity = minMax(raw.map((m) => m.velocity));
   const density = minMax(raw.map((m) => densityScale(m.density)));
   const overlap = minMax(raw.map((m) => m.overlap));

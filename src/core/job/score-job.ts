@@ -2,13 +2,13 @@
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
 import { createClient } from '../api/client';
-import type { AnswerCache } from '../api/types';
+import type { AnswerCache, ClientOptions } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { namespacedCache, sourceNamespace } from './namespaced-cache';
 import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
-import { writeReports } from '../report/write';
+import { type AtomicWriter, writeReports } from '../report/write';
 import { Secret } from '../secrets/secret';
 import { startSimulator, type SimulatorHandle } from '../simulator';
 import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
@@ -32,6 +32,8 @@ export interface ScoreJobOptions {
   requestsPerMinute?: number;
   concurrency?: number;
   timeoutMs?: number;
+  /** Retry budget and waits of the client (its defaults when absent); tests shorten them. */
+  retry?: Pick<ClientOptions, 'retries' | 'backoffMs' | 'maxRetryAfterMs'>;
   cache?: AnswerCache;
   maxAgeMs?: number;
   offline?: boolean;
@@ -39,7 +41,8 @@ export interface ScoreJobOptions {
   /** Workspace data folder: when set, the run is recorded and momentum is computed against the last run. */
   dataDir?: string;
   velocityThreshold?: number;
-  out?: { dir: string; formats: readonly ReportFormat[] };
+  /** `writer` replaces the atomic file writer (tests simulate a full disk with it). */
+  out?: { dir: string; formats: readonly ReportFormat[]; writer?: AtomicWriter };
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onWarning?: (message: string) => void;
@@ -83,6 +86,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       // The built-in simulator has no plan to respect: pace only when asked to.
       requestsPerMinute: opts.requestsPerMinute ?? (opts.demo ? Infinity : undefined),
       timeoutMs: opts.timeoutMs,
+      ...opts.retry,
       signal: opts.signal,
       cache: opts.cache
         ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
@@ -142,7 +146,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
           files.push({ name: `${region}-${date}.csv`, content: renderCsvReport(r) });
       }
       try {
-        written.push(...(await writeReports(opts.out.dir, files)));
+        written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));
       } catch (e) {
         // The scores stand (and are in the cache and history); only the files are missing: say so, keep going.
         reportError = toErrorInfo(e);

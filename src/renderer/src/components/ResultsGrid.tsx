@@ -9,7 +9,12 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 export function ResultsGrid({ rows }: { rows: ScoredTag[] }): React.JSX.Element {
   return (
     <div className="grid" data-testid="results-grid">
-      <AgGridReact<ScoredTag> rowData={rows} columnDefs={resultColumns} getRowId={(p) => p.data.tag} />
+      <AgGridReact<ScoredTag>
+        rowData={rows}
+        columnDefs={resultColumns}
+        getRowId={(p) => p.data.tag}
+        animateRows={false}
+      />
     </div>
   );
 }
