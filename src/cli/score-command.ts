@@ -300,12 +300,21 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   const reporter = createProgressReporter(mode);
   const prepared = await prepare(flags, reporter.warn, true);
   const controller = new AbortController();
-  const onSignal = (): void => {
+  // `on`, not `once`: signal-exit (inside proper-lockfile and write-file-atomic) re-raises a signal that it
+  // finds no other listener for, so a `once` listener gone mid-emit let one Ctrl-C during a cache write kill
+  // the run before its reports. A second signal still ends the process at once.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+      return;
+    }
     process.stderr.write('\ntagfit: stopping; what was fetched is kept in the cache…\n');
     controller.abort();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
     const key = await resolveKey(flags, reporter.warn);
@@ -379,15 +388,18 @@ async function estimateAction(flags: ScoreFlags): Promise<number> {
           )
         : undefined,
       maxAgeMs: prepared.maxAgeMs,
-      now: Date.now(),
+      // The run's clock, as the run itself judges cache ages.
+      now: prepared.now.getTime(),
       candidates: prepared.candidates,
       regions: prepared.regions,
       settings: prepared.settings,
     });
     if (flags.json) process.stdout.write(`${JSON.stringify(estimate)}\n`);
     else {
+      const { min, max } = estimate.network;
+      const spend = min === max ? String(min) : `${min}-${max}`;
       process.stdout.write(
-        `estimate: ${estimate.fromCache} answers from the cache, ${estimate.network.min}-${estimate.network.max} credits to spend (reference method: ${estimate.reference})\n`,
+        `estimate: ${estimate.fromCache} answers from the cache, ${spend} credits to spend (reference method: ${estimate.reference})\n`,
       );
     }
     return EXIT_OK;

@@ -54,7 +54,7 @@ beforeAll(async () => {
       seen.push(payload);
       void page.evaluate(
         ([c, p]) =>
-          (window as unknown as { __tagfitEmit: (c: string, p: unknown) => void }).__tagfitEmit(c, p),
+          (globalThis as unknown as { __tagfitEmit: (c: string, p: unknown) => void }).__tagfitEmit(c, p),
         [channel, payload] as const,
       );
     },

@@ -157,6 +157,11 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   const queue = new PQueue({ concurrency: Math.max(1, opts.concurrency ?? DEFAULTS.concurrency), ...pacing });
 
   const counters = { used: 0, calls: 0, retries: 0, rateLimited: 0, fromCache: 0 };
+  /**
+   * "Not found" bodies the API answered with HTTP 2xx: the API's answer about a hashtag or user, not a failure,
+   * so it is cached like any other (the next run, and an offline one, then know it without a call).
+   */
+  const answeredNotFound = new WeakMap<TagfitError, unknown>();
   const byEndpoint: Record<string, number> = {};
   /** Calls past the cache and not yet settled: each may still cost a credit. */
   let inFlight = 0;
@@ -230,15 +235,22 @@ export function createClient(opts: ClientOptions): TikLiveApi {
     const ms = (): number => Math.round(performance.now() - started);
     let res: Response | undefined;
     let text: string;
+    // A stop (Ctrl-C, the budget) cancels a request until its answer starts coming. An answer under way is paid
+    // for: it is read to the end (within the time-out) so the caller can keep it for the next run.
+    const beforeAnswer = new AbortController();
+    const cancel = (): void => beforeAnswer.abort();
+    signal.addEventListener('abort', cancel, { once: true });
     try {
       res = await fetch(url, {
         headers: { 'X-Api-Key': key.reveal(), Accept: 'application/json' },
-        signal: AbortSignal.any([signal, timeout]),
+        signal: AbortSignal.any([beforeAnswer.signal, timeout]),
         // A redirect would carry X-Api-Key to wherever it points: refuse it instead of following.
         redirect: 'manual',
       });
+      signal.removeEventListener('abort', cancel);
       text = await res.text();
     } catch (err) {
+      signal.removeEventListener('abort', cancel);
       if (signal.aborted) throw new AbortError(cancelledError(ctx));
       const details = { endpoint: ctx.endpoint, subject: ctx.subject };
       if (timeout.aborted) {
@@ -290,7 +302,11 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         'server',
       );
     }
-    if (bodyError) throw new AbortError(bodyError);
+    if (bodyError) {
+      if (bodyError.code === 'not-found' && status >= 200 && status < 300)
+        answeredNotFound.set(bodyError, json.ok ? json.value : undefined);
+      throw new AbortError(bodyError);
+    }
     if (status === 404) throw new AbortError(notFoundError(ctx));
     if (status < 200 || status >= 300) {
       const said =
@@ -331,7 +347,13 @@ export function createClient(opts: ClientOptions): TikLiveApi {
     });
   }
 
-  async function fetchBody(url: string, ctx: DecodeContext, signal: AbortSignal): Promise<unknown> {
+  /** `onAttempt` sees each attempt's own promise, which goes on after a stop rejects the queued call. */
+  async function fetchBody(
+    url: string,
+    ctx: DecodeContext,
+    signal: AbortSignal,
+    onAttempt: (sending: Promise<unknown>) => void,
+  ): Promise<unknown> {
     let attempts = 0;
     let malformed = 0;
     try {
@@ -339,7 +361,12 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         (attempt) => {
           attempts = attempt;
           // Retries jump ahead of fresh calls: they were first in line already.
-          return queue.add(() => send(url, ctx, signal, attempt), { signal, priority: attempt > 1 ? 1 : 0 });
+          const attemptOnce = (): Promise<unknown> => {
+            const sending = send(url, ctx, signal, attempt);
+            onAttempt(sending);
+            return sending;
+          };
+          return queue.add(attemptOnce, { signal, priority: attempt > 1 ? 1 : 0 });
         },
         {
           retries,
@@ -402,6 +429,11 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         const age = hit ? clock() - hit.fetchedAt : Number.POSITIVE_INFINITY;
         // Offline, an old answer beats none; it is said so.
         if (hit && (age < maxAgeMs || opts.offline)) {
+          const notFound = errorFromBody(hit.body, ctx);
+          if (notFound?.code === 'not-found') {
+            counters.fromCache++;
+            throw notFound;
+          }
           try {
             const value = ep.decode(hit.body, ctx, p);
             counters.fromCache++;
@@ -428,23 +460,40 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         );
       }
 
+      /** A 2xx answer that is not an error body is what the API charges for, usable or not; a usable one is cached. */
+      const keep = async (body: unknown): Promise<R> => {
+        counters.used++;
+        byEndpoint[ep.path] = (byEndpoint[ep.path] ?? 0) + 1;
+        const value = ep.decode(body, ctx, p);
+        if (opts.cache) await writeCache(k, { fetchedAt: clock(), body }, ctx);
+        return value;
+      };
+
       inFlight++;
       let body: unknown;
+      let landing: Promise<unknown> | undefined;
       try {
         if (signal.aborted) throw cancelledError(ctx);
         const query = new URLSearchParams(
           Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
         ).toString();
-        body = await fetchBody(`${baseUrl}${ep.path}${query ? `?${query}` : ''}`, ctx, signal);
-        // A 2xx answer that is not an error body is what the API charges for, usable or not.
-        counters.used++;
-        byEndpoint[ep.path] = (byEndpoint[ep.path] ?? 0) + 1;
+        body = await fetchBody(
+          `${baseUrl}${ep.path}${query ? `?${query}` : ''}`,
+          ctx,
+          signal,
+          (sending) => (landing = sending),
+        );
+      } catch (e) {
+        if (opts.cache && e instanceof TagfitError && answeredNotFound.has(e))
+          await writeCache(k, { fetchedAt: clock(), body: answeredNotFound.get(e) }, ctx);
+        // Stopped while an answer was coming: it is paid for, so it is counted and kept for the next run.
+        const late = signal.aborted ? await landing?.then((b) => ({ b }), () => undefined) : undefined;
+        if (late) await keep(late.b).catch(() => undefined);
+        throw e;
       } finally {
         inFlight--;
       }
-      const value = ep.decode(body, ctx, p);
-      if (opts.cache) await writeCache(k, { fetchedAt: clock(), body }, ctx);
-      return value;
+      return await keep(body);
     } catch (e) {
       if (e instanceof TagfitError) throw redacted(e);
       throw redacted(

@@ -2,7 +2,7 @@
 // cached page chain (each page's cursor names the next), so a half-fetched sample counts only its missing pages.
 import type { RegionCode, ScoringSettings } from '../../shared/model';
 import { cacheKey } from '../api/client';
-import { challengeInfoEndpoint, challengePostsEndpoint } from '../api/endpoints';
+import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
 import type { AnswerCache, CachedAnswer } from '../api/types';
 import { toChallenge, toPostsPage } from '../api/dto';
 
@@ -46,6 +46,12 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
     pairs: input.candidates.length * regions.length,
   };
   const ctx = { endpoint: '', subject: '' };
+  // Every run checks its regions against the region list first: one answer, one credit when not cached.
+  if (await fresh(cacheKey(regionListEndpoint.path, regionListEndpoint.params({})))) est.fromCache += 1;
+  else {
+    est.network.min += 1;
+    est.network.max += 1;
+  }
   for (const name of input.candidates) {
     const info = await fresh(cacheKey(challengeInfoEndpoint.path, challengeInfoEndpoint.params({ name })));
     let challenge;

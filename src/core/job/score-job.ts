@@ -92,6 +92,9 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
         : undefined,
       maxAgeMs: opts.maxAgeMs,
+      // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
+      // must not take this week's answers for fresh ones (its momentum would be all zeros).
+      clock: () => opts.now.getTime(),
       offline: opts.offline,
       maxCredits: opts.maxCredits,
       onWarning: warn,

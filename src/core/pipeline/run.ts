@@ -78,6 +78,30 @@ export async function fetchSample(
   return posts;
 }
 
+/** A post dated this far past the run's clock is not clock drift between two machines: it is said. */
+const FUTURE_TOLERANCE_S = 10 * 60;
+
+/**
+ * A post cannot be created after the run: a `create_time` in the future (a skewed or broken server clock) is
+ * counted as created now, so it stays in the velocity window without pushing the newest post past the run.
+ */
+export function clampFutureTimes(
+  posts: Post[],
+  nowSec: number,
+  where: string,
+  warn: (m: string) => void,
+): Post[] {
+  const ahead = posts.filter((p) => p.createTime > nowSec);
+  if (ahead.length === 0) return posts;
+  const most = Math.max(...ahead.map((p) => p.createTime - nowSec));
+  if (most > FUTURE_TOLERANCE_S) {
+    warn(
+      `${where}: ${ahead.length} of ${posts.length} posts have a create_time in the future (up to ${Math.ceil(most / 3600)} h after the run's clock); counted as created now.`,
+    );
+  }
+  return posts.map((p) => (p.createTime > nowSec ? { ...p, createTime: nowSec } : p));
+}
+
 /** Run the whole pipeline. Never throws for a single hashtag: failures land in `failed`, a stop in `stopped`. */
 export async function runPipeline(input: RunInput): Promise<{ result: RunResult; data: RunSamples }> {
   const { api, candidates, regions, settings } = input;
@@ -107,14 +131,17 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   const stopRun = (code: StopCode, message: string): void => {
     if (stop) return;
     stop = { code, message };
-    controller.abort();
+    // A budget stop lets the calls in flight finish: they fit in the budget and are paid for, so their answers
+    // are kept (and cached); only new calls are refused. A refused key or a cancel ends everything at once.
+    if (code !== 'budget') controller.abort();
   };
+  const stopped = (): boolean => signal.aborted || stop !== undefined;
 
   const handleError = (e: unknown, tag: string, region: RegionCode | null): void => {
     if (input.signal?.aborted) return stopRun('cancelled', 'Run cancelled; what was fetched is kept.');
     const info: ErrorInfo = toErrorInfo(e);
     if (STOPPING.has(info.code)) return stopRun(info.code as StopCode, info.message);
-    // Our own stop (auth, budget) aborted this call: the pair stays unscored, not failed.
+    // Our own stop (a refused key) aborted this call: the pair stays unscored, not failed.
     if (signal.aborted) return;
     for (const r of region ? [region] : regions) {
       failed.push({ tag, region: r, error: info.message, code: info.code });
@@ -129,7 +156,7 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
     candidates.map(async (candidate) => {
       let challenge: Challenge | null;
       try {
-        if (signal.aborted) return;
+        if (stopped()) return;
         emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
         challenge = await api.challengeInfo(candidate, { signal });
       } catch (e) {
@@ -151,9 +178,14 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
             return;
           }
           try {
-            if (signal.aborted) return;
+            if (stopped()) return;
             emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
-            const posts = await fetchSample(api, challenge, region, settings, signal, warn);
+            const posts = clampFutureTimes(
+              await fetchSample(api, challenge, region, settings, signal, warn),
+              nowSec,
+              `#${challenge.name} in ${region}`,
+              warn,
+            );
             data.samples.set(key, posts);
             done.add(key);
             emit({ type: 'scored', tag: challenge.name, region, ...progress() });
@@ -171,6 +203,10 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   for (const region of regions) {
     for (const c of candidates) if (!done.has(sampleKey(region, c))) unscored.push({ tag: c, region });
   }
+  // Cancelled before any call could fail with it (at once, or between two calls): pairs are left, so the run
+  // stopped; it must not pass for a finished one with fewer tags.
+  if (input.signal?.aborted && unscored.length > 0)
+    stopRun('cancelled', 'Run cancelled; what was fetched is kept.');
   const finalStop = stop as { code: StopCode; message: string } | undefined;
   const runResult: RunResult = {
     now: input.now.toISOString(),

@@ -6,9 +6,17 @@ import type { RegionResult } from '../../shared/model';
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** Prefixes a text cell that a spreadsheet would run as a formula with "'", which makes it plain text. */
+/** Invisible direction overrides: no hashtag or name needs them, and they can disguise one ("gnp.exe"). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Makes a text cell safe for a spreadsheet: direction overrides dropped (as the Markdown report does), then a
+ * cell that a spreadsheet would run as a formula prefixed with "'", which makes it plain text. Dropping first
+ * means an override cannot hide a leading "=" from the guard.
+ */
 export function guardCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const plain = text.replace(BIDI_CONTROLS, '');
+  return FORMULA_START.test(plain) ? `'${plain}` : plain;
 }
 
 export const CSV_COLUMNS = [
