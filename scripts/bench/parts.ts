@@ -31,6 +31,8 @@ export interface TagfitOutput extends Measured {
 }
 
 export interface WarmOutput extends Measured {
+  /** scoreRun alone on the samples the job read back: the part of wallMs that is not the cache. */
+  scoreMs: number;
   ranked: number;
   failed: number;
   fromCache: number;
@@ -122,9 +124,12 @@ async function tagfit(o: PartOptions): Promise<TagfitOutput> {
 
 async function warm(o: PartOptions): Promise<WarmOutput> {
   const { value, wallMs } = await timed(() => tagfitJob(o, true, WARM_WEIGHTS));
-  const { result } = value;
+  const { result, data } = value;
+  const names = candidateNames(o.tags);
+  const score = await timed(() => scoreRun(names, new Set(TARGETS), REGIONS, result.settings, nowSec, data));
   return {
     wallMs,
+    scoreMs: score.wallMs,
     maxRssKb: maxRssKb(),
     ranked: Object.values(result.regions).reduce((n, r) => n + r.ranked.length, 0),
     failed: result.failed.length,

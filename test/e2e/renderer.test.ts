@@ -66,7 +66,7 @@ beforeAll(async () => {
   });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();
-    const w = window as unknown as Record<string, unknown>;
+    const w = globalThis as unknown as Record<string, unknown>;
     w.__tagfitEmit = (c: string, p: unknown) => listeners.get(c)?.forEach((l) => l(p));
     w.tagfit = {
       invoke: (c: string, p: unknown) =>
@@ -113,7 +113,7 @@ describe('renderer (Chromium)', () => {
     expect(await page.locator('#key').inputValue()).toBe('');
     const status = await page.evaluate(() =>
       (
-        window as unknown as { tagfit: { invoke: (c: string, p: unknown) => Promise<unknown> } }
+        globalThis as unknown as { tagfit: { invoke: (c: string, p: unknown) => Promise<unknown> } }
       ).tagfit.invoke('app:get-status', {}),
     );
     expect(status).toMatchObject({ ok: true, value: { hasKey: true } });
