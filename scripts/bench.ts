@@ -1,0 +1,53 @@
+// `npm run bench`: the reference pipeline against Tagfit on the simulator, warm and large re-scores, peak memory.
+import { parseArgs } from 'node:util';
+import { runPart } from './bench/child';
+import { runScenario, type ScenarioResult } from './bench/measure';
+import { PARTS, type PartName, type PartOptions } from './bench/parts';
+import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
+import { FULL_TAGS, QUICK_TAGS, RAISED_RPM, STANDARD_RPM, benchCandidates } from './bench/scenario';
+
+const RESCORE_TAGS = 10_000;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    part: { type: 'string' },
+    api: { type: 'string', default: '' },
+    tags: { type: 'string', default: String(FULL_TAGS) },
+    rpm: { type: 'string', default: String(RAISED_RPM) },
+    cacheDir: { type: 'string', default: '' },
+  },
+});
+
+/** A child process: run one part and answer with one line of JSON on stdout. */
+async function childPart(name: string): Promise<void> {
+  if (!Object.hasOwn(PARTS, name))
+    throw new Error(`unknown part "${name}": ${Object.keys(PARTS).join(', ')}`);
+  const o: PartOptions = {
+    api: values.api,
+    tags: Number(values.tags),
+    rpm: Number(values.rpm),
+    cacheDir: values.cacheDir,
+  };
+  const out = await PARTS[name as PartName](o);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+async function main(quick: boolean): Promise<void> {
+  const tags = quick ? QUICK_TAGS : FULL_TAGS;
+  const plans = quick ? [RAISED_RPM] : [RAISED_RPM, STANDARD_RPM];
+  console.log(`${header(benchCandidates(tags), quick)}\n`);
+  const scenarios: ScenarioResult[] = [];
+  for (const [i, rpm] of plans.entries()) {
+    const s = await runScenario(rpm, tags, i === 0);
+    scenarios.push(s);
+    console.log(`${scenarioSection(s)}\n`);
+    if (s.warm) console.log(`${warmSection(s)}\n`);
+  }
+  process.stderr.write(`re-score of ${RESCORE_TAGS} synthetic tags…\n`);
+  const rescore = await runPart('rescore', { tags: RESCORE_TAGS });
+  console.log(`${rescoreSection(rescore)}\n`);
+  console.log(`== for the README ==\n${readmeTable(scenarios, rescore)}`);
+}
+
+await (values.part ? childPart(values.part) : main(values.quick));
