@@ -105,7 +105,7 @@ function tagfitJob(o: PartOptions, offline: boolean, weights?: typeof WARM_WEIGH
     key: new Secret(BENCH_KEY),
     requestsPerMinute: o.rpm,
     concurrency: CONCURRENCY,
-    cache: createFileCache(o.cacheDir),
+    cache: createFileCache(o.cacheDir, { syncReads: true }),
     offline,
   });
 }

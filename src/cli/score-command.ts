@@ -261,7 +261,7 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     release = () => held.release();
   }
   const cache = cacheDir
-    ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn })
+    ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn, syncReads: true })
     : undefined;
   return {
     candidates: tags.values,

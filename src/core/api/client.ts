@@ -487,7 +487,12 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         if (opts.cache && e instanceof TagfitError && answeredNotFound.has(e))
           await writeCache(k, { fetchedAt: clock(), body: answeredNotFound.get(e) }, ctx);
         // Stopped while an answer was coming: it is paid for, so it is counted and kept for the next run.
-        const late = signal.aborted ? await landing?.then((b) => ({ b }), () => undefined) : undefined;
+        const late = signal.aborted
+          ? await landing?.then(
+              (b) => ({ b }),
+              () => undefined,
+            )
+          : undefined;
         if (late) await keep(late.b).catch(() => undefined);
         throw e;
       } finally {

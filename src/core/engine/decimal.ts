@@ -48,6 +48,18 @@ export function roundHalfEven(x: number, digits: number): number {
   checkDigits(digits);
   // Python returns inf/nan unchanged, and a double this large has no fractional digits to round.
   if (!Number.isFinite(x) || Math.abs(x) >= FIXED_LIMIT) return x;
+  // Fast path: far from a decimal tie the direction cannot depend on the product's rounding error, and
+  // k / 10^d is the nearest double to the decimal, exactly what the exact path returns. Scoring 10,000
+  // tags calls this 40,000 times.
+  const scale = 10 ** digits;
+  const y = x * scale;
+  if (Math.abs(y) < 2 ** 52 / scale) {
+    const frac = y - Math.floor(y);
+    if (Math.abs(frac - 0.5) > 1e-6 && !Object.is(x, -0)) {
+      const k = Math.round(y);
+      return k === 0 && x < 0 ? -0 : k / scale;
+    }
+  }
   const r = roundExact(x, digits);
   const magnitude = Number(toDecimalString({ negative: false, scaled: r.scaled }, digits));
   return r.negative ? -magnitude : magnitude;

@@ -23,33 +23,70 @@ export interface RawMetrics {
 const SECONDS_PER_DAY = 86_400;
 
 /** Author ids compare case-insensitively: both sides are NFC and lower case. */
-export const normaliseAuthorId = (id: string): string => id.normalize('NFC').toLowerCase();
+export const normaliseAuthorId = (id: string): string => {
+  let n = normalisedIds.get(id);
+  if (n === undefined) {
+    // Most ids are ASCII, where NFC changes nothing; the memo keeps a 10,000-tag re-score from redoing it per post.
+    n = ASCII.test(id) ? id.toLowerCase() : id.normalize('NFC').toLowerCase();
+    if (normalisedIds.size >= MEMO_LIMIT) normalisedIds.clear();
+    normalisedIds.set(id, n);
+  }
+  return n;
+};
+const ASCII = /^[\x00-\x7f]*$/;
+const MEMO_LIMIT = 100_000;
+const normalisedIds = new Map<string, string>();
 
-/** Drops a post whose id was already seen; a post without id cannot be matched, so it stays. */
-function dedupe(posts: readonly Post[]): Post[] {
-  const seen = new Set<string>();
-  const out: Post[] = [];
-  for (const p of posts) {
-    if (p.id !== '') {
-      if (seen.has(p.id)) continue;
-      seen.add(p.id);
-    }
-    out.push(p);
+/** The target list, normalised once per list rather than once per hashtag. */
+const normalisedTargetLists = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function normaliseTargets(targets: ReadonlySet<string>): ReadonlySet<string> {
+  let out = normalisedTargetLists.get(targets);
+  if (!out) {
+    out = new Set([...targets].map(normaliseAuthorId));
+    normalisedTargetLists.set(targets, out);
   }
   return out;
 }
 
-function median(sorted: readonly number[]): number {
-  const n = sorted.length;
+/** The k-th smallest value (0-based), by quickselect: O(n), in place on a scratch copy. */
+function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function median(values: Float64Array): number {
+  const n = values.length;
   if (n === 0) return 0;
-  const mid = Math.floor(n / 2);
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const scratch = values.slice();
+  const mid = n >>> 1;
+  const upper = select(scratch, mid);
+  return n % 2 === 1 ? upper : (select(scratch, mid - 1) + upper) / 2;
 }
 
 /** Sums in the posts' order, as the reference's sum() does, so seed's means are identical to the bit. */
-function sum(values: readonly number[]): number {
+function sum(values: ArrayLike<number>): number {
   let total = 0;
-  for (const v of values) total += v;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
   return total;
 }
 
@@ -59,33 +96,52 @@ export function computeMetrics(
   nowSec: number,
   s: ScoringSettings,
 ): RawMetrics {
-  const sample = s.dedupePosts ? dedupe(posts) : [...posts];
-  const n = sample.length;
-  const likes = sample.map((p) => p.likes);
-  const meanLikes = n === 0 ? 0 : sum(likes) / n;
-  const medianLikes = median([...likes].sort((a, b) => a - b));
+  // One pass over the posts (this runs for every hashtag and region: 40,000 times in a 10,000-tag re-score).
+  // Under dedupePosts a post whose id was already seen is skipped; a post without id cannot be matched.
+  const seenIds = s.dedupePosts ? new Set<string>() : undefined;
+  const cutoff = nowSec - s.windowDays * SECONDS_PER_DAY;
+  const likes = new Float64Array(posts.length);
+  let n = 0;
+  let recent = 0;
+  let newestPostAt = 0;
+  let logSum = 0;
+  // Distinct raw ids first, then normalise only those: a sample repeats its authors.
+  const rawAuthors = new Set<string>();
+  for (const p of posts) {
+    if (seenIds && p.id !== '') {
+      if (seenIds.has(p.id)) continue;
+      seenIds.add(p.id);
+    }
+    likes[n++] = p.likes;
+    // A negative count is bad data, not negative engagement: clamp before the log.
+    if (s.density === 'log-mean') logSum += Math.log1p(Math.max(0, p.likes));
+    if (p.createTime >= cutoff) recent += 1;
+    if (p.createTime > newestPostAt) newestPostAt = p.createTime;
+    if (p.authorId !== '') rawAuthors.add(p.authorId);
+  }
+  const used = n === likes.length ? likes : likes.subarray(0, n);
+  // Summed in the posts' order, as the reference's sum() does, so seed's means are identical to the bit.
+  const meanLikes = n === 0 ? 0 : sum(used) / n;
+  const medianLikes = median(used);
 
   let density: number;
   if (n === 0) density = 0;
   else if (s.density === 'mean') density = meanLikes;
   else if (s.density === 'median') density = medianLikes;
-  // The geometric mean of (1 + likes), minus 1: "typical likes per post", still in likes so people can read
-  // it, but one viral post moves it little. A negative count is bad data, not negative engagement: clamp.
-  else density = Math.expm1(sum(likes.map((l) => Math.log1p(Math.max(0, l)))) / n);
-
-  const cutoff = nowSec - s.windowDays * SECONDS_PER_DAY;
-  let recent = 0;
-  let newestPostAt = 0;
-  for (const p of sample) {
-    if (p.createTime >= cutoff) recent += 1;
-    if (p.createTime > newestPostAt) newestPostAt = p.createTime;
-  }
+  // The geometric mean of (1 + likes), minus 1: "typical likes per post", still in likes so people can
+  // read it, but one viral post moves it little.
+  else density = Math.expm1(logSum / n);
   const velocity = n === 0 ? 0 : recent / n;
 
-  const loweredTargets = new Set<string>();
-  for (const t of targets) loweredTargets.add(normaliseAuthorId(t));
-  const authors = new Set<string>();
-  for (const p of sample) if (p.authorId !== '') authors.add(normaliseAuthorId(p.authorId));
+  const loweredTargets = normaliseTargets(targets);
+  // Usually every id is already normalised: then the raw set is the set.
+  let authors: Set<string> = rawAuthors;
+  for (const a of rawAuthors) {
+    if (normaliseAuthorId(a) !== a) {
+      authors = new Set([...rawAuthors].map(normaliseAuthorId));
+      break;
+    }
+  }
   let targetAuthors = 0;
   for (const a of authors) if (loweredTargets.has(a)) targetAuthors += 1;
   const overlap = authors.size === 0 ? 0 : targetAuthors / authors.size;

@@ -1,5 +1,6 @@
 // The answer cache on disk: one JSON file per API answer under data/cache, bounded in size, never fatal.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../api/types';
@@ -12,6 +13,12 @@ export interface FileCacheOptions {
   maxBytes?: number;
   /** Damaged entries and evictions are reported here (paths and counts, never bodies). */
   onWarning?: (msg: string) => void;
+  /**
+   * Read entries synchronously. A CLI run has nothing else to do meanwhile, and a warm re-score then reads
+   * ~550 entries in a fraction of the time the thread pool takes; the app's main process must not block (a
+   * workspace on a network drive), so it leaves this off.
+   */
+  syncReads?: boolean;
 }
 
 export interface CacheStats {
@@ -140,7 +147,7 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
     const file = fileOf(key);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = opts.syncReads ? readFileSync(file, 'utf8') : await readFile(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
         warn(file, `Cache entry ${file} cannot be read (${(e as Error).message}); treated as a miss.`);
