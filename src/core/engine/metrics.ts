@@ -33,7 +33,7 @@ export const normaliseAuthorId = (id: string): string => {
   }
   return n;
 };
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/; // printable ASCII: NFC leaves it as it is
 const MEMO_LIMIT = 100_000;
 const normalisedIds = new Map<string, string>();
 
