@@ -120,8 +120,11 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       const previous = [...runs].reverse().find((r) => r.now < raw.now);
       const prev = previous ? await loadRun(opts.dataDir, previous.id) : undefined;
       result = computeMomentum(raw, prev, opts.velocityThreshold ?? 0.5);
-      // A stopped run is partial: it would make the next run's momentum lie. Its answers are in the cache.
-      if (!result.stopped) await recordRun(opts.dataDir, result);
+      // A stopped run is partial: it would make the next run's momentum lie (its answers are in the cache).
+      // A re-score wholly from the cache observed nothing new: recording it would make next week's momentum
+      // compare against a copy of old data stamped with a later time.
+      const observedNew = raw.credits.used > 0 || previous === undefined;
+      if (!result.stopped && observedNew) await recordRun(opts.dataDir, result);
     }
 
     const written: ScoreJobOutcome['written'] = [];
