@@ -160,7 +160,7 @@ export function warmSection(s: ScenarioResult): string {
   const ok = w.out.wallMs < GOALS.warmMs && w.sim.requests === 0 && w.out.failed === 0;
   return [
     `== warm re-score: ${s.tags} tags × ${REGIONS.length} regions from the cache (offline), new weights (${w.out.weights}) ==`,
-    `time ${msText(w.out.wallMs)} (of which scoring ${msText(w.out.scoreMs)}; the rest is reading and validating the cached answers), simulator calls ${w.sim.requests}, answers from the cache ${w.out.fromCache}, ${w.out.ranked} rows ranked, ${w.out.failed} failed, peak RSS ${mb(w.out.maxRssKb)}`,
+    `time ${msText(w.out.wallMs)} in a fresh process (of which scoring ${msText(w.out.scoreMs)}; the rest is reading and validating the cached answers), ${msText(w.out.againMs)} for the next re-score in the same process; simulator calls ${w.sim.requests}, answers from the cache ${w.out.fromCache}, ${w.out.ranked} rows ranked, ${w.out.failed} failed, peak RSS ${mb(w.out.maxRssKb)}`,
     `goal: under ${GOALS.warmMs} ms and 0 calls ${mark(ok)}`,
   ].join('\n');
 }
@@ -218,7 +218,7 @@ export function readmeTable(scenarios: readonly ScenarioResult[], rescore: Resco
     rows.push([
       `warm re-score ${first.tags} × ${REGIONS.length}, new weights`,
       '',
-      `${msText(w.out.wallMs)}, ${w.sim.requests} calls`,
+      `${msText(w.out.wallMs)} (fresh process), ${msText(w.out.againMs)} (again), ${w.sim.requests} calls`,
       `< ${GOALS.warmMs} ms, 0 calls`,
       mark(w.out.wallMs < GOALS.warmMs && w.sim.requests === 0),
     ]);

@@ -5,7 +5,14 @@ import PQueue from 'p-queue';
 import pRetry, { AbortError } from 'p-retry';
 import type { Credits } from '../../shared/model';
 import { TagfitError } from '../errors';
-import { type DecodeContext, authError, describeCall, errorFromBody, notFoundError } from './dto';
+import {
+  type DecodeContext,
+  authError,
+  describeCall,
+  errorFromBody,
+  notFoundError,
+  trimForCache,
+} from './dto';
 import {
   type Endpoint,
   challengeInfoEndpoint,
@@ -465,7 +472,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         counters.used++;
         byEndpoint[ep.path] = (byEndpoint[ep.path] ?? 0) + 1;
         const value = ep.decode(body, ctx, p);
-        if (opts.cache) await writeCache(k, { fetchedAt: clock(), body }, ctx);
+        if (opts.cache) await writeCache(k, { fetchedAt: clock(), body: trimForCache(body) }, ctx);
         return value;
       };
 

@@ -140,6 +140,30 @@ export const videoDto = z.looseObject({
 
 export const authorDto = z.looseObject({ unique_id: text });
 
+const pick = (o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (k in o) out[k] = o[k];
+  return out;
+};
+const VIDEO_KEYS = Object.keys(videoDto.shape);
+const AUTHOR_KEYS = Object.keys(authorDto.shape);
+
+/**
+ * The part of an answer worth caching: a video keeps the fields the schemas read (the rest, music, covers
+ * and avatars, is 2/3 of a page), so a warm re-score parses a third of the JSON. Other answers are kept
+ * whole. What is kept is still the API's own wire shape and is validated again when read.
+ */
+export function trimForCache(body: unknown): unknown {
+  if (!isObject(body) || !Array.isArray(body.videos)) return body;
+  const videos = body.videos.map((v: unknown) => {
+    if (!isObject(v)) return v;
+    const kept = pick(v, VIDEO_KEYS);
+    if (isObject(v.author)) kept.author = pick(v.author, AUTHOR_KEYS);
+    return kept;
+  });
+  return { ...body, videos };
+}
+
 export const videosPayloadDto = z.looseObject({
   videos: z.unknown().optional(),
   cursor,
