@@ -140,7 +140,7 @@ describe('posts page', () => {
       video({ digg_count: '77' }),
       video({ digg_count: -5, comment_count: -1 }),
       video({ author: undefined }),
-      video({ title: null }),
+      video({ title: 42 }), // a null title is documented (no warning); a number is not
       video({ create_time: 1_700_000_000_123 }),
       video({ author: { nickname: 'x' }, play_count: '1.2K' }),
       video({ digg_count: null }),
@@ -151,7 +151,7 @@ describe('posts page', () => {
     expect(likes).toEqual([0, 0, 77, 0, 120, 120, 120, 120, 0, 120]);
     expect(page.posts[3]!.comments).toBe(0);
     expect(page.posts[4]!.authorId).toBe('');
-    expect(page.posts[5]!.caption).toBe('');
+    expect(page.posts[5]!.caption).toBe('42'); // a number for a title: kept as text, and warned about
     expect(page.posts[6]!.createTime).toBe(1_700_000_000);
     expect(page.posts[7]!.authorId).toBe('');
     expect(page.posts[7]!.plays).toBe(1200);
