@@ -22,7 +22,7 @@ export function createProgressReporter(
             out.write(`queued ${p.total} hashtag-region pairs\n`);
             break;
           case 'scored':
-            out.write(`[${p.done}/${p.total}] sampled #${p.tag} ${p.region} (credits ${p.credits})\n`);
+            out.write(`[${p.done}/${p.total}] #${p.tag} ${p.region} done (credits ${p.credits})\n`);
             break;
           case 'failed':
             out.write(

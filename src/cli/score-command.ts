@@ -3,16 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { PresetName, RunResult, ScoringSettings } from '../shared/model';
-import type { AnswerCache } from '../core/api/types';
 import { TagfitError } from '../core/errors';
 import { resolveSettings } from '../core/engine/presets';
 import { readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
 import { DEFAULT_API_BASE, runScoreJob, type ReportFormat } from '../core/job/score-job';
 import { namespacedCache, sourceNamespace } from '../core/job/namespaced-cache';
-import { estimateCredits } from '../core/job/estimate';
+import { estimateCredits, type CreditEstimate } from '../core/job/estimate';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { Secret } from '../core/secrets/secret';
-import { createFileCache } from '../core/workspace/cache';
+import { createFileCache, type FileCache } from '../core/workspace/cache';
 import { acquireWorkspaceLock } from '../core/workspace/lock';
 import { openWorkspace } from '../core/workspace/layout';
 import { scoringOverrides } from '../core/workspace/settings';
@@ -171,7 +170,7 @@ interface Prepared {
   regions: string[];
   settings: ScoringSettings;
   now: Date;
-  cache?: AnswerCache;
+  cache?: FileCache;
   cacheDir?: string;
   maxAgeMs: number;
   dataDir?: string;
@@ -299,6 +298,9 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   const mode = flags.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
   const reporter = createProgressReporter(mode);
   const prepared = await prepare(flags, reporter.warn, true);
+  // Before spending anything, say what the cache will answer and what the network must.
+  if (prepared.cache && !flags.quiet)
+    process.stderr.write(`${describeEstimate(await estimateFor(flags, prepared))}\n`);
   const controller = new AbortController();
   // `on`, not `once`: signal-exit (inside proper-lockfile and write-file-atomic) re-raises a signal that it
   // finds no other listener for, so a `once` listener gone mid-emit let one Ctrl-C during a cache write kill
@@ -349,6 +351,12 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
     if (outcome.reportError)
       process.stderr.write(`tagfit: reports not written: ${outcome.reportError.message}\n`);
     printRunFooter(result);
+    if (prepared.cache) {
+      const c = await prepared.cache.stats();
+      process.stderr.write(
+        `cache: ${c.entries} answers, ${(c.bytes / 1_048_576).toFixed(1)} MB of ${(c.maxBytes / 1_048_576).toFixed(0)} MB in ${prepared.cacheDir}\n`,
+      );
+    }
     if (result.stopped?.code === 'auth') process.stderr.write(`tagfit: ${result.stopped.message}\n`);
     return result.failed.length > 0 || result.stopped || outcome.reportError ? EXIT_FAILED : EXIT_OK;
   } finally {
@@ -376,32 +384,32 @@ function printRunFooter(result: RunResult): void {
   }
 }
 
+/** What the cache will answer for this run and what the network must, judged with the run's clock. */
+function estimateFor(flags: ScoreFlags, prepared: Prepared): Promise<CreditEstimate> {
+  return estimateCredits({
+    cache: prepared.cache
+      ? namespacedCache(prepared.cache, sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE))
+      : undefined,
+    maxAgeMs: prepared.maxAgeMs,
+    now: prepared.now.getTime(),
+    candidates: prepared.candidates,
+    regions: prepared.regions,
+    settings: prepared.settings,
+  });
+}
+
+function describeEstimate(e: CreditEstimate): string {
+  const { min, max } = e.network;
+  const spend = min === max ? String(min) : `${min}-${max}`;
+  return `estimate: ${e.fromCache} answers from the cache, ${spend} credits to spend (reference method: ${e.reference})`;
+}
+
 async function estimateAction(flags: ScoreFlags): Promise<number> {
   const warn = (m: string): void => void process.stderr.write(`warning: ${m}\n`);
   const prepared = await prepare(flags, warn, false);
   try {
-    const estimate = await estimateCredits({
-      cache: prepared.cache
-        ? namespacedCache(
-            prepared.cache,
-            sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE),
-          )
-        : undefined,
-      maxAgeMs: prepared.maxAgeMs,
-      // The run's clock, as the run itself judges cache ages.
-      now: prepared.now.getTime(),
-      candidates: prepared.candidates,
-      regions: prepared.regions,
-      settings: prepared.settings,
-    });
-    if (flags.json) process.stdout.write(`${JSON.stringify(estimate)}\n`);
-    else {
-      const { min, max } = estimate.network;
-      const spend = min === max ? String(min) : `${min}-${max}`;
-      process.stdout.write(
-        `estimate: ${estimate.fromCache} answers from the cache, ${spend} credits to spend (reference method: ${estimate.reference})\n`,
-      );
-    }
+    const estimate = await estimateFor(flags, prepared);
+    process.stdout.write(flags.json ? `${JSON.stringify(estimate)}\n` : `${describeEstimate(estimate)}\n`);
     return EXIT_OK;
   } finally {
     await prepared.release();
