@@ -53,8 +53,10 @@ function firstBadChar(value: string, allowed: RegExp): string {
 
 // TikTok hashtags: letters of any script (with their combining marks, which Devanagari or Thai need),
 // decimal digits and underscore. Variation selectors and enclosing marks only dress up emoji.
-const HASHTAG_CHAR = /^(?![\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}])[\p{L}\p{Mn}\p{Mc}\p{Nd}_]$/u;
-const HASHTAG_MAX = 100;
+// Exported as a pattern source so the caption parser (src/core/decode) reads hashtags by the same rule.
+export const HASHTAG_CHAR_PATTERN = String.raw`(?![\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}])[\p{L}\p{Mn}\p{Mc}\p{Nd}_]`;
+const HASHTAG_CHAR = new RegExp(`^${HASHTAG_CHAR_PATTERN}$`, 'u');
+export const HASHTAG_MAX = 100;
 
 const hashtagSchema = z
   .string()
@@ -319,6 +321,14 @@ export const parseCreatorList = (text: string, fileLabel: string): ListResult =>
 /** Regions from CSV text with a `code` column; upper case. */
 export const parseRegionList = (text: string, fileLabel: string): ListResult =>
   parseList(text, fileLabel, REGIONS);
+
+/** One username as the creator list reads it (`@` dropped, lower case), or why it cannot be one. */
+export function parseUsername(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const parsed = usernameSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid' };
+}
 
 export const readTagList = (file: string): Promise<ListResult> => readList(file, TAGS);
 export const readCreatorList = (file: string): Promise<ListResult> => readList(file, CREATORS);

@@ -1,21 +1,17 @@
 // The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
-import { createClient } from '../api/client';
 import type { AnswerCache, ClientOptions } from '../api/types';
-import { TagfitError, toErrorInfo } from '../errors';
+import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
-import { namespacedCache, sourceNamespace } from './namespaced-cache';
+import { checkRegions, openApiSession } from './api-session';
 import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
 import { type AtomicWriter, writeReports } from '../report/write';
-import { Secret } from '../secrets/secret';
-import { startSimulator, type SimulatorHandle } from '../simulator';
+import type { Secret } from '../secrets/secret';
 import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
 
-export const DEFAULT_API_BASE = 'https://api.tikliveapi.com';
-/** The placeholder sent to the built-in simulator in demo mode: it is not a secret. */
-const DEMO_KEY = 'demo';
+export { DEFAULT_API_BASE } from './api-session';
 
 export type ReportFormat = 'md' | 'csv';
 
@@ -64,42 +60,8 @@ export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
 
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
-  let simulator: SimulatorHandle | undefined;
+  const { api, close } = await openApiSession({ ...opts, onWarning: warn });
   try {
-    let baseUrl = opts.apiBase ?? DEFAULT_API_BASE;
-    let key = opts.key;
-    if (opts.demo) {
-      simulator = await startSimulator({ now: opts.now.getTime(), idleTimeoutMs: 60 * 60_000 });
-      baseUrl = simulator.url;
-      key = new Secret(DEMO_KEY);
-    }
-    if (!key) {
-      throw new TagfitError(
-        'input',
-        'No TikLiveAPI key: set TIKLIVE_KEY, store one in the OS keychain with `tagfit key set`, or use --demo.',
-      );
-    }
-    const api = createClient({
-      baseUrl,
-      key,
-      concurrency: opts.concurrency,
-      // The built-in simulator has no plan to respect: pace only when asked to.
-      requestsPerMinute: opts.requestsPerMinute ?? (opts.demo ? Infinity : undefined),
-      timeoutMs: opts.timeoutMs,
-      ...opts.retry,
-      signal: opts.signal,
-      cache: opts.cache
-        ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
-        : undefined,
-      maxAgeMs: opts.maxAgeMs,
-      // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
-      // must not take this week's answers for fresh ones (its momentum would be all zeros).
-      clock: () => opts.now.getTime(),
-      offline: opts.offline,
-      maxCredits: opts.maxCredits,
-      onWarning: warn,
-    });
-
     const regionNames = await checkRegions(api, opts.regions, warn);
 
     const { result: raw, data } = await runPipeline({
@@ -160,35 +122,6 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     }
     return { result, data, written, regionNames, reportError };
   } finally {
-    await simulator?.close();
+    await close();
   }
-}
-
-/** Every region must be one TikLiveAPI knows; the list is fetched once (cached like any answer). */
-async function checkRegions(
-  api: ReturnType<typeof createClient>,
-  regions: readonly RegionCode[],
-  warn: (m: string) => void,
-): Promise<Record<RegionCode, string>> {
-  let known: Record<RegionCode, string>;
-  try {
-    known = await api.regionList();
-  } catch (e) {
-    // A refused key or a cancel: the pipeline meets it on its first call and stops the run with it.
-    if (e instanceof TagfitError && (e.code === 'auth' || e.code === 'cancelled')) return {};
-    warn(`Could not check the regions against TikLiveAPI's region list (${(e as Error).message}); going on.`);
-    return {};
-  }
-  if (Object.keys(known).length === 0) {
-    warn("TikLiveAPI's region list came back empty; the regions were not checked.");
-    return known;
-  }
-  const unknown = regions.filter((r) => !(r in known));
-  if (unknown.length > 0) {
-    throw new TagfitError(
-      'input',
-      `Region${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in TikLiveAPI's region list (${Object.keys(known).length} regions, e.g. ${Object.keys(known).slice(0, 5).join(', ')}).`,
-    );
-  }
-  return known;
 }
