@@ -1,0 +1,112 @@
+// The TikLiveAPI client a job runs on: the built-in simulator in demo mode, else the given base and key, with the
+// answer cache kept apart per source. Shared by the score job and the decode jobs (competitor, creator fit).
+import type { RegionCode } from '../../shared/model';
+import { createClient } from '../api/client';
+import type { AnswerCache, ClientOptions, TikLiveApi } from '../api/types';
+import { TagfitError } from '../errors';
+import { Secret } from '../secrets/secret';
+import { startSimulator, type SimulatorHandle } from '../simulator';
+import { namespacedCache, sourceNamespace } from './namespaced-cache';
+
+export const DEFAULT_API_BASE = 'https://api.tikliveapi.com';
+/** The placeholder sent to the built-in simulator in demo mode: it is not a secret. */
+const DEMO_KEY = 'demo';
+
+export interface ApiSessionOptions {
+  /** The run's clock: the demo simulator generates its data for it, and cache ages are judged on it. */
+  now: Date;
+  /** Demo mode: the built-in simulator answers, no key needed. */
+  demo: boolean;
+  apiBase?: string;
+  key?: Secret;
+  requestsPerMinute?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  /** Retry budget and waits of the client (its defaults when absent); tests shorten them. */
+  retry?: Pick<ClientOptions, 'retries' | 'backoffMs' | 'maxRetryAfterMs'>;
+  cache?: AnswerCache;
+  maxAgeMs?: number;
+  offline?: boolean;
+  maxCredits?: number;
+  signal?: AbortSignal;
+  onWarning?: (message: string) => void;
+}
+
+export interface ApiSession {
+  api: TikLiveApi;
+  /** Stops the demo simulator, if one was started. */
+  close(): Promise<void>;
+}
+
+export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSession> {
+  let simulator: SimulatorHandle | undefined;
+  try {
+    let baseUrl = opts.apiBase ?? DEFAULT_API_BASE;
+    let key = opts.key;
+    if (opts.demo) {
+      simulator = await startSimulator({ now: opts.now.getTime(), idleTimeoutMs: 60 * 60_000 });
+      baseUrl = simulator.url;
+      key = new Secret(DEMO_KEY);
+    }
+    if (!key) {
+      throw new TagfitError(
+        'input',
+        'No TikLiveAPI key: set TIKLIVE_KEY, store one in the OS keychain with `tagfit key set`, or use --demo.',
+      );
+    }
+    const api = createClient({
+      baseUrl,
+      key,
+      concurrency: opts.concurrency,
+      // The built-in simulator has no plan to respect: pace only when asked to.
+      requestsPerMinute: opts.requestsPerMinute ?? (opts.demo ? Infinity : undefined),
+      timeoutMs: opts.timeoutMs,
+      ...opts.retry,
+      signal: opts.signal,
+      cache: opts.cache
+        ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
+        : undefined,
+      maxAgeMs: opts.maxAgeMs,
+      // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
+      // must not take this week's answers for fresh ones (its momentum would be all zeros).
+      clock: () => opts.now.getTime(),
+      offline: opts.offline,
+      maxCredits: opts.maxCredits,
+      onWarning: opts.onWarning,
+    });
+    const started = simulator;
+    return { api, close: async () => void (await started?.close()) };
+  } catch (e) {
+    await simulator?.close();
+    throw e;
+  }
+}
+
+/** Every region must be one TikLiveAPI knows; the list is fetched once (cached like any answer). */
+export async function checkRegions(
+  api: TikLiveApi,
+  regions: readonly RegionCode[],
+  warn: (m: string) => void,
+): Promise<Record<RegionCode, string>> {
+  let known: Record<RegionCode, string>;
+  try {
+    known = await api.regionList();
+  } catch (e) {
+    // A refused key or a cancel: the pipeline meets it on its first call and stops the run with it.
+    if (e instanceof TagfitError && (e.code === 'auth' || e.code === 'cancelled')) return {};
+    warn(`Could not check the regions against TikLiveAPI's region list (${(e as Error).message}); going on.`);
+    return {};
+  }
+  if (Object.keys(known).length === 0) {
+    warn("TikLiveAPI's region list came back empty; the regions were not checked.");
+    return known;
+  }
+  const unknown = regions.filter((r) => !(r in known));
+  if (unknown.length > 0) {
+    throw new TagfitError(
+      'input',
+      `Region${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in TikLiveAPI's region list (${Object.keys(known).length} regions, e.g. ${Object.keys(known).slice(0, 5).join(', ')}).`,
+    );
+  }
+  return known;
+}
