@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TagfitError } from '../core/errors';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
 
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     code = c;
   };
   registerScoreCommands(program, setCode);
+  registerDecodeCommands(program, setCode);
   registerToolCommands(program, setCode);
   program.addOption(new Option('--debug', 'print stack traces').hideHelp());
   try {

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import type { PresetName, RunResult, ScoringSettings } from '../shared/model';
+import type { Credits, PresetName, RunResult, ScoringSettings } from '../shared/model';
 import { TagfitError } from '../core/errors';
 import { resolveSettings } from '../core/engine/presets';
-import { readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
+import { type ListResult, readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
 import { DEFAULT_API_BASE, runScoreJob, type ReportFormat } from '../core/job/score-job';
 import { namespacedCache, sourceNamespace } from '../core/job/namespaced-cache';
 import { estimateCredits, type CreditEstimate } from '../core/job/estimate';
@@ -20,7 +20,7 @@ import { createProgressReporter } from './progress';
 import { toJsonDocument } from './json-output';
 import { printSummary } from './summary';
 
-const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
+export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 
 interface ScoreFlags {
   tags?: string;
@@ -98,7 +98,8 @@ export function registerScoreCommands(program: Command, setCode: (c: number) => 
   ).action(async (flags: ScoreFlags) => setCode(await estimateAction(flags)));
 }
 
-const num = (
+/** A numeric option's value, or a TagfitError('input') that names the option and its range. */
+export const num = (
   value: string | undefined,
   name: string,
   { min, max, int }: { min: number; max: number; int?: boolean },
@@ -141,7 +142,7 @@ function parseWeights(text: string): Partial<ScoringSettings['weights']> {
   return out;
 }
 
-function parseNow(text: string | undefined): Date {
+export function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const d = new Date(text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(d.getTime())) {
@@ -162,6 +163,70 @@ function parseFormats(text: string): ReportFormat[] {
     if (f !== 'md' && f !== 'csv') throw new TagfitError('input', `--format: "${f}" is not md or csv.`);
   if (formats.length === 0) throw new TagfitError('input', '--format needs md, csv or md,csv.');
   return [...new Set(formats)] as ReportFormat[];
+}
+
+export function checkApiBase(apiBase: string | undefined): void {
+  if (apiBase !== undefined && !/^https?:\/\/[^/\s]+/i.test(apiBase)) {
+    throw new TagfitError(
+      'input',
+      `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${apiBase}").`,
+    );
+  }
+}
+
+/** Says which duplicates were merged; invalid rows stop the run (file, line, reason) unless skipped. */
+export function checkLists(
+  lists: readonly ListResult[],
+  warn: (m: string) => void,
+  skipInvalid: boolean,
+): void {
+  const problems = lists.flatMap((l) => l.errors);
+  for (const l of lists) {
+    for (const m of l.merged) warn(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
+  }
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
+  if (!skipInvalid) {
+    throw new TagfitError(
+      'input',
+      `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
+    );
+  }
+  for (const l of lines) warn(`skipped ${l}`);
+}
+
+/**
+ * Ctrl-C (or SIGTERM) aborts `controller` so the run stops cleanly; a second one ends the process at once.
+ * Returns the function that removes the listeners.
+ */
+export function stopOnSignals(controller: AbortController): () => void {
+  // `on`, not `once`: signal-exit (inside proper-lockfile and write-file-atomic) re-raises a signal that it
+  // finds no other listener for, so a `once` listener gone mid-emit let one Ctrl-C during a cache write kill
+  // the run before its reports. A second signal still ends the process at once.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.stderr.write('\ntagfit: stopping; what was fetched is kept in the cache…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+/** "12 used (/challenge-info-name/ 4, /challenge-posts/ 8)": the credits of a run, per endpoint. */
+export function describeCredits(c: Credits): string {
+  const by = Object.entries(c.byEndpoint)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${c.used} used${by ? ` (${by})` : ''}`;
 }
 
 interface Prepared {
@@ -195,12 +260,7 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     if (flags.demo) return path.join(DEMO_DIR, demoName);
     throw new TagfitError('input', `${option} <file> is required (or --workspace <dir>, or --demo).`);
   };
-  if (flags.apiBase !== undefined && !/^https?:\/\/[^/\s]+/i.test(flags.apiBase)) {
-    throw new TagfitError(
-      'input',
-      `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${flags.apiBase}").`,
-    );
-  }
+  checkApiBase(flags.apiBase);
   const tagsFile = file(flags.tags, ws?.paths.tags, 'tags.csv', '--tags');
   const creatorsFile = file(flags.creators, ws?.paths.creators, 'creators.csv', '--creators');
   const regionsFile = file(flags.regions, ws?.paths.regions, 'regions.csv', '--regions');
@@ -209,20 +269,7 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     readCreatorList(creatorsFile),
     readRegionList(regionsFile),
   ]);
-  const problems = lists.flatMap((l) => l.errors);
-  for (const l of lists) {
-    for (const m of l.merged) warn(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
-  }
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
-    if (!flags.skipInvalid) {
-      throw new TagfitError(
-        'input',
-        `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
-      );
-    }
-    for (const l of lines) warn(`skipped ${l}`);
-  }
+  checkLists(lists, warn, flags.skipInvalid === true);
   const [tags, creators, regions] = lists;
   if (tags.values.length === 0)
     throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
@@ -282,7 +329,10 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
   };
 }
 
-async function resolveKey(flags: ScoreFlags, warn: (m: string) => void): Promise<Secret | undefined> {
+export async function resolveKey(
+  flags: { demo?: boolean },
+  warn: (m: string) => void,
+): Promise<Secret | undefined> {
   if (flags.demo) return undefined;
   const fromEnv = process.env.TIKLIVE_KEY?.trim();
   if (fromEnv) return new Secret(fromEnv);
@@ -302,21 +352,7 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   if (prepared.cache && !flags.quiet)
     process.stderr.write(`${describeEstimate(await estimateFor(flags, prepared))}\n`);
   const controller = new AbortController();
-  // `on`, not `once`: signal-exit (inside proper-lockfile and write-file-atomic) re-raises a signal that it
-  // finds no other listener for, so a `once` listener gone mid-emit let one Ctrl-C during a cache write kill
-  // the run before its reports. A second signal still ends the process at once.
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-      return;
-    }
-    process.stderr.write('\ntagfit: stopping; what was fetched is kept in the cache…\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stopListening = stopOnSignals(controller);
   try {
     const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
     const key = await resolveKey(flags, reporter.warn);
@@ -361,19 +397,15 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
     return result.failed.length > 0 || result.stopped || outcome.reportError ? EXIT_FAILED : EXIT_OK;
   } finally {
     reporter.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
     await prepared.release();
   }
 }
 
 function printRunFooter(result: RunResult): void {
   const c = result.credits;
-  const by = Object.entries(c.byEndpoint)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
   process.stderr.write(
-    `credits: ${c.used} used${by ? ` (${by})` : ''}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
+    `credits: ${describeCredits(c)}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
   );
   if (result.failed.length > 0)
     process.stderr.write(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);

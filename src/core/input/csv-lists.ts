@@ -53,8 +53,9 @@ function firstBadChar(value: string, allowed: RegExp): string {
 
 // TikTok hashtags: letters of any script (with their combining marks, which Devanagari or Thai need),
 // decimal digits and underscore. Variation selectors and enclosing marks only dress up emoji.
-// Exported as a pattern source so the caption parser (src/core/decode) reads hashtags by the same rule.
-export const HASHTAG_CHAR_PATTERN = String.raw`(?![\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}])[\p{L}\p{Mn}\p{Mc}\p{Nd}_]`;
+// Exported as a pattern source (one grouped character) so the caption parser (src/core/decode) reads hashtags
+// by the same rule.
+export const HASHTAG_CHAR_PATTERN = String.raw`(?:(?![\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}])[\p{L}\p{Mn}\p{Mc}\p{Nd}_])`;
 const HASHTAG_CHAR = new RegExp(`^${HASHTAG_CHAR_PATTERN}$`, 'u');
 export const HASHTAG_MAX = 100;
 

@@ -1,0 +1,258 @@
+// Competitor decoding: the hashtags a competitor uses, parsed from their recent captions, then scored with the
+// normal pipeline in the given regions, so their tag mix can be read next to each tag's score and rank.
+import type {
+  Credits,
+  ErrorCode,
+  RegionCode,
+  RunProgress,
+  RunResult,
+  ScoringSettings,
+  UserInfo,
+} from '../../shared/model';
+import type { TikLiveApi } from '../api/types';
+import { TagfitError, toErrorInfo } from '../errors';
+import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX } from '../input/csv-lists';
+import { checkRegions, openApiSession, type ApiSessionOptions } from '../job/api-session';
+import { runPipeline } from '../pipeline/run';
+import { fetchCreatorSample } from './recent-posts';
+
+export interface CaptionHashtag {
+  /** NFC, lower case, without `#`: the form the tag list reader gives a candidate. */
+  tag: string;
+  /** Occurrences across all captions. */
+  uses: number;
+  /** Captions (posts) it appears in at least once. */
+  posts: number;
+}
+
+const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/giu;
+/** Keycap emoji ("1️⃣", "#️⃣"): a digit or "#" dressed as an emoji is neither part of a tag nor its start. */
+const KEYCAP = /[0-9#*]\uFE0F?\u20E3/gu;
+/**
+ * A run of chained hashtags ("#a#b" is two) that starts at a boundary: not inside a word ("page#top"), a path
+ * ("/#/route") or an HTML entity ("&#39;"). A tag ends at the first character a hashtag cannot hold: space,
+ * punctuation, an emoji or its variation selector (so the keycap "#️⃣" is no tag).
+ */
+const TAG_RUN = new RegExp(`(?<!${HASHTAG_CHAR_PATTERN}|[&/])(?:#${HASHTAG_CHAR_PATTERN}+)+`, 'gu');
+const TAG_IN_RUN = new RegExp(`#(${HASHTAG_CHAR_PATTERN}+)`, 'gu');
+
+/**
+ * The hashtags of some captions with how often each appears and in how many captions, most widely used first
+ * (then most uses, then first seen). Null or empty captions count as captions without tags.
+ */
+export function hashtagsFromCaptions(captions: readonly (string | null | undefined)[]): CaptionHashtag[] {
+  const found = new Map<string, CaptionHashtag>();
+  for (const caption of captions) {
+    if (!caption) continue;
+    const text = caption.normalize('NFC').replace(URL, ' ').replace(KEYCAP, ' ');
+    const inThisPost = new Set<string>();
+    for (const run of text.matchAll(TAG_RUN)) {
+      for (const m of run[0].matchAll(TAG_IN_RUN)) {
+        const tag = m[1]!.normalize('NFC').toLowerCase();
+        if ([...tag].length > HASHTAG_MAX) continue;
+        let entry = found.get(tag);
+        if (!entry) found.set(tag, (entry = { tag, uses: 0, posts: 0 }));
+        entry.uses += 1;
+        if (!inThisPost.has(tag)) {
+          inThisPost.add(tag);
+          entry.posts += 1;
+        }
+      }
+    }
+  }
+  // Array.prototype.sort is stable: equal counts keep the order first seen.
+  return [...found.values()].sort((a, b) => b.posts - a.posts || b.uses - a.uses);
+}
+
+/** A tag's standing in one region, as the pipeline scored it. */
+export type RegionStanding =
+  | {
+      status: 'ranked';
+      score: number;
+      rank: number;
+      /** How many tags were ranked in the region (the competitors' tags together). */
+      of: number;
+      velocity: number;
+      density: number;
+      overlap: number;
+      sample: number;
+      flags: string[];
+    }
+  | { status: 'excluded'; reason: string }
+  | { status: 'failed'; error: string }
+  | { status: 'unscored' };
+
+export interface CompetitorTag extends CaptionHashtag {
+  /** posts / the competitor's sample size. */
+  share: number;
+  regions: Record<RegionCode, RegionStanding>;
+}
+
+export interface CompetitorDecode {
+  username: string;
+  user: Pick<UserInfo, 'id' | 'uniqueId' | 'nickname' | 'followerCount' | 'videoCount'>;
+  /** Recent posts read. */
+  sample: number;
+  tags: CompetitorTag[];
+}
+
+export interface FailedCreator {
+  username: string;
+  error: string;
+  code: ErrorCode;
+}
+
+export interface DecodeResult {
+  now: string;
+  /** The hashtags scored: every competitor's tags, each once, in the order of the competitors' mixes. */
+  candidates: string[];
+  competitors: CompetitorDecode[];
+  /** Competitors whose info or posts could not be fetched. */
+  failed: FailedCreator[];
+  /** The scoring of `candidates`, exactly as `tagfit score` gives it for the same list; absent when no tag was found. */
+  scoring?: RunResult;
+  /** Every call of the decode: the competitors' info and posts, and the scoring's. */
+  credits: Credits;
+}
+
+export interface DecodeInput {
+  api: TikLiveApi;
+  /** Usernames, normalised (no `@`, lower case), each once. */
+  competitors: readonly string[];
+  /** Recent posts to read per competitor. */
+  posts: number;
+  regions: readonly RegionCode[];
+  /** Target creators for overlap, lower case. */
+  targets: readonly string[];
+  settings: ScoringSettings;
+  now: Date;
+  signal?: AbortSignal;
+  onCreator?: (e: { username: string; posts?: number; error?: string }) => void;
+  onProgress?: (p: RunProgress) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** Errors after which no further call can succeed: the remaining competitors are not tried. */
+const STOPPING: ReadonlySet<ErrorCode> = new Set(['auth', 'cancelled', 'budget']);
+
+export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResult> {
+  const warn = input.onWarning ?? (() => {});
+  const nowSec = Math.floor(input.now.getTime() / 1000);
+  const failed: FailedCreator[] = [];
+  const decoded: { username: string; user: UserInfo; sample: number; mix: CaptionHashtag[] }[] = [];
+  let stopped: ErrorCode | undefined;
+  await Promise.all(
+    input.competitors.map(async (username, i) => {
+      try {
+        if (stopped) throw new TagfitError(stopped, `@${username}: not tried, the run stopped (${stopped}).`);
+        const s = await fetchCreatorSample(input.api, username, input.posts, nowSec, {
+          signal: input.signal,
+          warn,
+        });
+        decoded[i] = {
+          username,
+          user: s.user,
+          sample: s.posts.length,
+          mix: hashtagsFromCaptions(s.posts.map((p) => p.caption)),
+        };
+        input.onCreator?.({ username, posts: s.posts.length });
+      } catch (e) {
+        const info = toErrorInfo(e);
+        if (STOPPING.has(info.code)) stopped = info.code;
+        failed.push({ username, error: info.message, code: info.code });
+        input.onCreator?.({ username, error: info.message });
+      }
+    }),
+  );
+  const ok = decoded.filter((d) => d !== undefined);
+  failed.sort((a, b) => input.competitors.indexOf(a.username) - input.competitors.indexOf(b.username));
+  const candidates = [...new Set(ok.flatMap((d) => d.mix.map((t) => t.tag)))];
+
+  const scoring =
+    candidates.length > 0 && !stopped
+      ? (
+          await runPipeline({
+            api: input.api,
+            candidates,
+            targets: new Set(input.targets.map((t) => t.toLowerCase())),
+            regions: input.regions,
+            settings: input.settings,
+            now: input.now,
+            signal: input.signal,
+            onProgress: input.onProgress,
+            onWarning: warn,
+          })
+        ).result
+      : undefined;
+
+  const standings = scoring ? standingsByTag(scoring) : new Map<string, Record<RegionCode, RegionStanding>>();
+  const unscored = Object.fromEntries(input.regions.map((r) => [r, { status: 'unscored' } as const]));
+  return {
+    now: input.now.toISOString(),
+    candidates,
+    competitors: ok.map((d) => ({
+      username: d.username,
+      user: {
+        id: d.user.id,
+        uniqueId: d.user.uniqueId,
+        nickname: d.user.nickname,
+        followerCount: d.user.followerCount,
+        videoCount: d.user.videoCount,
+      },
+      sample: d.sample,
+      tags: d.mix.map((t) => ({
+        ...t,
+        share: d.sample === 0 ? 0 : t.posts / d.sample,
+        regions: { ...unscored, ...standings.get(t.tag) },
+      })),
+    })),
+    failed,
+    ...(scoring ? { scoring } : {}),
+    credits: input.api.credits(),
+  };
+}
+
+/** The candidate key of a name the pipeline reports (a cha_name may differ in case from the caption's tag). */
+const keyOf = (name: string): string => name.normalize('NFC').toLowerCase();
+
+function standingsByTag(run: RunResult): Map<string, Record<RegionCode, RegionStanding>> {
+  const out = new Map<string, Record<RegionCode, RegionStanding>>();
+  const set = (tag: string, region: RegionCode, s: RegionStanding): void => {
+    const k = keyOf(tag);
+    let row = out.get(k);
+    if (!row) out.set(k, (row = {}));
+    row[region] = s;
+  };
+  for (const [region, r] of Object.entries(run.regions)) {
+    for (const t of r.ranked) {
+      set(t.candidate, region, {
+        status: 'ranked',
+        score: t.score,
+        rank: t.rank,
+        of: r.ranked.length,
+        velocity: t.velocity,
+        density: t.density,
+        overlap: t.overlap,
+        sample: t.sample,
+        flags: t.flags.map((f) => f.kind),
+      });
+    }
+    for (const e of r.excluded) set(e.tag, region, { status: 'excluded', reason: e.reason });
+  }
+  for (const f of run.failed) set(f.tag, f.region, { status: 'failed', error: f.error });
+  return out;
+}
+
+export type DecodeJobOptions = ApiSessionOptions & Omit<DecodeInput, 'api' | 'onWarning' | 'signal' | 'now'>;
+
+/** Opens the client (or the demo simulator), checks the regions, decodes, and closes. */
+export async function runDecodeJob(opts: DecodeJobOptions): Promise<DecodeResult> {
+  const warn = opts.onWarning ?? (() => {});
+  const { api, close } = await openApiSession({ ...opts, onWarning: warn });
+  try {
+    await checkRegions(api, opts.regions, warn);
+    return await decodeCompetitors({ ...opts, api, onWarning: warn });
+  } finally {
+    await close();
+  }
+}
