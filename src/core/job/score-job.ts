@@ -1,47 +1,30 @@
 // The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
-import type { AnswerCache, ClientOptions } from '../api/types';
 import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
-import { checkRegions, openApiSession } from './api-session';
+import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
 import { type AtomicWriter, writeReports } from '../report/write';
-import type { Secret } from '../secrets/secret';
 import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
 
 export type ReportFormat = 'md' | 'csv';
 
-export interface ScoreJobOptions {
+/** The API session's options (clock, demo, key, pacing, cache, budget, signal) plus what to score and write. */
+export interface ScoreJobOptions extends ApiSessionOptions {
   candidates: readonly string[];
   targets: readonly string[];
   regions: readonly RegionCode[];
   settings: ScoringSettings;
-  now: Date;
-  /** Demo mode: the built-in simulator answers, no key needed. */
-  demo: boolean;
-  apiBase?: string;
-  key?: Secret;
-  requestsPerMinute?: number;
-  concurrency?: number;
-  timeoutMs?: number;
-  /** Retry budget and waits of the client (its defaults when absent); tests shorten them. */
-  retry?: Pick<ClientOptions, 'retries' | 'backoffMs' | 'maxRetryAfterMs'>;
-  cache?: AnswerCache;
-  maxAgeMs?: number;
-  offline?: boolean;
-  maxCredits?: number;
   /** Workspace data folder: when set, the run is recorded and momentum is computed against the last run. */
   dataDir?: string;
   velocityThreshold?: number;
   /** `writer` replaces the atomic file writer (tests simulate a full disk with it). */
   out?: { dir: string; formats: readonly ReportFormat[]; writer?: AtomicWriter };
-  signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
-  onWarning?: (message: string) => void;
 }
 
 export interface ScoreJobOutcome {

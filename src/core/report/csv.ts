@@ -87,14 +87,20 @@ export function renderCsvReport(result: RegionResult): string {
     previous_velocity: t.history?.previousVelocity ?? null,
     crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
   }));
-  return stringify(rows, {
+  return stringifyCsv(rows, CSV_COLUMNS);
+}
+
+/**
+ * Rows as a CSV file people open in Excel: UTF-8 with a BOM, CRLF, RFC 4180 quoting (a lone LF or CR quoted too),
+ * text cells guarded against formula injection; numbers we write (a negative score change) stay numbers.
+ */
+export function stringifyCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  return stringify([...rows], {
     header: true,
-    columns: [...CSV_COLUMNS],
+    columns: [...columns],
     bom: true,
     record_delimiter: 'windows',
-    // csv-stringify quotes a CRLF but not a lone LF or CR; RFC 4180 readers (Excel) need those quoted too.
     quoted_match: /[\r\n]/,
-    // Only text is guarded: a number we write (a negative score change) must stay a number.
     cast: {
       string: (value) => guardCell(value),
       number: (value) => (Number.isFinite(value) ? String(value) : ''),

@@ -1,8 +1,7 @@
 // The CSV of a competitor decode, for spreadsheets: one row per competitor, hashtag and region, with the
 // competitor's use of the tag next to its score there. Same CSV conventions as the region reports.
-import { stringify } from 'csv-stringify/sync';
 import type { DecodeResult } from '../decode/competitor';
-import { guardCell } from './csv';
+import { stringifyCsv } from './csv';
 
 export const DECODE_CSV_COLUMNS = [
   'competitor',
@@ -52,15 +51,5 @@ export function renderDecodeCsv(result: DecodeResult): string {
       }
     }
   }
-  return stringify(rows, {
-    header: true,
-    columns: [...DECODE_CSV_COLUMNS],
-    bom: true,
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-    cast: {
-      string: (value) => guardCell(value),
-      number: (value) => (Number.isFinite(value) ? String(value) : ''),
-    },
-  });
+  return stringifyCsv(rows, DECODE_CSV_COLUMNS);
 }
