@@ -37,6 +37,21 @@ describe('file cache', () => {
     });
   });
 
+  it('an entry changed on disk after this process read it is read again, not served from memory', async () => {
+    for (const syncReads of [false, true]) {
+      const cache = createFileCache(dir, { syncReads });
+      const key = `/challenge-info-name/?name=memo${syncReads}`;
+      await cache.set(key, { fetchedAt: NOW, body: { id: '1' } });
+      expect((await cache.get(key))?.body).toEqual({ id: '1' });
+      // Another tool rewrites the entry (a different answer, a later fetch).
+      await writeFile(
+        fileOf(key),
+        JSON.stringify({ key, fetchedAt: NOW + HOUR, body: { id: '2', extra: true } }),
+      );
+      expect(await cache.get(key)).toEqual({ fetchedAt: NOW + HOUR, body: { id: '2', extra: true } });
+    }
+  });
+
   it('judges freshness by age', async () => {
     const cache = createFileCache(dir);
     await cache.set('k', { fetchedAt: NOW - 2 * HOUR, body: 1 });

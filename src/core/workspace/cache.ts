@@ -1,6 +1,6 @@
 // The answer cache on disk: one JSON file per API answer under data/cache, bounded in size, never fatal.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../api/types';
@@ -59,6 +59,9 @@ const SHARD_NAME = /^[0-9a-f]{2}$/;
 /** write-file-atomic's temp files are `<name>.<digits>`; older than this they belong to no live write. */
 const TEMP_MAX_AGE_MS = 60 * 60_000;
 
+/** Answers kept in memory per process (a 50-tag × 4-region run reads ~550). */
+const MEMO_ENTRIES = 2_000;
+
 const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const fmtBytes = (n: number): string =>
@@ -98,6 +101,20 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
     opts.onWarning?.(msg);
   };
   let index: Promise<Map<string, IndexEntry>> | undefined;
+  // Answers this process already read or wrote, by file: the CLI's credit estimate walks the same entries the
+  // run then reads, and a second read of a file would only repeat the first. Bounded; files removed drop out.
+  // A memo entry holds only while the file keeps the size and mtime it had: a file changed behind our back is read.
+  const memo = new Map<string, { answer: CachedAnswer; bytes: number; mtimeMs: number }>();
+  const remember = (file: string, answer: CachedAnswer, bytes: number, mtimeMs: number): void => {
+    if (memo.size < MEMO_ENTRIES || memo.has(file)) memo.set(file, { answer, bytes, mtimeMs });
+  };
+  const statOf = async (file: string): Promise<{ size: number; mtimeMs: number } | undefined> => {
+    try {
+      return opts.syncReads ? statSync(file) : await stat(file);
+    } catch {
+      return undefined;
+    }
+  };
   let evicted = 0;
   let evictionReported = false;
   let evicting: Promise<void> = Promise.resolve();
@@ -145,6 +162,12 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
 
   async function readEntry(key: string): Promise<CachedAnswer | undefined> {
     const file = fileOf(key);
+    const known = memo.get(file);
+    if (known) {
+      const st = await statOf(file);
+      if (st && st.size === known.bytes && st.mtimeMs === known.mtimeMs) return known.answer;
+      memo.delete(file);
+    }
     let text: string;
     try {
       text = opts.syncReads ? readFileSync(file, 'utf8') : await readFile(file, 'utf8');
@@ -166,10 +189,13 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
       warn(file, `Cache entry ${file} holds the answer for another request; treated as a miss.`);
       return undefined;
     }
+    const st = await statOf(file);
+    if (st) remember(file, p.answer, st.size, st.mtimeMs);
     return p.answer;
   }
 
   async function removeFile(file: string): Promise<void> {
+    memo.delete(file);
     await rm(file, { force: true });
   }
 
@@ -210,6 +236,8 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
       const at = new Date(answer.fetchedAt);
       await utimes(file, at, at).catch(() => {});
       warned.delete(file);
+      const st = await statOf(file);
+      if (st) remember(file, answer, st.size, st.mtimeMs);
       const map = await loadIndex();
       map.set(file, { bytes: Buffer.byteLength(text), fetchedAt: answer.fetchedAt });
       // One eviction at a time: concurrent sets would otherwise delete the same files twice.
@@ -252,6 +280,7 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
 
     async prune(p) {
       await evicting;
+      memo.clear();
       const map = await loadIndex();
       const { entries, temps } = await listFiles();
       let removed = 0;
