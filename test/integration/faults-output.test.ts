@@ -144,7 +144,7 @@ describe('output: the report folder', () => {
   const asNobody = spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
 
   it.skipIf(!asNobody)(
-    'read-only (run as user nobody): exit 1, the path and "read-only" said, scores printed, the old report intact',
+    'read-only (run as user nobody): exit 2 before any call, the path and "read-only" said, the old report intact',
     async () => {
       const root = await folder({
         'tags.csv': 'tag\nfounderlife\nsmallbusinesscheck\n',
@@ -170,6 +170,7 @@ describe('output: the report folder', () => {
         ],
         ...['--out', out, '--json', '--quiet'],
       ];
+      const before = sim.stats().requests;
       const child = spawn(
         'runuser',
         ['-u', 'nobody', '--', process.execPath, path.join(ROOT, 'bin/tagfit.mjs'), ...args],
@@ -183,17 +184,19 @@ describe('output: the report folder', () => {
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(code, stderr).toBe(1);
+      expect(code, stderr).toBe(2);
       expect(stderr).toContain(
-        `tagfit: reports not written: Cannot write ${path.join(out, `US-${DATE}.md`)}: permission denied (is the folder read-only?).`,
+        `tagfit: Cannot write to the report folder ${out}: permission denied (is the folder read-only?).`,
       );
-      expect((JSON.parse(stdout) as Doc).regions.US!.ranked).toHaveLength(2);
+      // Said before the run: no credit spent on scores that could not be written.
+      expect(sim.stats().requests).toBe(before);
+      expect(stdout).toBe('');
       expect(await readdir(out)).toEqual([`US-${DATE}.md`]);
       expect(await readFile(path.join(out, `US-${DATE}.md`), 'utf8')).toBe('OLD REPORT\n');
     },
   );
 
-  it('a path through a regular file: exit 1, says which part is a file, the scores still printed', async () => {
+  it('a path through a regular file: exit 2 before any call, says which part is a file', async () => {
     const root = await folder({
       'tags.csv': 'tag\nfounderlife\n',
       'creators.csv': 'unique_id\nacme_designs\n',
@@ -218,11 +221,11 @@ describe('output: the report folder', () => {
       ],
       { env: { TIKLIVE_KEY: KEY } },
     );
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      `tagfit: reports not written: Cannot create the folder ${out}: a part of the path is a file, not a folder.`,
+      `tagfit: Cannot create the folder ${out}: a part of the path is a file, not a folder.`,
     );
-    expect(docOf(r).regions.US!.ranked).toHaveLength(1);
+    expect(r.stdout).toBe('');
     expect(await readFile(path.join(root, 'notes.txt'), 'utf8')).toBe('not a folder');
   });
 

@@ -6,7 +6,7 @@ import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
-import { type AtomicWriter, writeReports } from '../report/write';
+import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
@@ -43,6 +43,8 @@ export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
 
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
+  // A report folder that cannot be written is said before any credit is spent.
+  if (opts.out) await checkReportDir(opts.out.dir);
   const { api, close } = await openApiSession({ ...opts, onWarning: warn });
   try {
     const regionNames = await checkRegions(api, opts.regions, warn);

@@ -1,6 +1,6 @@
 // Writes report files safely: names checked to stay inside the chosen folder, a temporary file in the
 // same folder flushed and renamed over the old one, an alternate name when the report is open in Excel.
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomicLib from 'write-file-atomic';
 import { TagfitError } from '../errors';
@@ -189,6 +189,28 @@ export async function writeFileAtomic(
     if (!next.locked) throw storageError('write', altPath, next.error);
   }
   throw storageError('write', target, first.error);
+}
+
+/**
+ * Before a run spends credits: the report folder exists (created when missing) and takes a file. A wrong or
+ * read-only path on a shared drive is then said at once, not after the run. The folder can still vanish during
+ * the run; writeFileAtomic creates it again.
+ */
+export async function checkReportDir(dir: string): Promise<void> {
+  const root = path.resolve(dir);
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (e) {
+    throw storageError('create the folder', root, e);
+  }
+  const probe = path.join(root, `.tagfit-write-check-${process.pid}`);
+  try {
+    await writeFile(probe, '');
+  } catch (e) {
+    throw storageError('write to the report folder', root, e);
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
 }
 
 /**
