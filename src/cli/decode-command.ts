@@ -15,7 +15,7 @@ import { TagfitError } from '../core/errors';
 import { parseUsername, readCreatorList, readRegionList } from '../core/input/csv-lists';
 import { runDate } from '../core/job/score-job';
 import { renderDecodeCsv } from '../core/report/decode-csv';
-import { writeReports } from '../core/report/write';
+import { checkReportDir, writeReports } from '../core/report/write';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import { toJsonDocument } from './json-output';
@@ -176,6 +176,8 @@ async function decodeAction(flags: DecodeFlags): Promise<number> {
   checkLists(lists, c.reporter.warn, false);
   const [regions, creators] = lists;
   if (regions!.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
+  // As for `score`: a report folder that cannot be written is said before any credit is spent.
+  if (flags.out) await checkReportDir(flags.out);
 
   const result = await withSignals(c.reporter, (signal) =>
     runDecodeJob({
