@@ -1,6 +1,6 @@
 // The answer cache on disk: one JSON file per API answer under data/cache, bounded in size, never fatal.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../api/types';
@@ -58,6 +58,24 @@ const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
 const SHARD_NAME = /^[0-9a-f]{2}$/;
 /** write-file-atomic's temp files are `<name>.<digits>`; older than this they belong to no live write. */
 const TEMP_MAX_AGE_MS = 60 * 60_000;
+
+/** Reads a file and its size and mtime with the same four system calls readFileSync makes anyway. */
+function readWithStatSync(file: string): { text: string; st: { size: number; mtimeMs: number } } {
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { text: buf.toString('utf8', 0, off), st: { size: off, mtimeMs: st.mtimeMs } };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Answers kept in memory per process (a 50-tag × 4-region run reads ~550). */
 const MEMO_ENTRIES = 2_000;
@@ -169,8 +187,11 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
       memo.delete(file);
     }
     let text: string;
+    let st: { size: number; mtimeMs: number } | undefined;
     try {
-      text = opts.syncReads ? readFileSync(file, 'utf8') : await readFile(file, 'utf8');
+      ({ text, st } = opts.syncReads
+        ? readWithStatSync(file)
+        : { text: await readFile(file, 'utf8'), st: undefined });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
         warn(file, `Cache entry ${file} cannot be read (${(e as Error).message}); treated as a miss.`);
@@ -189,7 +210,7 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
       warn(file, `Cache entry ${file} holds the answer for another request; treated as a miss.`);
       return undefined;
     }
-    const st = await statOf(file);
+    st ??= await statOf(file);
     if (st) remember(file, p.answer, st.size, st.mtimeMs);
     return p.answer;
   }
