@@ -5,7 +5,7 @@ import type { InvokeChannel, InvokeRequest, InvokeResponses, EventPayloads } fro
 import type { RunRequest } from '../shared/ipc-contract';
 import { TagfitError } from '../core/errors';
 import { resolveSettings } from '../core/engine/presets';
-import { readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
+import { listFromValues, readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
 import { runScoreJob } from '../core/job/score-job';
 import type { Keychain } from '../core/secrets/keychain';
 import { Secret } from '../core/secrets/secret';
@@ -21,6 +21,21 @@ export interface HandlerServices {
 }
 
 export type Handlers = { [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponses[C]> };
+
+/**
+ * The lists as the editor sends them, validated and merged like the CLI's CSV files; an invalid item is an
+ * input error that names the list, the item's position and the reason (nothing is sent to the API).
+ */
+function checkedLists(request: RunRequest): { tags: string[]; creators: string[]; regions: string[] } {
+  const tags = listFromValues('tags', request.tags, 'Candidate hashtags');
+  const creators = listFromValues('creators', request.creators, 'Target creators');
+  const regions = listFromValues('regions', request.regions, 'Regions');
+  const errors = [...tags.errors, ...creators.errors, ...regions.errors];
+  if (errors.length > 0) {
+    throw new TagfitError('input', errors.map((e) => `${e.file}, item ${e.line}: ${e.reason}`).join('\n'));
+  }
+  return { tags: tags.values, creators: creators.values, regions: regions.values };
+}
 
 export function createHandlers(s: HandlerServices): Handlers {
   let running: AbortController | undefined;
@@ -69,10 +84,11 @@ export function createHandlers(s: HandlerServices): Handlers {
           ...(request.windowDays ? { windowDays: request.windowDays } : {}),
           ...(request.keepCommercial !== undefined ? { keepCommercial: request.keepCommercial } : {}),
         });
+        const lists = checkedLists(request);
         const outcome = await runScoreJob({
-          candidates: [...new Set(request.tags.map((t) => t.replace(/^#/, '').trim().toLowerCase()))],
-          targets: request.creators.map((c) => c.replace(/^@/, '').trim().toLowerCase()),
-          regions: [...new Set(request.regions.map((r) => r.toUpperCase()))],
+          candidates: lists.tags,
+          targets: lists.creators,
+          regions: lists.regions,
           settings,
           now: s.clock(),
           demo: key === undefined,

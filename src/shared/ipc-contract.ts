@@ -13,10 +13,8 @@ export const weightsSchema = z.object({
 export const runRequestSchema = z.object({
   tags: z.array(z.string().min(1).max(200)).min(1).max(10_000),
   creators: z.array(z.string().min(1).max(100)).max(10_000),
-  regions: z
-    .array(z.string().regex(/^[A-Za-z]{2}$/))
-    .min(1)
-    .max(50),
+  // Shape only: the items are validated (and named in errors) by the same rules as the CLI's lists.
+  regions: z.array(z.string().min(1).max(20)).min(1).max(50),
   preset: z.enum(['seed', 'organic', 'paid']),
   weights: weightsSchema.partial().optional(),
   windowDays: z.number().int().min(1).max(365).optional(),

@@ -256,27 +256,38 @@ function parseList(text: string, file: string, kind: ListKind): ListResult {
     errors.push({ file, line, column: kind.column, reason });
   };
   const rows = parseRows(body, delimiter, report);
-  const firstLines = new Map<string, number[]>();
+  const cells: { line: number; cell: string }[] = [];
   for (const row of rows) {
     if (row.line <= headerLine) continue;
     if (row.cells.every((c) => c.trim() === '')) continue; // a blank row, e.g. ",," from a spreadsheet
     const cell = row.cells[columnIndex];
-    if (cell === undefined) {
-      report(row.line, `no "${kind.column}" cell in this row`);
-      continue;
-    }
+    if (cell === undefined) report(row.line, `no "${kind.column}" cell in this row`);
+    else cells.push({ line: row.line, cell });
+  }
+  return collectValues(cells, kind, errors, report);
+}
+
+/** Validates and normalises each cell, merging duplicates (with the lines they stood on). */
+function collectValues(
+  cells: readonly { line: number; cell: string }[],
+  kind: ListKind,
+  errors: ListError[],
+  report: (line: number, reason: string) => void,
+): ListResult {
+  const firstLines = new Map<string, number[]>();
+  for (const { line, cell } of cells) {
     const parsed = kind.schema.safeParse(cell);
     if (!parsed.success) {
       const shown = cell.trim().replace(/[\r\n]+/g, ' ');
       report(
-        row.line,
+        line,
         `"${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}" is not a ${kind.noun}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
       );
       continue;
     }
     const lines = firstLines.get(parsed.data);
-    if (lines) lines.push(row.line);
-    else firstLines.set(parsed.data, [row.line]);
+    if (lines) lines.push(line);
+    else firstLines.set(parsed.data, [line]);
   }
   errors.sort((a, b) => a.line - b.line);
   return {
@@ -286,6 +297,28 @@ function parseList(text: string, file: string, kind: ListKind): ListResult {
       .map(([value, lines]) => ({ value, lines })),
     errors,
   };
+}
+
+/**
+ * A list that arrives as values (the app's editor) rather than a file: the same validation and merging as a
+ * CSV list; `line` is the item's position (1-based) and `file` the list's label.
+ */
+export function listFromValues(
+  kind: 'tags' | 'creators' | 'regions',
+  values: readonly string[],
+  label: string,
+): ListResult {
+  const spec = { tags: TAGS, creators: CREATORS, regions: REGIONS }[kind];
+  const errors: ListError[] = [];
+  const report = (line: number, reason: string): void => {
+    errors.push({ file: label, line, column: spec.column, reason });
+  };
+  return collectValues(
+    values.map((cell, i) => ({ line: i + 1, cell })),
+    spec,
+    errors,
+    report,
+  );
 }
 
 async function readList(file: string, kind: ListKind): Promise<ListResult> {
