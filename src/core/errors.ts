@@ -23,11 +23,9 @@ export class TagfitError extends Error {
   }
 }
 
-export const isTagfitError = (e: unknown): e is TagfitError => e instanceof TagfitError;
-
-/** Any thrown value as an ErrorInfo; unknown errors become `network` only when they look like one. */
+/** Any thrown value as an ErrorInfo: ours keep their code; anything else is `internal` with its message. */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (e instanceof TagfitError) return e.toInfo();
   if (e instanceof Error && e.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
-  return { code: 'storage', message: e instanceof Error ? e.message : String(e) };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -83,6 +83,8 @@ export type ErrorCode =
   | 'budget'
   | 'offline'
   | 'storage'
+  /** Not one of ours: a bug or an unexpected library error; its message is passed on as it is. */
+  | 'internal'
   | 'locked';
 
 /** An error as it crosses a process or IPC boundary. */

@@ -27,13 +27,14 @@ afterAll(async () => {
   await files.dispose();
 });
 
-const lists = (): string[] => [
+/** The three list options, each the test folder's file unless a test passes its own. */
+const lists = (own: { tags?: string; regions?: string } = {}): string[] => [
   '--tags',
-  path.join(files.dir, 'tags.csv'),
+  own.tags ?? path.join(files.dir, 'tags.csv'),
   '--creators',
   path.join(files.dir, 'creators.csv'),
   '--regions',
-  path.join(files.dir, 'regions.csv'),
+  own.regions ?? path.join(files.dir, 'regions.csv'),
 ];
 
 describe('tagfit score (spawned)', () => {
@@ -154,21 +155,7 @@ describe('tagfit score (spawned)', () => {
 
   it('bad rows are rejected with file, line and reason (exit 2) unless --skip-invalid', async () => {
     const bad = path.join(files.dir, 'bad-tags.csv');
-    const args = [
-      'score',
-      '--tags',
-      bad,
-      '--creators',
-      path.join(files.dir, 'creators.csv'),
-      '--regions',
-      path.join(files.dir, 'regions.csv'),
-      '--api-base',
-      sim.url,
-      '--now',
-      NOW,
-      '--json',
-      '--quiet',
-    ];
+    const args = ['score', ...lists({ tags: bad }), '--api-base', sim.url, '--now', NOW, '--json', '--quiet'];
     const r = await runCli(args, { env: { TIKLIVE_KEY: KEY } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -183,25 +170,13 @@ describe('tagfit score (spawned)', () => {
 
   it('a wrong header names the file and the expected column (exit 2)', async () => {
     const file = path.join(files.dir, 'no-header.csv');
-    const r = await runCli(
-      [
-        'score',
-        '--tags',
-        file,
-        '--creators',
-        path.join(files.dir, 'creators.csv'),
-        '--regions',
-        path.join(files.dir, 'regions.csv'),
-        '--api-base',
-        sim.url,
-      ],
-      {
-        env: { TIKLIVE_KEY: KEY },
-      },
-    );
+    const r = await runCli(['score', ...lists({ tags: file }), '--api-base', sim.url], {
+      env: { TIKLIVE_KEY: KEY },
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(file);
-    expect(r.stderr).toMatch(/"?tag"?/);
+    expect(r.stderr).toContain(
+      `${file} line 1: expected a header with a column named "tag", found "smallbusinesscheck".`,
+    );
   });
 
   it('usage errors exit 2: a missing list, a bad --now, no key without --demo', async () => {
@@ -216,27 +191,23 @@ describe('tagfit score (spawned)', () => {
 
   it('a region TikLiveAPI does not know is bad input (exit 2) naming the region', async () => {
     const f = await tempDir({ 'regions.csv': 'code\nUS\nXQ\n' });
+    const infoCallsBefore = sim.stats().byEndpoint['/challenge-info-name/'] ?? 0;
     try {
       const r = await runCli(
         [
           'score',
-          '--tags',
-          path.join(files.dir, 'tags.csv'),
-          '--creators',
-          path.join(files.dir, 'creators.csv'),
-          '--regions',
-          path.join(f.dir, 'regions.csv'),
+          ...lists({ regions: path.join(f.dir, 'regions.csv') }),
           '--api-base',
           sim.url,
           '--now',
           NOW,
         ],
-        {
-          env: { TIKLIVE_KEY: KEY },
-        },
+        { env: { TIKLIVE_KEY: KEY } },
       );
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/XQ/);
+      expect(r.stderr).toMatch(/Region XQ not in TikLiveAPI's region list/);
+      // refused before any hashtag was looked up
+      expect(sim.stats().byEndpoint['/challenge-info-name/'] ?? 0).toBe(infoCallsBefore);
     } finally {
       await f.dispose();
     }

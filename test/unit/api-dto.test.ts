@@ -16,21 +16,11 @@ import {
   challengePostsEndpoint,
   userPostsEndpoint,
 } from '../../src/core/api/endpoints';
-import { TagfitError } from '../../src/core/errors';
+import { thrownTagfitError } from '../support/errors';
 
 function ctx(endpoint: string, subject: string): DecodeContext & { warnings: string[] } {
   const warnings: string[] = [];
   return { endpoint, subject, onWarning: (m) => warnings.push(m), warnings };
-}
-
-function thrown(fn: () => unknown): TagfitError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TagfitError);
-    return e as TagfitError;
-  }
-  throw new Error('expected a TagfitError');
 }
 
 const video = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -90,7 +80,7 @@ describe('challenge info', () => {
   });
 
   it('refuses an answer without an id, naming endpoint, hashtag and field', () => {
-    const e = thrown(() =>
+    const e = thrownTagfitError(() =>
       toChallenge({ cha_name: 'running' }, ctx('/challenge-info-name/', '#running'), 'running'),
     );
     expect(e.code).toBe('invalid-response');
@@ -100,12 +90,12 @@ describe('challenge info', () => {
   });
 
   it('refuses an answer that is not an object', () => {
-    expect(thrown(() => toChallenge([1, 2], ctx('/challenge-info-name/', '#x'), 'x')).code).toBe(
+    expect(thrownTagfitError(() => toChallenge([1, 2], ctx('/challenge-info-name/', '#x'), 'x')).code).toBe(
       'invalid-response',
     );
-    expect(thrown(() => toChallenge(null, ctx('/challenge-info-name/', '#x'), 'x')).message).toContain(
-      'null',
-    );
+    expect(
+      thrownTagfitError(() => toChallenge(null, ctx('/challenge-info-name/', '#x'), 'x')).message,
+    ).toContain('null');
   });
 });
 
@@ -200,7 +190,7 @@ describe('posts page', () => {
 
   it('refuses videos that are not an array, naming endpoint, hashtag and field', () => {
     for (const videos of [null, undefined, {}, 'none']) {
-      const e = thrown(() =>
+      const e = thrownTagfitError(() =>
         toPostsPage({ videos, cursor: '0', hasMore: false }, ctx('/challenge-posts/', '#running')),
       );
       expect(e.code).toBe('invalid-response');
@@ -259,7 +249,9 @@ describe('region list', () => {
 
   it('accepts an empty list and refuses a non-object', () => {
     expect(toRegionList({}, ctx('/region-list/', ''))).toEqual({});
-    expect(thrown(() => toRegionList(['US'], ctx('/region-list/', ''))).code).toBe('invalid-response');
+    expect(thrownTagfitError(() => toRegionList(['US'], ctx('/region-list/', ''))).code).toBe(
+      'invalid-response',
+    );
   });
 });
 
@@ -281,7 +273,7 @@ describe('users and search', () => {
     });
     expect(c.warnings).toHaveLength(1);
     expect(toUserInfo({ user: { id: '42' } }, ctx('/userinfo-by-username/', '@alice')).followerCount).toBe(0);
-    const e = thrown(() => toUserInfo({ user: null }, ctx('/userinfo-by-username/', '@alice')));
+    const e = thrownTagfitError(() => toUserInfo({ user: null }, ctx('/userinfo-by-username/', '@alice')));
     expect(e.message).toBe('GET /userinfo-by-username/ for @alice: user is null, not an object');
   });
 
@@ -300,9 +292,9 @@ describe('users and search', () => {
       { uniqueId: 'bob', nickname: 'Bob', followerCount: 20 },
     ]);
     expect(c.warnings.length).toBeGreaterThan(0);
-    expect(thrown(() => toUserSearchHits({}, ctx('/search-user/', 'keyword "run"'))).message).toContain(
-      'user_list',
-    );
+    expect(
+      thrownTagfitError(() => toUserSearchHits({}, ctx('/search-user/', 'keyword "run"'))).message,
+    ).toContain('user_list');
   });
 
   it('maps challenge search, flat or under challenge_info', () => {

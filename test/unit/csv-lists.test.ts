@@ -12,6 +12,9 @@ import {
   readRegionList,
   readTagList,
 } from '../../src/core/input/csv-lists';
+import { thrownTagfitError } from '../support/errors';
+
+const thrownInput = (fn: () => unknown) => thrownTagfitError(fn, 'input');
 
 let dir: string;
 beforeAll(async () => {
@@ -35,17 +38,6 @@ async function rejection(p: Promise<unknown>): Promise<TagfitError> {
   expect(e).toBeInstanceOf(TagfitError);
   expect((e as TagfitError).code).toBe('input');
   return e as TagfitError;
-}
-
-function thrown(fn: () => unknown): TagfitError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TagfitError);
-    expect((e as TagfitError).code).toBe('input');
-    return e as TagfitError;
-  }
-  throw new Error('expected a TagfitError');
 }
 
 describe('parseTagList', () => {
@@ -157,24 +149,28 @@ describe('parseTagList', () => {
   });
 
   it('fails on a wrong or missing header, naming the file, line 1 and the expected column', () => {
-    const wrong = thrown(() => parseTagList('hashtag\nfoo\n', 'tags.csv'));
+    const wrong = thrownInput(() => parseTagList('hashtag\nfoo\n', 'tags.csv'));
     expect(wrong.message).toBe(
       'tags.csv line 1: expected a header with a column named "tag", found "hashtag".',
     );
     expect(wrong.details).toMatchObject({ file: 'tags.csv', line: 1, column: 'tag' });
     // a list without a header: its first value is taken as the header, which is not "tag"
-    expect(thrown(() => parseTagList('smallbusiness\nfounderlife\n', 'tags.csv')).message).toContain(
+    expect(thrownInput(() => parseTagList('smallbusiness\nfounderlife\n', 'tags.csv')).message).toContain(
       'line 1',
     );
   });
 
   it('fails on an empty file or a file of blank lines', () => {
-    expect(thrown(() => parseTagList('', 'tags.csv')).message).toContain('tags.csv is empty');
-    expect(thrown(() => parseTagList('\uFEFF\r\n  \r\n', 'tags.csv')).message).toContain('tags.csv is empty');
+    expect(thrownInput(() => parseTagList('', 'tags.csv')).message).toContain('tags.csv is empty');
+    expect(thrownInput(() => parseTagList('\uFEFF\r\n  \r\n', 'tags.csv')).message).toContain(
+      'tags.csv is empty',
+    );
   });
 
   it('fails on text with NUL characters', () => {
-    expect(thrown(() => parseTagList('tag\n\u0000\u0001', 'x.csv')).message).toContain('not a text file');
+    expect(thrownInput(() => parseTagList('tag\n\u0000\u0001', 'x.csv')).message).toContain(
+      'not a text file',
+    );
   });
 
   it('returns no values and no errors for a header alone', () => {
@@ -228,7 +224,7 @@ describe('parseCreatorList', () => {
   });
 
   it('wants a unique_id column', () => {
-    expect(thrown(() => parseCreatorList('username\nacme\n', 'creators.csv')).message).toContain(
+    expect(thrownInput(() => parseCreatorList('username\nacme\n', 'creators.csv')).message).toContain(
       '"unique_id"',
     );
   });

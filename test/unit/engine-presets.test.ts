@@ -1,19 +1,10 @@
 // Presets and the validation of overrides.
 import { describe, expect, it } from 'vitest';
 import { PRESETS, resolveSettings } from '../../src/core/engine/presets';
-import { TagfitError } from '../../src/core/errors';
 import type { PresetName } from '../../src/shared/model';
+import { thrownTagfitError } from '../support/errors';
 
-function inputError(fn: () => unknown): TagfitError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TagfitError);
-    expect((e as TagfitError).code).toBe('input');
-    return e as TagfitError;
-  }
-  throw new Error('expected a TagfitError');
-}
+const thrownInput = (fn: () => unknown) => thrownTagfitError(fn, 'input');
 
 describe('PRESETS', () => {
   it('seed is the reference method exactly', () => {
@@ -70,7 +61,7 @@ describe('resolveSettings', () => {
     [{ pageSize: 36 }, 'pageSize'],
     [{ density: 'max' }, 'density'],
   ])('refuses %j and names %s', (overrides, field) => {
-    const e = inputError(() => resolveSettings('seed', overrides as never));
+    const e = thrownInput(() => resolveSettings('seed', overrides as never));
     expect(e.message).toContain(field);
     expect(e.details.field).toBe(field);
   });
@@ -83,11 +74,11 @@ describe('resolveSettings', () => {
 
   it('takes a whole ScoringSettings back as overrides, but not one of another preset', () => {
     expect(resolveSettings('paid', { ...PRESETS.paid, pages: 2 })).toEqual({ ...PRESETS.paid, pages: 2 });
-    expect(inputError(() => resolveSettings('seed', { preset: 'paid' })).details.field).toBe('preset');
+    expect(thrownInput(() => resolveSettings('seed', { preset: 'paid' })).details.field).toBe('preset');
   });
 
   it('refuses unknown settings and unknown presets', () => {
-    expect(inputError(() => resolveSettings('seed', { window: 3 } as never)).message).toContain('window');
-    expect(inputError(() => resolveSettings('viral' as PresetName)).message).toContain('viral');
+    expect(thrownInput(() => resolveSettings('seed', { window: 3 } as never)).message).toContain('window');
+    expect(thrownInput(() => resolveSettings('viral' as PresetName)).message).toContain('viral');
   });
 });

@@ -2,7 +2,7 @@
 // competitor decoding and the creator-fit score read.
 import type { Post, UserInfo } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
-import { clampFutureTimes } from '../pipeline/run';
+import { clampFutureTimes, followPages } from '../pipeline/paging';
 
 /** The most posts one /user-posts/ page may ask for (the API's maximum count). */
 export const USER_POSTS_PAGE_MAX = 35;
@@ -25,26 +25,15 @@ export async function fetchCreatorSample(
 ): Promise<CreatorSample> {
   const warn = opts.warn ?? (() => {});
   const user = await api.userInfo(username, { signal: opts.signal });
-  const posts: Post[] = [];
-  let cursor = '0';
-  while (posts.length < limit) {
-    const page = await api.userPosts(
-      { userId: user.id, count: Math.min(USER_POSTS_PAGE_MAX, limit), cursor, username },
-      { signal: opts.signal },
-    );
-    posts.push(...page.posts);
-    if (!page.hasMore) break;
-    if (page.posts.length === 0) {
-      warn(
-        `@${username}: the API said there were more posts but sent an empty page; stops at ${posts.length}.`,
-      );
-      break;
-    }
-    if (page.cursor === cursor || page.cursor === '') {
-      warn(`@${username}: the API's cursor did not advance (${cursor}); stops at ${posts.length}.`);
-      break;
-    }
-    cursor = page.cursor;
-  }
+  const posts = await followPages(
+    (cursor) =>
+      api.userPosts(
+        { userId: user.id, count: Math.min(USER_POSTS_PAGE_MAX, limit), cursor, username },
+        { signal: opts.signal },
+      ),
+    (got) => got.length < limit,
+    `@${username}`,
+    warn,
+  );
   return { username, user, posts: clampFutureTimes(posts.slice(0, limit), nowSec, `@${username}`, warn) };
 }

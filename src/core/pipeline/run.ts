@@ -14,6 +14,7 @@ import type {
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { scoreRegion } from '../engine/score';
+import { clampFutureTimes, followPages } from './paging';
 
 export interface RunInput {
   api: TikLiveApi;
@@ -43,8 +44,8 @@ const STOPPING: ReadonlySet<string> = new Set(['cancelled', 'budget', 'auth']);
 
 export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;
 
-/** Fetch up to `pages` pages of posts, following the cursor; stops on hasMore=false, an empty page or a stuck cursor. */
-export async function fetchSample(
+/** Up to `pages` pages of a hashtag's posts in one region, following the cursor. */
+function fetchSample(
   api: TikLiveApi,
   challenge: Challenge,
   region: RegionCode,
@@ -52,54 +53,16 @@ export async function fetchSample(
   signal: AbortSignal | undefined,
   warn: (m: string) => void,
 ): Promise<Post[]> {
-  const posts: Post[] = [];
-  let cursor = '0';
-  for (let page = 0; page < settings.pages; page++) {
-    const answer = await api.challengePosts(
-      { challengeId: challenge.id, count: settings.pageSize, cursor, region, hashtag: challenge.name },
-      { signal },
-    );
-    posts.push(...answer.posts);
-    if (!answer.hasMore) break;
-    if (answer.posts.length === 0) {
-      warn(
-        `#${challenge.name} in ${region}: the API said there were more posts but sent an empty page; sample stops at ${posts.length}.`,
-      );
-      break;
-    }
-    if (answer.cursor === cursor || answer.cursor === '') {
-      warn(
-        `#${challenge.name} in ${region}: the API's cursor did not advance (${cursor}); sample stops at ${posts.length}.`,
-      );
-      break;
-    }
-    cursor = answer.cursor;
-  }
-  return posts;
-}
-
-/** A post dated this far past the run's clock is not clock drift between two machines: it is said. */
-const FUTURE_TOLERANCE_S = 10 * 60;
-
-/**
- * A post cannot be created after the run: a `create_time` in the future (a skewed or broken server clock) is
- * counted as created now, so it stays in the velocity window without pushing the newest post past the run.
- */
-export function clampFutureTimes(
-  posts: Post[],
-  nowSec: number,
-  where: string,
-  warn: (m: string) => void,
-): Post[] {
-  const ahead = posts.filter((p) => p.createTime > nowSec);
-  if (ahead.length === 0) return posts;
-  const most = Math.max(...ahead.map((p) => p.createTime - nowSec));
-  if (most > FUTURE_TOLERANCE_S) {
-    warn(
-      `${where}: ${ahead.length} of ${posts.length} posts have a create_time in the future (up to ${Math.ceil(most / 3600)} h after the run's clock); counted as created now.`,
-    );
-  }
-  return posts.map((p) => (p.createTime > nowSec ? { ...p, createTime: nowSec } : p));
+  return followPages(
+    (cursor) =>
+      api.challengePosts(
+        { challengeId: challenge.id, count: settings.pageSize, cursor, region, hashtag: challenge.name },
+        { signal },
+      ),
+    (_posts, pages) => pages < settings.pages,
+    `#${challenge.name} in ${region}`,
+    warn,
+  );
 }
 
 /** Run the whole pipeline. Never throws for a single hashtag: failures land in `failed`, a stop in `stopped`. */
