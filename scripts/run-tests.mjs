@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // `npm test`: static checks (types, lint, format, build), then vitest (unit, integration, and the browser
 // tests in test/e2e, which drive Chromium through playwright-core), and a closing `N passed, N failed` line
-// that CI reads. Each static check counts as one test.
+// that CI reads. Each static check counts as one test; a vitest file that failed without a failed test (its
+// beforeAll threw) counts as a failure, skipped tests are listed by name, and vitest's exit status is honoured.
+//
+// `--vitest-only [vitest args…]` runs just vitest with the given arguments (the runner's own test uses it);
+// TAGFIT_TEST_REPORTS moves the report folder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { summariseVitest } from './lib/vitest-summary.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const reports = path.join(root, '.test-reports');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reports = process.env.TAGFIT_TEST_REPORTS ?? path.join(root, '.test-reports');
+const args = process.argv.slice(2);
+const vitestOnly = args[0] === '--vitest-only';
+const vitestArgs = vitestOnly ? args.slice(1) : [];
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
@@ -15,14 +24,15 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-function run(label, cmd, args, env = {}) {
-  process.stderr.write(`\n── ${label}: ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return r.status === 0;
+function run(label, cmd, argv) {
+  process.stderr.write(`\n── ${label}: ${cmd} ${argv.join(' ')}\n`);
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit', env: process.env });
+  if (r.error) process.stderr.write(`${label}: ${r.error.message}\n`);
+  return r.status;
 }
 
-function check(label, cmd, args) {
-  if (run(label, cmd, args)) passed += 1;
+function check(label, cmd, argv) {
+  if (run(label, cmd, argv) === 0) passed += 1;
   else {
     failed += 1;
     failures.push(label);
@@ -31,37 +41,30 @@ function check(label, cmd, args) {
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
-check('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
-check('eslint', bin('eslint'), ['.']);
-check('prettier', bin('prettier'), ['--check', '.']);
-check('electron-vite build', bin('electron-vite'), ['build']);
+if (!vitestOnly) {
+  check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
+  check('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+  check('eslint', bin('eslint'), ['.']);
+  check('prettier', bin('prettier'), ['--check', '.']);
+  check('electron-vite build', bin('electron-vite'), ['build']);
+}
 
 const vitestJson = path.join(reports, 'vitest.json');
-run('vitest', bin('vitest'), [
+const status = run('vitest', bin('vitest'), [
   'run',
+  ...vitestArgs,
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
 ]);
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-  // A file that fails to load has no tests: count it as a failure so it cannot hide.
-  for (const file of v.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
-      failed += 1;
-      failures.push(`vitest file ${path.relative(root, file.name)}: ${String(file.message).split('\n')[0]}`);
-    }
-    for (const a of file.assertionResults ?? [])
-      if (a.status === 'failed') failures.push(`vitest: ${a.fullName}`);
-  }
-} else {
-  failed += 1;
-  failures.push('vitest wrote no report');
-}
+const report = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, 'utf8')) : undefined;
+const v = summariseVitest(report, status, (f) => path.relative(root, f));
+passed += v.passed;
+failed += v.failed;
+failures.push(...v.failures);
 
+if (v.skipped.length > 0)
+  process.stderr.write(`\nSkipped (${v.skipped.length}):\n  ${v.skipped.join('\n  ')}\n`);
 if (failures.length > 0) process.stderr.write(`\nFailed:\n  ${failures.join('\n  ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);

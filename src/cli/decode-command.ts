@@ -29,6 +29,7 @@ import {
   resolveKey,
   stopOnSignals,
 } from './score-command';
+import { safeWrite, writeErr, writeOut } from './output';
 
 const DEFAULT_POSTS = 60;
 
@@ -121,7 +122,7 @@ async function common(flags: CommonFlags) {
     },
     onCreator: (e: { username: string; posts?: number; error?: string }): void => {
       if (flags.quiet) return;
-      process.stderr.write(
+      writeErr(
         e.error === undefined ? `@${e.username}: ${e.posts} posts\n` : `failed @${e.username}: ${e.error}\n`,
       );
     },
@@ -143,8 +144,8 @@ function listFile(
 }
 
 function printCreditsAndFailures(credits: Credits, failed: readonly FailedCreator[]): void {
-  process.stderr.write(`credits: ${describeCredits(credits)}\n`);
-  if (failed.length > 0) process.stderr.write(`${failed.length} failed (see "failed")\n`);
+  writeErr(`credits: ${describeCredits(credits)}\n`);
+  if (failed.length > 0) writeErr(`${failed.length} failed (see "failed")\n`);
 }
 
 async function withSignals<T>(reporter: ProgressReporter, run: (signal: AbortSignal) => Promise<T>) {
@@ -198,20 +199,19 @@ async function decodeAction(flags: DecodeFlags): Promise<number> {
       const written = await writeReports(flags.out, [
         { name: `decode-${runDate(c.session.now)}.csv`, content: renderDecodeCsv(result) },
       ]);
-      for (const w of written) process.stderr.write(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
+      for (const w of written) writeErr(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
     } catch (e) {
       writeFailed = true;
-      process.stderr.write(`tagfit: report not written: ${(e as Error).message}\n`);
+      writeErr(`tagfit: report not written: ${(e as Error).message}\n`);
     }
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(decodeJson(result, c.settings, c.posts))}\n`);
+  if (flags.json) writeOut(`${JSON.stringify(decodeJson(result, c.settings, c.posts))}\n`);
   else printDecode(result);
   printCreditsAndFailures(result.credits, result.failed);
   const scoring = result.scoring;
   if (scoring && scoring.failed.length > 0)
-    process.stderr.write(`${scoring.failed.length} hashtag-region pairs failed (see "scoring.failed")\n`);
-  if (scoring?.stopped)
-    process.stderr.write(`run stopped (${scoring.stopped.code}): ${scoring.stopped.message}\n`);
+    writeErr(`${scoring.failed.length} hashtag-region pairs failed (see "scoring.failed")\n`);
+  if (scoring?.stopped) writeErr(`run stopped (${scoring.stopped.code}): ${scoring.stopped.message}\n`);
   const bad = result.failed.length > 0 || (scoring && (scoring.failed.length > 0 || scoring.stopped));
   return bad || writeFailed ? EXIT_FAILED : EXIT_OK;
 }
@@ -232,18 +232,20 @@ function decodeJson(result: DecodeResult, settings: unknown, posts: number) {
 
 function printDecode(result: DecodeResult): void {
   const out = process.stdout;
-  out.write(`Tagfit competitor decode at ${result.now}\n`);
+  safeWrite(out, `Tagfit competitor decode at ${result.now}\n`);
   for (const comp of result.competitors) printCompetitor(comp);
-  for (const f of result.failed) out.write(`failed @${f.username}: ${f.error}\n`);
+  for (const f of result.failed) safeWrite(out, `failed @${f.username}: ${f.error}\n`);
 }
 
 function printCompetitor(comp: CompetitorDecode): void {
   const out = process.stdout;
-  out.write(
+  safeWrite(
+    out,
     `\n@${comp.username} (${comp.user.nickname}, ${comp.user.followerCount} followers): ${comp.tags.length} hashtags in ${comp.sample} posts\n`,
   );
   const regions = Object.keys(comp.tags[0]?.regions ?? {});
-  out.write(
+  safeWrite(
+    out,
     `  ${'tag'.padEnd(28)} ${'uses'.padStart(5)} ${'share'.padStart(6)}${regions.map((r) => `  ${`${r} score (rank)`.padStart(18)}`).join('')}\n`,
   );
   for (const t of comp.tags) {
@@ -258,7 +260,8 @@ function printCompetitor(comp: CompetitorDecode): void {
             : s.status;
       return `  ${text.padStart(18)}`;
     });
-    out.write(
+    safeWrite(
+      out,
       `  ${(name.length > 28 ? `${name.slice(0, 27)}…` : name).padEnd(28)} ${String(t.uses).padStart(5)} ${`${Math.round(t.share * 100)}%`.padStart(6)}${cells.join('')}\n`,
     );
   }
@@ -282,7 +285,7 @@ async function creatorFitAction(flags: CreatorFitFlags): Promise<number> {
   );
   if (flags.json) {
     const doc = { preset: c.settings.preset, windowDays: c.settings.windowDays, posts: c.posts, ...result };
-    process.stdout.write(`${JSON.stringify(doc)}\n`);
+    writeOut(`${JSON.stringify(doc)}\n`);
   } else printCreatorFit(result);
   printCreditsAndFailures(result.credits, result.failed);
   return result.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
@@ -291,16 +294,19 @@ async function creatorFitAction(flags: CreatorFitFlags): Promise<number> {
 function printCreatorFit(result: CreatorFitResult): void {
   const out = process.stdout;
   const w = result.weights;
-  out.write(
+  safeWrite(
+    out,
     `Tagfit creator fit at ${result.now} (velocity ${w.velocity.toFixed(2)}, density ${w.density.toFixed(2)})\n`,
   );
-  out.write(
+  safeWrite(
+    out,
     `  ${'#'.padEnd(3)} ${'creator'.padEnd(26)} ${'followers'.padStart(10)} ${'n'.padStart(4)} ${'vel'.padStart(5)} ${'density'.padStart(9)} ${'score'.padStart(6)}\n`,
   );
   for (const r of result.ranked) {
-    out.write(
+    safeWrite(
+      out,
       `  ${String(r.rank).padEnd(3)} ${`@${r.username}`.padEnd(26)} ${String(r.followerCount).padStart(10)} ${String(r.sample).padStart(4)} ${r.velocity.toFixed(2).padStart(5)} ${Math.trunc(r.density).toString().padStart(9)} ${r.score.toFixed(2).padStart(6)}\n`,
     );
   }
-  for (const f of result.failed) out.write(`failed @${f.username}: ${f.error}\n`);
+  for (const f of result.failed) safeWrite(out, `failed @${f.username}: ${f.error}\n`);
 }

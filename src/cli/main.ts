@@ -6,6 +6,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
+import { writeErr } from './output';
 
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -15,7 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Rank TikTok hashtags by their shape (velocity, engagement density, audience overlap), not their size.',
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => writeErr(s), writeErr: (s) => writeErr(s) })
     .showHelpAfterError(false);
   let code = EXIT_OK;
   const setCode = (c: number): void => {
@@ -41,10 +42,10 @@ export function reportError(e: unknown): number {
     return EXIT_USAGE;
   }
   if (e instanceof TagfitError) {
-    process.stderr.write(`tagfit: ${e.message}\n`);
+    writeErr(`tagfit: ${e.message}\n`);
     return e.code === 'input' || e.code === 'locked' || e.code === 'storage' ? EXIT_USAGE : EXIT_FAILED;
   }
-  process.stderr.write(`tagfit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-  if (process.env.TAGFIT_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  writeErr(`tagfit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.TAGFIT_DEBUG && e instanceof Error) writeErr(`${e.stack}\n`);
   return EXIT_FAILED;
 }

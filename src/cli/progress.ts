@@ -1,6 +1,8 @@
 // Progress on stderr: a bar on a terminal, plain lines otherwise (cron logs, CI), nothing with --quiet.
 import cliProgress from 'cli-progress';
 import type { RunProgress } from '../shared/model';
+import { terminalSafe } from '../core/text/safe-text';
+import { safeWrite } from './output';
 
 export interface ProgressReporter {
   onProgress(p: RunProgress): void;
@@ -12,25 +14,27 @@ export function createProgressReporter(
   mode: 'bar' | 'lines' | 'quiet',
   out: NodeJS.WriteStream = process.stderr,
 ): ProgressReporter {
-  if (mode === 'quiet')
-    return { onProgress: () => {}, warn: (m) => out.write(`warning: ${m}\n`), stop: () => {} };
+  // --quiet prints no progress and no warnings: only errors, which explain a failing exit code.
+  if (mode === 'quiet') return { onProgress: () => {}, warn: () => {}, stop: () => {} };
   if (mode === 'lines') {
     return {
       onProgress(p) {
         switch (p.type) {
           case 'queued':
-            out.write(`queued ${p.total} hashtag-region pairs\n`);
+            safeWrite(out, `queued ${p.total} hashtag-region pairs\n`);
             break;
           case 'scored':
-            out.write(`[${p.done}/${p.total}] #${p.tag} ${p.region} done (credits ${p.credits})\n`);
+            safeWrite(out, `[${p.done}/${p.total}] #${p.tag} ${p.region} done (credits ${p.credits})\n`);
             break;
           case 'failed':
-            out.write(
+            safeWrite(
+              out,
               `[${p.done}/${p.total}] failed #${p.tag}${p.region ? ` ${p.region}` : ''}: ${p.error.message}\n`,
             );
             break;
           case 'done':
-            out.write(
+            safeWrite(
+              out,
               `done: ${p.credits} credits, ${p.failed} failed${p.stopped ? ', stopped early' : ''}\n`,
             );
             break;
@@ -38,7 +42,7 @@ export function createProgressReporter(
             break;
         }
       },
-      warn: (m) => out.write(`warning: ${m}\n`),
+      warn: (m) => safeWrite(out, `warning: ${m}\n`),
       stop: () => {},
     };
   }
@@ -61,8 +65,9 @@ export function createProgressReporter(
       } else if (p.type === 'done') {
         bar.update({ credits: p.credits, status: p.stopped ? 'stopped' : 'done' });
       } else if (started) {
-        const status =
-          p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`;
+        const status = terminalSafe(
+          p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`,
+        );
         bar.update(p.done, { credits: p.credits, status });
       }
     },
@@ -70,7 +75,7 @@ export function createProgressReporter(
     warn: (m) => pending.push(m),
     stop() {
       if (started) bar.stop();
-      for (const m of pending) out.write(`warning: ${m}\n`);
+      for (const m of pending) safeWrite(out, `warning: ${m}\n`);
     },
   };
 }

@@ -19,6 +19,7 @@ import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createProgressReporter } from './progress';
 import { toJsonDocument } from './json-output';
 import { printSummary } from './summary';
+import { writeErr, writeOut } from './output';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 
@@ -210,7 +211,7 @@ export function stopOnSignals(controller: AbortController): () => void {
       process.kill(process.pid, signal);
       return;
     }
-    process.stderr.write('\ntagfit: stopping; what was fetched is kept in the cache…\n');
+    writeErr('\ntagfit: stopping; what was fetched is kept in the cache…\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -226,7 +227,10 @@ export function describeCredits(c: Credits): string {
   const by = Object.entries(c.byEndpoint)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  return `${c.used} used${by ? ` (${by})` : ''}`;
+  // Error bodies and time-outs are not credits by the API's word, but a request it answered may be billed:
+  // the budget counts every request sent, and both figures are said when they differ.
+  const sent = c.calls !== c.used ? `; ${c.calls} requests sent, the most TikLiveAPI can bill` : '';
+  return `${c.used} used${by ? ` (${by})` : ''}${sent}`;
 }
 
 interface Prepared {
@@ -349,8 +353,7 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   const reporter = createProgressReporter(mode);
   const prepared = await prepare(flags, reporter.warn, true);
   // Before spending anything, say what the cache will answer and what the network must.
-  if (prepared.cache && !flags.quiet)
-    process.stderr.write(`${describeEstimate(await estimateFor(flags, prepared))}\n`);
+  if (prepared.cache && !flags.quiet) writeErr(`${describeEstimate(await estimateFor(flags, prepared))}\n`);
   const controller = new AbortController();
   const stopListening = stopOnSignals(controller);
   try {
@@ -381,20 +384,31 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
     });
     reporter.stop();
     const { result } = outcome;
-    if (flags.json) process.stdout.write(`${JSON.stringify(toJsonDocument(result))}\n`);
+    // --quiet: only what explains a failing exit code is printed; what went well is not.
+    const info = flags.quiet ? (): void => {} : (text: string): void => void writeErr(text);
+    if (flags.json) writeOut(`${JSON.stringify(toJsonDocument(result))}\n`);
     else printSummary(result, process.stdout);
-    for (const w of outcome.written) process.stderr.write(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
-    if (outcome.reportError)
-      process.stderr.write(`tagfit: reports not written: ${outcome.reportError.message}\n`);
-    printRunFooter(result);
-    if (prepared.cache) {
+    for (const w of outcome.written) info(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
+    if (outcome.partial && outcome.written.length > 0)
+      info(
+        'the run is partial: its reports are named "-partial" and leave a complete report of the day as it is\n',
+      );
+    if (outcome.reportError) writeErr(`tagfit: reports not written: ${outcome.reportError.message}\n`);
+    if (outcome.historyError)
+      writeErr(
+        `tagfit: the run was not saved to the workspace history (${outcome.historyError.message}); its results are above and in the reports, but next run's momentum will not see it\n`,
+      );
+    printRunFooter(result, info);
+    if (prepared.cache && !flags.quiet) {
       const c = await prepared.cache.stats();
-      process.stderr.write(
+      info(
         `cache: ${c.entries} answers, ${(c.bytes / 1_048_576).toFixed(1)} MB of ${(c.maxBytes / 1_048_576).toFixed(0)} MB in ${prepared.cacheDir}\n`,
       );
     }
-    if (result.stopped?.code === 'auth') process.stderr.write(`tagfit: ${result.stopped.message}\n`);
-    return result.failed.length > 0 || result.stopped || outcome.reportError ? EXIT_FAILED : EXIT_OK;
+    if (result.stopped?.code === 'auth') writeErr(`tagfit: ${result.stopped.message}\n`);
+    return result.failed.length > 0 || result.stopped || outcome.reportError || outcome.historyError
+      ? EXIT_FAILED
+      : EXIT_OK;
   } finally {
     reporter.stop();
     stopListening();
@@ -402,15 +416,15 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   }
 }
 
-function printRunFooter(result: RunResult): void {
+function printRunFooter(result: RunResult, info: (text: string) => void): void {
   const c = result.credits;
-  process.stderr.write(
+  info(
     `credits: ${describeCredits(c)}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
   );
   if (result.failed.length > 0)
-    process.stderr.write(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
+    writeErr(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
   if (result.stopped) {
-    process.stderr.write(
+    writeErr(
       `run stopped (${result.stopped.code}): ${result.stopped.message}; ${result.stopped.unscored.length} pairs left unscored, the next run fetches only those\n`,
     );
   }
@@ -437,11 +451,11 @@ function describeEstimate(e: CreditEstimate): string {
 }
 
 async function estimateAction(flags: ScoreFlags): Promise<number> {
-  const warn = (m: string): void => void process.stderr.write(`warning: ${m}\n`);
+  const warn = (m: string): void => void writeErr(`warning: ${m}\n`);
   const prepared = await prepare(flags, warn, false);
   try {
     const estimate = await estimateFor(flags, prepared);
-    process.stdout.write(flags.json ? `${JSON.stringify(estimate)}\n` : `${describeEstimate(estimate)}\n`);
+    writeOut(flags.json ? `${JSON.stringify(estimate)}\n` : `${describeEstimate(estimate)}\n`);
     return EXIT_OK;
   } finally {
     await prepared.release();

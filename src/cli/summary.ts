@@ -1,23 +1,26 @@
 // The human summary printed on stdout without --json: the top of each region's ranking.
 import type { RunResult } from '../shared/model';
+import { safeWrite } from './output';
 
 const TOP = 10;
 
 export function printSummary(result: RunResult, out: NodeJS.WritableStream): void {
-  out.write(`Tagfit ${result.preset} ranking at ${result.now}\n`);
+  safeWrite(out, `Tagfit ${result.preset} ranking at ${result.now}\n`);
   for (const [code, r] of Object.entries(result.regions)) {
-    out.write(`\n${code}: ${r.ranked.length} ranked, ${r.excluded.length} excluded\n`);
-    out.write(
+    safeWrite(out, `\n${code}: ${r.ranked.length} ranked, ${r.excluded.length} excluded\n`);
+    safeWrite(
+      out,
       `  ${'#'.padEnd(3)} ${'tag'.padEnd(28)} ${'score'.padStart(6)} ${'vel'.padStart(5)} ${'density'.padStart(9)} ${'overlap'.padStart(7)} ${'n'.padStart(4)}  flags\n`,
     );
     for (const t of r.ranked.slice(0, TOP)) {
       const name = `#${t.tag}`.replace(/\s+/g, ' ');
-      out.write(
+      safeWrite(
+        out,
         `  ${String(t.rank).padEnd(3)} ${(name.length > 28 ? `${name.slice(0, 27)}…` : name).padEnd(28)} ${t.score.toFixed(2).padStart(6)} ${t.velocity.toFixed(2).padStart(5)} ${Math.trunc(t.density).toString().padStart(9)} ${t.overlap.toFixed(2).padStart(7)} ${String(t.sample).padStart(4)}  ${t.flags.map((f) => f.kind).join(', ')}\n`,
       );
     }
-    if (r.ranked.length > TOP) out.write(`  … ${r.ranked.length - TOP} more in the report\n`);
-    for (const e of r.excluded) out.write(`  excluded #${e.tag}: ${e.reason}\n`);
+    if (r.ranked.length > TOP) safeWrite(out, `  … ${r.ranked.length - TOP} more in the report\n`);
+    for (const e of r.excluded) safeWrite(out, `  excluded #${e.tag}: ${e.reason}\n`);
   }
-  for (const f of result.failed) out.write(`failed #${f.tag} ${f.region}: ${f.error}\n`);
+  for (const f of result.failed) safeWrite(out, `failed #${f.tag} ${f.region}: ${f.error}\n`);
 }

@@ -9,6 +9,7 @@ import { createFileCache } from '../core/workspace/cache';
 import { compareRuns, listRuns, loadRun } from '../core/workspace/history';
 import { initWorkspace, openWorkspace } from '../core/workspace/layout';
 import { EXIT_OK } from './exit-codes';
+import { writeErr, writeOut } from './output';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
 const signed = (x: number | null, digits = 2): string =>
@@ -30,7 +31,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
           from: { tags: o.tags, creators: o.creators, regions: o.regions },
           settings: { preset: o.preset as 'seed' | 'organic' | 'paid' },
         });
-        process.stdout.write(`created workspace ${ws.dir}\n`);
+        writeOut(`created workspace ${ws.dir}\n`);
         setCode(EXIT_OK);
       },
     );
@@ -42,12 +43,12 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--json', 'print JSON')
     .action(async (o: { workspace: string; json?: boolean }) => {
       const ws = await openWorkspace(o.workspace);
-      const list = await listRuns(ws.paths.data, (m) => process.stderr.write(`warning: ${m}\n`));
-      if (o.json) process.stdout.write(`${JSON.stringify(list)}\n`);
-      else if (list.length === 0) process.stdout.write('no runs yet\n');
+      const list = await listRuns(ws.paths.data, (m) => writeErr(`warning: ${m}\n`));
+      if (o.json) writeOut(`${JSON.stringify(list)}\n`);
+      else if (list.length === 0) writeOut('no runs yet\n');
       else {
         for (const r of list) {
-          process.stdout.write(
+          writeOut(
             `${r.id}  ${r.now}  ${r.preset.padEnd(7)}  ${r.regions.join(',')}  ${r.tags} tags  ${r.creditsUsed} credits${r.stopped ? '  (stopped)' : ''}\n`,
           );
         }
@@ -74,13 +75,13 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
         await loadRun(ws.paths.data, resolve(afterId)),
       );
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(cmp)}\n`);
+        writeOut(`${JSON.stringify(cmp)}\n`);
       } else {
-        process.stdout.write(`${cmp.before.now} → ${cmp.after.now} (${cmp.days.toFixed(1)} days)\n`);
+        writeOut(`${cmp.before.now} → ${cmp.after.now} (${cmp.days.toFixed(1)} days)\n`);
         for (const [code, r] of Object.entries(cmp.regions)) {
-          process.stdout.write(`\n${code}\n`);
+          writeOut(`\n${code}\n`);
           for (const t of r.rows) {
-            process.stdout.write(
+            writeOut(
               `  #${t.tag.padEnd(26)} ${t.status.padEnd(4)} score ${signed(t.scoreChange)} rank ${signed(t.rankChange, 0)} users/week ${pct(t.userCountGrowthPerWeek)} views/week ${pct(t.viewCountGrowthPerWeek)}\n`,
             );
           }
@@ -93,7 +94,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
   const openCache = async (o: { workspace?: string; cacheDir?: string }) => {
     const dir = o.cacheDir ?? (o.workspace ? (await openWorkspace(o.workspace)).paths.cache : undefined);
     if (!dir) throw new TagfitError('input', 'Give --workspace <dir> or --cache-dir <dir>.');
-    return createFileCache(dir, { onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+    return createFileCache(dir, { onWarning: (m) => writeErr(`warning: ${m}\n`) });
   };
   cache
     .command('stats')
@@ -102,9 +103,9 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--json', 'print JSON')
     .action(async (o: { workspace?: string; cacheDir?: string; json?: boolean }) => {
       const s = await (await openCache(o)).stats();
-      if (o.json) process.stdout.write(`${JSON.stringify(s)}\n`);
+      if (o.json) writeOut(`${JSON.stringify(s)}\n`);
       else {
-        process.stdout.write(
+        writeOut(
           `${s.entries} answers, ${(s.bytes / 1024 / 1024).toFixed(2)} MB of ${(s.maxBytes / 1024 / 1024).toFixed(0)} MB` +
             `${s.oldest ? `, oldest ${new Date(s.oldest).toISOString()}` : ''}${s.newest ? `, newest ${new Date(s.newest).toISOString()}` : ''}\n`,
         );
@@ -131,9 +132,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
         now: Date.now(),
         ...(maxMb !== undefined ? { maxBytes: maxMb * 1024 * 1024 } : {}),
       });
-      process.stdout.write(
-        `removed ${r.removed} answers, freed ${(r.freedBytes / 1024 / 1024).toFixed(2)} MB\n`,
-      );
+      writeOut(`removed ${r.removed} answers, freed ${(r.freedBytes / 1024 / 1024).toFixed(2)} MB\n`);
       setCode(EXIT_OK);
     });
 
@@ -148,19 +147,19 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
       if (value.length < 8)
         throw new TagfitError('input', 'That does not look like a TikLiveAPI key (too short).');
       await createSystemKeychain().set(new Secret(value));
-      process.stderr.write('key stored in the OS keychain\n');
+      writeErr('key stored in the OS keychain\n');
       setCode(EXIT_OK);
     });
   key.command('delete').action(async () => {
     const had = await createSystemKeychain().delete();
-    process.stderr.write(had ? 'key deleted from the OS keychain\n' : 'no key was stored\n');
+    writeErr(had ? 'key deleted from the OS keychain\n' : 'no key was stored\n');
     setCode(EXIT_OK);
   });
   key.command('status').action(async () => {
     const k = createSystemKeychain();
     const problem = await k.unavailable();
-    if (problem) process.stdout.write(`${problem}\n`);
-    else process.stdout.write((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
+    if (problem) writeOut(`${problem}\n`);
+    else writeOut((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
     setCode(EXIT_OK);
   });
 
@@ -179,7 +178,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
         key: o.key,
         idleTimeoutMs: 24 * 3_600_000,
       });
-      process.stdout.write(`TikLiveAPI simulator listening on ${sim.url} (Ctrl-C stops it)\n`);
+      writeOut(`TikLiveAPI simulator listening on ${sim.url} (Ctrl-C stops it)\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -191,7 +190,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
 
 async function readKeyFromStdin(): Promise<string> {
   if (process.stdin.isTTY)
-    process.stderr.write('TikLiveAPI key (input hidden is not supported here; paste and press Enter): ');
+    writeErr('TikLiveAPI key (input hidden is not supported here; paste and press Enter): ');
   const rl = createInterface({ input: process.stdin, terminal: false });
   for await (const line of rl) {
     rl.close();

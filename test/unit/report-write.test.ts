@@ -2,7 +2,7 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import realWriteFileAtomic from 'write-file-atomic';
+import { atomicWrite } from '../../src/core/storage/atomic-write';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TagfitError } from '../../src/core/errors';
 import { writeFileAtomic, writeReports, type AtomicWriter } from '../../src/core/report/write';
@@ -32,7 +32,7 @@ const errnoError = (code: string): NodeJS.ErrnoException =>
 /** The real writer, failing with `code` once its temporary file exists (as a full disk or a lock would). */
 function failingAfterTmp(code: string, when: (file: string) => boolean = () => true): AtomicWriter {
   return (file, data, options) =>
-    realWriteFileAtomic(file, data, {
+    atomicWrite(file, data, {
       ...options,
       tmpfileCreated: (tmp: string) => {
         options.tmpfileCreated(tmp);
@@ -137,7 +137,7 @@ describe('writeFileAtomic', () => {
     const out = path.join(dir, 'out');
     const vanishing: AtomicWriter = async (file, data, options) => {
       await rm(out, { recursive: true, force: true });
-      return realWriteFileAtomic(file, data, options);
+      return atomicWrite(file, data, options);
     };
     const e = await failure(writeFileAtomic(out, 'US.md', 'x', { writer: vanishing }), 'storage');
     expect(e.message).toBe(`Cannot write ${path.join(out, 'US.md')}: the folder no longer exists.`);

@@ -38,6 +38,50 @@ const DEFAULTS = {
 const PACING_MARGIN = 0.05;
 /** A truncated or malformed body is usually a hiccup, but one that repeats is the answer: stop after this many. */
 const MAX_MALFORMED_RETRIES = 2;
+/** TikLiveAPI's answers are tens to hundreds of KB; anything past this is not an answer worth holding in memory. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** The body was larger than the cap: reading stopped there. */
+class AnswerTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`answer larger than ${limit} bytes`);
+  }
+}
+
+/** Reads a body as UTF-8 text, refusing it (and cancelling the rest) once it passes `limit` bytes. */
+async function readBounded(res: Response, limit: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => {});
+    throw new AnswerTooLarge(limit);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AnswerTooLarge(limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** Every string in an answer with the key replaced: an API that echoes it (in a name) must not carry it into data. */
+function redactDeep(value: unknown, redact: (s: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)]));
+  }
+  return value;
+}
 
 /**
  * The cache key of a call: the endpoint path and its parameters sorted by name, e.g.
@@ -123,6 +167,13 @@ function combineSignals(signals: (AbortSignal | undefined)[]): AbortSignal {
   return defined.length === 0 ? new AbortController().signal : AbortSignal.any(defined);
 }
 
+const budgetError = (ctx: DecodeContext, maxCredits: number): TagfitError =>
+  new TagfitError(
+    'budget',
+    `Credit budget of ${maxCredits} reached: ${describeCall(ctx)} not sent (every request sent counts, as the API may bill it)`,
+    { endpoint: ctx.endpoint, subject: ctx.subject, maxCredits },
+  );
+
 const cancelledError = (ctx: DecodeContext): TagfitError =>
   new TagfitError('cancelled', `Cancelled: ${describeCall(ctx)}`, {
     endpoint: ctx.endpoint,
@@ -155,6 +206,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   const maxAgeMs = opts.maxAgeMs ?? DEFAULTS.maxAgeMs;
   const clock = opts.clock ?? Date.now;
   const rpm = opts.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
+  const maxAnswerBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
 
   // One start per slot, strictly spaced: a sliding 60 s window on the server never sees a burst.
   const pacing =
@@ -235,6 +287,9 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   ): Promise<unknown> {
     if (signal.aborted) throw new AbortError(cancelledError(ctx));
     const where = describeCall(ctx);
+    // The budget counts every request sent: an error body or a time-out may still be billed by the API.
+    if (opts.maxCredits !== undefined && counters.calls >= opts.maxCredits)
+      throw new AbortError(budgetError(ctx, opts.maxCredits));
     counters.calls++;
     if (attempt > 1) counters.retries++;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -255,11 +310,23 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         redirect: 'manual',
       });
       signal.removeEventListener('abort', cancel);
-      text = await res.text();
+      text = await readBounded(res, maxAnswerBytes);
     } catch (err) {
       signal.removeEventListener('abort', cancel);
-      if (signal.aborted) throw new AbortError(cancelledError(ctx));
       const details = { endpoint: ctx.endpoint, subject: ctx.subject };
+      if (err instanceof AnswerTooLarge) {
+        // Not a hiccup: the same request would bring the same flood. Not read further, not retried.
+        emit({ endpoint: ctx.endpoint, status: res?.status ?? 'network-error', attempt, ms: ms() });
+        const mb = Math.round(err.limit / 1_048_576);
+        throw new AbortError(
+          new TagfitError(
+            'invalid-response',
+            `${where}: TikLiveAPI's answer is larger than ${mb} MB (answers are normally well under 1 MB); it was not read or retried`,
+            { ...details, limitBytes: err.limit },
+          ),
+        );
+      }
+      if (signal.aborted) throw new AbortError(cancelledError(ctx));
       if (timeout.aborted) {
         emit({ endpoint: ctx.endpoint, status: 'timeout', attempt, ms: ms() });
         const what = res ? 'the answer stopped coming' : 'no answer';
@@ -284,7 +351,12 @@ export function createClient(opts: ClientOptions): TikLiveApi {
       pauseQueueFor(rateLimitWait);
     }
     emit({ endpoint: ctx.endpoint, status, attempt, ms: ms() });
-    const json = parseJson(text);
+    const parsed = parseJson(text);
+    // An answer that names the key (a cha_name, a caption) would carry it into reports, cache and history.
+    const json =
+      parsed.ok && text.includes(key.reveal())
+        ? { ok: true as const, value: redactDeep(parsed.value, safe) }
+        : parsed;
     const bodyError = json.ok ? errorFromBody(json.value, ctx) : undefined;
     const details = { endpoint: ctx.endpoint, subject: ctx.subject, status };
 
@@ -459,13 +531,11 @@ export function createClient(opts: ClientOptions): TikLiveApi {
           subject: ctx.subject,
         });
       }
-      if (opts.maxCredits !== undefined && counters.used + inFlight >= opts.maxCredits) {
-        throw new TagfitError(
-          'budget',
-          `Credit budget of ${opts.maxCredits} reached: ${where} not sent (${counters.used} used, ${inFlight} in flight)`,
-          { endpoint: ep.path, subject: ctx.subject, maxCredits: opts.maxCredits },
-        );
-      }
+      if (
+        opts.maxCredits !== undefined &&
+        Math.max(counters.used + inFlight, counters.calls) >= opts.maxCredits
+      )
+        throw budgetError(ctx, opts.maxCredits);
 
       /** A 2xx answer that is not an error body is what the API charges for, usable or not; a usable one is cached. */
       const keep = async (body: unknown): Promise<R> => {

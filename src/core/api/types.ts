@@ -75,8 +75,10 @@ export interface ClientOptions {
   maxAgeMs?: number;
   /** Use only the cache; a miss throws TagfitError('offline'). */
   offline?: boolean;
-  /** Refuse network calls beyond this many credits (throws TagfitError('budget')). */
+  /** Refuse requests beyond this many (every request sent counts; throws TagfitError('budget')). */
   maxCredits?: number;
+  /** Largest answer body read, in bytes (default 8 MB); a larger one fails the call, unretried. */
+  maxAnswerBytes?: number;
   /** Wall clock in ms for cache ages (default Date.now). */
   clock?: () => number;
   /** Called for each request sent (for logs and progress). Never receives the key. */

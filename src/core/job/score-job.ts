@@ -1,12 +1,20 @@
 // The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
-import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
+import type {
+  ErrorCode,
+  ErrorInfo,
+  RegionCode,
+  RunProgress,
+  RunResult,
+  ScoringSettings,
+} from '../../shared/model';
 import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
+import type { AtomicFs } from '../storage/atomic-write';
 import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
@@ -24,6 +32,8 @@ export interface ScoreJobOptions extends ApiSessionOptions {
   velocityThreshold?: number;
   /** `writer` replaces the atomic file writer (tests simulate a full disk with it). */
   out?: { dir: string; formats: readonly ReportFormat[]; writer?: AtomicWriter };
+  /** The file system the run's history is written through (tests simulate a full disk with it). */
+  historyFs?: AtomicFs;
   onProgress?: (p: RunProgress) => void;
 }
 
@@ -36,7 +46,30 @@ export interface ScoreJobOutcome {
   regionNames: Record<RegionCode, string>;
   /** Set when the reports could not be written (none was written half). */
   reportError?: ErrorInfo;
+  /** Set when the run could not be recorded in the workspace's history; its results stand and are written. */
+  historyError?: ErrorInfo;
+  /** The reports are of a run that stopped early or missed pairs it could not reach: named "-partial". */
+  partial: boolean;
 }
+
+/** Failures that say nothing about the tag, only that the run could not reach it: the run is incomplete. */
+const INCOMPLETE: ReadonlySet<ErrorCode> = new Set([
+  'offline',
+  'network',
+  'timeout',
+  'rate-limited',
+  'budget',
+  'cancelled',
+  'auth',
+]);
+
+/** A run that stopped early or could not reach some pairs: its reports must not replace a complete run's. */
+export const isPartialRun = (r: RunResult): boolean =>
+  r.stopped !== undefined || r.failed.some((f) => INCOMPLETE.has(f.code));
+
+/** "US-2026-11-20.md", or "US-2026-11-20-partial.md" for a partial run. */
+export const reportName = (region: RegionCode, date: string, ext: ReportFormat, partial: boolean): string =>
+  `${region}-${date}${partial ? '-partial' : ''}.${ext}`;
 
 /** The date part of the run's clock, in UTC: the reports' file names and headings use it. */
 export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
@@ -62,6 +95,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     });
 
     let result = raw;
+    let historyError: ErrorInfo | undefined;
     if (opts.dataDir) {
       const runs = await listRuns(opts.dataDir, warn);
       const previous = [...runs].reverse().find((r) => r.now < raw.now);
@@ -70,12 +104,24 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       // A stopped run is partial: it would make the next run's momentum lie (its answers are in the cache).
       // A re-score wholly from the cache observed nothing new: recording it would make next week's momentum
       // compare against a copy of old data stamped with a later time.
-      const observedNew = raw.credits.used > 0 || previous === undefined;
-      if (!result.stopped && observedNew) await recordRun(opts.dataDir, result);
+      // (A run at the same clock as the last one is no earlier run for momentum, but it is one for this.)
+      const observedNew = raw.credits.used > 0 || runs.length === 0;
+      if (!result.stopped && observedNew) {
+        try {
+          await recordRun(opts.dataDir, result, { fs: opts.historyFs });
+        } catch (e) {
+          // The user paid for these results: they are still returned and written; only momentum loses the run.
+          historyError = toErrorInfo(e);
+          warn(
+            `this run was not saved to the history (${historyError.message}); next run's momentum will not see it`,
+          );
+        }
+      }
     }
 
     const written: ScoreJobOutcome['written'] = [];
     let reportError: ErrorInfo | undefined;
+    const partial = isPartialRun(result);
     if (opts.out) {
       const date = runDate(opts.now);
       const files: { name: string; content: string }[] = [];
@@ -85,7 +131,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         const failed = result.failed.filter((f) => f.region === region);
         if (opts.out.formats.includes('md')) {
           files.push({
-            name: `${region}-${date}.md`,
+            name: reportName(region, date, 'md', partial),
             content: renderMarkdownReport(r, date, {
               regionName: regionNames[region],
               failed,
@@ -96,7 +142,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
           });
         }
         if (opts.out.formats.includes('csv'))
-          files.push({ name: `${region}-${date}.csv`, content: renderCsvReport(r) });
+          files.push({ name: reportName(region, date, 'csv', partial), content: renderCsvReport(r) });
       }
       try {
         written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));
@@ -105,7 +151,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         reportError = toErrorInfo(e);
       }
     }
-    return { result, data, written, regionNames, reportError };
+    return { result, data, written, regionNames, reportError, historyError, partial };
   } finally {
     await close();
   }

@@ -2,12 +2,10 @@
 // and text cells guarded against formula injection (OWASP CSV injection).
 import { stringify } from 'csv-stringify/sync';
 import type { RegionResult } from '../../shared/model';
+import { dropBidi } from '../text/safe-text';
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** Invisible direction overrides: no hashtag or name needs them, and they can disguise one ("gnp.exe"). */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Makes a text cell safe for a spreadsheet: direction overrides dropped (as the Markdown report does), then a
@@ -15,7 +13,7 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
  * means an override cannot hide a leading "=" from the guard.
  */
 export function guardCell(text: string): string {
-  const plain = text.replace(BIDI_CONTROLS, '');
+  const plain = dropBidi(text);
   return FORMULA_START.test(plain) ? `'${plain}` : plain;
 }
 

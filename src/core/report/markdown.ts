@@ -2,6 +2,7 @@
 // (every ranked tag with its sample, flags, momentum, exclusions, failures, credits).
 import type { Credits, FailedTag, PresetName, RegionResult, RunResult, ScoredTag } from '../../shared/model';
 import { formatFixed, formatPythonFloat, formatTruncated } from '../engine/decimal';
+import { dropBidi } from '../text/safe-text';
 
 export interface MarkdownExtras {
   /** The country's name from the region list, e.g. "United States". */
@@ -24,10 +25,7 @@ const REFERENCE_TOP = 20;
  * never reads it as emphasis, and tags like #small_business then print exactly as the reference prints them.
  */
 export function escapeMarkdown(text: string): string {
-  const flat = text
-    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ')
-    .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '')
-    .replace(/\p{Cc}/gu, ' ');
+  const flat = dropBidi(text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ')).replace(/\p{Cc}/gu, ' ');
   const chars = [...flat];
   const wordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   let out = '';

@@ -2,8 +2,9 @@
 // same folder flushed and renamed over the old one, an alternate name when the report is open in Excel.
 import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomicLib from 'write-file-atomic';
 import { TagfitError } from '../errors';
+import { atomicWrite } from '../storage/atomic-write';
+import { storageError } from '../storage/storage-error';
 
 export interface WrittenFile {
   /** The name asked for. */
@@ -17,7 +18,7 @@ export interface WrittenFile {
   note?: string;
 }
 
-/** The atomic writer (write-file-atomic's signature); tests pass a failing one to simulate a full disk. */
+/** The atomic writer (storage/atomic-write's signature); tests pass a failing one to simulate a full disk. */
 export type AtomicWriter = (
   file: string,
   data: string | Buffer,
@@ -34,44 +35,7 @@ const MAX_ALTERNATES = 20;
 const LOCKED_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const RESERVED_WINDOWS_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
-const defaultWriter: AtomicWriter = (file, data, options) => writeFileAtomicLib(file, data, options);
-
-function reasonFor(code: string | undefined, fallback: string): string {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied (is the folder read-only?)';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'the disk quota is exceeded';
-    case 'ENOENT':
-      return 'the folder no longer exists';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EEXIST':
-      return 'a file has that name, not a folder';
-    case 'EISDIR':
-      return 'a folder already has that name';
-    case 'EBUSY':
-      return 'the file is in use by another program';
-    default:
-      return fallback;
-  }
-}
-
-function storageError(what: string, target: string, e: unknown): TagfitError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const reason = reasonFor(code, e instanceof Error ? e.message : String(e));
-  return new TagfitError(
-    'storage',
-    `Cannot ${what} ${target}: ${reason}.`,
-    { path: target, code },
-    { cause: e },
-  );
-}
+const defaultWriter: AtomicWriter = (file, data, options) => atomicWrite(file, data, options);
 
 /** Refuses a name that is not a plain file name (separators, "..", control or Windows-reserved characters). */
 export function validateReportName(name: string): void {

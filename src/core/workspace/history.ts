@@ -15,6 +15,8 @@ import type {
   TagHistory,
 } from '../../shared/model';
 import { TagfitError } from '../errors';
+import type { AtomicFs } from '../storage/atomic-write';
+import { storageError } from '../storage/storage-error';
 import { parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
 
 export const HISTORY_VERSION = 1;
@@ -174,18 +176,22 @@ const exists = (p: string): Promise<boolean> =>
  * Records a run as data/history/<runId>.json (atomic write). The id comes from the run's clock, with `-2`, `-3`…
  * when taken; the workspace lock makes this process the only writer, so checking then writing is safe.
  */
-export async function recordRun(dataDir: string, result: RunResult): Promise<{ id: string; path: string }> {
+export async function recordRun(
+  dataDir: string,
+  result: RunResult,
+  opts: { fs?: AtomicFs } = {},
+): Promise<{ id: string; path: string }> {
   const dir = historyDir(dataDir);
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new TagfitError('storage', `Cannot create ${dir}: ${(e as Error).message}`, { path: dir });
+    throw storageError('create the folder', dir, e);
   }
   const base = runIdBase(result.now);
   let id = base;
   for (let n = 2; await exists(path.join(dir, `${id}.json`)); n++) id = `${base}-${n}`;
   const file = path.join(dir, `${id}.json`);
-  await writeFileAtomically(file, toPrettyJson(toStoredRun(result, id)));
+  await writeFileAtomically(file, toPrettyJson(toStoredRun(result, id)), { fs: opts.fs });
   return { id, path: file };
 }
 

@@ -1,7 +1,8 @@
 // Reading and writing the workspace's JSON files: atomic writes, and parse errors that name a line and column.
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
 import { TagfitError } from '../errors';
+import { type AtomicFs, atomicWrite } from '../storage/atomic-write';
+import { storageError } from '../storage/storage-error';
 
 export type JsonRead =
   { ok: true; value: unknown; text: string } | { ok: false; reason: string; text: string };
@@ -36,12 +37,12 @@ export const toPrettyJson = (value: unknown): string => `${JSON.stringify(value,
 export async function writeFileAtomically(
   path: string,
   content: string,
-  opts: { fsync?: boolean } = {},
+  opts: { fsync?: boolean; fs?: AtomicFs } = {},
 ): Promise<void> {
   try {
-    await writeFileAtomic(path, content, { encoding: 'utf8', fsync: opts.fsync ?? true });
+    await atomicWrite(path, content, { fsync: opts.fsync ?? true, fs: opts.fs });
   } catch (e) {
-    throw new TagfitError('storage', `Cannot write ${path}: ${(e as Error).message}`, { path }, { cause: e });
+    throw storageError('write', path, e);
   }
 }
 

@@ -1,0 +1,23 @@
+// Text from the API or from a user's files, made safe for where it is shown: one home for the characters that
+// can disguise a name or take over a terminal.
+
+/** Invisible direction overrides and marks: no hashtag or name needs them, and they can disguise one ("gnp.exe"). */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** The text without direction overrides and marks. */
+export const dropBidi = (text: string): string => text.replace(BIDI_CONTROLS, '');
+
+/**
+ * Control characters a terminal would obey (ANSI colours, OSC title sequences, a carriage return that
+ * overwrites the line, C1 codes) and direction overrides, but not the newline and tab our own output uses.
+ */
+const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/**
+ * Text safe to print on a terminal: every unsafe character is shown as its `\uXXXX` escape, visible and inert.
+ * JSON stays valid JSON with the same data (a `\uXXXX` escape inside a string is the character itself).
+ */
+export const terminalSafe = (text: string): string =>
+  text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
