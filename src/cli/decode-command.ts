@@ -112,9 +112,10 @@ async function common(flags: CommonFlags) {
     posts: num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? DEFAULT_POSTS,
     session: {
       now: parseNow(flags.now),
+      clockIsFixed: flags.now !== undefined,
       demo: flags.demo === true,
       apiBase: flags.apiBase,
-      key: await resolveKey(flags, reporter.warn),
+      key: await resolveKey(flags),
       requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }),
       concurrency: num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }),
       timeoutMs: timeoutS !== undefined ? timeoutS * 1000 : undefined,

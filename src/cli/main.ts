@@ -2,7 +2,7 @@
 // scored or excluded for a reason, 1 some failed (still reported), 2 bad input or usage.
 import { Command, CommanderError, Option } from 'commander';
 import { TagfitError } from '../core/errors';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { EXIT_FAILED, EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
@@ -43,6 +43,7 @@ export function reportError(e: unknown): number {
   }
   if (e instanceof TagfitError) {
     writeErr(`tagfit: ${e.message}\n`);
+    if (e.code === 'keychain') return EXIT_KEYCHAIN;
     return e.code === 'input' || e.code === 'locked' || e.code === 'storage' ? EXIT_USAGE : EXIT_FAILED;
   }
   writeErr(`tagfit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);

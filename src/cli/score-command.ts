@@ -10,6 +10,7 @@ import { DEFAULT_API_BASE, runScoreJob, type ReportFormat } from '../core/job/sc
 import { namespacedCache, sourceNamespace } from '../core/job/namespaced-cache';
 import { estimateCredits, type CreditEstimate } from '../core/job/estimate';
 import { createSystemKeychain } from '../core/secrets/keychain';
+import { resolveApiKey } from '../core/secrets/key-policy';
 import { Secret } from '../core/secrets/secret';
 import { createFileCache, type FileCache } from '../core/workspace/cache';
 import { acquireWorkspaceLock } from '../core/workspace/lock';
@@ -167,10 +168,24 @@ function parseFormats(text: string): ReportFormat[] {
 }
 
 export function checkApiBase(apiBase: string | undefined): void {
-  if (apiBase !== undefined && !/^https?:\/\/[^/\s]+/i.test(apiBase)) {
+  if (apiBase === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = /^https?:\/\/[^/\s]+/i.test(apiBase) ? new URL(apiBase) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url) {
     throw new TagfitError(
       'input',
       `--api-base must be an http(s) URL such as https://api.tikliveapi.com (got "${apiBase}").`,
+    );
+  }
+  // Credentials in a URL end up in logs and warnings; the API takes its key in a header, never here.
+  if (url.username !== '' || url.password !== '') {
+    throw new TagfitError(
+      'input',
+      `--api-base must not carry a user name or password (got "${url.protocol}//***@${url.host}${url.pathname}"); the key goes in TIKLIVE_KEY or the keychain.`,
     );
   }
 }
@@ -281,21 +296,25 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
 
   const wsSettings = ws?.settings;
   const preset = (flags.preset ?? wsSettings?.preset ?? 'seed') as PresetName;
-  const settings = resolveSettings(preset, {
-    // The workspace's scoring fields belong to its preset: an explicit --preset starts from that preset alone.
-    ...(wsSettings && !flags.preset ? scoringOverrides(wsSettings) : {}),
-    ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
-    ...(flags.windowDays !== undefined
-      ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
-      : {}),
-    ...(flags.pages !== undefined
-      ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
-      : {}),
-    ...(flags.pageSize !== undefined
-      ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
-      : {}),
-    ...(flags.keepCommercial ? { keepCommercial: true } : {}),
-  });
+  const settings = resolveSettings(
+    preset,
+    {
+      // The workspace's scoring fields belong to its preset: an explicit --preset starts from that preset alone.
+      ...(wsSettings && !flags.preset ? scoringOverrides(wsSettings) : {}),
+      ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
+      ...(flags.windowDays !== undefined
+        ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
+        : {}),
+      ...(flags.pages !== undefined
+        ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
+        : {}),
+      ...(flags.pageSize !== undefined
+        ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
+        : {}),
+      ...(flags.keepCommercial ? { keepCommercial: true } : {}),
+    },
+    warn,
+  );
 
   const maxAgeHours =
     num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }) ?? wsSettings?.cacheMaxAgeHours ?? 24;
@@ -333,20 +352,14 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
   };
 }
 
-export async function resolveKey(
-  flags: { demo?: boolean },
-  warn: (m: string) => void,
-): Promise<Secret | undefined> {
-  if (flags.demo) return undefined;
-  const fromEnv = process.env.TIKLIVE_KEY?.trim();
-  if (fromEnv) return new Secret(fromEnv);
-  try {
-    return await createSystemKeychain().get();
-  } catch (e) {
-    warn(`${(e as Error).message}; set TIKLIVE_KEY instead.`);
-    return undefined;
-  }
-}
+/** The run's key by the one key policy (src/core/secrets/key-policy): TIKLIVE_KEY, else the OS keychain. */
+export const resolveKey = (flags: { demo?: boolean; offline?: boolean }): Promise<Secret | undefined> =>
+  resolveApiKey({
+    demo: flags.demo === true,
+    offline: flags.offline === true,
+    env: process.env.TIKLIVE_KEY,
+    keychain: createSystemKeychain(),
+  });
 
 async function scoreAction(flags: ScoreFlags): Promise<number> {
   const mode = flags.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
@@ -358,13 +371,14 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   const stopListening = stopOnSignals(controller);
   try {
     const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
-    const key = await resolveKey(flags, reporter.warn);
+    const key = await resolveKey(flags);
     const outcome = await runScoreJob({
       candidates: prepared.candidates,
       targets: prepared.targets,
       regions: prepared.regions,
       settings: prepared.settings,
       now: prepared.now,
+      clockIsFixed: flags.now !== undefined,
       demo: flags.demo === true,
       apiBase: flags.apiBase,
       key,
@@ -438,6 +452,7 @@ function estimateFor(flags: ScoreFlags, prepared: Prepared): Promise<CreditEstim
       : undefined,
     maxAgeMs: prepared.maxAgeMs,
     now: prepared.now.getTime(),
+    clockIsFixed: flags.now !== undefined,
     candidates: prepared.candidates,
     regions: prepared.regions,
     settings: prepared.settings,

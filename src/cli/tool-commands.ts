@@ -8,7 +8,7 @@ import { startSimulator } from '../core/simulator';
 import { createFileCache } from '../core/workspace/cache';
 import { compareRuns, listRuns, loadRun } from '../core/workspace/history';
 import { initWorkspace, openWorkspace } from '../core/workspace/layout';
-import { EXIT_OK } from './exit-codes';
+import { EXIT_KEYCHAIN, EXIT_OK } from './exit-codes';
 import { writeErr, writeOut } from './output';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
@@ -158,8 +158,12 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
   key.command('status').action(async () => {
     const k = createSystemKeychain();
     const problem = await k.unavailable();
-    if (problem) writeOut(`${problem}\n`);
-    else writeOut((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
+    if (problem) {
+      writeErr(`tagfit: ${problem}\n`);
+      setCode(EXIT_KEYCHAIN);
+      return;
+    }
+    writeOut((await k.get()) ? 'a key is stored in the OS keychain\n' : 'no key stored\n');
     setCode(EXIT_OK);
   });
 

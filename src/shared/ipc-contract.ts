@@ -3,12 +3,9 @@
 import { z } from 'zod';
 import type { ErrorInfo, RunProgress, RunResult } from './model';
 
-export const weightsSchema = z.object({
-  velocity: z.number().min(0).max(10),
-  density: z.number().min(0).max(10),
-  overlap: z.number().min(0).max(10),
-  adPenalty: z.number().min(0).max(10),
-});
+import { weightsSchema } from './weights';
+
+export { weightsSchema };
 
 export const runRequestSchema = z.object({
   tags: z.array(z.string().min(1).max(200)).min(1).max(10_000),

@@ -85,7 +85,9 @@ export type ErrorCode =
   | 'storage'
   /** Not one of ours: a bug or an unexpected library error; its message is passed on as it is. */
   | 'internal'
-  | 'locked';
+  | 'locked'
+  /** The OS keychain cannot be used (no Secret Service, keytar missing, a locked keyring). */
+  | 'keychain';
 
 /** An error as it crosses a process or IPC boundary. */
 export interface ErrorInfo {

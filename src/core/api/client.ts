@@ -23,6 +23,7 @@ import {
   userInfoEndpoint,
   userPostsEndpoint,
 } from './endpoints';
+import { type AgeClock, answerAge } from './freshness';
 import type { CachedAnswer, CallOptions, ClientOptions, TikLiveApi } from './types';
 
 const DEFAULTS = {
@@ -167,10 +168,14 @@ function combineSignals(signals: (AbortSignal | undefined)[]): AbortSignal {
   return defined.length === 0 ? new AbortController().signal : AbortSignal.any(defined);
 }
 
-const budgetError = (ctx: DecodeContext, maxCredits: number): TagfitError =>
+const budgetError = (
+  ctx: DecodeContext,
+  maxCredits: number,
+  c: { used: number; calls: number },
+): TagfitError =>
   new TagfitError(
     'budget',
-    `Credit budget of ${maxCredits} reached: ${describeCall(ctx)} not sent (every request sent counts, as the API may bill it)`,
+    `Credit budget of ${maxCredits} reached: ${describeCall(ctx)} not sent (${c.used} answered with data, ${c.calls} requests sent; every request sent counts, as TikLiveAPI may bill it)`,
     { endpoint: ctx.endpoint, subject: ctx.subject, maxCredits },
   );
 
@@ -207,6 +212,9 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   const clock = opts.clock ?? Date.now;
   const rpm = opts.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
   const maxAnswerBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  const ageClock = (): AgeClock => ({ runNow: clock(), realNow: opts.clockIsFixed ? undefined : Date.now() });
+  /** What a fresh answer is stored with: both clocks' times (see freshness.ts). */
+  const stamp = (body: unknown): CachedAnswer => ({ fetchedAt: clock(), fetchedAtReal: Date.now(), body });
 
   // One start per slot, strictly spaced: a sliding 60 s window on the server never sees a burst.
   const pacing =
@@ -289,7 +297,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
     const where = describeCall(ctx);
     // The budget counts every request sent: an error body or a time-out may still be billed by the API.
     if (opts.maxCredits !== undefined && counters.calls >= opts.maxCredits)
-      throw new AbortError(budgetError(ctx, opts.maxCredits));
+      throw new AbortError(budgetError(ctx, opts.maxCredits, counters));
     counters.calls++;
     if (attempt > 1) counters.retries++;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -505,7 +513,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
 
       if (opts.cache) {
         const hit = await readCache(k, ctx);
-        const age = hit ? clock() - hit.fetchedAt : Number.POSITIVE_INFINITY;
+        const age = hit ? answerAge(hit, ageClock()) : Number.POSITIVE_INFINITY;
         // Offline, an old answer beats none; it is said so.
         if (hit && (age < maxAgeMs || opts.offline)) {
           const notFound = errorFromBody(hit.body, ctx);
@@ -535,14 +543,14 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         opts.maxCredits !== undefined &&
         Math.max(counters.used + inFlight, counters.calls) >= opts.maxCredits
       )
-        throw budgetError(ctx, opts.maxCredits);
+        throw budgetError(ctx, opts.maxCredits, counters);
 
       /** A 2xx answer that is not an error body is what the API charges for, usable or not; a usable one is cached. */
       const keep = async (body: unknown): Promise<R> => {
         counters.used++;
         byEndpoint[ep.path] = (byEndpoint[ep.path] ?? 0) + 1;
         const value = ep.decode(body, ctx, p);
-        if (opts.cache) await writeCache(k, { fetchedAt: clock(), body: trimForCache(body) }, ctx);
+        if (opts.cache) await writeCache(k, stamp(trimForCache(body)), ctx);
         return value;
       };
 
@@ -562,7 +570,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         );
       } catch (e) {
         if (opts.cache && e instanceof TagfitError && answeredNotFound.has(e))
-          await writeCache(k, { fetchedAt: clock(), body: answeredNotFound.get(e) }, ctx);
+          await writeCache(k, stamp(answeredNotFound.get(e)), ctx);
         // Stopped while an answer was coming: it is paid for, so it is counted and kept for the next run.
         const late = signal.aborted
           ? await landing?.then(

@@ -55,10 +55,17 @@ function readNumber(v: unknown): Read<number> {
   };
 }
 
-/** A count: likes, plays, followers... Lifetime counts can be rounded but never negative. */
+/**
+ * Past this a count is not a count: #fyp's lifetime views are in the tens of trillions (1e13-1e14). A larger
+ * value (1e307 likes) would overflow sums into Infinity and crash a run; it is the field's problem, used as 0.
+ */
+export const MAX_COUNT = 1e15;
+
+/** A count: likes, plays, followers... Lifetime counts can be rounded but never negative or absurd. */
 export function readCount(v: unknown): Read<number> {
   const r = readNumber(v);
   if (r.value < 0) return { value: 0, issue: 'negative, used 0' };
+  if (r.value > MAX_COUNT) return { value: 0, issue: `absurdly large (${r.value.toPrecision(3)}), used 0` };
   return r;
 }
 

@@ -38,7 +38,10 @@ export interface TikLiveApi {
 
 /** A stored API answer: the raw JSON body that passed validation, and when it was fetched. */
 export interface CachedAnswer {
-  fetchedAt: number; // epoch ms
+  /** The run clock's time when it was fetched (epoch ms; `--now` can fix that clock). */
+  fetchedAt: number;
+  /** The wall clock's time when it was fetched (epoch ms); absent in entries of older Tagfits. */
+  fetchedAtReal?: number;
   body: unknown;
 }
 
@@ -79,8 +82,10 @@ export interface ClientOptions {
   maxCredits?: number;
   /** Largest answer body read, in bytes (default 8 MB); a larger one fails the call, unretried. */
   maxAnswerBytes?: number;
-  /** Wall clock in ms for cache ages (default Date.now). */
+  /** The run clock in ms (default Date.now): stamped on cached answers, and their age on a fixed clock. */
   clock?: () => number;
+  /** The run clock is fixed (`--now`): cache ages are judged on it, else on the wall clock (see freshness.ts). */
+  clockIsFixed?: boolean;
   /** Called for each request sent (for logs and progress). Never receives the key. */
   onRequest?: (e: {
     endpoint: string;

@@ -2,6 +2,7 @@
 // the validation of user overrides on top of them.
 import { z } from 'zod';
 import type { PresetName, ScoringSettings, Weights } from '../../shared/model';
+import { weightsSchema } from '../../shared/weights';
 import { TagfitError } from '../errors';
 
 /** Overrides a caller may put on top of a preset; weights may be given one at a time. */
@@ -60,19 +61,10 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ScoringSettings>>> = 
 
 export const PRESET_NAMES: readonly PresetName[] = ['seed', 'organic', 'paid'];
 
-const weight = z.number().finite().min(0, 'must be 0 or more');
-
 const overridesSchema = z.strictObject({
   // Tolerated so a whole ScoringSettings can be passed back in, but it cannot switch presets.
   preset: z.enum(['seed', 'organic', 'paid']).optional(),
-  weights: z
-    .strictObject({
-      velocity: weight.optional(),
-      density: weight.optional(),
-      overlap: weight.optional(),
-      adPenalty: weight.optional(),
-    })
-    .optional(),
+  weights: weightsSchema.partial().optional(),
   windowDays: z.number().int('must be a whole number of days').min(1).max(365).optional(),
   pages: z.number().int('must be a whole number').min(1).max(10).optional(),
   pageSize: z
@@ -87,8 +79,43 @@ const overridesSchema = z.strictObject({
   minStableSample: z.number().int('must be a whole number').min(0).max(10_000).optional(),
 });
 
-/** A preset's settings with the overrides applied; a bad preset or value is a TagfitError('input') naming it. */
-export function resolveSettings(preset: PresetName, overrides?: SettingsOverrides): ScoringSettings {
+/**
+ * Weights that can give a 0-100 score: velocity, density and overlap may not all be 0 (every score would be 0),
+ * and when they add up to more than 1 all four are scaled to make them add up to 1 (three weights of 1 would
+ * score up to 300), which `onNote` says. The presets' own weights add up to at most 1 and are left as they are.
+ */
+export function checkWeights(w: Weights, onNote?: (message: string) => void): Weights {
+  const sum = w.velocity + w.density + w.overlap;
+  if (sum === 0) {
+    throw new TagfitError(
+      'input',
+      'Invalid setting weights: velocity, density and overlap are all 0, so every score would be 0; give at least one a weight above 0.',
+      { field: 'weights' },
+    );
+  }
+  if (sum <= 1 + 1e-9) return w;
+  const scaled: Weights = {
+    velocity: w.velocity / sum,
+    density: w.density / sum,
+    overlap: w.overlap / sum,
+    adPenalty: w.adPenalty / sum,
+  };
+  const show = (x: number): string => String(Math.round(x * 1000) / 1000);
+  onNote?.(
+    `weights add up to ${show(sum)}, so scores would pass 100: scaled to velocity ${show(scaled.velocity)}, density ${show(scaled.density)}, overlap ${show(scaled.overlap)}, ad penalty ${show(scaled.adPenalty)}`,
+  );
+  return scaled;
+}
+
+/**
+ * A preset's settings with the overrides applied; a bad preset or value is a TagfitError('input') naming it.
+ * Weights are checked by checkWeights (`onNote` hears when they were scaled).
+ */
+export function resolveSettings(
+  preset: PresetName,
+  overrides?: SettingsOverrides,
+  onNote?: (message: string) => void,
+): ScoringSettings {
   if (!Object.hasOwn(PRESETS, preset)) {
     throw new TagfitError(
       'input',
@@ -124,5 +151,6 @@ export function resolveSettings(preset: PresetName, overrides?: SettingsOverride
   }
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   const definedWeights = Object.fromEntries(Object.entries(weights ?? {}).filter(([, v]) => v !== undefined));
-  return { ...base, ...defined, preset, weights: { ...base.weights, ...definedWeights } };
+  const merged = checkWeights({ ...base.weights, ...definedWeights }, onNote);
+  return { ...base, ...defined, preset, weights: merged };
 }

@@ -1,6 +1,6 @@
 // Readers for the three input lists (candidate hashtags, target creators, regions): a real CSV parser,
 // tolerant of what spreadsheets produce, strict about values, with file, line, column and reason.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { TagfitError } from '../errors';
@@ -169,11 +169,14 @@ function parseRows(
       let bad = lastEnd + 1;
       while (bad < starts.length && isBlankLine(text, starts, bad)) bad += 1;
       const code = (e as { code?: string }).code;
+      const lineLength = (starts[bad] ?? text.length) - (starts[bad - 1] ?? 0);
       onError(
         bad,
-        code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE'
-          ? 'a quote opened here is never closed (the line is skipped)'
-          : `malformed CSV: ${(e as Error).message}`,
+        code === 'CSV_MAX_RECORD_SIZE' && lineLength > MAX_RECORD_CHARS
+          ? `the line is ${lineLength.toLocaleString('en')} characters long, more than the ${MAX_RECORD_CHARS.toLocaleString('en')} a list row may have (the line is skipped)`
+          : code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE'
+            ? 'a quote opened here is never closed (the line is skipped)'
+            : `malformed CSV: ${(e as Error).message}`,
       );
       firstLine = bad + 1;
     }
@@ -321,11 +324,23 @@ export function listFromValues(
   );
 }
 
-async function readList(file: string, kind: ListKind): Promise<ListResult> {
-  let bytes: Buffer;
+/**
+ * A list file's bytes. Anything but a regular file is refused before it is opened: reading a FIFO would wait
+ * forever for a writer, a device could be endless.
+ */
+export async function readListBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    const st = await stat(file);
+    if (!st.isFile() && !st.isDirectory()) {
+      throw new TagfitError(
+        'input',
+        `Cannot read ${file}: it is not a regular file (a pipe, device or socket); give a CSV file.`,
+        { file },
+      );
+    }
+    return await readFile(file);
   } catch (e) {
+    if (e instanceof TagfitError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -337,6 +352,10 @@ async function readList(file: string, kind: ListKind): Promise<ListResult> {
             : ((e as Error).message ?? String(e));
     throw new TagfitError('input', `Cannot read ${file}: ${why}.`, { file, code }, { cause: e });
   }
+}
+
+async function readList(file: string, kind: ListKind): Promise<ListResult> {
+  const bytes = await readListBytes(file);
   if (bytes.length > MAX_FILE_BYTES) {
     throw new TagfitError(
       'input',

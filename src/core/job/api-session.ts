@@ -13,8 +13,10 @@ export const DEFAULT_API_BASE = 'https://api.tikliveapi.com';
 const DEMO_KEY = 'demo';
 
 export interface ApiSessionOptions {
-  /** The run's clock: the demo simulator generates its data for it, and cache ages are judged on it. */
+  /** The run's clock: the demo simulator generates its data for it; answers are stamped with it. */
   now: Date;
+  /** `now` was fixed by the user (`--now`): cache ages are judged on it rather than on the wall clock. */
+  clockIsFixed?: boolean;
   /** Demo mode: the built-in simulator answers, no key needed. */
   demo: boolean;
   apiBase?: string;
@@ -48,6 +50,8 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
       baseUrl = simulator.url;
       key = new Secret(DEMO_KEY);
     }
+    // Offline, nothing is sent: no key is needed (an empty one is never put on the wire).
+    if (!key && opts.offline) key = new Secret('');
     if (!key) {
       throw new TagfitError(
         'input',
@@ -70,6 +74,7 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
       // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
       // must not take this week's answers for fresh ones (its momentum would be all zeros).
       clock: () => opts.now.getTime(),
+      clockIsFixed: opts.clockIsFixed,
       offline: opts.offline,
       maxCredits: opts.maxCredits,
       onWarning: opts.onWarning,

@@ -3,6 +3,7 @@
 import type { RegionCode, ScoringSettings } from '../../shared/model';
 import { cacheKey } from '../api/client';
 import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
+import { answerAge } from '../api/freshness';
 import type { AnswerCache, CachedAnswer } from '../api/types';
 import { toChallenge, toPostsPage } from '../api/dto';
 
@@ -21,7 +22,9 @@ export interface CreditEstimate {
 export interface EstimateInput {
   cache?: AnswerCache;
   maxAgeMs: number;
+  /** The run clock (ms); `clockIsFixed` as the client takes it (see freshness.ts). */
   now: number;
+  clockIsFixed?: boolean;
   candidates: readonly string[];
   regions: readonly RegionCode[];
   settings: ScoringSettings;
@@ -33,7 +36,8 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
     if (!input.cache) return undefined;
     try {
       const a = await input.cache.get(key);
-      return a && input.now - a.fetchedAt <= input.maxAgeMs ? a : undefined;
+      const clock = { runNow: input.now, realNow: input.clockIsFixed ? undefined : Date.now() };
+      return a && answerAge(a, clock) <= input.maxAgeMs ? a : undefined;
     } catch {
       return undefined;
     }

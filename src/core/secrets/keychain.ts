@@ -1,5 +1,6 @@
 // The OS keychain entry that holds the TikLiveAPI key, shared by the app and the CLI.
 // keytar is an optional native dependency: it is loaded lazily and its absence is a plain answer, not a crash.
+import { TagfitError } from '../errors';
 import { Secret } from './secret';
 
 export const KEYCHAIN_SERVICE = 'tagfit';
@@ -33,15 +34,28 @@ async function loadKeytar(): Promise<KeytarLike | Error> {
   return loaded;
 }
 
-/** The system keychain through keytar; every failure becomes a message that says the keychain is unavailable. */
+/** Why the keychain failed, in words, with the way around it. */
+export function keychainUnavailable(detail: string, cause?: unknown): TagfitError {
+  const why = /D-Bus|dbus|org\.freedesktop\.secrets|Secret Service/i.test(detail)
+    ? `no Secret Service is running (${detail})`
+    : detail;
+  return new TagfitError(
+    'keychain',
+    `OS keychain unavailable: ${why}. Give the key in the TIKLIVE_KEY environment variable instead, or start a keyring (gnome-keyring, KWallet).`,
+    {},
+    { cause },
+  );
+}
+
+/** The system keychain through keytar; every failure is TagfitError('keychain') saying what is missing. */
 export function createSystemKeychain(service = KEYCHAIN_SERVICE, account = KEYCHAIN_ACCOUNT): Keychain {
   const withKeytar = async <T>(fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
     const k = await loadKeytar();
-    if (k instanceof Error) throw new Error(`OS keychain unavailable: ${k.message}`);
+    if (k instanceof Error) throw keychainUnavailable(k.message);
     try {
       return await fn(k);
     } catch (e) {
-      throw new Error(`OS keychain unavailable: ${(e as Error).message}`, { cause: e });
+      throw keychainUnavailable((e as Error).message, e);
     }
   };
   return {

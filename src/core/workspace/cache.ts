@@ -24,7 +24,7 @@ export interface FileCacheOptions {
 export interface CacheStats {
   entries: number;
   bytes: number;
-  /** fetchedAt (epoch ms) of the oldest and newest entries; null when empty. */
+  /** Real fetch times (epoch ms, wall clock) of the oldest and newest entries; null when empty. */
   oldest: number | null;
   newest: number | null;
   maxBytes: number;
@@ -33,8 +33,9 @@ export interface CacheStats {
 }
 
 export interface PruneOptions {
-  /** Remove entries fetched more than this long before `now`. */
+  /** Remove entries really fetched (wall clock) more than this long before `now`. */
   olderThanMs?: number;
+  /** The wall clock now, in ms. */
   now: number;
   /** Then remove the oldest entries until the total is at most this. */
   maxBytes?: number;
@@ -80,6 +81,9 @@ function readWithStatSync(file: string): { text: string; st: { size: number; mti
 /** Answers kept in memory per process (a 50-tag × 4-region run reads ~550). */
 const MEMO_ENTRIES = 2_000;
 
+/** When an answer was really fetched (older entries only have the run clock's time). */
+const realTime = (a: CachedAnswer): number => a.fetchedAtReal ?? a.fetchedAt;
+
 const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const fmtBytes = (n: number): string =>
@@ -98,13 +102,19 @@ function parseEntry(text: string): Parsed {
   } catch {
     return { ok: false, reason: text.length === 0 ? 'it is empty' : 'it is not valid JSON (truncated?)' };
   }
-  const e = v as { key?: unknown; fetchedAt?: unknown; body?: unknown } | null;
+  const e = v as { key?: unknown; fetchedAt?: unknown; fetchedAtReal?: unknown; body?: unknown } | null;
   if (!e || typeof e !== 'object' || typeof e.key !== 'string') return { ok: false, reason: 'it has no key' };
   if (typeof e.fetchedAt !== 'number' || !Number.isFinite(e.fetchedAt)) {
     return { ok: false, reason: 'it has no valid fetchedAt' };
   }
   if (!('body' in e)) return { ok: false, reason: 'it has no body' };
-  return { ok: true, key: e.key, answer: { fetchedAt: e.fetchedAt, body: e.body } };
+  const real =
+    typeof e.fetchedAtReal === 'number' && Number.isFinite(e.fetchedAtReal) ? e.fetchedAtReal : undefined;
+  return {
+    ok: true,
+    key: e.key,
+    answer: { fetchedAt: e.fetchedAt, ...(real !== undefined ? { fetchedAtReal: real } : {}), body: e.body },
+  };
 }
 
 /** A file cache in `dir` (the workspace's data/cache). Implements the client's AnswerCache. */
@@ -249,18 +259,24 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
 
     async set(key, answer) {
       const file = fileOf(key);
-      const text = JSON.stringify({ key, fetchedAt: answer.fetchedAt, body: answer.body });
+      const text = JSON.stringify({
+        key,
+        fetchedAt: answer.fetchedAt,
+        ...(answer.fetchedAtReal !== undefined ? { fetchedAtReal: answer.fetchedAtReal } : {}),
+        body: answer.body,
+      });
       await mkdir(path.dirname(file), { recursive: true });
       // No fsync: a cache entry lost to a power cut is found damaged and re-fetched, which costs one credit;
       // an fsync per answer would cost every run time.
       await writeFileAtomically(file, text, { fsync: false });
-      const at = new Date(answer.fetchedAt);
+      // The file's time is the real fetch time: stats and pruning judge by it, not by a run's `--now`.
+      const at = new Date(realTime(answer));
       await utimes(file, at, at).catch(() => {});
       warned.delete(file);
       const st = await statOf(file);
       if (st) remember(file, answer, st.size, st.mtimeMs);
       const map = await loadIndex();
-      map.set(file, { bytes: Buffer.byteLength(text), fetchedAt: answer.fetchedAt });
+      map.set(file, { bytes: Buffer.byteLength(text), fetchedAt: realTime(answer) });
       // One eviction at a time: concurrent sets would otherwise delete the same files twice.
       evicting = evicting.then(async () => {
         const r = await evictTo(maxBytes, file).catch((e: Error) => {
@@ -321,10 +337,10 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
         if (!e.ok || hashKey(e.key) !== path.basename(f, '.json')) {
           opts.onWarning?.(`Cache entry ${f} was damaged; removed.`);
           await drop(f, bytes);
-        } else if (p.olderThanMs !== undefined && p.now - e.answer.fetchedAt > p.olderThanMs) {
+        } else if (p.olderThanMs !== undefined && p.now - realTime(e.answer) > p.olderThanMs) {
           await drop(f, bytes);
         } else {
-          map.set(f, { bytes, fetchedAt: e.answer.fetchedAt });
+          map.set(f, { bytes, fetchedAt: realTime(e.answer) });
         }
       }
       for (const t of temps) {

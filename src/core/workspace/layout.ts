@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TagfitError } from '../errors';
+import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
   SETTINGS_FILE,
   loadSettings,
@@ -98,6 +99,12 @@ async function ensureFolders(p: WorkspacePaths): Promise<void> {
   }
 }
 
+const LIST_READERS: Record<ListName, (file: string) => Promise<ListResult>> = {
+  tags: readTagList,
+  creators: readCreatorList,
+  regions: readRegionList,
+};
+
 export interface InitOptions {
   /** CSV files to copy in as the workspace's lists; a list without one starts as just its header. */
   from?: Partial<Record<ListName, string>>;
@@ -128,9 +135,16 @@ export async function initWorkspace(dir: string, opts: InitOptions = {}): Promis
   for (const [name] of lists) {
     const source = opts.from?.[name];
     if (!source) continue;
-    const s = await stat(path.resolve(source)).catch(() => undefined);
-    if (!s?.isFile())
-      throw new TagfitError('input', `Cannot read ${source}: no such file.`, { path: source });
+    // The same reader a run uses: a FIFO, a binary file or invalid rows are refused here, not at the first run.
+    const list = await LIST_READERS[name](source);
+    if (list.errors.length > 0) {
+      const lines = list.errors.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
+      throw new TagfitError(
+        'input',
+        `${source} cannot be the workspace's ${name} list:\n  ${lines.join('\n  ')}`,
+        { path: source },
+      );
+    }
     if (await exists(paths[name])) {
       throw new TagfitError('input', `${paths[name]} already exists; it was not replaced by ${source}.`, {
         path: paths[name],

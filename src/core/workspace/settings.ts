@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { ScoringSettings } from '../../shared/model';
 import { TagfitError } from '../errors';
 import { lineOfPath, parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
+import { weightsSchema } from '../../shared/weights';
 
 /** The settings format this Tagfit reads and writes. */
 export const SETTINGS_VERSION = 1;
 export const SETTINGS_FILE = 'tagfit.json';
-
-const weightSchema = z.number().min(0).max(100);
 
 /**
  * Scoring fields are optional: absent means "the preset's value", so switching preset is one edit.
@@ -18,15 +17,7 @@ const weightSchema = z.number().min(0).max(100);
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   preset: z.enum(['seed', 'organic', 'paid']),
-  weights: z
-    .strictObject({
-      velocity: weightSchema,
-      density: weightSchema,
-      overlap: weightSchema,
-      adPenalty: weightSchema,
-    })
-    .partial()
-    .optional(),
+  weights: weightsSchema.partial().optional(),
   windowDays: z.int().min(1).max(365).optional(),
   pages: z.int().min(1).max(50).optional(),
   pageSize: z.int().min(1).max(35).optional(),
