@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CSP_META } from './src/shared/csp';
 
 export default defineConfig({
   main: {
@@ -26,6 +27,19 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve('src/renderer/index.html') } },
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The CSP meta tag comes from the same definition as main's header, so the two cannot drift apart.
+        name: 'tagfit-csp',
+        transformIndexHtml: () => [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+            injectTo: 'head-prepend',
+          },
+        ],
+      },
+    ],
   },
 });

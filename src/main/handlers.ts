@@ -8,6 +8,7 @@ import { resolveSettings } from '../core/engine/presets';
 import { listFromValues, readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
 import { runScoreJob } from '../core/job/score-job';
 import type { Keychain } from '../core/secrets/keychain';
+import { resolveApiKey } from '../core/secrets/key-policy';
 import { Secret } from '../core/secrets/secret';
 
 export interface HandlerServices {
@@ -73,25 +74,22 @@ export function createHandlers(s: HandlerServices): Handlers {
         throw new TagfitError('input', 'A run is already going; cancel it or wait for it to finish.');
       running = new AbortController();
       try {
-        let key: Secret | undefined;
-        try {
-          key = await s.keychain.get();
-        } catch {
-          key = undefined;
-        }
         const settings = resolveSettings(request.preset, {
           ...(request.weights ? { weights: request.weights } : {}),
           ...(request.windowDays ? { windowDays: request.windowDays } : {}),
           ...(request.keepCommercial !== undefined ? { keepCommercial: request.keepCommercial } : {}),
         });
         const lists = checkedLists(request);
+        // The key policy of core: a keychain that fails is said, never turned into a demo run on simulated data.
+        const demo = request.demo === true;
+        const key = await resolveApiKey({ demo, keychain: s.keychain });
         const outcome = await runScoreJob({
           candidates: lists.tags,
           targets: lists.creators,
           regions: lists.regions,
           settings,
           now: s.clock(),
-          demo: key === undefined,
+          demo,
           apiBase: s.apiBase,
           key,
           signal: running.signal,

@@ -2,12 +2,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
 import { createSystemKeychain } from '../core/secrets/keychain';
+import { CSP } from '../shared/csp';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { openAppSettings } from './settings';
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -71,6 +69,8 @@ async function createWindow(): Promise<void> {
 app.whenReady().then(async () => {
   // Electron grants every permission by default: Tagfit needs none.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Checks (navigator.permissions.query, some APIs before they ask) are answered "no" as well.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

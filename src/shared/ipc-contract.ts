@@ -16,6 +16,8 @@ export const runRequestSchema = z.object({
   weights: weightsSchema.partial().optional(),
   windowDays: z.number().int().min(1).max(365).optional(),
   keepCommercial: z.boolean().optional(),
+  /** The user chose the demo (the screen says so): the simulator answers. Never a fallback for a missing key. */
+  demo: z.boolean().optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 

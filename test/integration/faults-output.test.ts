@@ -1,7 +1,6 @@
 // The fault suite, output and storage side: reports with hostile hashtag names, an output folder that is
 // read-only, missing or removed, a full disk, a report already there, damaged settings and cache, two
 // processes on one workspace, and runs cancelled, cut by the budget or killed (the next run resumes).
-import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import type { AtomicWriter } from '../../src/core/report/write';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { createFileCache } from '../../src/core/workspace/cache';
 import { listRuns } from '../../src/core/workspace/history';
-import { ROOT, type CliRun, runCli, tempDir } from '../support/cli';
+import { type CliRun, runCli, tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, type FaultRun, listTree, ranking, runJob } from '../support/faults';
 
 let sim: SimulatorHandle;

@@ -1,11 +1,12 @@
 // Helpers of the fault suite (test/integration/faults-*.test.ts): one fast in-process run of the real job
 // against the simulator, an answer cache that can be inspected, and a look at folders for leftovers.
-import { readdir } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../../src/core/api/types';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { runScoreJob, type ScoreJobOptions, type ScoreJobOutcome } from '../../src/core/job/score-job';
 import { Secret } from '../../src/core/secrets/secret';
+import type { AtomicFs } from '../../src/core/storage/atomic-write';
 import { buildDemoDataset, type SimulatorHandle } from '../../src/core/simulator';
 import type { PresetName, RegionCode, RunResult } from '../../src/shared/model';
 
@@ -90,4 +91,33 @@ export async function listTree(dir: string): Promise<string[]> {
   };
   await walk(dir);
   return out.sort();
+}
+
+/**
+ * A nearly full disk: the real file system, but only `freeBytes` more can be written. Like Linux, a write that
+ * meets the end is short (it writes what fits and says so), and the next one fails with ENOSPC.
+ */
+export function smallDisk(freeBytes: number): AtomicFs & { free(): number } {
+  let free = freeBytes;
+  return {
+    free: () => free,
+    async open(file, flags, mode) {
+      const h = await open(file, flags, mode);
+      return {
+        async write(buffer, offset, length, position) {
+          const fits = Math.min(length, free);
+          if (fits === 0)
+            throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC' });
+          const r = await h.write(buffer, offset, fits, position);
+          free -= r.bytesWritten;
+          return { bytesWritten: r.bytesWritten };
+        },
+        stat: () => h.stat(),
+        sync: () => h.sync(),
+        close: () => h.close(),
+      };
+    },
+    rename,
+    unlink,
+  };
 }

@@ -1,11 +1,13 @@
 // Writing reports: atomic replace, names kept inside the folder, the Excel-lock alternate, storage errors.
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { atomicWrite } from '../../src/core/storage/atomic-write';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TagfitError } from '../../src/core/errors';
 import { writeFileAtomic, writeReports, type AtomicWriter } from '../../src/core/report/write';
+import { ROOT, UNPRIVILEGED } from '../support/cli';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,8 +43,12 @@ function failingAfterTmp(code: string, when: (file: string) => boolean = () => t
     });
 }
 
-// As root, chmod does not stop writes, so a read-only folder cannot be made that way.
-const isRoot = process.getuid?.() === 0;
+/** [command, args] run without the power to override file permissions (see UNPRIVILEGED). */
+function unprivileged(cmd: string, args: string[]): [string, string[]] {
+  if (!('prefix' in UNPRIVILEGED)) throw new Error(UNPRIVILEGED.reason);
+  const [first, ...rest] = [...UNPRIVILEGED.prefix, cmd, ...args];
+  return [first!, rest];
+}
 
 describe('writeFileAtomic', () => {
   it('creates the folder when missing and writes the file', async () => {
@@ -143,24 +149,35 @@ describe('writeFileAtomic', () => {
     expect(e.message).toBe(`Cannot write ${path.join(out, 'US.md')}: the folder no longer exists.`);
   });
 
-  it.skipIf(isRoot)(
-    'fails with a storage error on a read-only folder, keeping the old report (skipped as root: chmod does not stop root)',
-    async () => {
-      const out = path.join(dir, 'ro');
-      await mkdir(out);
-      await writeFile(path.join(out, 'US.md'), 'old');
-      await chmod(out, 0o555);
-      try {
-        const e = await failure(writeFileAtomic(out, 'US.md', 'new'), 'storage');
-        expect(e.message).toContain(path.join(out, 'US.md'));
-        expect(e.message).toContain('permission denied');
-        expect(await readFile(path.join(out, 'US.md'), 'utf8')).toBe('old');
-        expect(await readdir(out)).toEqual(['US.md']);
-      } finally {
-        await chmod(out, 0o755);
-      }
-    },
-  );
+  it('fails with a storage error on a read-only folder that says read-only, keeping the old report', async () => {
+    const out = path.join(dir, 'ro');
+    await mkdir(out);
+    await writeFile(path.join(out, 'US.md'), 'old');
+    await chmod(out, 0o555);
+    try {
+      // In a process of its own, without the power to write where permissions forbid it (root included).
+      const r = spawnSync(
+        ...unprivileged(process.execPath, [
+          path.join(ROOT, 'bin/run-ts.mjs'),
+          path.join(ROOT, 'test/fixtures/write-report.ts'),
+          out,
+          'US.md',
+          'new',
+        ]),
+        { encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        ok: false,
+        code: 'storage',
+        message: `Cannot write ${path.join(out, 'US.md')}: permission denied (is the folder read-only?).`,
+      });
+      expect(await readFile(path.join(out, 'US.md'), 'utf8')).toBe('old');
+      expect(await readdir(out)).toEqual(['US.md']);
+    } finally {
+      await chmod(out, 0o755);
+    }
+  });
 
   it('reports a read-only folder (simulated with EACCES before any temporary file) as a storage error', async () => {
     const denied: AtomicWriter = async () => {

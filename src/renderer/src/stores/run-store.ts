@@ -58,7 +58,7 @@ export const useRunStore = create<RunState>((set, get) => ({
   setPreset: (preset) => set({ preset }),
   setRegion: (region) => set({ region }),
   async start() {
-    const { tags, creators, regions, preset } = get();
+    const { tags, creators, regions, preset, status } = get();
     set({ running: true, error: null, progress: null });
     const off = on('run:progress', (progress) => set({ progress }));
     try {
@@ -67,6 +67,8 @@ export const useRunStore = create<RunState>((set, get) => ({
         creators: lines(creators),
         regions: lines(regions),
         preset,
+        // Demo only when the screen says demo (no key stored); a key that cannot be read is an error.
+        demo: status?.demo === true,
       });
       set({ result, region: Object.keys(result.regions)[0] ?? null });
     } catch (e) {
