@@ -63,6 +63,9 @@ async function workspace(tags: string[], regions = ['US']): Promise<string> {
 }
 
 const KEY_ENV = { TIKLIVE_KEY: KEY };
+/** A control character a terminal would obey (newline and tab are ours). */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const base = (api: string): string[] => ['--api-base', api, '--now', NOW, '--rpm', '100000'];
 
 describe('hostile API', () => {
@@ -153,7 +156,8 @@ describe('hostile names on the terminal', () => {
     expect(r.code, r.stderr).toBe(0);
     const printed = r.stdout + r.stderr;
     expect(printed).toContain('\\u001b]0;pwned\\u0007\\u001b[31mred\\u000dover\\u202eexe');
-    expect(printed).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(printed).not.toMatch(RAW_CONTROL);
+    expect(printed).not.toMatch(/[\u202A-\u202E]/);
 
     const lists = await folder({
       'tags.csv': 'tag\nbad\u001b[2Jtag\n',
@@ -166,7 +170,7 @@ describe('hostile names on the terminal', () => {
     );
     expect(v.code).toBe(2);
     expect(v.stderr).toContain('\\u001b');
-    expect(v.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(v.stderr).not.toMatch(RAW_CONTROL);
   });
 });
 
