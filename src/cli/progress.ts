@@ -14,8 +14,9 @@ export function createProgressReporter(
   mode: 'bar' | 'lines' | 'quiet',
   out: NodeJS.WriteStream = process.stderr,
 ): ProgressReporter {
-  // --quiet prints no progress and no warnings: only errors, which explain a failing exit code.
-  if (mode === 'quiet') return { onProgress: () => {}, warn: () => {}, stop: () => {} };
+  // --quiet prints no progress; warnings (something was lost or degraded) still print.
+  if (mode === 'quiet')
+    return { onProgress: () => {}, warn: (m) => safeWrite(out, `warning: ${m}\n`), stop: () => {} };
   if (mode === 'lines') {
     return {
       onProgress(p) {

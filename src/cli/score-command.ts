@@ -195,10 +195,12 @@ export function checkLists(
   lists: readonly ListResult[],
   warn: (m: string) => void,
   skipInvalid: boolean,
+  notice: (m: string) => void = warn,
 ): void {
   const problems = lists.flatMap((l) => l.errors);
+  // A merge loses nothing: a notice, which --quiet leaves out.
   for (const l of lists) {
-    for (const m of l.merged) warn(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
+    for (const m of l.merged) notice(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
   }
   if (problems.length === 0) return;
   const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
@@ -288,7 +290,7 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
     readCreatorList(creatorsFile),
     readRegionList(regionsFile),
   ]);
-  checkLists(lists, warn, flags.skipInvalid === true);
+  checkLists(lists, warn, flags.skipInvalid === true, flags.quiet ? () => {} : warn);
   const [tags, creators, regions] = lists;
   if (tags.values.length === 0)
     throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);

@@ -51,8 +51,8 @@ async function score(
       ...['--tags', file('tags.csv'), '--creators', file('creators.csv'), '--regions', file('regions.csv')],
       ...['--api-base', sim.url, '--now', NOW, '--rpm', '100000', '--pages', '1', '--page-size', '10'],
       '--json',
-      '--quiet',
-      ...extra,
+      ...(extra.includes('--verbose') ? [] : ['--quiet']),
+      ...extra.filter((a) => a !== '--verbose'),
     ],
     { env: { TIKLIVE_KEY: KEY } },
   );
@@ -83,10 +83,14 @@ describe('input: tolerated quirks score normally', () => {
     expect(rankedTags(r.doc)).toEqual(['founderlife', 'smallbusinesscheck']);
   });
 
-  it('duplicates are merged and reported with their lines; each is fetched once', async () => {
-    const r = await score({
-      'tags.csv': 'tag\nfounderlife\nsmallbusinesscheck\n#FounderLife\nfounderlife\n',
-    });
+  it('duplicates are merged and reported with their lines (not under --quiet); each is fetched once', async () => {
+    const tags = 'tag\nfounderlife\nsmallbusinesscheck\n#FounderLife\nfounderlife\n';
+    const quiet = await score({ 'tags.csv': tags });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    sim.resetStats();
+    // "--verbose" is this file's helper saying: leave out --quiet.
+    const r = await score({ 'tags.csv': tags }, ['--verbose']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning: merged duplicates of "founderlife" (lines 2, 4, 5)');
     expect(rankedTags(r.doc)).toEqual(['founderlife', 'smallbusinesscheck']);
