@@ -516,9 +516,11 @@ describe('cache, offline and budget', () => {
     expect(sim.stats().requests).toBe(2);
   });
 
-  it('a failed call frees its budget slot', async () => {
+  it('a request answered with an error body counts against the budget (the API may bill it)', async () => {
     const api = client({ maxCredits: 1 });
     await failure(api.challengeInfo('nosuchtag_zz'));
-    expect((await api.challengeInfo('gymtok')).name).toBe('gymtok');
+    expect((await failure(api.challengeInfo('gymtok'))).code).toBe('budget');
+    expect(api.credits()).toMatchObject({ used: 0, calls: 1 });
+    expect(sim.stats().requests).toBe(1);
   });
 });

@@ -354,8 +354,9 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     );
     const doc1 = docOf(first);
     expect(doc1.stopped?.code).toBe('cancelled');
-    // The partial run's reports say so; it is not recorded as a run (it would distort next week's momentum).
-    expect(await readFile(path.join(ws, 'reports', `US-${DATE}.md`), 'utf8')).toContain(
+    // The partial run's reports say so, under a name of their own; it is not recorded as a run (it would
+    // distort next week's momentum).
+    expect(await readFile(path.join(ws, 'reports', `US-${DATE}-partial.md`), 'utf8')).toContain(
       '## Run stopped early',
     );
     expect(await listRuns(path.join(ws, 'data'))).toHaveLength(0);

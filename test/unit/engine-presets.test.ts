@@ -42,8 +42,8 @@ describe('resolveSettings', () => {
   });
 
   it('merges partial weights and other overrides, ignoring undefined values', () => {
-    const s = resolveSettings('organic', { weights: { overlap: 0.6 }, windowDays: 7, pages: undefined });
-    expect(s.weights).toEqual({ velocity: 0.35, density: 0.3, overlap: 0.6, adPenalty: 0.05 });
+    const s = resolveSettings('organic', { weights: { overlap: 0.2 }, windowDays: 7, pages: undefined });
+    expect(s.weights).toEqual({ velocity: 0.35, density: 0.3, overlap: 0.2, adPenalty: 0.05 });
     expect(s.windowDays).toBe(7);
     expect(s.pages).toBe(3);
     expect(s.preset).toBe('organic');

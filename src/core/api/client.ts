@@ -212,7 +212,9 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   const clock = opts.clock ?? Date.now;
   const rpm = opts.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
   const maxAnswerBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-  const ageClock = (): AgeClock => ({ runNow: clock(), realNow: opts.clockIsFixed ? undefined : Date.now() });
+  // A clock handed in is the run's own (a test's, a `--now`) unless the caller says it follows the wall clock.
+  const clockIsFixed = opts.clockIsFixed ?? opts.clock !== undefined;
+  const ageClock = (): AgeClock => ({ runNow: clock(), realNow: clockIsFixed ? undefined : Date.now() });
   /** What a fresh answer is stored with: both clocks' times (see freshness.ts). */
   const stamp = (body: unknown): CachedAnswer => ({ fetchedAt: clock(), fetchedAtReal: Date.now(), body });
 

@@ -84,7 +84,10 @@ export interface ClientOptions {
   maxAnswerBytes?: number;
   /** The run clock in ms (default Date.now): stamped on cached answers, and their age on a fixed clock. */
   clock?: () => number;
-  /** The run clock is fixed (`--now`): cache ages are judged on it, else on the wall clock (see freshness.ts). */
+  /**
+   * The run clock is fixed (`--now`, a test): cache ages are judged on it, else on the wall clock (see
+   * freshness.ts). Default: fixed when `clock` is given.
+   */
   clockIsFixed?: boolean;
   /** Called for each request sent (for logs and progress). Never receives the key. */
   onRequest?: (e: {

@@ -74,7 +74,7 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
       // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
       // must not take this week's answers for fresh ones (its momentum would be all zeros).
       clock: () => opts.now.getTime(),
-      clockIsFixed: opts.clockIsFixed,
+      clockIsFixed: opts.clockIsFixed === true,
       offline: opts.offline,
       maxCredits: opts.maxCredits,
       onWarning: opts.onWarning,
