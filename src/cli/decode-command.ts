@@ -21,7 +21,6 @@ import { createProgressReporter, type ProgressReporter } from './progress';
 import { toJsonDocument } from './json-output';
 import {
   checkApiBase,
-  checkLists,
   DEMO_DIR,
   describeCredits,
   num,
@@ -30,6 +29,8 @@ import {
   stopOnSignals,
 } from './score-command';
 import { safeWrite, writeErr, writeOut } from './output';
+import { PRESET_NAMES } from '../shared/scoring-limits';
+import { checkLists } from '../core/input/csv-lists';
 
 const DEFAULT_POSTS = 60;
 
@@ -61,7 +62,7 @@ interface CreatorFitFlags extends CommonFlags {
 function addCommonOptions(cmd: Command): Command {
   return cmd
     .option('--posts <n>', `recent posts to read per creator (default ${DEFAULT_POSTS})`)
-    .addOption(new Option('--preset <name>', 'scoring preset').choices(['seed', 'organic', 'paid']))
+    .addOption(new Option('--preset <name>', 'scoring preset').choices([...PRESET_NAMES]))
     .option('--window-days <n>', 'velocity window in days (default 14)')
     .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
     .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')

@@ -3,24 +3,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { Credits, PresetName, RunResult, ScoringSettings } from '../shared/model';
+import { PRESET_NAMES } from '../shared/scoring-limits';
 import { TagfitError } from '../core/errors';
-import { resolveSettings } from '../core/engine/presets';
-import { type ListResult, readCreatorList, readRegionList, readTagList } from '../core/input/csv-lists';
-import { DEFAULT_API_BASE, runScoreJob, type ReportFormat } from '../core/job/score-job';
-import { namespacedCache, sourceNamespace } from '../core/job/namespaced-cache';
-import { estimateCredits, type CreditEstimate } from '../core/job/estimate';
+import type { SettingsOverrides } from '../core/engine/presets';
+import type { CreditEstimate } from '../core/job/estimate';
+import {
+  describeEstimate,
+  estimateScoreRun,
+  prepareScoreRun,
+  type PreparedScoreRun,
+} from '../core/job/prepare-score';
+import { runScoreJob, type ReportFormat } from '../core/job/score-job';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { resolveApiKey } from '../core/secrets/key-policy';
-import { Secret } from '../core/secrets/secret';
-import { createFileCache, type FileCache } from '../core/workspace/cache';
-import { acquireWorkspaceLock } from '../core/workspace/lock';
+import type { Secret } from '../core/secrets/secret';
 import { openWorkspace } from '../core/workspace/layout';
-import { scoringOverrides } from '../core/workspace/settings';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
-import { createProgressReporter } from './progress';
 import { toJsonDocument } from './json-output';
-import { printSummary } from './summary';
 import { writeErr, writeOut } from './output';
+import { createProgressReporter } from './progress';
+import { printSummary } from './summary';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 
@@ -64,7 +66,7 @@ function addScoreOptions(cmd: Command): Command {
     )
     .option('--out <dir>', 'write one report per region into this folder')
     .option('--format <list>', 'report formats: md, csv or md,csv', 'md')
-    .addOption(new Option('--preset <name>', 'scoring preset').choices(['seed', 'organic', 'paid']))
+    .addOption(new Option('--preset <name>', 'scoring preset').choices([...PRESET_NAMES]))
     .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
     .option('--window-days <n>', 'velocity window in days (default 14)')
     .option('--pages <n>', 'pages of posts per hashtag and region (default 3)')
@@ -190,29 +192,6 @@ export function checkApiBase(apiBase: string | undefined): void {
   }
 }
 
-/** Says which duplicates were merged; invalid rows stop the run (file, line, reason) unless skipped. */
-export function checkLists(
-  lists: readonly ListResult[],
-  warn: (m: string) => void,
-  skipInvalid: boolean,
-  notice: (m: string) => void = warn,
-): void {
-  const problems = lists.flatMap((l) => l.errors);
-  // A merge loses nothing: a notice, which --quiet leaves out.
-  for (const l of lists) {
-    for (const m of l.merged) notice(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
-  }
-  if (problems.length === 0) return;
-  const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
-  if (!skipInvalid) {
-    throw new TagfitError(
-      'input',
-      `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
-    );
-  }
-  for (const l of lines) warn(`skipped ${l}`);
-}
-
 /**
  * Ctrl-C (or SIGTERM) aborts `controller` so the run stops cleanly; a second one ends the process at once.
  * Returns the function that removes the listeners.
@@ -250,108 +229,56 @@ export function describeCredits(c: Credits): string {
   return `${c.used} used${by ? ` (${by})` : ''}${sent}`;
 }
 
-interface Prepared {
-  candidates: string[];
-  targets: string[];
-  regions: string[];
-  settings: ScoringSettings;
+interface Prepared extends PreparedScoreRun {
   now: Date;
-  cache?: FileCache;
-  cacheDir?: string;
-  maxAgeMs: number;
-  dataDir?: string;
-  velocityThreshold: number;
   outDir?: string;
-  requestsPerMinute?: number;
-  concurrency?: number;
-  release: () => Promise<void>;
 }
 
-/** Turn flags (and a workspace) into a run's inputs; every problem is a TagfitError('input') that says where. */
+/** Turn flags into a run's inputs (src/core/job/prepare-score does the rest); every problem says where. */
 async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boolean): Promise<Prepared> {
-  const ws = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
-  const file = (
-    flag: string | undefined,
-    wsPath: string | undefined,
-    demoName: string,
-    option: string,
-  ): string => {
-    if (flag) return flag;
-    if (wsPath) return wsPath;
-    if (flags.demo) return path.join(DEMO_DIR, demoName);
-    throw new TagfitError('input', `${option} <file> is required (or --workspace <dir>, or --demo).`);
-  };
   checkApiBase(flags.apiBase);
-  const tagsFile = file(flags.tags, ws?.paths.tags, 'tags.csv', '--tags');
-  const creatorsFile = file(flags.creators, ws?.paths.creators, 'creators.csv', '--creators');
-  const regionsFile = file(flags.regions, ws?.paths.regions, 'regions.csv', '--regions');
-  const lists = await Promise.all([
-    readTagList(tagsFile),
-    readCreatorList(creatorsFile),
-    readRegionList(regionsFile),
-  ]);
-  checkLists(lists, warn, flags.skipInvalid === true, flags.quiet ? () => {} : warn);
-  const [tags, creators, regions] = lists;
-  if (tags.values.length === 0)
-    throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
-  if (regions.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
-
-  const wsSettings = ws?.settings;
-  const preset = (flags.preset ?? wsSettings?.preset ?? 'seed') as PresetName;
-  const settings = resolveSettings(
-    preset,
-    {
-      // The workspace's scoring fields belong to its preset: an explicit --preset starts from that preset alone.
-      ...(wsSettings && !flags.preset ? scoringOverrides(wsSettings) : {}),
-      ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
-      ...(flags.windowDays !== undefined
-        ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
-        : {}),
-      ...(flags.pages !== undefined
-        ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
-        : {}),
-      ...(flags.pageSize !== undefined
-        ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
-        : {}),
-      ...(flags.keepCommercial ? { keepCommercial: true } : {}),
-    },
-    warn,
-  );
-
-  const maxAgeHours =
-    num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }) ?? wsSettings?.cacheMaxAgeHours ?? 24;
-  const cacheDir = flags.cacheDir ?? ws?.paths.cache;
-  if (flags.offline && !flags.cache)
-    throw new TagfitError('input', '--offline and --no-cache contradict each other.');
-  if (flags.offline && !cacheDir)
-    throw new TagfitError('input', '--offline needs a cache: --workspace <dir> or --cache-dir <dir>.');
-
-  let release = async (): Promise<void> => {};
-  if (ws && lock) {
-    const held = await acquireWorkspaceLock(ws.dir, { app: 'cli' });
-    release = () => held.release();
-  }
-  const cache = cacheDir
-    ? createFileCache(cacheDir, { maxBytes: wsSettings?.cacheMaxBytes, onWarning: warn, syncReads: true })
-    : undefined;
-  return {
-    candidates: tags.values,
-    targets: creators.values,
-    regions: regions.values,
-    settings,
-    now: parseNow(flags.now),
-    cache,
-    cacheDir,
-    // --no-cache: never read an answer, but keep storing fresh ones.
-    maxAgeMs: flags.cache ? maxAgeHours * 3_600_000 : 0,
-    dataDir: ws?.paths.data,
-    velocityThreshold: wsSettings?.velocityThreshold ?? 0.5,
-    outDir: flags.out ?? (ws && flags.out === undefined ? ws.paths.reports : undefined),
-    requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }) ?? wsSettings?.requestsPerMinute,
-    concurrency:
-      num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }) ?? wsSettings?.concurrency,
-    release,
+  const workspace = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
+  const overrides: SettingsOverrides = {
+    ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
+    ...(flags.windowDays !== undefined
+      ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
+      : {}),
+    ...(flags.pages !== undefined
+      ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
+      : {}),
+    ...(flags.pageSize !== undefined
+      ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
+      : {}),
+    ...(flags.keepCommercial ? { keepCommercial: true } : {}),
   };
+  const prepared = await prepareScoreRun({
+    workspace,
+    files: { tags: flags.tags, creators: flags.creators, regions: flags.regions },
+    demoDir: flags.demo ? DEMO_DIR : undefined,
+    preset: flags.preset as PresetName | undefined,
+    overrides,
+    maxAgeHours: num(flags.maxAge, 'max-age', { min: 0, max: 24 * 365 }),
+    cacheDir: flags.cacheDir,
+    readCache: flags.cache,
+    offline: flags.offline,
+    skipInvalid: flags.skipInvalid,
+    lock: workspace && lock ? 'cli' : undefined,
+    syncCacheReads: true,
+    requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }),
+    concurrency: num(flags.concurrency, 'concurrency', { min: 1, max: 64, int: true }),
+    warn,
+    notice: flags.quiet ? () => {} : warn,
+  });
+  try {
+    return {
+      ...prepared,
+      now: parseNow(flags.now),
+      outDir: flags.out ?? prepared.reportsDir,
+    };
+  } catch (e) {
+    await prepared.release();
+    throw e;
+  }
 }
 
 /** The run's key by the one key policy (src/core/secrets/key-policy): TIKLIVE_KEY, else the OS keychain. */
@@ -447,25 +374,13 @@ function printRunFooter(result: RunResult, info: (text: string) => void): void {
 }
 
 /** What the cache will answer for this run and what the network must, judged with the run's clock. */
-function estimateFor(flags: ScoreFlags, prepared: Prepared): Promise<CreditEstimate> {
-  return estimateCredits({
-    cache: prepared.cache
-      ? namespacedCache(prepared.cache, sourceNamespace(flags.demo === true, flags.apiBase, DEFAULT_API_BASE))
-      : undefined,
-    maxAgeMs: prepared.maxAgeMs,
-    now: prepared.now.getTime(),
+const estimateFor = (flags: ScoreFlags, prepared: Prepared): Promise<CreditEstimate> =>
+  estimateScoreRun(prepared, {
+    demo: flags.demo === true,
+    apiBase: flags.apiBase,
+    now: prepared.now,
     clockIsFixed: flags.now !== undefined,
-    candidates: prepared.candidates,
-    regions: prepared.regions,
-    settings: prepared.settings,
   });
-}
-
-function describeEstimate(e: CreditEstimate): string {
-  const { min, max } = e.network;
-  const spend = min === max ? String(min) : `${min}-${max}`;
-  return `estimate: ${e.fromCache} answers from the cache, ${spend} credits to spend (reference method: ${e.reference})`;
-}
 
 async function estimateAction(flags: ScoreFlags): Promise<number> {
   const warn = (m: string): void => void writeErr(`warning: ${m}\n`);

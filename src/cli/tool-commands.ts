@@ -10,6 +10,7 @@ import { compareRuns, listRuns, loadRun } from '../core/workspace/history';
 import { initWorkspace, openWorkspace } from '../core/workspace/layout';
 import { EXIT_KEYCHAIN, EXIT_OK } from './exit-codes';
 import { writeErr, writeOut } from './output';
+import { PRESET_NAMES } from '../shared/scoring-limits';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
 const signed = (x: number | null, digits = 2): string =>
@@ -25,8 +26,8 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--preset <name>', 'seed, organic or paid', 'organic')
     .action(
       async (dir: string, o: { tags?: string; creators?: string; regions?: string; preset: string }) => {
-        if (!['seed', 'organic', 'paid'].includes(o.preset))
-          throw new TagfitError('input', `--preset: "${o.preset}" is not seed, organic or paid.`);
+        if (!(PRESET_NAMES as readonly string[]).includes(o.preset))
+          throw new TagfitError('input', `--preset: "${o.preset}" is not ${PRESET_NAMES.join(', ')}.`);
         const ws = await initWorkspace(dir, {
           from: { tags: o.tags, creators: o.creators, regions: o.regions },
           settings: { preset: o.preset as 'seed' | 'organic' | 'paid' },

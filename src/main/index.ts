@@ -1,13 +1,20 @@
-// Electron main: one secure window, the IPC wiring and the keychain. Everything else is src/core.
+// Electron main: one secure window, the IPC wiring, the menu, the single-instance lock, window bounds, and a
+// clean stop on quit. Everything else is src/core, reached through the handlers.
 import path from 'node:path';
-import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { CSP } from '../shared/csp';
-import { createHandlers } from './handlers';
+import { openElectronSettings } from './electron-settings';
+import { createMainHandlers, type MainHandlers } from './handlers';
 import { registerIpc } from './ipc';
-import { openAppSettings } from './settings';
+import { buildMenu } from './menu';
+import type { AppSettingsStore } from './services';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | undefined;
+let main: MainHandlers | undefined;
+let settings: AppSettingsStore | undefined;
 
 function isOurs(wc: WebContents): boolean {
   return mainWindow !== undefined && wc.id === mainWindow.webContents.id;
@@ -22,22 +29,56 @@ function openExternalSafely(url: string): void {
   }
 }
 
+/** A workspace folder named on the command line (`tagfit-app DIR`, or a second launch's). */
+function workspaceArg(argv: readonly string[]): string | undefined {
+  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+  return args.at(-1);
+}
+
+/** Window bounds are saved when the window settles (a pause after resizing) or closes, not on every event. */
+function rememberBounds(win: BrowserWindow, store: AppSettingsStore): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    if (win.isDestroyed()) return;
+    const maximized = win.isMaximized();
+    const b = maximized ? store.get().window : { ...win.getBounds(), maximized: false };
+    store.update({ window: { width: b.width, height: b.height, x: b.x, y: b.y, maximized } });
+  };
+  const settle = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  win.on('resize', settle);
+  win.on('move', settle);
+  win.on('maximize', save);
+  win.on('unmaximize', save);
+  win.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
+}
+
 async function createWindow(): Promise<void> {
-  const settings = openAppSettings((m) => console.error(m));
-  const size = settings.get('window');
+  settings = openElectronSettings();
+  const bounds = settings.get().window;
   mainWindow = new BrowserWindow({
-    width: size.width,
-    height: size.height,
+    width: bounds.width,
+    height: bounds.height,
+    x: bounds.x,
+    y: bounds.y,
     show: false,
     title: 'Tagfit',
+    icon: path.join(here, '../../build/icon.png'),
     webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      preload: path.join(here, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
     },
   });
+  if (bounds.maximized) mainWindow.maximize();
+  rememberBounds(mainWindow, settings);
   const wc = mainWindow.webContents;
   wc.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url);
@@ -46,35 +87,76 @@ async function createWindow(): Promise<void> {
   wc.on('will-navigate', (event, url) => {
     if (url !== wc.getURL()) event.preventDefault();
   });
-  mainWindow.on('resize', () => {
-    const [width, height] = mainWindow?.getSize() ?? [size.width, size.height];
-    settings.set('window', { width: width ?? size.width, height: height ?? size.height });
-  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
 
-  const handlers = createHandlers({
+  main = createMainHandlers({
     keychain: createSystemKeychain(),
     clock: () => new Date(),
-    demoDir: path.join(app.getAppPath(), 'resources', 'demo'),
-    apiBase: process.env.TIKLIVE_API_BASE,
-    version: app.getVersion(),
     emit: (channel, payload) => mainWindow?.webContents.send(channel, payload),
+    paths: {
+      demoDir: path.join(app.getAppPath(), 'resources', 'demo'),
+      demoWorkspace: path.join(app.getPath('userData'), 'demo-workspace'),
+    },
+    dialogs: {
+      async pickFolder(title) {
+        const r = await dialog.showOpenDialog(mainWindow!, {
+          title,
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
+    appSettings: settings,
+    apiBase: process.env.TIKLIVE_API_BASE,
+    shell: 'electron',
+    version: app.getVersion(),
+    log: (line) => console.error(line),
   });
-  registerIpc(handlers, isOurs);
+  registerIpc(main.handlers, isOurs);
+  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('app:command', { command })));
+
+  const initial = workspaceArg(process.argv) ?? settings.get().lastWorkspace;
+  if (initial) await main.handlers['workspace:open']({ dir: initial }).catch(() => undefined);
 
   if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await mainWindow.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  else await mainWindow.loadFile(path.join(here, '../renderer/index.html'));
 }
 
-app.whenReady().then(async () => {
-  // Electron grants every permission by default: Tagfit needs none.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  // Checks (navigator.permissions.query, some APIs before they ask) are answered "no" as well.
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+// One Tagfit window: a second launch hands its workspace to this one and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const dir = workspaceArg(argv);
+    if (dir && main) void main.handlers['workspace:open']({ dir }).catch(() => undefined);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
   });
-  await createWindow();
-});
 
-app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(async () => {
+    // Electron grants every permission by default: Tagfit needs none.
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // Checks (navigator.permissions.query, some APIs before they ask) are answered "no" as well.
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      // The dev server (npm run dev) needs its websocket for hot reload; the built app gets the strict policy.
+      const csp = process.env.ELECTRON_RENDERER_URL
+        ? CSP.replace("connect-src 'none'", "connect-src 'self' ws:")
+        : CSP;
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+    await createWindow();
+  });
+
+  // Quitting during a run stops it cleanly: what was fetched is in the cache, the lock is released.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !main) return;
+    event.preventDefault();
+    quitting = true;
+    void main.dispose().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+}

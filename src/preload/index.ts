@@ -1,10 +1,12 @@
 // The preload: exposes exactly the contract's channels as `window.tagfit`, nothing else. Bundled into one
 // CommonJS file that requires only `electron`, so the renderer stays sandboxed.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannels, invokeChannels, type TagfitBridge } from '../shared/ipc-contract';
+import type { TagfitBridge } from '../shared/ipc-contract';
+// Channel names only: the schemas (and zod) stay in main.
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../shared/ipc/channels';
 
-const allowedInvoke = new Set<string>(invokeChannels);
-const allowedEvents = new Set<string>(eventChannels);
+const allowedInvoke = new Set<string>(INVOKE_CHANNELS);
+const allowedEvents = new Set<string>(EVENT_CHANNELS);
 
 const bridge: TagfitBridge = {
   invoke(channel, request) {

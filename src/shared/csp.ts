@@ -19,3 +19,10 @@ export const CSP = CSP_DIRECTIVES.join('; ');
 
 /** The same policy for a <meta> tag, which cannot carry frame-ancestors (browsers ignore it there). */
 export const CSP_META = CSP_DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+
+/**
+ * The browser preview (npm run web) talks to its local bridge with fetch and server-sent events on its own
+ * origin: the same policy with connect-src 'self'.
+ */
+export const CSP_WEB = CSP.replace("connect-src 'none'", "connect-src 'self'");
+export const CSP_WEB_META = CSP_META.replace("connect-src 'none'", "connect-src 'self'");

@@ -1,80 +1,68 @@
-// The one IPC contract between the renderer and main: every invoke channel with its request schema and
-// response type, and every event channel with its payload. Main, preload and renderer are typed from it.
-import { z } from 'zod';
-import type { ErrorInfo, RunProgress, RunResult } from './model';
-
-import { weightsSchema } from './weights';
-
-export { weightsSchema };
-
-export const runRequestSchema = z.object({
-  tags: z.array(z.string().min(1).max(200)).min(1).max(10_000),
-  creators: z.array(z.string().min(1).max(100)).max(10_000),
-  // Shape only: the items are validated (and named in errors) by the same rules as the CLI's lists.
-  regions: z.array(z.string().min(1).max(20)).min(1).max(50),
-  preset: z.enum(['seed', 'organic', 'paid']),
-  weights: weightsSchema.partial().optional(),
-  windowDays: z.number().int().min(1).max(365).optional(),
-  keepCommercial: z.boolean().optional(),
-  /** The user chose the demo (the screen says so): the simulator answers. Never a fallback for a missing key. */
-  demo: z.boolean().optional(),
-});
-export type RunRequest = z.infer<typeof runRequestSchema>;
-
-export interface AppStatus {
-  hasKey: boolean;
-  /** Without a key the app runs on the built-in simulator. */
-  demo: boolean;
-  /** Why the OS keychain cannot be used, or null. */
-  keychainProblem: string | null;
-  version: string;
-}
-
-export interface KeyStatus {
-  hasKey: boolean;
-}
-
-export interface DemoLists {
-  tags: string[];
-  creators: string[];
-  regions: string[];
-}
-
-const empty = z.object({}).strict();
+// The one IPC contract between the renderer and main, joined from one part per domain (src/shared/ipc/*):
+// every invoke channel with its request schema and response type, and every event channel with its payload.
+// Main, preload and renderer are typed from it; channel names alone live in ipc/channels.ts (no zod).
+import type { z } from 'zod';
+import type { ErrorInfo } from './model';
+import type { AppCommand, RunEvent } from './views';
+import { type AppResponses, appRequests } from './ipc/app';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
+import { type DecodeResponses, decodeRequests } from './ipc/decode';
+import { type HistoryResponses, historyRequests } from './ipc/history';
+import { type KeychainResponses, keychainRequests } from './ipc/keychain';
+import { type ListsResponses, listsRequests } from './ipc/lists';
+import { type ReportsResponses, reportsRequests } from './ipc/reports';
+import { type RunResponses, runRequests } from './ipc/run';
+import { type SettingsResponses, settingsRequests } from './ipc/settings';
+import { type WorkspaceResponses, workspaceRequests } from './ipc/workspace';
 
 /** Request schemas, validated in main before any handler runs. */
 export const invokeRequestSchemas = {
-  'app:get-status': empty,
-  'keychain:set-key': z.object({ key: z.string().trim().min(8).max(512) }).strict(),
-  'keychain:delete-key': empty,
-  'lists:get-demo': empty,
-  'run:start': runRequestSchema,
-  'run:cancel': empty,
+  ...appRequests,
+  ...keychainRequests,
+  ...workspaceRequests,
+  ...listsRequests,
+  ...settingsRequests,
+  ...runRequests,
+  ...historyRequests,
+  ...decodeRequests,
+  ...reportsRequests,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas;
 
-export interface InvokeResponses {
-  'app:get-status': AppStatus;
-  'keychain:set-key': KeyStatus;
-  'keychain:delete-key': KeyStatus;
-  'lists:get-demo': DemoLists;
-  'run:start': RunResult;
-  'run:cancel': { cancelled: boolean };
-}
+export type InvokeResponses = AppResponses &
+  KeychainResponses &
+  WorkspaceResponses &
+  ListsResponses &
+  SettingsResponses &
+  RunResponses &
+  HistoryResponses &
+  DecodeResponses &
+  ReportsResponses;
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>;
+export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeRequestSchemas)[C]>;
 
 /** Results, not thrown errors, cross IPC (Electron would keep only an error's message). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 export interface EventPayloads {
-  'run:progress': RunProgress;
+  'run:progress': RunEvent;
+  /** A command from the application menu (Electron only). */
+  'app:command': { command: AppCommand };
 }
 export type EventChannel = keyof EventPayloads;
 
-export const eventChannels: readonly EventChannel[] = ['run:progress'];
-export const invokeChannels = Object.keys(invokeRequestSchemas) as InvokeChannel[];
+// Every schema has a response type and a name in channels.ts, and the other way round (compile-time checks).
+type Missing<A, B> = Exclude<A, B> extends never ? true : ['missing', Exclude<A, B>];
+const _namesCoverSchemas: Missing<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> = true;
+const _responsesCoverSchemas: Missing<InvokeChannel, keyof InvokeResponses> = true;
+const _schemasCoverResponses: Missing<keyof InvokeResponses, InvokeChannel> = true;
+const _eventsCovered: Missing<EventChannel, (typeof EVENT_CHANNELS)[number]> = true;
+void [_namesCoverSchemas, _responsesCoverSchemas, _schemasCoverResponses, _eventsCovered];
+
+export const invokeChannels: readonly InvokeChannel[] = INVOKE_CHANNELS;
+export const eventChannels: readonly EventChannel[] = EVENT_CHANNELS;
 
 /** What the preload exposes as `window.tagfit`. */
 export interface TagfitBridge {

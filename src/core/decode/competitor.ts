@@ -1,7 +1,6 @@
 // Competitor decoding: the hashtags a competitor uses, parsed from their recent captions, then scored with the
 // normal pipeline in the given regions, so their tag mix can be read next to each tag's score and rank.
 import type {
-  Credits,
   ErrorCode,
   RegionCode,
   RunProgress,
@@ -9,6 +8,14 @@ import type {
   ScoringSettings,
   UserInfo,
 } from '../../shared/model';
+import type {
+  CaptionHashtag,
+  CompetitorDecode,
+  CompetitorTag,
+  DecodeResult,
+  FailedCreator,
+  RegionStanding,
+} from '../../shared/decode';
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX } from '../input/csv-lists';
@@ -16,14 +23,7 @@ import { checkRegions, openApiSession, type ApiSessionOptions } from '../job/api
 import { runPipeline } from '../pipeline/run';
 import { fetchCreatorSample } from './recent-posts';
 
-export interface CaptionHashtag {
-  /** NFC, lower case, without `#`: the form the tag list reader gives a candidate. */
-  tag: string;
-  /** Occurrences across all captions. */
-  uses: number;
-  /** Captions (posts) it appears in at least once. */
-  posts: number;
-}
+export type { CaptionHashtag, CompetitorDecode, CompetitorTag, DecodeResult, FailedCreator, RegionStanding };
 
 const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/giu;
 /** Keycap emoji ("1️⃣", "#️⃣"): a digit or "#" dressed as an emoji is neither part of a tag nor its start. */
@@ -62,57 +62,6 @@ export function hashtagsFromCaptions(captions: readonly (string | null | undefin
   }
   // Array.prototype.sort is stable: equal counts keep the order first seen.
   return [...found.values()].sort((a, b) => b.posts - a.posts || b.uses - a.uses);
-}
-
-/** A tag's standing in one region, as the pipeline scored it. */
-export type RegionStanding =
-  | {
-      status: 'ranked';
-      score: number;
-      rank: number;
-      /** How many tags were ranked in the region (the competitors' tags together). */
-      of: number;
-      velocity: number;
-      density: number;
-      overlap: number;
-      sample: number;
-      flags: string[];
-    }
-  | { status: 'excluded'; reason: string }
-  | { status: 'failed'; error: string }
-  | { status: 'unscored' };
-
-export interface CompetitorTag extends CaptionHashtag {
-  /** posts / the competitor's sample size. */
-  share: number;
-  regions: Record<RegionCode, RegionStanding>;
-}
-
-export interface CompetitorDecode {
-  username: string;
-  user: Pick<UserInfo, 'id' | 'uniqueId' | 'nickname' | 'followerCount' | 'videoCount'>;
-  /** Recent posts read. */
-  sample: number;
-  tags: CompetitorTag[];
-}
-
-export interface FailedCreator {
-  username: string;
-  error: string;
-  code: ErrorCode;
-}
-
-export interface DecodeResult {
-  now: string;
-  /** The hashtags scored: every competitor's tags, each once, in the order of the competitors' mixes. */
-  candidates: string[];
-  competitors: CompetitorDecode[];
-  /** Competitors whose info or posts could not be fetched. */
-  failed: FailedCreator[];
-  /** The scoring of `candidates`, exactly as `tagfit score` gives it for the same list; absent when no tag was found. */
-  scoring?: RunResult;
-  /** Every call of the decode: the competitors' info and posts, and the scoring's. */
-  credits: Credits;
 }
 
 export interface DecodeInput {

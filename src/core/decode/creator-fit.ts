@@ -1,34 +1,16 @@
 // The creator-fit score: density and velocity over each creator's recent posts, measured with the same metrics
 // as hashtags, normalised across the creators and combined with the preset's velocity and density weights.
-import type { Credits, ErrorCode, ScoringSettings } from '../../shared/model';
+import type { ErrorCode, ScoringSettings } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { roundHalfEven } from '../engine/decimal';
 import { computeMetrics } from '../engine/metrics';
 import { normaliseMetrics } from '../engine/normalise';
 import { openApiSession, type ApiSessionOptions } from '../job/api-session';
-import type { FailedCreator } from './competitor';
-import { fetchCreatorSample, type CreatorSample } from './recent-posts';
+import type { CreatorFitResult, CreatorFitRow, FailedCreator } from '../../shared/decode';
 
-export interface CreatorFitRow {
-  username: string;
-  nickname: string;
-  followerCount: number;
-  /** Posts measured (after de-duplication when the preset asks for it). */
-  sample: number;
-  /** Share of the sample posted within the window. */
-  velocity: number;
-  /** Likes per post, summarised as the preset says (mean, median or log-mean). */
-  density: number;
-  medianLikes: number;
-  meanLikes: number;
-  /** create_time of the newest post; 0 when there is none. */
-  newestPostAt: number;
-  normalised: { velocity: number; density: number };
-  /** 0-100. */
-  score: number;
-  rank: number;
-}
+export type { CreatorFitResult, CreatorFitRow };
+import { fetchCreatorSample, type CreatorSample } from './recent-posts';
 
 /**
  * The preset's velocity and density weights scaled to sum 1 (overlap and the ad penalty mean nothing for a
@@ -70,14 +52,6 @@ export function scoreCreatorFit(
   rows.sort((a, b) => b.score - a.score);
   rows.forEach((r, i) => (r.rank = i + 1));
   return rows;
-}
-
-export interface CreatorFitResult {
-  now: string;
-  weights: { velocity: number; density: number };
-  ranked: CreatorFitRow[];
-  failed: FailedCreator[];
-  credits: Credits;
 }
 
 export interface CreatorFitInput {

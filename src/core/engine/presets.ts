@@ -2,7 +2,14 @@
 // the validation of user overrides on top of them.
 import { z } from 'zod';
 import type { PresetName, ScoringSettings, Weights } from '../../shared/model';
-import { weightsSchema } from '../../shared/weights';
+import {
+  PRESET_NAMES as PRESETS_IN_ORDER,
+  pageSizeSchema,
+  pagesSchema,
+  presetSchema,
+  weightsSchema,
+  windowDaysSchema,
+} from '../../shared/scoring-limits';
 import { TagfitError } from '../errors';
 
 /** Overrides a caller may put on top of a preset; weights may be given one at a time. */
@@ -59,20 +66,15 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ScoringSettings>>> = 
   paid: Object.freeze({ ...PAID, weights: Object.freeze({ ...PAID.weights }) }),
 });
 
-export const PRESET_NAMES: readonly PresetName[] = ['seed', 'organic', 'paid'];
+export const PRESET_NAMES: readonly PresetName[] = PRESETS_IN_ORDER;
 
 const overridesSchema = z.strictObject({
   // Tolerated so a whole ScoringSettings can be passed back in, but it cannot switch presets.
-  preset: z.enum(['seed', 'organic', 'paid']).optional(),
+  preset: presetSchema.optional(),
   weights: weightsSchema.partial().optional(),
-  windowDays: z.number().int('must be a whole number of days').min(1).max(365).optional(),
-  pages: z.number().int('must be a whole number').min(1).max(10).optional(),
-  pageSize: z
-    .number()
-    .int('must be a whole number')
-    .min(1)
-    .max(35, 'must be 35 or less (the API maximum)')
-    .optional(),
+  windowDays: windowDaysSchema.optional(),
+  pages: pagesSchema.optional(),
+  pageSize: pageSizeSchema.optional(),
   keepCommercial: z.boolean().optional(),
   density: z.enum(['mean', 'median', 'log-mean']).optional(),
   dedupePosts: z.boolean().optional(),

@@ -386,3 +386,26 @@ export function parseUsername(raw: string): { ok: true; value: string } | { ok: 
 export const readTagList = (file: string): Promise<ListResult> => readList(file, TAGS);
 export const readCreatorList = (file: string): Promise<ListResult> => readList(file, CREATORS);
 export const readRegionList = (file: string): Promise<ListResult> => readList(file, REGIONS);
+
+/** Says which duplicates were merged; invalid rows stop the run (file, line, reason) unless skipped. */
+export function checkLists(
+  lists: readonly ListResult[],
+  warn: (m: string) => void,
+  skipInvalid: boolean,
+  notice: (m: string) => void = warn,
+): void {
+  const problems = lists.flatMap((l) => l.errors);
+  // A merge loses nothing: a notice, which --quiet leaves out.
+  for (const l of lists) {
+    for (const m of l.merged) notice(`merged duplicates of "${m.value}" (lines ${m.lines.join(', ')})`);
+  }
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => `${p.file}:${p.line}: ${p.column}: ${p.reason}`);
+  if (!skipInvalid) {
+    throw new TagfitError(
+      'input',
+      `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
+    );
+  }
+  for (const l of lines) warn(`skipped ${l}`);
+}

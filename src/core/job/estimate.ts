@@ -1,23 +1,14 @@
 // Before a run: how many answers the cache holds and how many credits the rest will cost. Follows the
 // cached page chain (each page's cursor names the next), so a half-fetched sample counts only its missing pages.
+import type { CreditEstimate } from '../../shared/estimate';
 import type { RegionCode, ScoringSettings } from '../../shared/model';
+
+export type { CreditEstimate };
 import { cacheKey } from '../api/client';
 import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
 import { answerAge } from '../api/freshness';
 import type { AnswerCache, CachedAnswer } from '../api/types';
 import { toChallenge, toPostsPage } from '../api/dto';
-
-export interface CreditEstimate {
-  /** Answers the cache will give (no credit). */
-  fromCache: number;
-  /** Credits still to spend: at least `min` (one per missing first page and info), at most `max` (every page). */
-  network: { min: number; max: number };
-  /** What the reference method would spend on the same lists at most (info per tag per region + every page). */
-  reference: number;
-  /** Hashtag-region pairs whose sample is wholly in the cache. */
-  pairsCached: number;
-  pairs: number;
-}
 
 export interface EstimateInput {
   cache?: AnswerCache;

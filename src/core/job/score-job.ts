@@ -15,7 +15,7 @@ import { renderCsvReport } from '../report/csv';
 import { renderMarkdownReport } from '../report/markdown';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import type { AtomicFs } from '../storage/atomic-write';
-import { computeMomentum, listRuns, loadRun, recordRun } from '../workspace/history';
+import { computeMomentum, listRuns, loadRun, recordRun, type StoredRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
 
@@ -34,6 +34,8 @@ export interface ScoreJobOptions extends ApiSessionOptions {
   out?: { dir: string; formats: readonly ReportFormat[]; writer?: AtomicWriter };
   /** The file system the run's history is written through (tests simulate a full disk with it). */
   historyFs?: AtomicFs;
+  /** false: compute momentum against the history but record nothing (a read-only workspace, a retry). */
+  record?: boolean;
   onProgress?: (p: RunProgress) => void;
 }
 
@@ -44,6 +46,8 @@ export interface ScoreJobOutcome {
   written: { path: string; note?: string }[];
   /** The region list's names, for reports; empty when it could not be fetched. */
   regionNames: Record<RegionCode, string>;
+  /** The recorded run momentum was measured against (the latest before this one), if any. */
+  previous?: StoredRun;
   /** Set when the reports could not be written (none was written half). */
   reportError?: ErrorInfo;
   /** Set when the run could not be recorded in the workspace's history; its results stand and are written. */
@@ -74,6 +78,33 @@ export const reportName = (region: RegionCode, date: string, ext: ReportFormat, 
 /** The date part of the run's clock, in UTC: the reports' file names and headings use it. */
 export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
 
+/** The report files of a run, per region and format, named by its clock's date ("-partial" when partial). */
+export function reportFiles(
+  result: RunResult,
+  opts: { regionNames: Record<RegionCode, string>; formats: readonly ReportFormat[]; partial: boolean },
+): { name: string; content: string }[] {
+  const date = runDate(new Date(result.now));
+  const files: { name: string; content: string }[] = [];
+  for (const [region, r] of Object.entries(result.regions)) {
+    const failed = result.failed.filter((f) => f.region === region);
+    if (opts.formats.includes('md')) {
+      files.push({
+        name: reportName(region, date, 'md', opts.partial),
+        content: renderMarkdownReport(r, date, {
+          regionName: opts.regionNames[region],
+          failed,
+          credits: result.credits,
+          preset: result.preset,
+          stopped: result.stopped,
+        }),
+      });
+    }
+    if (opts.formats.includes('csv'))
+      files.push({ name: reportName(region, date, 'csv', opts.partial), content: renderCsvReport(r) });
+  }
+  return files;
+}
+
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
   // A report folder that cannot be written is said before any credit is spent.
@@ -96,17 +127,18 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
 
     let result = raw;
     let historyError: ErrorInfo | undefined;
+    let prev: StoredRun | undefined;
     if (opts.dataDir) {
       const runs = await listRuns(opts.dataDir, warn);
       const previous = [...runs].reverse().find((r) => r.now < raw.now);
-      const prev = previous ? await loadRun(opts.dataDir, previous.id) : undefined;
+      prev = previous ? await loadRun(opts.dataDir, previous.id) : undefined;
       result = computeMomentum(raw, prev, opts.velocityThreshold ?? 0.5);
       // A stopped run is partial: it would make the next run's momentum lie (its answers are in the cache).
       // A re-score wholly from the cache observed nothing new: recording it would make next week's momentum
       // compare against a copy of old data stamped with a later time.
       // (A run at the same clock as the last one is no earlier run for momentum, but it is one for this.)
       const observedNew = raw.credits.used > 0 || runs.length === 0;
-      if (!result.stopped && observedNew) {
+      if (!result.stopped && observedNew && opts.record !== false) {
         try {
           await recordRun(opts.dataDir, result, { fs: opts.historyFs });
         } catch (e) {
@@ -123,27 +155,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     let reportError: ErrorInfo | undefined;
     const partial = isPartialRun(result);
     if (opts.out) {
-      const date = runDate(opts.now);
-      const files: { name: string; content: string }[] = [];
-      for (const region of opts.regions) {
-        const r = result.regions[region];
-        if (!r) continue;
-        const failed = result.failed.filter((f) => f.region === region);
-        if (opts.out.formats.includes('md')) {
-          files.push({
-            name: reportName(region, date, 'md', partial),
-            content: renderMarkdownReport(r, date, {
-              regionName: regionNames[region],
-              failed,
-              credits: result.credits,
-              preset: result.preset,
-              stopped: result.stopped,
-            }),
-          });
-        }
-        if (opts.out.formats.includes('csv'))
-          files.push({ name: reportName(region, date, 'csv', partial), content: renderCsvReport(r) });
-      }
+      const files = reportFiles(result, { regionNames, formats: opts.out.formats, partial });
       try {
         written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));
       } catch (e) {
@@ -151,7 +163,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         reportError = toErrorInfo(e);
       }
     }
-    return { result, data, written, regionNames, reportError, historyError, partial };
+    return { result, data, written, regionNames, previous: prev, reportError, historyError, partial };
   } finally {
     await close();
   }

@@ -18,6 +18,16 @@ import { TagfitError } from '../errors';
 import type { AtomicFs } from '../storage/atomic-write';
 import { storageError } from '../storage/storage-error';
 import { parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
+import type {
+  ComparedSide,
+  ComparedTag,
+  RegionComparison,
+  RunComparison,
+  RunSummary,
+} from '../../shared/history';
+import { presetSchema } from '../../shared/scoring-limits';
+
+export type { ComparedSide, ComparedTag, RegionComparison, RunComparison, RunSummary };
 
 export const HISTORY_VERSION = 1;
 const DAY_MS = 86_400_000;
@@ -65,18 +75,6 @@ export interface StoredRun {
   stopped?: RunResult['stopped'];
 }
 
-export interface RunSummary {
-  id: string;
-  now: string;
-  preset: PresetName;
-  regions: RegionCode[];
-  /** Distinct hashtags ranked in at least one region. */
-  tags: number;
-  creditsUsed: number;
-  stopped: boolean;
-  path: string;
-}
-
 const num = z.number();
 const storedTagSchema = z.object({
   tag: z.string(),
@@ -97,7 +95,7 @@ const storedRunSchema = z.object({
   version: z.literal(HISTORY_VERSION),
   id: z.string(),
   now: z.iso.datetime({ offset: true }),
-  preset: z.enum(['seed', 'organic', 'paid']),
+  preset: presetSchema,
   // Our own writer wrote these whole; checking the parts we read keeps an older file usable.
   settings: z.looseObject({ preset: z.string() }),
   credits: z.looseObject({ used: num }),
@@ -328,46 +326,6 @@ export function computeMomentum(
     };
   }
   return { ...current, regions };
-}
-
-export interface ComparedSide {
-  rank: number;
-  score: number;
-  velocity: number;
-  density: number;
-  overlap: number;
-  userCount: number;
-  viewCount: number;
-}
-
-export interface ComparedTag {
-  tag: string;
-  candidate: string;
-  /** `both`: ranked in both runs; `new`: only in the later one; `gone`: only in the earlier one. */
-  status: 'both' | 'new' | 'gone';
-  before: ComparedSide | null;
-  after: ComparedSide | null;
-  scoreChange: number | null;
-  /** Positive = moved up. */
-  rankChange: number | null;
-  velocityChange: number | null;
-  userCountGrowthPerWeek: number | null;
-  viewCountGrowthPerWeek: number | null;
-}
-
-export interface RegionComparison {
-  region: RegionCode;
-  /** Tags in both runs and new ones in the later run's rank order, then gone ones in the earlier run's. */
-  rows: ComparedTag[];
-  newTags: string[];
-  goneTags: string[];
-}
-
-export interface RunComparison {
-  before: { id?: string; now: string };
-  after: { id?: string; now: string };
-  days: number;
-  regions: Record<RegionCode, RegionComparison>;
 }
 
 const side = (r: RunRow): ComparedSide => ({

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TagfitError } from '../errors';
+import { writeFileAtomically } from './json-file';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
   SETTINGS_FILE,
@@ -209,4 +210,13 @@ export async function saveSettings(
   settings: WorkspaceSettingsInput,
 ): Promise<{ keptAside?: string }> {
   return saveSettingsFile(workspacePaths(dir).settings, settings);
+}
+
+/**
+ * Saves a list as the workspace's CSV file, in the format the CLI reads (its header, one value a line), atomically:
+ * a list edited in the app and run from cron is one list. The values must already be checked (listFromValues).
+ */
+export async function saveListFile(ws: Workspace, name: ListName, values: readonly string[]): Promise<void> {
+  const text = `${[LIST_FILES[name].header, ...values].join('\n')}\n`;
+  await writeFileAtomically(ws.paths[name], text);
 }

@@ -1,42 +1,18 @@
 // The workspace's settings file (tagfit.json): a versioned schema, validation that says where, stable key order.
-import { rename } from 'node:fs/promises';
 import { z } from 'zod';
+import { rename } from 'node:fs/promises';
 import type { ScoringSettings } from '../../shared/model';
 import { TagfitError } from '../errors';
 import { lineOfPath, parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
-import { weightsSchema } from '../../shared/weights';
+import {
+  SETTINGS_VERSION,
+  settingsSchema,
+  type WorkspaceSettings,
+  type WorkspaceSettingsInput,
+} from '../../shared/workspace-settings';
 
-/** The settings format this Tagfit reads and writes. */
-export const SETTINGS_VERSION = 1;
+export { SETTINGS_VERSION, settingsSchema, type WorkspaceSettings, type WorkspaceSettingsInput };
 export const SETTINGS_FILE = 'tagfit.json';
-
-/**
- * Scoring fields are optional: absent means "the preset's value", so switching preset is one edit.
- * Operational fields have defaults and are written at init so people see them.
- */
-export const settingsSchema = z.strictObject({
-  version: z.literal(SETTINGS_VERSION),
-  preset: z.enum(['seed', 'organic', 'paid']),
-  weights: weightsSchema.partial().optional(),
-  windowDays: z.int().min(1).max(365).optional(),
-  pages: z.int().min(1).max(50).optional(),
-  pageSize: z.int().min(1).max(35).optional(),
-  keepCommercial: z.boolean().optional(),
-  density: z.enum(['mean', 'median', 'log-mean']).optional(),
-  dedupePosts: z.boolean().optional(),
-  minStableSample: z.int().min(0).optional(),
-  cacheMaxAgeHours: z.number().min(0).default(24),
-  cacheMaxBytes: z
-    .int()
-    .min(0)
-    .default(256 * 1024 * 1024),
-  velocityThreshold: z.number().min(0).max(1).default(0.5),
-  requestsPerMinute: z.int().min(1).max(100_000).default(200),
-  concurrency: z.int().min(1).max(64).default(8),
-});
-
-export type WorkspaceSettings = z.output<typeof settingsSchema>;
-export type WorkspaceSettingsInput = z.input<typeof settingsSchema>;
 
 export const defaultSettings = (): WorkspaceSettings =>
   settingsSchema.parse({ version: SETTINGS_VERSION, preset: 'seed' });

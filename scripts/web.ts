@@ -1,0 +1,114 @@
+// `npm run web`: the app in a browser, for machines where Electron cannot start. Builds the renderer if needed,
+// serves it on 127.0.0.1 under a random token, bridges window.tagfit to the main process's own handlers, prints
+// the URL and opens the browser (unless --no-open). The key comes as the CLI takes it: TIKLIVE_KEY, else the
+// OS keychain. Ctrl-C stops it (a run going on stops cleanly, keeping what it fetched).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { createSystemKeychain } from '../src/core/secrets/keychain';
+import { createFileSettingsStore } from '../src/main/app-settings';
+import { createMainHandlers } from '../src/main/handlers';
+import { startWebPreview, type WebPreview } from '../src/main/web/server';
+import { checkApiBase, parseNow } from '../src/cli/score-command';
+import { reportError } from '../src/cli/main';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER = path.join(ROOT, 'out', 'renderer');
+
+interface Flags {
+  demo?: boolean;
+  workspace?: string;
+  port: string;
+  apiBase?: string;
+  open: boolean;
+  dataDir?: string;
+  now?: string;
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  try {
+    spawn(cmd, args, { stdio: 'ignore', detached: true })
+      .on('error', () => {})
+      .unref();
+  } catch {
+    // No browser to open: the URL is printed.
+  }
+}
+
+async function main(flags: Flags): Promise<void> {
+  checkApiBase(flags.apiBase);
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be 0-65535 (got "${flags.port}").`);
+  if (!existsSync(path.join(RENDERER, 'index.html'))) {
+    process.stderr.write('building the renderer (electron-vite build)…\n');
+    const bin = path.join(
+      ROOT,
+      'node_modules',
+      '.bin',
+      process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
+    );
+    const b = spawnSync(bin, ['build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (b.status !== 0) throw new Error('electron-vite build failed; see above.');
+  }
+  const dataDir = path.resolve(flags.dataDir ?? path.join(os.homedir(), '.config', 'tagfit-web'));
+  const now = flags.now ? parseNow(flags.now) : undefined;
+  let preview: WebPreview | undefined;
+  const main = createMainHandlers({
+    keychain: createSystemKeychain(),
+    clock: () => now ?? new Date(),
+    clockIsFixed: now !== undefined,
+    emit: (channel, payload) => preview?.emit(channel, payload),
+    paths: {
+      demoDir: path.join(ROOT, 'resources', 'demo'),
+      demoWorkspace: path.join(dataDir, 'demo-workspace'),
+    },
+    dialogs: { pickFolder: async () => null },
+    appSettings: createFileSettingsStore(path.join(dataDir, 'settings.json')),
+    apiBase: flags.apiBase,
+    envKey: process.env.TIKLIVE_KEY,
+    shell: 'web',
+    version: 'preview',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (flags.workspace) await main.handlers['workspace:open']({ dir: flags.workspace });
+  else if (flags.demo) await main.handlers['workspace:open-demo']({});
+  preview = await startWebPreview({ rendererDir: RENDERER, port, handlers: main.handlers });
+  process.stdout.write(`Tagfit preview: ${preview.url}\n`);
+  if (flags.open) openBrowser(preview.url);
+  const stop = async (): Promise<void> => {
+    await main.dispose();
+    await preview?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+const program = new Command()
+  .name('npm run web --')
+  .description('the Tagfit app in a browser, over the main process handlers, on 127.0.0.1')
+  .option('--demo', 'open the demo workspace (the built-in simulator answers; no key)')
+  .option('--workspace <dir>', 'open this workspace')
+  .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', '0')
+  .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
+  .option('--no-open', 'do not open the browser')
+  .option('--data-dir <dir>', "the preview's own settings and demo workspace (default ~/.config/tagfit-web)")
+  .option('--now <iso>', 'fix the run clock (tests, demos)')
+  .action(async (flags: Flags) => {
+    try {
+      await main(flags);
+    } catch (e) {
+      process.exitCode = reportError(e);
+    }
+  });
+await program.parseAsync(process.argv);

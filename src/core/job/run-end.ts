@@ -1,0 +1,35 @@
+// How a run ended, in one place: the CLI's footer and the app's status both say it from here.
+import type { RunResult } from '../../shared/model';
+import type { RunEnd } from '../../shared/views';
+
+export function runEnd(result: RunResult): RunEnd {
+  switch (result.stopped?.code) {
+    case undefined:
+      return 'finished';
+    case 'cancelled':
+      return 'stopped-by-user';
+    case 'budget':
+      return 'stopped-by-budget';
+    case 'auth':
+      return 'stopped-by-rejected-key';
+    case 'offline':
+      return 'stopped-offline';
+  }
+}
+
+/** The end in words: what stopped the run, what it kept and what is left. */
+export function describeRunEnd(result: RunResult): string {
+  const ranked = Object.values(result.regions).reduce((n, r) => n + r.ranked.length, 0);
+  const failed = result.failed.length;
+  const kept = `${ranked} tag-region pairs ranked${failed > 0 ? `, ${failed} failed` : ''}`;
+  const s = result.stopped;
+  if (!s) return `Finished: ${kept}; ${result.credits.used} credits.`;
+  const left = `${s.unscored.length} pairs left unscored (the next run fetches only those)`;
+  const why = {
+    cancelled: 'Stopped by you',
+    budget: 'Stopped by the credit budget',
+    auth: 'Stopped: TikLiveAPI refused the key',
+    offline: 'Stopped: offline and the cache lacks answers',
+  }[s.code];
+  return `${why}. ${s.message} Kept: ${kept}; ${left}.`;
+}

@@ -1,0 +1,39 @@
+// The workspace's history: its runs, two compared, one tag's score and rank over time.
+import { TagfitError } from '../../core/errors';
+import { compareRuns, listRuns, loadRun } from '../../core/workspace/history';
+import type { TagHistoryPoint } from '../../shared/ipc/history';
+import { type HandlerContext, requireWorkspace } from './context';
+import type { DomainHandlers } from './types';
+
+type Channels = 'history:list' | 'history:compare' | 'history:tag';
+
+export function createHistoryHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
+  const dataDir = (): string => requireWorkspace(ctx).ws.paths.data;
+  return {
+    async 'history:list'() {
+      return listRuns(dataDir(), (m) => ctx.s.log?.(`warning: ${m}`));
+    },
+    async 'history:compare'({ before, after }) {
+      const list = await listRuns(dataDir());
+      const resolve = (id: string): string => {
+        const run =
+          id === 'last' ? list.at(-1) : id === 'previous' ? list.at(-2) : list.find((r) => r.id === id);
+        if (!run) throw new TagfitError('input', `No run "${id}" in this workspace's history.`);
+        return run.id;
+      };
+      return compareRuns(await loadRun(dataDir(), resolve(before)), await loadRun(dataDir(), resolve(after)));
+    },
+    async 'history:tag'({ tag }) {
+      const wanted = tag.replace(/^#/, '').toLowerCase();
+      const points: TagHistoryPoint[] = [];
+      for (const summary of await listRuns(dataDir())) {
+        const run = await loadRun(dataDir(), summary.id);
+        for (const [region, r] of Object.entries(run.regions)) {
+          const row = r.ranked.find((t) => t.candidate === wanted || t.tag.toLowerCase() === wanted);
+          if (row) points.push({ runId: run.id, now: run.now, region, rank: row.rank, score: row.score });
+        }
+      }
+      return points;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The main process's IPC handlers as plain functions over injected services, joined from one part per domain.
+// Electron wires them to ipcMain; the browser preview and the tests call the very same functions.
+import { AppSession } from '../session';
+import type { HandlerServices } from '../services';
+import { createAppHandlers } from './app';
+import { createDecodeHandlers } from './decode';
+import { createHistoryHandlers } from './history';
+import { createKeychainHandlers } from './keychain';
+import { createListsHandlers } from './lists';
+import { createReportsHandlers } from './reports';
+import { createRunHandlers } from './run';
+import { createSettingsHandlers } from './settings';
+import type { Handlers } from './types';
+import { closeWorkspace, createWorkspaceHandlers } from './workspace';
+
+export type { Handlers };
+
+export interface MainHandlers {
+  handlers: Handlers;
+  /** Quitting or closing the window: stops the runs (each keeps what it fetched) and releases the lock. */
+  dispose(): Promise<void>;
+}
+
+export function createMainHandlers(s: HandlerServices): MainHandlers {
+  const ctx = { s, session: new AppSession() };
+  const handlers: Handlers = {
+    ...createAppHandlers(ctx),
+    ...createKeychainHandlers(ctx),
+    ...createWorkspaceHandlers(ctx),
+    ...createListsHandlers(ctx),
+    ...createSettingsHandlers(ctx),
+    ...createRunHandlers(ctx),
+    ...createHistoryHandlers(ctx),
+    ...createDecodeHandlers(ctx),
+    ...createReportsHandlers(ctx),
+  };
+  return { handlers, dispose: async () => void (await closeWorkspace(ctx)) };
+}

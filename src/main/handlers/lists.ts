@@ -1,0 +1,60 @@
+// The lists: checked by the engine's rules (the CLI's), saved to the workspace's own CSV files.
+import { listFromValues, type ListResult } from '../../core/input/csv-lists';
+import { openApiSession } from '../../core/job/api-session';
+import { saveListFile } from '../../core/workspace/layout';
+import type { ListCheck, ListName } from '../../shared/views';
+import { type HandlerContext, requireWorkspace, requireWritable, runKey } from './context';
+import type { DomainHandlers } from './types';
+
+const LABELS: Record<ListName, string> = {
+  tags: 'Candidate hashtags',
+  creators: 'Target creators',
+  regions: 'Regions',
+};
+
+/** A list as the editor holds it, checked: what is kept, what was merged, what is wrong and why. */
+export function checkList(list: ListName, values: readonly string[]): ListCheck {
+  const r: ListResult = listFromValues(list, values, LABELS[list]);
+  return {
+    list,
+    values: r.values,
+    merged: r.merged.map((m) => ({ value: m.value, items: m.lines })),
+    errors: r.errors.map((e) => ({ item: e.line, value: values[e.line - 1] ?? '', reason: e.reason })),
+  };
+}
+
+type Channels = 'lists:check' | 'lists:save' | 'lists:regions';
+
+export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
+  return {
+    async 'lists:check'({ list, values }) {
+      return checkList(list, values);
+    },
+    async 'lists:save'({ list, values }) {
+      const open = requireWritable(ctx, 'save the list');
+      const checked = checkList(list, values);
+      await saveListFile(open.ws, list, checked.values);
+      ctx.session.last = undefined;
+      return checked;
+    },
+    async 'lists:regions'() {
+      const open = requireWorkspace(ctx);
+      const key = await runKey(ctx, open);
+      const session = await openApiSession({
+        now: ctx.s.clock(),
+        clockIsFixed: ctx.s.clockIsFixed,
+        demo: open.demo,
+        apiBase: ctx.s.apiBase,
+        key,
+        cache: open.cache,
+        maxAgeMs: 7 * 24 * 3_600_000,
+      });
+      try {
+        const regions = await session.api.regionList();
+        return { regions, fromCache: session.api.credits().fromCache > 0 };
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Export of the last run's reports (Markdown and CSV, per region) to the workspace's reports/ or a chosen folder,
+// remembered per workspace. The same files, names and writer as the CLI's.
+import { TagfitError } from '../../core/errors';
+import { isPartialRun, reportFiles } from '../../core/job/score-job';
+import { checkReportDir, writeReports } from '../../core/report/write';
+import { type HandlerContext, requireWorkspace } from './context';
+import type { DomainHandlers } from './types';
+
+export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'reports:export'> {
+  return {
+    async 'reports:export'({ dir, formats }) {
+      const open = requireWorkspace(ctx);
+      const last = ctx.session.last;
+      if (!last) throw new TagfitError('input', 'There is nothing to export yet: run first.');
+      const remembered = ctx.s.appSettings.get().exportDirs;
+      const target = dir ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
+      await checkReportDir(target);
+      const result = last.outcome.result;
+      const files = reportFiles(result, {
+        regionNames: last.regionNames,
+        formats: formats ?? ['md', 'csv'],
+        partial: isPartialRun(result),
+      });
+      const written = await writeReports(target, files);
+      if (dir) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: dir } });
+      return { dir: target, written: written.map((w) => w.path) };
+    },
+  };
+}

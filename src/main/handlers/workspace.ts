@@ -1,0 +1,117 @@
+// Workspaces in the app: create, open (a folder dialog, or a path in the browser preview), the demo, close. The
+// lock is held while a workspace is open; one held by another Tagfit can be opened read-only.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TagfitError } from '../../core/errors';
+import { createFileCache } from '../../core/workspace/cache';
+import { initWorkspace, openWorkspace } from '../../core/workspace/layout';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/lock';
+import type { WorkspaceView } from '../../shared/views';
+import { withRecent } from '../app-settings';
+import { type HandlerContext, workspaceView } from './context';
+import type { DomainHandlers } from './types';
+
+type Channels =
+  | 'workspace:create'
+  | 'workspace:open'
+  | 'workspace:open-demo'
+  | 'workspace:close'
+  | 'workspace:get'
+  | 'workspace:recent';
+
+/** Closes the open workspace: stops its runs (each keeps what it fetched) and releases its lock. */
+export async function closeWorkspace(ctx: HandlerContext): Promise<boolean> {
+  const open = ctx.session.current;
+  if (!open) return false;
+  ctx.session.stopAll();
+  ctx.session.current = undefined;
+  ctx.session.last = undefined;
+  await open.lock?.release();
+  return true;
+}
+
+export async function openWorkspaceAt(
+  ctx: HandlerContext,
+  dir: string,
+  opts: { demo?: boolean; readOnly?: boolean } = {},
+): Promise<WorkspaceView> {
+  const ws = await openWorkspace(dir);
+  if (ctx.session.current && path.resolve(ctx.session.current.ws.dir) === ws.dir && !opts.readOnly)
+    return workspaceView(ctx, ctx.session.current);
+  await closeWorkspace(ctx);
+  const readOnly = opts.readOnly === true;
+  let lock: WorkspaceLock | undefined;
+  let heldBy: string | null = null;
+  try {
+    lock = await acquireWorkspaceLock(ws.dir, { app: 'app' });
+  } catch (e) {
+    if (!(e instanceof TagfitError) || e.code !== 'locked') throw e;
+    if (!readOnly) {
+      throw new TagfitError(
+        'locked',
+        `${e.message} Open it read-only to look without changing it.`,
+        e.details,
+      );
+    }
+    heldBy = e.message;
+  }
+  // Read-only by choice: nothing is written, so the lock is not kept from a cron run.
+  if (readOnly && lock) {
+    await lock.release();
+    lock = undefined;
+  }
+  const cache = createFileCache(ws.paths.cache, {
+    maxBytes: ws.settings.cacheMaxBytes,
+    onWarning: (m) => ctx.s.log?.(m),
+  });
+  ctx.session.current = { ws, demo: opts.demo === true, readOnly, heldBy, lock, cache };
+  if (!opts.demo) {
+    const settings = ctx.s.appSettings.get();
+    ctx.s.appSettings.update({
+      recentWorkspaces: withRecent(settings.recentWorkspaces, ws.dir),
+      lastWorkspace: ws.dir,
+    });
+  }
+  return workspaceView(ctx, ctx.session.current);
+}
+
+export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
+  return {
+    async 'workspace:create'({ dir, preset }) {
+      const target = dir ?? (await ctx.s.dialogs.pickFolder('Create a Tagfit workspace in…'));
+      if (!target) return null;
+      const ws = await initWorkspace(target, { settings: { preset: preset ?? 'organic' } });
+      return openWorkspaceAt(ctx, ws.dir);
+    },
+    async 'workspace:open'({ dir, readOnly }) {
+      const target = dir ?? (await ctx.s.dialogs.pickFolder('Open a Tagfit workspace'));
+      if (!target) return null;
+      return openWorkspaceAt(ctx, target, { readOnly });
+    },
+    async 'workspace:open-demo'() {
+      const dir = ctx.s.paths.demoWorkspace;
+      if (!existsSync(path.join(dir, 'tagfit.json'))) {
+        const demo = ctx.s.paths.demoDir;
+        await initWorkspace(dir, {
+          from: {
+            tags: path.join(demo, 'tags.csv'),
+            creators: path.join(demo, 'creators.csv'),
+            regions: path.join(demo, 'regions.csv'),
+          },
+          settings: { preset: 'organic' },
+        });
+      }
+      return openWorkspaceAt(ctx, dir, { demo: true });
+    },
+    async 'workspace:close'() {
+      return { closed: await closeWorkspace(ctx) };
+    },
+    async 'workspace:get'() {
+      const open = ctx.session.current;
+      return open ? workspaceView(ctx, open) : null;
+    },
+    async 'workspace:recent'() {
+      return { recent: ctx.s.appSettings.get().recentWorkspaces };
+    },
+  };
+}

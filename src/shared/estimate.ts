@@ -1,0 +1,13 @@
+// The credit estimate shown before a run (CLI and app).
+
+export interface CreditEstimate {
+  /** Answers the cache will give (no credit). */
+  fromCache: number;
+  /** Credits still to spend: at least `min` (one per missing first page and info), at most `max` (every page). */
+  network: { min: number; max: number };
+  /** What the reference method would spend on the same lists at most (info per tag per region + every page). */
+  reference: number;
+  /** Hashtag-region pairs whose sample is wholly in the cache. */
+  pairsCached: number;
+  pairs: number;
+}

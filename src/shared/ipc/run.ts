@@ -1,0 +1,47 @@
+// The run domain: estimate, start (with an id the progress events carry), cancel by id, re-score from the
+// cache, retry the failed pairs, the last result.
+import { z } from 'zod';
+import type { CreditEstimate, RunOutcome } from '../views';
+import {
+  pageSizeSchema,
+  pagesSchema,
+  presetSchema,
+  weightsSchema,
+  windowDaysSchema,
+} from '../scoring-limits';
+import { empty } from './app';
+
+/** Settings for this run on top of the workspace's (nothing here is saved). */
+export const runOverridesSchema = z.strictObject({
+  preset: presetSchema.optional(),
+  weights: weightsSchema.partial().optional(),
+  windowDays: windowDaysSchema.optional(),
+  pages: pagesSchema.optional(),
+  pageSize: pageSizeSchema.optional(),
+  keepCommercial: z.boolean().optional(),
+});
+
+export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6-64 letters, digits, - or _');
+
+export const runRequests = {
+  'run:estimate': z.strictObject({ overrides: runOverridesSchema.optional() }),
+  'run:start': z.strictObject({
+    overrides: runOverridesSchema.optional(),
+    /** The renderer's own id for the run, so it can route progress and cancel before the run returns. */
+    runId: runIdSchema.optional(),
+    maxCredits: z.number().int().min(0).max(1e9).optional(),
+  }),
+  'run:cancel': z.strictObject({ runId: runIdSchema }),
+  'run:rescore': z.strictObject({ overrides: runOverridesSchema.optional() }),
+  'run:retry-failed': z.strictObject({ runId: runIdSchema.optional() }),
+  'results:get-last': empty,
+} as const;
+
+export interface RunResponses {
+  'run:estimate': CreditEstimate;
+  'run:start': RunOutcome;
+  'run:cancel': { cancelled: boolean };
+  'run:rescore': RunOutcome;
+  'run:retry-failed': RunOutcome;
+  'results:get-last': RunOutcome | null;
+}

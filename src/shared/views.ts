@@ -1,0 +1,102 @@
+// The shapes the app's views show, as main sends them over the contract. Plain types, no behaviour.
+import type { CreditEstimate } from './estimate';
+import type { ErrorInfo, FailedTag, RunProgress, RunResult } from './model';
+import type { WorkspaceSettings } from './workspace-settings';
+
+/** Where the key stands. Never the key itself. */
+export interface KeyState {
+  state: 'set' | 'not-set' | 'rejected' | 'unavailable';
+  /** Where the key comes from when set: the OS keychain, or TIKLIVE_KEY (the browser preview, cron). */
+  source: 'keychain' | 'env' | null;
+  /** The state in words, for the status bar and the key dialog. */
+  message: string;
+}
+
+export type ListName = 'tags' | 'creators' | 'regions';
+
+export interface WorkspaceView {
+  dir: string;
+  /** The folder's name, for titles and the status bar. */
+  name: string;
+  /** The built-in demo workspace: simulated data, said on screen. */
+  demo: boolean;
+  /** Opened while another Tagfit holds it: nothing can be saved or run. */
+  readOnly: boolean;
+  /** Who holds the workspace when it was opened read-only. */
+  heldBy: string | null;
+  settings: WorkspaceSettings;
+  lists: Record<ListName, string[]>;
+  reportsDir: string;
+  /** Where "Export reports" writes by default (remembered per workspace). */
+  exportDir: string;
+}
+
+/** A list checked by the engine's rules: the values kept, duplicates merged, and each bad item with its reason. */
+export interface ListCheck {
+  list: ListName;
+  values: string[];
+  merged: { value: string; items: number[] }[];
+  /** `item` is 1-based, in the order given. */
+  errors: { item: number; value: string; reason: string }[];
+}
+
+/** How a run ended. */
+export type RunEnd =
+  'finished' | 'stopped-by-user' | 'stopped-by-budget' | 'stopped-by-rejected-key' | 'stopped-offline';
+
+export type RunJob = 'score' | 'decode' | 'creator-fit';
+
+/** A progress event of one run. */
+export interface RunEvent {
+  runId: string;
+  job: RunJob;
+  progress: RunProgress;
+}
+
+export interface RunOutcome {
+  runId: string;
+  ended: RunEnd;
+  /** The end in words: what stopped it and what was kept. */
+  summary: string;
+  result: RunResult;
+  /** Pairs that failed, with their reasons (also in result.failed). */
+  failed: FailedTag[];
+  /** The run only re-scored what the cache held (other weights, window, preset): no call was made. */
+  rescore: boolean;
+  /** Report files written (absolute paths). */
+  written: string[];
+  partial: boolean;
+  reportError: ErrorInfo | null;
+  historyError: ErrorInfo | null;
+  /** Milliseconds the handler took, start to end. */
+  ms: number;
+}
+
+export interface AppSettingsView {
+  theme: 'system' | 'light' | 'dark';
+  recentWorkspaces: string[];
+  lastWorkspace: string | null;
+  /** Set when the settings file was damaged and kept aside: said once, to the user. */
+  notice: string | null;
+}
+
+export interface AppStatus {
+  version: string;
+  /** 'electron' in the app, 'web' in the browser preview (native dialogs become path fields). */
+  shell: 'electron' | 'web';
+  key: KeyState;
+  workspace: WorkspaceView | null;
+  runningRunId: string | null;
+}
+
+export type { CreditEstimate };
+
+/** A command from the application menu, run by the renderer as its command palette runs it. */
+export type AppCommand =
+  | 'workspace.open'
+  | 'workspace.create'
+  | 'run.start'
+  | 'run.cancel'
+  | 'reports.export'
+  | 'palette.open'
+  | 'rows.add';
