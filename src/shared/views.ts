@@ -1,6 +1,14 @@
 // The shapes the app's views show, as main sends them over the contract. Plain types, no behaviour.
 import type { CreditEstimate } from './estimate';
-import type { ErrorInfo, FailedTag, RunProgress, RunResult } from './model';
+import type {
+  ErrorInfo,
+  FailedTag,
+  PresetName,
+  RunProgress,
+  RunResult,
+  ScoringSettings,
+  Weights,
+} from './model';
 import type { WorkspaceSettings } from './workspace-settings';
 
 /** Where the key stands. Never the key itself. */
@@ -25,6 +33,10 @@ export interface WorkspaceView {
   /** Who holds the workspace when it was opened read-only. */
   heldBy: string | null;
   settings: WorkspaceSettings;
+  /** The scoring the workspace's settings resolve to (its preset with its overrides). */
+  scoring: ScoringSettings;
+  /** Each preset's own weights, for the preset picker. */
+  presetWeights: Record<PresetName, Weights>;
   lists: Record<ListName, string[]>;
   reportsDir: string;
   /** Where "Export reports" writes by default (remembered per workspace). */

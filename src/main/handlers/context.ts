@@ -2,6 +2,8 @@
 // (which workspace is open, where the key stands, which key a run uses).
 import path from 'node:path';
 import { TagfitError } from '../../core/errors';
+import { PRESETS, resolveSettings } from '../../core/engine/presets';
+import { scoringOverrides } from '../../core/workspace/settings';
 import { resolveApiKey } from '../../core/secrets/key-policy';
 import type { Secret } from '../../core/secrets/secret';
 import type { KeyState, WorkspaceView } from '../../shared/views';
@@ -74,6 +76,12 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
     readOnly: open.readOnly,
     heldBy: open.heldBy,
     settings: ws.settings,
+    scoring: resolveSettings(ws.settings.preset, scoringOverrides(ws.settings)),
+    presetWeights: {
+      seed: { ...PRESETS.seed.weights },
+      organic: { ...PRESETS.organic.weights },
+      paid: { ...PRESETS.paid.weights },
+    },
     lists: { tags: tags.values, creators: creators.values, regions: regions.values },
     reportsDir: ws.paths.reports,
     exportDir: ctx.s.appSettings.get().exportDirs[ws.dir] ?? ws.paths.reports,

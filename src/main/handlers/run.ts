@@ -6,7 +6,7 @@ import type { SettingsOverrides } from '../../core/engine/presets';
 import { estimateScoreRun, prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { isPartialRun, runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
-import { scoreRun } from '../../core/pipeline/run';
+import { sampleKey, scoreRun } from '../../core/pipeline/run';
 import { computeMomentum } from '../../core/workspace/history';
 import type { z } from 'zod';
 import type { runOverridesSchema } from '../../shared/ipc/run';
@@ -17,7 +17,13 @@ import { type HandlerContext, requireWorkspace, requireWritable, runKey } from '
 import type { DomainHandlers } from './types';
 
 type Channels =
-  'run:estimate' | 'run:start' | 'run:cancel' | 'run:rescore' | 'run:retry-failed' | 'results:get-last';
+  | 'run:estimate'
+  | 'run:start'
+  | 'run:cancel'
+  | 'run:rescore'
+  | 'run:retry-failed'
+  | 'results:get-last'
+  | 'results:sample';
 
 type RunOverrides = z.output<typeof runOverridesSchema>;
 
@@ -241,6 +247,25 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
 
     async 'results:get-last'() {
       return session.last?.outcome ?? null;
+    },
+
+    async 'results:sample'({ region, candidate }) {
+      const last = session.last;
+      if (!last) throw new TagfitError('input', 'There is no run yet: run first.');
+      const posts = last.data.samples.get(sampleKey(region.toUpperCase(), candidate));
+      if (!posts)
+        throw new TagfitError('not-found', `#${candidate} has no sample in ${region} in the last run.`);
+      const open = requireWorkspace(ctx);
+      const targets = new Set((await prepare(ctx, open, undefined)).targets.map((t) => t.toLowerCase()));
+      return posts.map((p) => ({
+        id: p.id,
+        createTime: p.createTime,
+        likes: p.likes,
+        plays: p.plays,
+        authorId: p.authorId,
+        target: targets.has(p.authorId.toLowerCase()),
+        caption: p.caption,
+      }));
     },
   };
   return handlers;

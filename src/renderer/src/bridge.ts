@@ -1,4 +1,5 @@
-// Typed access to window.tagfit, turning IPC results into values or thrown errors for the stores.
+// Typed access to window.tagfit (the preload in the app, the local bridge in the browser preview), turning IPC
+// results into values or thrown errors for the stores.
 import type {
   EventChannel,
   EventPayloads,
@@ -6,10 +7,11 @@ import type {
   InvokeRequest,
   InvokeResponses,
 } from '../../shared/ipc-contract';
+import type { ErrorCode } from '../../shared/model';
 
 export class BridgeError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -27,4 +29,24 @@ export async function invoke<C extends InvokeChannel>(
 
 export function on<E extends EventChannel>(channel: E, listener: (p: EventPayloads[E]) => void): () => void {
   return window.tagfit.on(channel, listener);
+}
+
+/** An error in words a creator understands, from what main said. */
+export function explain(e: unknown): { title: string; detail: string } {
+  const code = e instanceof BridgeError ? e.code : 'internal';
+  const detail = e instanceof Error ? e.message : String(e);
+  const title: Record<string, string> = {
+    auth: 'TikLiveAPI refused the key',
+    network: 'TikLiveAPI could not be reached',
+    timeout: 'TikLiveAPI did not answer in time',
+    offline: 'Offline: the cache does not have it',
+    input: 'Check the input',
+    storage: 'A file could not be read or written',
+    locked: 'The workspace is in use',
+    budget: 'The credit budget is spent',
+    keychain: 'The OS keychain is unavailable',
+    'not-found': 'Not found',
+    cancelled: 'Cancelled',
+  };
+  return { title: title[code] ?? 'Something went wrong', detail };
 }

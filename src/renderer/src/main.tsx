@@ -1,13 +1,14 @@
-// Renderer entry: mounts the app. The renderer talks to main only through window.tagfit.
+// Mounts the workbench.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { ModuleRegistry, AllCommunityModule } from 'ag-grid-community';
+import { Workbench } from './shell/Workbench';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Workbench />
+  </StrictMode>,
+);

@@ -26,6 +26,7 @@ export const INVOKE_CHANNELS = [
   'run:rescore',
   'run:retry-failed',
   'results:get-last',
+  'results:sample',
   'history:list',
   'history:compare',
   'history:tag',

@@ -35,7 +35,23 @@ export const runRequests = {
   'run:rescore': z.strictObject({ overrides: runOverridesSchema.optional() }),
   'run:retry-failed': z.strictObject({ runId: runIdSchema.optional() }),
   'results:get-last': empty,
+  /** The posts a tag was scored on in one region (the detail view), from the last run's sample. */
+  'results:sample': z.strictObject({
+    region: z.string().min(2).max(8),
+    candidate: z.string().min(1).max(200),
+  }),
 } as const;
+
+export interface SamplePost {
+  id: string;
+  createTime: number;
+  likes: number;
+  plays: number;
+  authorId: string;
+  /** The author is one of the workspace's target creators. */
+  target: boolean;
+  caption: string;
+}
 
 export interface RunResponses {
   'run:estimate': CreditEstimate;
@@ -44,4 +60,5 @@ export interface RunResponses {
   'run:rescore': RunOutcome;
   'run:retry-failed': RunOutcome;
   'results:get-last': RunOutcome | null;
+  'results:sample': SamplePost[];
 }

@@ -1,92 +1,197 @@
-// The run's state: the lists being edited, the preset, progress and the last result. Actions call main.
+// Runs and results: the settings the results are scored with (preset, weights, window), the credit estimate, the
+// run going on (by id, its progress per tag and region), the last outcome, re-scoring from the cache on every
+// settings edit, retrying failed pairs, exporting. Progress events reach it through events.ts, routed by run id.
 import { create } from 'zustand';
-import type { PresetName, RunProgress, RunResult } from '../../../shared/model';
-import type { AppStatus } from '../../../shared/ipc-contract';
-import { invoke, on } from '../bridge';
+import type { CreditEstimate } from '../../../shared/estimate';
+import type { PresetName, RunProgress, Weights } from '../../../shared/model';
+import type { RunOutcome } from '../../../shared/views';
+import { invoke } from '../bridge';
+import { useUiStore } from './ui-store';
+import { useWorkspaceStore } from './workspace-store';
 
-interface RunState {
-  status: AppStatus | null;
-  tags: string;
-  creators: string;
-  regions: string;
+export interface Scoring {
   preset: PresetName;
-  running: boolean;
-  progress: RunProgress | null;
-  result: RunResult | null;
-  region: string | null;
-  error: string | null;
-  load(): Promise<void>;
-  setField(field: 'tags' | 'creators' | 'regions', value: string): void;
-  setPreset(p: PresetName): void;
-  setRegion(r: string): void;
-  start(): Promise<void>;
-  cancel(): Promise<void>;
-  saveKey(key: string): Promise<void>;
+  weights: Weights;
+  windowDays: number;
 }
 
-const lines = (text: string): string[] =>
-  text
-    .split(/\r?\n|,/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+export interface ActiveRun {
+  runId: string;
+  startedAt: number;
+  total: number;
+  done: number;
+  credits: number;
+  /** `${region} #${tag}` → state, in arrival order. */
+  pairs: Record<string, 'fetching' | 'scored' | 'failed'>;
+  cancelling: boolean;
+}
+
+interface RunState {
+  scoring: Scoring | null;
+  estimate: CreditEstimate | null;
+  active: ActiveRun | null;
+  outcome: RunOutcome | null;
+  /** The scoring the shown results were computed with: results of other settings never pass for current. */
+  outcomeScoring: Scoring | null;
+  rescoring: boolean;
+  lastActionCredits: number | null;
+  initScoring(s: Scoring): void;
+  setScoring(patch: Partial<Scoring>): void;
+  askToRun(): Promise<void>;
+  start(): Promise<void>;
+  cancel(): Promise<void>;
+  retryFailed(): Promise<void>;
+  rescore(): Promise<void>;
+  exportReports(dir?: string): Promise<{ dir: string; written: string[] } | null>;
+  onProgress(runId: string, p: RunProgress): void;
+  loadLast(): Promise<void>;
+  clear(): void;
+}
+
+const runIdOf = (): string => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const overridesOf = (s: Scoring | null) =>
+  s ? { preset: s.preset, weights: s.weights, windowDays: s.windowDays } : undefined;
+
+let rescoreTimer: ReturnType<typeof setTimeout> | undefined;
+let rescoreSeq = 0;
 
 export const useRunStore = create<RunState>((set, get) => ({
-  status: null,
-  tags: '',
-  creators: '',
-  regions: '',
-  preset: 'organic',
-  running: false,
-  progress: null,
-  result: null,
-  region: null,
-  error: null,
-  async load() {
+  scoring: null,
+  estimate: null,
+  active: null,
+  outcome: null,
+  outcomeScoring: null,
+  rescoring: false,
+  lastActionCredits: null,
+  initScoring(s) {
+    set({ scoring: s });
+  },
+  setScoring(patch) {
+    const cur = get().scoring;
+    if (!cur) return;
+    set({ scoring: { ...cur, ...patch } });
+    // Every edit re-ranks at once from the samples in hand: no call.
+    clearTimeout(rescoreTimer);
+    rescoreTimer = setTimeout(() => void get().rescore(), 30);
+  },
+  async askToRun() {
     try {
-      const [status, demo] = await Promise.all([invoke('app:get-status', {}), invoke('lists:get-demo', {})]);
-      set({
-        status,
-        tags: demo.tags.join('\n'),
-        creators: demo.creators.join('\n'),
-        regions: demo.regions.join('\n'),
-      });
+      set({ estimate: await invoke('run:estimate', { overrides: overridesOf(get().scoring) }) });
+      useUiStore.getState().setDialog('confirm-run');
     } catch (e) {
-      set({ error: (e as Error).message });
+      useUiStore.getState().report('Estimating the run', e);
     }
   },
-  setField: (field, value) => set({ [field]: value } as Pick<RunState, typeof field>),
-  setPreset: (preset) => set({ preset }),
-  setRegion: (region) => set({ region }),
   async start() {
-    const { tags, creators, regions, preset, status } = get();
-    set({ running: true, error: null, progress: null });
-    const off = on('run:progress', (progress) => set({ progress }));
+    useUiStore.getState().setDialog(null);
+    const runId = runIdOf();
+    const scoring = get().scoring;
+    set({
+      active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
+    });
+    useUiStore.getState().log('info', `Run ${runId} started.`);
+    useUiStore.getState().openView('results');
     try {
-      const result = await invoke('run:start', {
-        tags: lines(tags),
-        creators: lines(creators),
-        regions: lines(regions),
-        preset,
-        // Demo only when the screen says demo (no key stored); a key that cannot be read is an error.
-        demo: status?.demo === true,
-      });
-      set({ result, region: Object.keys(result.regions)[0] ?? null });
+      const outcome = await invoke('run:start', { overrides: overridesOf(scoring), runId });
+      set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
+      const ui = useUiStore.getState();
+      ui.log(
+        outcome.ended === 'finished' && outcome.failed.length === 0 ? 'info' : 'warning',
+        outcome.summary,
+      );
+      for (const f of outcome.failed) ui.log('warning', `Failed: #${f.tag} in ${f.region}: ${f.error}`);
+      if (outcome.ended !== 'finished')
+        ui.report(
+          'The run ended early',
+          Object.assign(new Error(outcome.summary), { code: outcome.result.stopped?.code }),
+        );
+      if (outcome.failed.length > 0) ui.setPanel('problems');
+      if (outcome.historyError)
+        ui.log('warning', `Not saved to the history: ${outcome.historyError.message}`);
+      void useWorkspaceStore.getState().refreshKey();
     } catch (e) {
-      set({ error: (e as Error).message });
+      useUiStore.getState().report('The run', e);
     } finally {
-      off();
-      set({ running: false });
+      set({ active: null });
     }
   },
   async cancel() {
-    await invoke('run:cancel', {});
-  },
-  async saveKey(key) {
+    const a = get().active;
+    if (!a) return;
+    set({ active: { ...a, cancelling: true } });
     try {
-      const r = await invoke('keychain:set-key', { key });
-      set((s) => ({ status: s.status ? { ...s.status, hasKey: r.hasKey, demo: !r.hasKey } : s.status }));
+      await invoke('run:cancel', { runId: a.runId });
     } catch (e) {
-      set({ error: (e as Error).message });
+      useUiStore.getState().report('Cancelling', e);
     }
+  },
+  async retryFailed() {
+    const o = get().outcome;
+    if (!o) return;
+    const runId = runIdOf();
+    set({
+      active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
+    });
+    try {
+      const outcome = await invoke('run:retry-failed', { runId: o.runId });
+      set({ outcome, outcomeScoring: get().scoring });
+      useUiStore.getState().log('info', `Retried the failed pairs. ${outcome.summary}`);
+    } catch (e) {
+      useUiStore.getState().report('Retrying the failed pairs', e);
+    } finally {
+      set({ active: null });
+    }
+  },
+  async rescore() {
+    if (!get().outcome || get().active) return;
+    const seq = ++rescoreSeq;
+    const scoring = get().scoring;
+    set({ rescoring: true });
+    try {
+      const outcome = await invoke('run:rescore', { overrides: overridesOf(scoring) });
+      // A slower answer to an older edit never replaces a newer one.
+      if (seq === rescoreSeq) set({ outcome, outcomeScoring: scoring, lastActionCredits: 0 });
+    } catch (e) {
+      if (seq === rescoreSeq) useUiStore.getState().report('Re-scoring', e);
+    } finally {
+      if (seq === rescoreSeq) set({ rescoring: false });
+    }
+  },
+  async exportReports(dir) {
+    try {
+      const r = await invoke('reports:export', { dir });
+      useUiStore.getState().setDialog(null);
+      useUiStore.getState().log('info', `Exported ${r.written.length} reports to ${r.dir}.`);
+      return r;
+    } catch (e) {
+      useUiStore.getState().report('Exporting the reports', e);
+      return null;
+    }
+  },
+  onProgress(runId, p) {
+    const a = get().active;
+    if (!a || a.runId !== runId) return;
+    const next: ActiveRun = { ...a };
+    if (p.type === 'queued') next.total = p.total;
+    if (p.type === 'fetching' || p.type === 'scored' || p.type === 'failed') {
+      next.done = p.done;
+      next.total = p.total;
+      next.credits = p.credits;
+      const key = `${p.region ?? 'all'} #${p.tag}`;
+      next.pairs = { ...a.pairs, [key]: p.type };
+    }
+    if (p.type === 'done') next.credits = p.credits;
+    set({ active: next });
+  },
+  async loadLast() {
+    try {
+      const outcome = await invoke('results:get-last', {});
+      set({ outcome, outcomeScoring: outcome ? get().scoring : null });
+    } catch {
+      set({ outcome: null });
+    }
+  },
+  clear() {
+    set({ outcome: null, outcomeScoring: null, active: null, estimate: null });
   },
 }));

@@ -1,0 +1,34 @@
+// Light and dark: the app follows the OS unless the user chose one; AG Grid gets the matching theme.
+import { colorSchemeDark, colorSchemeLight, themeQuartz } from 'ag-grid-community';
+import { useEffect, useState } from 'react';
+import { useWorkspaceStore } from '../stores/workspace-store';
+
+const base = themeQuartz.withParams({
+  fontSize: 12,
+  rowHeight: 26,
+  headerHeight: 28,
+  spacing: 5,
+  borderRadius: 2,
+  wrapperBorderRadius: 0,
+  fontFamily: 'inherit',
+});
+export const GRID_THEMES = {
+  light: base.withPart(colorSchemeLight),
+  dark: base
+    .withPart(colorSchemeDark)
+    .withParams({ backgroundColor: '#1f1f1f', headerBackgroundColor: '#252526' }),
+};
+
+/** The theme showing now: the user's choice, else the OS's. */
+export function useTheme(): 'light' | 'dark' {
+  const choice = useWorkspaceStore((s) => s.app?.theme ?? 'system');
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const [osDark, setOsDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = (e: MediaQueryListEvent): void => setOsDark(e.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return choice === 'system' ? (osDark ? 'dark' : 'light') : choice;
+}

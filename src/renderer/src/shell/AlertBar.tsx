@@ -1,0 +1,23 @@
+// The current error, where it happened (above the editor), announced to screen readers, with its detail one
+// click away.
+import { useState } from 'react';
+import { useUiStore } from '../stores/ui-store';
+
+export function AlertBar(): React.JSX.Element | null {
+  const alert = useUiStore((s) => s.alert);
+  const dismiss = useUiStore((s) => s.dismissAlert);
+  const [open, setOpen] = useState(false);
+  if (!alert) return null;
+  return (
+    <div className="alert" role="alert">
+      <strong>{alert.title}</strong>
+      <button className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+        {open ? 'Hide detail' : 'Detail'}
+      </button>
+      <button className="link" onClick={dismiss} aria-label="Dismiss">
+        ×
+      </button>
+      {open && <pre className="detail">{alert.detail}</pre>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, filtered as you type.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { allCommands } from '../commands';
+import { useUiStore } from '../stores/ui-store';
+
+export function CommandPalette(): React.JSX.Element | null {
+  const open = useUiStore((s) => s.paletteOpen);
+  const setOpen = useUiStore((s) => s.setPalette);
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const commands = useMemo(() => (open ? allCommands() : []), [open]);
+  const shown = commands.filter((c) => c.title.toLowerCase().includes(query.trim().toLowerCase()));
+  useEffect(() => {
+    if (open) {
+      setQuery('');
+      setIndex(0);
+      setTimeout(() => input.current?.focus(), 0);
+    }
+  }, [open]);
+  if (!open) return null;
+  const run = (i: number): void => {
+    const c = shown[i];
+    if (!c) return;
+    setOpen(false);
+    c.run();
+  };
+  return (
+    <div className="overlay" onMouseDown={() => setOpen(false)}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <input
+          ref={input}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-label="Type a command"
+          placeholder="Type a command"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setIndex(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+            if (e.key === 'ArrowDown') setIndex(Math.min(index + 1, shown.length - 1));
+            if (e.key === 'ArrowUp') setIndex(Math.max(index - 1, 0));
+            if (e.key === 'Enter') run(index);
+          }}
+        />
+        <ul id="palette-list" role="listbox" aria-label="Commands">
+          {shown.map((c, i) => (
+            <li
+              key={c.id}
+              role="option"
+              aria-selected={i === index}
+              className={i === index ? 'selected' : ''}
+              onMouseEnter={() => setIndex(i)}
+              onClick={() => run(i)}
+            >
+              <span>{c.title}</span>
+              {c.shortcut && <kbd>{c.shortcut}</kbd>}
+            </li>
+          ))}
+          {shown.length === 0 && <li className="muted">No command matches.</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// The two dialogs: the credit estimate before a run ("Start run"), and the export folder ("Export", the
+// workspace's reports/ by default, remembered per workspace).
+import { useEffect, useState } from 'react';
+import { useRunStore } from '../stores/run-store';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+
+function Modal({
+  label,
+  children,
+  onClose,
+}: {
+  label: string;
+  children: React.ReactNode;
+  onClose(): void;
+}): React.JSX.Element {
+  return (
+    <div className="overlay" onMouseDown={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function Dialogs(): React.JSX.Element | null {
+  const dialog = useUiStore((s) => s.dialog);
+  const setDialog = useUiStore((s) => s.setDialog);
+  const estimate = useRunStore((s) => s.estimate);
+  const ws = useWorkspaceStore((s) => s.workspace);
+  const [dir, setDir] = useState('');
+  useEffect(() => {
+    if (dialog === 'export') setDir(ws?.exportDir ?? '');
+  }, [dialog, ws?.exportDir]);
+  if (dialog === 'confirm-run' && estimate) {
+    const { min, max } = estimate.network;
+    return (
+      <Modal label="Confirm the run" onClose={() => setDialog(null)}>
+        <h2>Run {estimate.pairs} tag × region pairs?</h2>
+        <p>
+          {estimate.fromCache} answers come from the cache;{' '}
+          <strong>{min === max ? min : `${min}–${max}`} credits</strong> to spend
+          {ws?.demo ? ' (demo: simulated, free)' : ''}. The reference method would spend up to{' '}
+          {estimate.reference}.
+        </p>
+        <div className="buttons">
+          <button onClick={() => setDialog(null)}>Not now</button>
+          <button className="primary" autoFocus onClick={() => void useRunStore.getState().start()}>
+            Start run
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+  if (dialog === 'export') {
+    return (
+      <Modal label="Export reports" onClose={() => setDialog(null)}>
+        <h2>Export the reports</h2>
+        <p>One Markdown and one CSV report per region, of the results showing.</p>
+        <label htmlFor="export-dir">Folder</label>
+        <input id="export-dir" className="path" value={dir} onChange={(e) => setDir(e.target.value)} />
+        <div className="buttons">
+          <button onClick={() => setDialog(null)}>Cancel</button>
+          <button
+            className="primary"
+            onClick={() =>
+              void useRunStore
+                .getState()
+                .exportReports(dir.trim() && dir.trim() !== ws?.exportDir ? dir.trim() : undefined)
+            }
+          >
+            Export
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+  return null;
+}

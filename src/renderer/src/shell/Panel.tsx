@@ -1,0 +1,67 @@
+// The bottom panel: Problems (failed pairs with their reasons, list problems) and Output (the run log).
+import { useListsStore } from '../stores/lists-store';
+import { useRunStore } from '../stores/run-store';
+import { useUiStore } from '../stores/ui-store';
+
+export function Panel(): React.JSX.Element | null {
+  const { panel, panelOpen, setPanel, lines } = useUiStore();
+  const outcome = useRunStore((s) => s.outcome);
+  const listProblems = useListsStore((s) =>
+    (['tags', 'creators', 'regions'] as const).flatMap((l) =>
+      s.lists[l].rows.filter((r) => r.problem).map((r) => ({ list: l, value: r.value, problem: r.problem! })),
+    ),
+  );
+  const failed = outcome?.failed ?? [];
+  const count = failed.length + listProblems.length;
+  return (
+    <section className={`panel ${panelOpen ? '' : 'collapsed'}`} aria-label="Panel">
+      <div className="panel-tabs" role="tablist">
+        <button role="tab" aria-selected={panel === 'problems'} onClick={() => setPanel('problems')}>
+          Problems {count > 0 && <span className="count">{count}</span>}
+        </button>
+        <button role="tab" aria-selected={panel === 'output'} onClick={() => setPanel('output')}>
+          Output
+        </button>
+        <span className="spacer" />
+        <button
+          className="link"
+          aria-label={panelOpen ? 'Hide the panel' : 'Show the panel'}
+          onClick={() => setPanel(panel, !panelOpen)}
+        >
+          {panelOpen ? '▾' : '▴'}
+        </button>
+      </div>
+      {panelOpen && panel === 'problems' && (
+        <div className="panel-body" aria-label="Problems">
+          {count === 0 && <p className="muted">No problems.</p>}
+          {failed.length > 0 && (
+            <div className="problems-actions">
+              <button onClick={() => void useRunStore.getState().retryFailed()}>Retry failed pairs</button>
+            </div>
+          )}
+          <ul>
+            {failed.map((f) => (
+              <li key={`${f.region}-${f.tag}`} className="problem">
+                <span className="chip bad">{f.code}</span> #{f.tag} in {f.region}: {f.error}
+              </li>
+            ))}
+            {listProblems.map((p, i) => (
+              <li key={`l${i}`} className="problem">
+                <span className="chip warn">{p.list}</span> "{p.value}": {p.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {panelOpen && panel === 'output' && (
+        <div className="panel-body log" aria-label="Output" aria-live="polite">
+          {lines.map((l, i) => (
+            <div key={i} className={`line ${l.level}`}>
+              <span className="at">{l.at}</span> {l.text}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+// The side bar: the open workspace, the run controls, and the scoring the results are ranked with (preset,
+// weights, window): every edit re-ranks at once from the samples in hand, at no credit.
+import { useEffect, useState } from 'react';
+import type { PresetName, Weights } from '../../../shared/model';
+import { useRunStore } from '../stores/run-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+
+const WEIGHTS: { key: keyof Weights; label: string }[] = [
+  { key: 'velocity', label: 'Velocity weight' },
+  { key: 'density', label: 'Density weight' },
+  { key: 'overlap', label: 'Overlap weight' },
+  { key: 'adPenalty', label: 'Ad penalty weight' },
+];
+
+/** A slider and a number field for one weight; the field takes a typed value on Enter (or on leaving it). */
+function WeightInput({ k, label }: { k: keyof Weights; label: string }): React.JSX.Element {
+  const value = useRunStore((s) => s.scoring?.weights[k] ?? 0);
+  const setScoring = useRunStore((s) => s.setScoring);
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = (raw: string): void => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 10) {
+      setText(String(value));
+      return;
+    }
+    const weights = useRunStore.getState().scoring?.weights;
+    if (weights) setScoring({ weights: { ...weights, [k]: n } });
+  };
+  const id = `w-${k}`;
+  return (
+    <div className="weight">
+      <label htmlFor={id}>{label.replace(' weight', '')}</label>
+      <input
+        type="range"
+        min={0}
+        max={1}
+        step={0.05}
+        value={Math.min(1, value)}
+        aria-label={`${label} slider`}
+        onChange={(e) => commit(e.target.value)}
+      />
+      <input
+        id={id}
+        className="num"
+        type="text"
+        inputMode="decimal"
+        aria-label={label}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(text);
+          if (e.key === 'Escape') setText(String(value));
+        }}
+        onBlur={() => commit(text)}
+      />
+    </div>
+  );
+}
+
+export function SideBar(): React.JSX.Element {
+  const ws = useWorkspaceStore((s) => s.workspace);
+  const scoring = useRunStore((s) => s.scoring);
+  const setScoring = useRunStore((s) => s.setScoring);
+  const active = useRunStore((s) => s.active);
+  const askToRun = useRunStore((s) => s.askToRun);
+  const cancel = useRunStore((s) => s.cancel);
+  const outcome = useRunStore((s) => s.outcome);
+  const [windowText, setWindowText] = useState('');
+  useEffect(() => setWindowText(String(scoring?.windowDays ?? 14)), [scoring?.windowDays]);
+  const presetLabel = scoring
+    ? isPreset(ws?.presetWeights, scoring)
+      ? scoring.preset
+      : 'custom'
+    : 'organic';
+  return (
+    <aside className="side-bar" aria-label="Side bar">
+      <h2>{ws ? ws.name : 'No workspace'}</h2>
+      {ws?.demo && <p className="badge demo">Demo workspace: simulated data</p>}
+      {ws?.readOnly && <p className="badge warn">Read-only: {ws.heldBy}</p>}
+      {ws && (
+        <>
+          <div className="run-controls">
+            {active ? (
+              <button className="primary" onClick={() => void cancel()} disabled={active.cancelling}>
+                Cancel run
+              </button>
+            ) : (
+              <button className="primary" onClick={() => void askToRun()} disabled={ws.readOnly}>
+                Run
+              </button>
+            )}
+            {outcome && outcome.failed.length > 0 && !active && (
+              <button onClick={() => void useRunStore.getState().retryFailed()}>
+                Retry {outcome.failed.length} failed
+              </button>
+            )}
+          </div>
+          <h3>Scoring</h3>
+          <label htmlFor="preset">Preset</label>
+          <select
+            id="preset"
+            value={presetLabel}
+            onChange={(e) => {
+              const p = e.target.value as PresetName;
+              if (ws.presetWeights[p]) setScoring({ preset: p, weights: { ...ws.presetWeights[p] } });
+            }}
+          >
+            <option value="seed">seed (the article's method)</option>
+            <option value="organic">organic</option>
+            <option value="paid">paid</option>
+            <option value="custom" disabled>
+              custom
+            </option>
+          </select>
+          {WEIGHTS.map((w) => (
+            <WeightInput key={w.key} k={w.key} label={w.label} />
+          ))}
+          <div className="weight">
+            <label htmlFor="window-days">Window (days)</label>
+            <input
+              id="window-days"
+              className="num"
+              aria-label="Velocity window in days"
+              value={windowText}
+              onChange={(e) => setWindowText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                const n = Number(windowText);
+                if (Number.isInteger(n) && n >= 1 && n <= 365) setScoring({ windowDays: n });
+                else setWindowText(String(scoring?.windowDays ?? 14));
+              }}
+            />
+          </div>
+          <p className="hint">Edits re-rank from the samples already fetched: 0 credits.</p>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function isPreset(
+  presets: Record<string, Weights> | undefined,
+  s: { preset: string; weights: Weights },
+): boolean {
+  const w = presets?.[s.preset];
+  return (
+    w !== undefined &&
+    (Object.keys(w) as (keyof Weights)[]).every((k) => Math.abs(w[k] - s.weights[k]) < 1e-9)
+  );
+}

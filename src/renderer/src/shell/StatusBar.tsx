@@ -1,0 +1,75 @@
+// The status bar: workspace, where the key stands (never the key), online or offline, how fresh the results
+// are, credits of the last action and of this week, and the run going on.
+import { useEffect, useState } from 'react';
+import { invoke } from '../bridge';
+import { useRunStore } from '../stores/run-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+
+const KEY_TEXT = {
+  set: 'Key set',
+  'not-set': 'No key',
+  rejected: 'Key rejected',
+  unavailable: 'Keychain unavailable',
+};
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = (): void => setOnline(true);
+    const down = (): void => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+export function StatusBar(): React.JSX.Element {
+  const ws = useWorkspaceStore((s) => s.workspace);
+  const key = useWorkspaceStore((s) => s.key);
+  const active = useRunStore((s) => s.active);
+  const outcome = useRunStore((s) => s.outcome);
+  const rescoring = useRunStore((s) => s.rescoring);
+  const lastCredits = useRunStore((s) => s.lastActionCredits);
+  const online = useOnline();
+  const [week, setWeek] = useState<number | null>(null);
+  useEffect(() => {
+    if (!ws) return setWeek(null);
+    invoke('history:list', {})
+      .then((runs) => {
+        const since = Date.now() - 7 * 86_400_000;
+        setWeek(runs.filter((r) => Date.parse(r.now) >= since).reduce((n, r) => n + r.creditsUsed, 0));
+      })
+      .catch(() => setWeek(null));
+  }, [ws, outcome]);
+  const keyText = ws?.demo ? 'Demo: simulated data' : key ? KEY_TEXT[key.state] : '…';
+  const runText = active
+    ? `Running ${active.done}/${active.total || '…'} · ${active.credits} credits${active.cancelling ? ' · cancelling' : ''}`
+    : rescoring
+      ? 'Re-scoring…'
+      : outcome
+        ? `${outcome.rescore ? 'Re-scored' : 'Last run'}: ${outcome.ended.replace(/-/g, ' ')}`
+        : 'Idle';
+  return (
+    <footer className="status-bar" aria-label="Status bar">
+      <span title={ws?.dir}>{ws ? `${ws.name}${ws.readOnly ? ' (read-only)' : ''}` : 'No workspace'}</span>
+      <span className={`key ${key?.state ?? ''}`} title={key?.message}>
+        {keyText}
+      </span>
+      <span>{online ? 'Online' : 'Offline'}</span>
+      {outcome && (
+        <span title="When the samples behind the results were fetched">
+          Results of {new Date(outcome.result.now).toLocaleString()} · {outcome.result.credits.fromCache}{' '}
+          answers from the cache
+        </span>
+      )}
+      <span className="spacer" />
+      <span>{lastCredits === null ? '' : `${lastCredits} credits`}</span>
+      {week !== null && <span>{week} credits this week</span>}
+      <span aria-live="polite">{runText}</span>
+    </footer>
+  );
+}

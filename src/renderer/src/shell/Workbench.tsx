@@ -1,0 +1,68 @@
+// The workbench shell (VS Code's grammar): activity bar, side bar, editor area with tabs, bottom panel, status
+// bar, the command palette and the dialogs. It owns layout and knows no domain beyond the view names.
+import { useEffect } from 'react';
+import { handleShortcut } from '../commands';
+import { useTheme } from '../components/theme';
+import { subscribeAppEvents } from '../events';
+import { useListsStore } from '../stores/lists-store';
+import { useRunStore } from '../stores/run-store';
+import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import { ActivityBar } from './ActivityBar';
+import { AlertBar } from './AlertBar';
+import { CommandPalette } from './CommandPalette';
+import { Dialogs } from './Dialogs';
+import { EditorArea } from './EditorArea';
+import { Panel } from './Panel';
+import { SideBar } from './SideBar';
+import { StatusBar } from './StatusBar';
+
+export function Workbench(): React.JSX.Element {
+  const theme = useTheme();
+  const workspace = useWorkspaceStore((s) => s.workspace);
+  const panelOpen = useUiStore((s) => s.panelOpen);
+
+  useEffect(() => {
+    const off = subscribeAppEvents();
+    void useWorkspaceStore.getState().load();
+    const onKey = (e: KeyboardEvent): void => void handleShortcut(e);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  // A workspace opened (or reopened): its lists into the grids, its scoring into the side bar, its last result.
+  const dir = workspace?.dir;
+  useEffect(() => {
+    const ws = useWorkspaceStore.getState().workspace;
+    if (!ws) {
+      useRunStore.getState().clear();
+      return;
+    }
+    useListsStore.getState().load(ws.lists);
+    const s = ws.scoring;
+    useRunStore.getState().initScoring({ preset: s.preset, weights: s.weights, windowDays: s.windowDays });
+    void useRunStore.getState().loadLast();
+  }, [dir]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className={`workbench ${panelOpen ? 'with-panel' : ''}`}>
+      <ActivityBar />
+      <SideBar />
+      <main className="editor" aria-label="Editor">
+        <AlertBar />
+        <EditorArea />
+      </main>
+      <Panel />
+      <StatusBar />
+      <CommandPalette />
+      <Dialogs />
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+// The three lists as the grids edit them: rows with their engine-checked problems, undo and redo, paste and
+// CSV import. Every edit goes through an action here (the grids are read-only-edit), is checked by main with the
+// engine's rules, and is saved to the workspace's own CSV file.
+import { create } from 'zustand';
+import type { ListCheck, ListName } from '../../../shared/views';
+import { invoke } from '../bridge';
+import { useUiStore } from './ui-store';
+import { useWorkspaceStore } from './workspace-store';
+
+export interface ListRow {
+  id: number;
+  value: string;
+  /** Why the engine refuses it, or null. */
+  problem: string | null;
+}
+
+interface ListState {
+  rows: ListRow[];
+  undo: string[][];
+  redo: string[][];
+  notice: string | null;
+}
+
+interface ListsState {
+  lists: Record<ListName, ListState>;
+  load(lists: Record<ListName, string[]>): void;
+  edit(list: ListName, id: number, value: string): Promise<void>;
+  add(list: ListName, values: string[]): Promise<void>;
+  remove(list: ListName, ids: number[]): Promise<void>;
+  replace(list: ListName, values: string[]): Promise<void>;
+  undo(list: ListName): Promise<void>;
+  redo(list: ListName): Promise<void>;
+}
+
+let nextId = 1;
+const rowsOf = (values: readonly string[]): ListRow[] =>
+  values.map((value) => ({ id: nextId++, value, problem: null }));
+const empty = (): ListState => ({ rows: [], undo: [], redo: [], notice: null });
+
+/** "#FounderLife " → "FounderLife": what a person pastes, as the list reader takes it. */
+export const cleanEntry = (v: string): string => v.trim().replace(/^[#@]+/, '');
+
+/** Values of a paste: one per line, or per cell of a spreadsheet row (tabs), or comma-separated. */
+export function splitPaste(text: string): string[] {
+  return text
+    .split(/\r?\n|\t|,|;/)
+    .map(cleanEntry)
+    .filter((v) => v !== '');
+}
+
+export const useListsStore = create<ListsState>((set, get) => {
+  const values = (list: ListName): string[] => get().lists[list].rows.map((r) => r.value);
+
+  /** Checks the new values, merges duplicates (said), marks problems, saves the valid ones. */
+  async function commit(list: ListName, next: string[], undoable = true): Promise<void> {
+    const before = values(list);
+    let check: ListCheck;
+    try {
+      check = await invoke('lists:check', { list, values: next });
+    } catch (e) {
+      useUiStore.getState().report('Checking the list', e);
+      return;
+    }
+    const dropped = new Set<number>();
+    for (const m of check.merged) for (const i of m.items.slice(1)) dropped.add(i);
+    const problems = new Map(check.errors.map((e) => [e.item, e.reason]));
+    const kept = next.map((value, i) => ({ value, item: i + 1 })).filter((r) => !dropped.has(r.item));
+    const old = get().lists[list].rows;
+    const rows: ListRow[] = kept.map((r, i) => ({
+      id: old[i]?.value === r.value ? old[i]!.id : nextId++,
+      value: r.value,
+      problem: problems.get(r.item) ?? null,
+    }));
+    const notice =
+      check.merged.length > 0
+        ? `Merged duplicates: ${check.merged.map((m) => `${m.value} (×${m.items.length})`).join(', ')}.`
+        : null;
+    const cur = get().lists[list];
+    set({
+      lists: {
+        ...get().lists,
+        [list]: {
+          rows,
+          undo: undoable ? [...cur.undo.slice(-99), before] : cur.undo,
+          redo: undoable ? [] : cur.redo,
+          notice,
+        },
+      },
+    });
+    if (notice) useUiStore.getState().log('info', notice);
+    const ws = useWorkspaceStore.getState().workspace;
+    if (!ws || ws.readOnly) return;
+    try {
+      const saved = await invoke('lists:save', { list, values: rows.map((r) => r.value) });
+      useWorkspaceStore.getState().setLists({ ...ws.lists, [list]: saved.values });
+    } catch (e) {
+      useUiStore.getState().report('Saving the list', e);
+    }
+  }
+
+  return {
+    lists: { tags: empty(), creators: empty(), regions: empty() },
+    load(lists) {
+      set({
+        lists: {
+          tags: { ...empty(), rows: rowsOf(lists.tags) },
+          creators: { ...empty(), rows: rowsOf(lists.creators) },
+          regions: { ...empty(), rows: rowsOf(lists.regions) },
+        },
+      });
+    },
+    async edit(list, id, value) {
+      await commit(
+        list,
+        get().lists[list].rows.map((r) => (r.id === id ? cleanEntry(value) : r.value)),
+      );
+    },
+    async add(list, added) {
+      await commit(list, [...values(list), ...added.map(cleanEntry).filter(Boolean)]);
+    },
+    async remove(list, ids) {
+      const gone = new Set(ids);
+      await commit(
+        list,
+        get()
+          .lists[list].rows.filter((r) => !gone.has(r.id))
+          .map((r) => r.value),
+      );
+    },
+    async replace(list, next) {
+      await commit(list, next.map(cleanEntry).filter(Boolean));
+    },
+    async undo(list) {
+      const cur = get().lists[list];
+      const prev = cur.undo.at(-1);
+      if (!prev) return;
+      const now = values(list);
+      set({
+        lists: { ...get().lists, [list]: { ...cur, undo: cur.undo.slice(0, -1), redo: [...cur.redo, now] } },
+      });
+      await commit(list, prev, false);
+    },
+    async redo(list) {
+      const cur = get().lists[list];
+      const next = cur.redo.at(-1);
+      if (!next) return;
+      const now = values(list);
+      set({
+        lists: { ...get().lists, [list]: { ...cur, redo: cur.redo.slice(0, -1), undo: [...cur.undo, now] } },
+      });
+      await commit(list, next, false);
+    },
+  };
+});

@@ -1,0 +1,123 @@
+// The workbench's own state: open editor tabs, the bottom panel's log and problems, the palette, the current
+// alert. Knows no domain beyond names.
+import { create } from 'zustand';
+import type { WorkspaceView } from '../../../shared/views';
+import { explain } from '../bridge';
+
+export type ViewId =
+  | 'welcome'
+  | 'candidates'
+  | 'targets'
+  | 'regions'
+  | 'results'
+  | 'compare'
+  | 'history'
+  | 'competitors'
+  | 'creator-fit'
+  | 'settings';
+
+export const VIEW_TITLES: Record<ViewId, string> = {
+  welcome: 'Welcome',
+  candidates: 'Candidates',
+  targets: 'Target creators',
+  regions: 'Regions',
+  results: 'Results',
+  compare: 'Compare regions',
+  history: 'History',
+  competitors: 'Competitors',
+  'creator-fit': 'Creator fit',
+  settings: 'Settings',
+};
+
+export interface LogLine {
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface Alert {
+  title: string;
+  detail: string;
+}
+
+interface UiState {
+  tabs: ViewId[];
+  active: ViewId;
+  panel: 'problems' | 'output';
+  panelOpen: boolean;
+  paletteOpen: boolean;
+  lines: LogLine[];
+  alert: Alert | null;
+  /** The dialog on top: the run's credit estimate, or the export folder. */
+  dialog: 'confirm-run' | 'export' | null;
+  openView(v: ViewId): void;
+  closeTab(v: ViewId): void;
+  nextTab(step: 1 | -1): void;
+  setPanel(p: UiState['panel'], open?: boolean): void;
+  setPalette(open: boolean): void;
+  setDialog(d: UiState['dialog']): void;
+  log(level: LogLine['level'], text: string): void;
+  /** An error where it happened: an alert (announced) with its detail, and a line in the output. */
+  report(what: string, e: unknown): void;
+  dismissAlert(): void;
+  workspaceOpened(ws: WorkspaceView): void;
+  workspaceClosed(): void;
+}
+
+export const useUiStore = create<UiState>((set, get) => ({
+  tabs: ['welcome'],
+  active: 'welcome',
+  panel: 'output',
+  panelOpen: true,
+  paletteOpen: false,
+  lines: [],
+  alert: null,
+  dialog: null,
+  openView(v) {
+    const tabs = get().tabs.includes(v) ? get().tabs : [...get().tabs, v];
+    set({ tabs, active: v });
+  },
+  closeTab(v) {
+    const tabs = get().tabs.filter((t) => t !== v);
+    const active = get().active === v ? (tabs.at(-1) ?? 'welcome') : get().active;
+    set({ tabs: tabs.length > 0 ? tabs : ['welcome'], active });
+  },
+  nextTab(step) {
+    const { tabs, active } = get();
+    const i = tabs.indexOf(active);
+    set({ active: tabs[(i + step + tabs.length) % tabs.length] ?? active });
+  },
+  setPanel(p, open = true) {
+    set({ panel: p, panelOpen: open });
+  },
+  setPalette(open) {
+    set({ paletteOpen: open });
+  },
+  setDialog(d) {
+    set({ dialog: d });
+  },
+  log(level, text) {
+    const line = { at: new Date().toLocaleTimeString(), level, text };
+    set({ lines: [...get().lines.slice(-499), line] });
+  },
+  report(what, e) {
+    const { title, detail } = explain(e);
+    set({ alert: { title: `${what}: ${title}`, detail } });
+    get().log('error', `${what}: ${detail}`);
+  },
+  dismissAlert() {
+    set({ alert: null });
+  },
+  workspaceOpened(ws) {
+    const tabs = get().tabs.filter((t) => t !== 'welcome');
+    const base: ViewId[] = tabs.length > 0 ? tabs : ['candidates', 'results'];
+    set({ tabs: base, active: base.includes('results') ? 'results' : base[0]! });
+    get().log(
+      'info',
+      `Opened ${ws.demo ? 'the demo workspace (simulated data)' : `workspace ${ws.dir}`}${ws.readOnly ? ', read-only' : ''}.`,
+    );
+  },
+  workspaceClosed() {
+    set({ tabs: ['welcome'], active: 'welcome' });
+  },
+}));

@@ -1,0 +1,60 @@
+// Compare regions: a heat map of scores, tags × regions, to decide where to localise. Each tag's best region
+// is marked.
+import { useRunStore } from '../../stores/run-store';
+
+export function CompareView(): React.JSX.Element {
+  const outcome = useRunStore((s) => s.outcome);
+  if (!outcome) return <p className="empty">Run first: the heat map compares the regions of a run.</p>;
+  const regions = Object.keys(outcome.result.regions);
+  const tags = new Map<string, Record<string, number>>();
+  for (const [code, r] of Object.entries(outcome.result.regions))
+    for (const t of r.ranked) tags.set(t.tag, { ...(tags.get(t.tag) ?? {}), [code]: t.score });
+  const rows = [...tags.entries()]
+    .map(([tag, scores]) => ({ tag, scores, best: Math.max(...Object.values(scores)) }))
+    .sort((a, b) => b.best - a.best);
+  return (
+    <div className="compare">
+      <table className="heatmap" aria-label="Scores by tag and region">
+        <thead>
+          <tr>
+            <th scope="col">Tag</th>
+            {regions.map((r) => (
+              <th key={r} scope="col">
+                {r}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ tag, scores, best }) => (
+            <tr key={tag}>
+              <th scope="row">#{tag}</th>
+              {regions.map((r) => {
+                const v = scores[r];
+                return (
+                  <td
+                    key={r}
+                    className={v !== undefined && v === best ? 'best' : ''}
+                    style={
+                      v === undefined
+                        ? undefined
+                        : {
+                            background: `hsl(210 80% ${92 - Math.max(0, Math.min(100, v)) * 0.5}%)`,
+                            color: v > 60 ? '#fff' : undefined,
+                          }
+                    }
+                    title={
+                      v === undefined ? 'not ranked' : `${v.toFixed(2)}${v === best ? ' (best region)' : ''}`
+                    }
+                  >
+                    {v === undefined ? '—' : v.toFixed(1)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

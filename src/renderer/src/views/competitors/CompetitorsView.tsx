@@ -1,0 +1,90 @@
+// Competitors: enter usernames, decode the hashtags of their recent captions, see each tag's share and score
+// per region; add a competitor's tags to the candidates in one action.
+import { useState } from 'react';
+import type { DecodeResult } from '../../../../shared/decode';
+import { invoke } from '../../bridge';
+import { splitPaste, useListsStore } from '../../stores/lists-store';
+import { useUiStore } from '../../stores/ui-store';
+
+export function CompetitorsView(): React.JSX.Element {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<DecodeResult | null>(null);
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setResult(await invoke('decode:competitors', { competitors: splitPaste(text) }));
+    } catch (e) {
+      useUiStore.getState().report('Decoding the competitors', e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const candidates = useListsStore((s) => new Set(s.lists.tags.rows.map((r) => r.value.toLowerCase())));
+  return (
+    <div className="decode">
+      <div className="toolbar">
+        <input
+          aria-label="Competitor usernames"
+          placeholder="@competitor, @another"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void run()}
+        />
+        <button className="primary" disabled={busy || !text.trim()} onClick={() => void run()}>
+          {busy ? 'Decoding…' : 'Decode'}
+        </button>
+      </div>
+      {result?.failed.map((f) => (
+        <p key={f.username} className="error">
+          @{f.username}: {f.error}
+        </p>
+      ))}
+      {result?.competitors.map((c) => {
+        const fresh = c.tags.filter((t) => !candidates.has(t.tag));
+        return (
+          <section key={c.username} aria-label={`Tags of @${c.username}`}>
+            <h2>
+              @{c.username} <span className="muted">{c.sample} recent posts</span>
+              <button
+                disabled={fresh.length === 0}
+                onClick={() =>
+                  void useListsStore.getState().add(
+                    'tags',
+                    fresh.map((t) => t.tag),
+                  )
+                }
+              >
+                Add {fresh.length} tags to the candidates
+              </button>
+            </h2>
+            <table>
+              <thead>
+                <tr>
+                  <th>Tag</th>
+                  <th>Share of posts</th>
+                  {Object.keys(c.tags[0]?.regions ?? {}).map((r) => (
+                    <th key={r}>{r}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {c.tags.slice(0, 40).map((t) => (
+                  <tr key={t.tag}>
+                    <td>#{t.tag}</td>
+                    <td>{(t.share * 100).toFixed(0)}%</td>
+                    {Object.entries(t.regions).map(([r, s]) => (
+                      <td key={r}>
+                        {s.status === 'ranked' ? `${s.score.toFixed(1)} (#${s.rank})` : s.status}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Creator fit: enter usernames, rank the creators by the velocity and density of their recent posts.
+import { useState } from 'react';
+import type { CreatorFitResult } from '../../../../shared/decode';
+import { invoke } from '../../bridge';
+import { splitPaste, useListsStore } from '../../stores/lists-store';
+import { useUiStore } from '../../stores/ui-store';
+
+export function CreatorFitView(): React.JSX.Element {
+  const targets = useListsStore((s) => s.lists.creators.rows.map((r) => r.value));
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<CreatorFitResult | null>(null);
+  const names = text.trim() ? splitPaste(text) : targets;
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setResult(await invoke('creator-fit:run', { creators: names }));
+    } catch (e) {
+      useUiStore.getState().report('Scoring the creators', e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="decode">
+      <div className="toolbar">
+        <input
+          aria-label="Creator usernames"
+          placeholder={`@creator … (empty: your ${targets.length} target creators)`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button className="primary" disabled={busy || names.length === 0} onClick={() => void run()}>
+          {busy ? 'Scoring…' : 'Score creators'}
+        </button>
+      </div>
+      {result && (
+        <table aria-label="Creators ranked by fit">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Creator</th>
+              <th>Score</th>
+              <th>Velocity</th>
+              <th>Likes/post</th>
+              <th>Posts</th>
+              <th>Followers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.ranked.map((c) => (
+              <tr key={c.username}>
+                <td>{c.rank}</td>
+                <td>@{c.username}</td>
+                <td>{c.score.toFixed(2)}</td>
+                <td>{c.velocity.toFixed(2)}</td>
+                <td>{Math.round(c.density).toLocaleString('en')}</td>
+                <td>{c.sample}</td>
+                <td>{c.followerCount.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result?.failed.map((f) => (
+        <p key={f.username} className="error">
+          @{f.username}: {f.error}
+        </p>
+      ))}
+    </div>
+  );
+}

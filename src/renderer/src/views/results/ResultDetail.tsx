@@ -1,0 +1,103 @@
+// One tag's detail: its score in parts, its metrics, flags with reasons, momentum, and the sample's posts
+// (likes, date, author, target hits).
+import { useEffect, useState } from 'react';
+import type { SamplePost } from '../../../../shared/ipc/run';
+import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
+import { invoke } from '../../bridge';
+import { scoreParts } from './score-parts';
+
+export function ResultDetail(props: {
+  tag: ScoredTag;
+  region: string;
+  settings: ScoringSettings;
+  onClose(): void;
+}): React.JSX.Element {
+  const { tag: t, region, settings } = props;
+  const [posts, setPosts] = useState<SamplePost[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setPosts(null);
+    setError(null);
+    invoke('results:sample', { region, candidate: t.candidate })
+      .then(setPosts)
+      .catch((e: unknown) => setError((e as Error).message));
+  }, [region, t.candidate]);
+  const parts = scoreParts(t, settings);
+  return (
+    <aside className="detail-pane" aria-label={`Detail of #${t.tag}`}>
+      <header>
+        <h2>
+          #{t.tag} <span className="muted">in {region}</span>
+        </h2>
+        <button className="link" aria-label="Close the detail" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {t.candidate !== t.tag.toLowerCase() && <p className="muted">Listed as “{t.candidate}”.</p>}
+      <dl className="parts">
+        <dt>Score</dt>
+        <dd>
+          <strong>{t.score.toFixed(2)}</strong> (rank {t.rank})
+        </dd>
+        <dt>Velocity</dt>
+        <dd>
+          {parts.velocity.toFixed(1)} pts — {(t.velocity * 100).toFixed(0)}% of posts in the last{' '}
+          {settings.windowDays} days
+        </dd>
+        <dt>Density</dt>
+        <dd>
+          {parts.density.toFixed(1)} pts — {Math.round(t.density).toLocaleString('en')} likes per post (median{' '}
+          {Math.round(t.medianLikes).toLocaleString('en')})
+        </dd>
+        <dt>Overlap</dt>
+        <dd>
+          {parts.overlap.toFixed(1)} pts — {t.targetAuthors} of {t.distinctAuthors} authors are your targets
+        </dd>
+        {parts.penalty > 0 && (
+          <>
+            <dt>Ad penalty</dt>
+            <dd>−{parts.penalty.toFixed(1)} pts (commercial)</dd>
+          </>
+        )}
+        <dt>Sample</dt>
+        <dd>
+          {t.sample} posts ({t.served} served)
+        </dd>
+      </dl>
+      {t.flags.length > 0 && (
+        <ul className="flags">
+          {t.flags.map((f) => (
+            <li key={f.kind}>
+              <span className={`chip flag-${f.kind}`}>{f.kind}</span> {f.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Sampled posts</h3>
+      {error && <p className="error">{error}</p>}
+      {!posts && !error && <p className="muted">Loading…</p>}
+      {posts && (
+        <table className="posts">
+          <thead>
+            <tr>
+              <th>Likes</th>
+              <th>Date</th>
+              <th>Author</th>
+            </tr>
+          </thead>
+          <tbody>
+            {posts.slice(0, 200).map((p) => (
+              <tr key={p.id} className={p.target ? 'target' : ''}>
+                <td className="num">{p.likes.toLocaleString('en')}</td>
+                <td>{p.createTime ? new Date(p.createTime * 1000).toISOString().slice(0, 10) : '—'}</td>
+                <td>
+                  @{p.authorId || '—'} {p.target && <span className="chip good">target</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,168 @@
+// Results: a tab per region; the ranked tags (sortable, filterable, column state remembered), the excluded and
+// failed tags with their reasons, the run's progress while it goes, and a row's detail.
+import { AgGridReact } from 'ag-grid-react';
+import type { ColumnState, GridApi } from 'ag-grid-community';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ScoredTag } from '../../../../shared/model';
+import { GRID_THEMES, useTheme } from '../../components/theme';
+import { useRunStore } from '../../stores/run-store';
+import { useUiStore } from '../../stores/ui-store';
+import { ResultDetail } from './ResultDetail';
+import { resultColumns } from './results-columns';
+
+const columnState = new Map<string, ColumnState[]>();
+
+function Progress(): React.JSX.Element | null {
+  const active = useRunStore((s) => s.active);
+  if (!active) return null;
+  const pct = active.total > 0 ? Math.round((100 * active.done) / active.total) : 0;
+  const elapsed = (Date.now() - active.startedAt) / 1000;
+  const left =
+    active.done > 0 ? Math.max(0, Math.round((elapsed / active.done) * (active.total - active.done))) : null;
+  const pairs = Object.entries(active.pairs);
+  return (
+    <div className="progress" aria-label="Run progress">
+      <div className="progress-line">
+        <progress max={active.total || 1} value={active.done} aria-label="Pairs done" />
+        <span>
+          {active.done}/{active.total || '…'} pairs ({pct}%) · {active.credits} credits
+          {left !== null ? ` · about ${left} s left` : ''}
+          {active.cancelling ? ' · cancelling, keeping what was fetched…' : ''}
+        </span>
+      </div>
+      <div className="pairs">
+        {pairs.slice(-120).map(([k, state]) => (
+          <span key={k} className={`pair ${state}`} title={`${k}: ${state}`} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ResultsView(): React.JSX.Element {
+  const theme = useTheme();
+  const outcome = useRunStore((s) => s.outcome);
+  const rescoring = useRunStore((s) => s.rescoring);
+  const scoring = useRunStore((s) => s.scoring);
+  const regions = outcome ? Object.keys(outcome.result.regions) : [];
+  const [region, setRegion] = useState<string | null>(null);
+  const [detail, setDetail] = useState<ScoredTag | null>(null);
+  const api = useRef<GridApi<ScoredTag> | null>(null);
+  const code = region && regions.includes(region) ? region : (regions[0] ?? null);
+  const r = code && outcome ? outcome.result.regions[code] : undefined;
+  const settings = outcome?.result.settings;
+  const columns = useMemo(() => (settings ? resultColumns(settings) : []), [settings]);
+  useEffect(() => setDetail(null), [code]);
+  useEffect(() => {
+    if (detail && r) setDetail(r.ranked.find((t) => t.candidate === detail.candidate) ?? null);
+    // Keep the detail in step with a re-score.
+  }, [r]);
+  const stale =
+    scoring && outcome && !rescoring
+      ? JSON.stringify({ w: scoring.weights, p: scoring.preset, d: scoring.windowDays }) !==
+        JSON.stringify({
+          w: outcome.result.settings.weights,
+          p: outcome.result.settings.preset,
+          d: outcome.result.settings.windowDays,
+        })
+      : false;
+  if (!outcome) {
+    return (
+      <div className="empty">
+        <Progress />
+        <p>No results yet.</p>
+        <button className="primary" onClick={() => void useRunStore.getState().askToRun()}>
+          Run
+        </button>
+      </div>
+    );
+  }
+  const failed = outcome.failed.filter((f) => f.region === code);
+  return (
+    <div className="results">
+      <Progress />
+      <div
+        className={`run-end ended-${outcome.ended}`}
+        role={outcome.ended === 'finished' ? 'status' : 'alert'}
+      >
+        {outcome.summary}
+        {outcome.rescore ? ' Re-scored from the samples in hand: 0 credits.' : ''}
+        {outcome.partial ? ' Partial results.' : ''}
+      </div>
+      <div className="region-tabs" role="tablist" aria-label="Regions of the results">
+        {regions.map((c) => (
+          <button key={c} role="tab" aria-selected={c === code} onClick={() => setRegion(c)}>
+            {c}
+          </button>
+        ))}
+        <span className="spacer" />
+        <span className="muted">
+          {outcome.result.preset} · velocity {outcome.result.settings.weights.velocity}, density{' '}
+          {outcome.result.settings.weights.density}, overlap {outcome.result.settings.weights.overlap}, ad{' '}
+          {outcome.result.settings.weights.adPenalty} · window {outcome.result.settings.windowDays} d
+          {rescoring || stale ? ' · re-scoring…' : ''}
+        </span>
+        <button onClick={() => useUiStore.getState().setDialog('export')}>Export reports</button>
+      </div>
+      <div className={`results-body ${detail ? 'with-detail' : ''}`}>
+        <div className="results-main">
+          {r && code && (
+            <section className={`grid ${rescoring || stale ? 'pending' : ''}`} aria-label={`Results ${code}`}>
+              <AgGridReact<ScoredTag>
+                key={code}
+                theme={GRID_THEMES[theme]}
+                rowData={r.ranked}
+                columnDefs={columns}
+                getRowId={(p) => p.data.candidate}
+                onGridReady={(e) => {
+                  api.current = e.api;
+                  const saved = columnState.get(code);
+                  if (saved) e.api.applyColumnState({ state: saved, applyOrder: true });
+                }}
+                onColumnMoved={(e) => columnState.set(code, e.api.getColumnState())}
+                onColumnResized={(e) => e.finished && columnState.set(code, e.api.getColumnState())}
+                onSortChanged={(e) => columnState.set(code, e.api.getColumnState())}
+                onRowClicked={(e) => e.data && setDetail(e.data)}
+                animateRows={false}
+              />
+            </section>
+          )}
+          {r && (r.excluded.length > 0 || failed.length > 0) && (
+            <div className="aside-lists">
+              {r.excluded.length > 0 && (
+                <section aria-label={`Excluded in ${code}`}>
+                  <h3>Excluded</h3>
+                  <ul>
+                    {r.excluded.map((x) => (
+                      <li key={x.tag}>
+                        <span className="chip">{x.kind}</span> #{x.tag}: {x.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {failed.length > 0 && (
+                <section aria-label={`Failed in ${code}`}>
+                  <h3>Failed</h3>
+                  <ul>
+                    {failed.map((f) => (
+                      <li key={f.tag}>
+                        <span className="chip bad">{f.code}</span> #{f.tag}: {f.error}
+                      </li>
+                    ))}
+                  </ul>
+                  <button onClick={() => void useRunStore.getState().retryFailed()}>
+                    Retry failed pairs
+                  </button>
+                </section>
+              )}
+            </div>
+          )}
+        </div>
+        {detail && code && settings && (
+          <ResultDetail tag={detail} region={code} settings={settings} onClose={() => setDetail(null)} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// Columns of a region's results: rank, tag, the score with a bar of its parts, raw metrics, sample, flags as
+// chips with their reasons, lifetime counts, momentum since the last run.
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
+import { scoreParts } from './score-parts';
+
+const fmtInt = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '' : Math.round(n).toLocaleString('en');
+const fmtShort = (n: number): string =>
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(1)}B`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)}M`
+      : n >= 1e3
+        ? `${(n / 1e3).toFixed(1)}K`
+        : String(n);
+
+export function ScoreCell(
+  p: ICellRendererParams<ScoredTag> & { settings: ScoringSettings },
+): React.JSX.Element | null {
+  const t = p.data;
+  if (!t) return null;
+  const parts = scoreParts(t, p.settings);
+  return (
+    <div
+      className="score-cell"
+      title={`velocity ${parts.velocity.toFixed(1)} + density ${parts.density.toFixed(1)} + overlap ${parts.overlap.toFixed(1)} − penalty ${parts.penalty.toFixed(1)}`}
+    >
+      <span className="score-num">{t.score.toFixed(2)}</span>
+      <span className="bar" aria-hidden="true">
+        <span className="part v" style={{ width: `${parts.velocity}%` }} />
+        <span className="part d" style={{ width: `${parts.density}%` }} />
+        <span className="part o" style={{ width: `${parts.overlap}%` }} />
+        {parts.penalty > 0 && <span className="part p" style={{ width: `${parts.penalty}%` }} />}
+      </span>
+    </div>
+  );
+}
+
+export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
+  if (!p.data) return null;
+  return (
+    <span className="chips">
+      {p.data.flags.map((f) => (
+        <span key={f.kind} className={`chip flag-${f.kind}`} title={f.reason}>
+          {f.kind}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function momentum(t: ScoredTag | undefined): string {
+  const h = t?.history;
+  if (!h) return '';
+  const rank =
+    h.rankChange === null
+      ? 'new'
+      : h.rankChange > 0
+        ? `▲${h.rankChange}`
+        : h.rankChange < 0
+          ? `▼${-h.rankChange}`
+          : '=';
+  const score = h.scoreChange === null ? '' : ` ${h.scoreChange >= 0 ? '+' : ''}${h.scoreChange.toFixed(1)}`;
+  return `${rank}${score}${h.crossedVelocityThreshold ? ' ⚡' : ''}`;
+}
+
+export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
+  return [
+    { field: 'rank', headerName: '#', width: 60, sort: 'asc', type: 'numericColumn' },
+    { field: 'tag', headerName: 'Tag', width: 190, valueFormatter: (p) => `#${p.value}`, filter: true },
+    {
+      field: 'score',
+      headerName: 'Score',
+      width: 190,
+      cellRenderer: ScoreCell,
+      cellRendererParams: { settings },
+      filter: 'agNumberColumnFilter',
+    },
+    {
+      field: 'velocity',
+      headerName: 'Velocity',
+      width: 95,
+      valueFormatter: (p) => (p.value as number).toFixed(2),
+      type: 'numericColumn',
+    },
+    {
+      field: 'density',
+      headerName: 'Likes/post',
+      width: 105,
+      valueFormatter: (p) => fmtInt(p.value as number),
+      type: 'numericColumn',
+    },
+    {
+      field: 'overlap',
+      headerName: 'Overlap',
+      width: 90,
+      valueFormatter: (p) => (p.value as number).toFixed(2),
+      type: 'numericColumn',
+    },
+    { field: 'sample', headerName: 'Sample', width: 85, type: 'numericColumn' },
+    {
+      headerName: 'Flags',
+      width: 200,
+      cellRenderer: FlagsCell,
+      valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
+      filter: true,
+    },
+    {
+      field: 'userCount',
+      headerName: 'Creators',
+      width: 100,
+      valueFormatter: (p) => fmtShort(p.value as number),
+      type: 'numericColumn',
+    },
+    {
+      field: 'viewCount',
+      headerName: 'Views',
+      width: 95,
+      valueFormatter: (p) => fmtShort(p.value as number),
+      type: 'numericColumn',
+    },
+    { headerName: 'Momentum', width: 110, valueGetter: (p) => momentum(p.data) },
+  ];
+}

@@ -1,0 +1,105 @@
+// Settings: the workspace's (tagfit.json: preset, window, pages, threshold, cache lifetime, plan) and the app's
+// (theme, the key: set, test, delete; never shown).
+import { useEffect, useState } from 'react';
+import type { WorkspaceSettings } from '../../../../shared/workspace-settings';
+import { useWorkspaceStore } from '../../stores/workspace-store';
+
+export function SettingsView(): React.JSX.Element {
+  const { workspace, app, key, saveSettings, setTheme, setKey, testKey, deleteKey } = useWorkspaceStore();
+  const [draft, setDraft] = useState<WorkspaceSettings | null>(workspace?.settings ?? null);
+  const [keyText, setKeyText] = useState('');
+  const [test, setTest] = useState<string | null>(null);
+  useEffect(() => setDraft(workspace?.settings ?? null), [workspace?.settings]);
+  const num = (field: keyof WorkspaceSettings, label: string, step = 1): React.JSX.Element | null =>
+    draft ? (
+      <div className="field">
+        <label htmlFor={`s-${field}`}>{label}</label>
+        <input
+          id={`s-${field}`}
+          type="number"
+          step={step}
+          value={(draft[field] as number | undefined) ?? ''}
+          onChange={(e) =>
+            setDraft({ ...draft, [field]: e.target.value === '' ? undefined : Number(e.target.value) })
+          }
+        />
+      </div>
+    ) : null;
+  return (
+    <div className="settings">
+      {workspace && draft && (
+        <section aria-label="Workspace settings">
+          <h2>Workspace: {workspace.name}</h2>
+          <p className="muted">Saved in {workspace.dir}/tagfit.json, which cron runs of the CLI read too.</p>
+          <div className="field">
+            <label htmlFor="s-preset">Default preset</label>
+            <select
+              id="s-preset"
+              value={draft.preset}
+              onChange={(e) => setDraft({ ...draft, preset: e.target.value as WorkspaceSettings['preset'] })}
+            >
+              <option value="seed">seed</option>
+              <option value="organic">organic</option>
+              <option value="paid">paid</option>
+            </select>
+          </div>
+          {num('windowDays', 'Velocity window (days)')}
+          {num('pages', 'Pages of posts per tag and region')}
+          {num('velocityThreshold', 'Velocity threshold (weekly calendar)', 0.05)}
+          {num('cacheMaxAgeHours', 'Cache lifetime (hours)')}
+          {num('requestsPerMinute', 'Plan: requests per minute')}
+          <button className="primary" disabled={workspace.readOnly} onClick={() => void saveSettings(draft)}>
+            Save settings
+          </button>
+        </section>
+      )}
+      <section aria-label="App settings">
+        <h2>App</h2>
+        <div className="field">
+          <label htmlFor="s-theme">Theme</label>
+          <select
+            id="s-theme"
+            value={app?.theme ?? 'system'}
+            onChange={(e) => void setTheme(e.target.value as 'system' | 'light' | 'dark')}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+      </section>
+      <section aria-label="TikLiveAPI key">
+        <h2>TikLiveAPI key</h2>
+        <p className={`key-state ${key?.state ?? ''}`}>{key?.message ?? '…'}</p>
+        <div className="field">
+          <label htmlFor="s-key">New key (stored in the OS keychain, never shown again)</label>
+          <input
+            id="s-key"
+            type="password"
+            autoComplete="off"
+            value={keyText}
+            onChange={(e) => setKeyText(e.target.value)}
+          />
+        </div>
+        <div className="buttons">
+          <button
+            disabled={keyText.trim().length < 8}
+            onClick={() => {
+              void setKey(keyText);
+              setKeyText('');
+            }}
+          >
+            Save key
+          </button>
+          <button onClick={() => void testKey().then((r) => setTest(r.message))}>Test key</button>
+          <button onClick={() => void deleteKey()}>Delete key</button>
+        </div>
+        {test && (
+          <p role="status" className="muted">
+            {test}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
