@@ -13,6 +13,8 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('../../src/main/ipc');
 const { TagfitError } = await import('../../src/core/errors');
+const { invokeChannels, invokeRequestSchemas } = await import('../../src/shared/ipc-contract');
+const { INVOKE_CHANNELS } = await import('../../src/shared/ipc/channels');
 
 const ours = { id: 1 };
 const mainFrame = { parent: null };
@@ -23,31 +25,22 @@ describe('registerIpc', () => {
   let setKey: ReturnType<typeof vi.fn>;
   beforeEach(() => {
     registered.clear();
-    setKey = vi.fn(async () => ({ hasKey: true }));
-    const handlers = {
-      'app:get-status': async () => ({ hasKey: false, demo: true, keychainProblem: null, version: 't' }),
-      'keychain:set-key': setKey,
-      'keychain:delete-key': async () => ({ hasKey: false }),
-      'lists:get-demo': async () => ({ tags: [], creators: [], regions: [] }),
-      'run:start': async () => {
-        throw new TagfitError('auth', 'TikLiveAPI refused the API key');
-      },
-      'run:cancel': async () => ({ cancelled: false }),
+    setKey = vi.fn(async () => ({ state: 'set', source: 'keychain', message: 'Key stored.' }));
+    // Every channel answers something; two are the ones under test.
+    const handlers: Record<string, unknown> = Object.fromEntries(
+      invokeChannels.map((c) => [c, async () => ({ channel: c })]),
+    );
+    handlers['keychain:set-key'] = setKey;
+    handlers['run:start'] = async () => {
+      throw new TagfitError('auth', 'TikLiveAPI refused the API key');
     };
     registerIpc(handlers as never, (wc) => (wc as { id: number }).id === 1);
   });
 
-  it('registers exactly the contract channels', () => {
-    expect([...registered.keys()].sort()).toEqual(
-      [
-        'app:get-status',
-        'keychain:delete-key',
-        'keychain:set-key',
-        'lists:get-demo',
-        'run:cancel',
-        'run:start',
-      ].sort(),
-    );
+  it('registers exactly the contract channels: the zod-free name list and the schemas agree', () => {
+    expect([...registered.keys()].sort()).toEqual(Object.keys(invokeRequestSchemas).sort());
+    expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(invokeRequestSchemas).sort());
+    expect(registered.size).toBe(30);
   });
 
   it('refuses another window and a sub-frame without running the handler', async () => {
@@ -62,22 +55,22 @@ describe('registerIpc', () => {
   });
 
   it('validates the payload and names the field', async () => {
-    const r = (await call('run:start', { tags: [], regions: ['US'], creators: [], preset: 'seed' })) as {
+    const r = (await call('run:start', { overrides: { weights: { velocity: 1e308 } } })) as {
       ok: boolean;
       error: { message: string };
     };
     expect(r.ok).toBe(false);
-    expect(r.error.message).toMatch(/run:start: tags/);
+    expect(r.error.message).toBe('IPC run:start: overrides.weights.velocity: must be 10 or less');
     const extra = (await call('keychain:set-key', { key: 'abcdefgh12', path: '/etc' })) as { ok: boolean };
     expect(extra.ok).toBe(false);
   });
 
   it('turns a thrown error into a result with its code and message', async () => {
-    const r = await call('run:start', { tags: ['a'], regions: ['US'], creators: [], preset: 'seed' });
+    const r = await call('run:start', {});
     expect(r).toEqual({ ok: false, error: { code: 'auth', message: 'TikLiveAPI refused the API key' } });
     expect(await call('keychain:set-key', { key: 'abcdefgh12' })).toEqual({
       ok: true,
-      value: { hasKey: true },
+      value: { state: 'set', source: 'keychain', message: 'Key stored.' },
     });
   });
 });

@@ -103,7 +103,8 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         demo: open.demo,
         apiBase: ctx.s.apiBase,
         key,
-        requestsPerMinute: prepared.requestsPerMinute,
+        // The demo's simulator has no plan to respect.
+        requestsPerMinute: open.demo ? undefined : prepared.requestsPerMinute,
         concurrency: prepared.concurrency,
         cache: prepared.cache,
         maxAgeMs: prepared.maxAgeMs,

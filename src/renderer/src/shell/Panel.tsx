@@ -1,4 +1,5 @@
 // The bottom panel: Problems (failed pairs with their reasons, list problems) and Output (the run log).
+import { useMemo } from 'react';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
@@ -6,10 +7,13 @@ import { useUiStore } from '../stores/ui-store';
 export function Panel(): React.JSX.Element | null {
   const { panel, panelOpen, setPanel, lines } = useUiStore();
   const outcome = useRunStore((s) => s.outcome);
-  const listProblems = useListsStore((s) =>
-    (['tags', 'creators', 'regions'] as const).flatMap((l) =>
-      s.lists[l].rows.filter((r) => r.problem).map((r) => ({ list: l, value: r.value, problem: r.problem! })),
-    ),
+  const lists = useListsStore((s) => s.lists);
+  const listProblems = useMemo(
+    () =>
+      (['tags', 'creators', 'regions'] as const).flatMap((l) =>
+        lists[l].rows.filter((r) => r.problem).map((r) => ({ list: l, value: r.value, problem: r.problem! })),
+      ),
+    [lists],
   );
   const failed = outcome?.failed ?? [];
   const count = failed.length + listProblems.length;

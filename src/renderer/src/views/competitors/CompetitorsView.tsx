@@ -1,6 +1,6 @@
 // Competitors: enter usernames, decode the hashtags of their recent captions, see each tag's share and score
 // per region; add a competitor's tags to the candidates in one action.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DecodeResult } from '../../../../shared/decode';
 import { invoke } from '../../bridge';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
@@ -20,7 +20,8 @@ export function CompetitorsView(): React.JSX.Element {
       setBusy(false);
     }
   };
-  const candidates = useListsStore((s) => new Set(s.lists.tags.rows.map((r) => r.value.toLowerCase())));
+  const tagRows = useListsStore((s) => s.lists.tags.rows);
+  const candidates = useMemo(() => new Set(tagRows.map((r) => r.value.toLowerCase())), [tagRows]);
   return (
     <div className="decode">
       <div className="toolbar">

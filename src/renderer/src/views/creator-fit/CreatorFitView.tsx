@@ -1,12 +1,13 @@
 // Creator fit: enter usernames, rank the creators by the velocity and density of their recent posts.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CreatorFitResult } from '../../../../shared/decode';
 import { invoke } from '../../bridge';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
 
 export function CreatorFitView(): React.JSX.Element {
-  const targets = useListsStore((s) => s.lists.creators.rows.map((r) => r.value));
+  const rows = useListsStore((s) => s.lists.creators.rows);
+  const targets = useMemo(() => rows.map((r) => r.value), [rows]);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CreatorFitResult | null>(null);

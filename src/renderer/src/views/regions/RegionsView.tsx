@@ -20,7 +20,8 @@ const COLUMNS: ColDef<RegionRow>[] = [
 
 export function RegionsView(): React.JSX.Element {
   const theme = useTheme();
-  const selected = useListsStore((s) => s.lists.regions.rows.map((r) => r.value));
+  const regionRows = useListsStore((s) => s.lists.regions.rows);
+  const selected = useMemo(() => regionRows.map((r) => r.value), [regionRows]);
   const readOnly = useWorkspaceStore((s) => s.workspace?.readOnly ?? true);
   const [rows, setRows] = useState<RegionRow[] | null>(null);
   const [search, setSearch] = useState('');

@@ -44,6 +44,7 @@ export function ResultsView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
   const rescoring = useRunStore((s) => s.rescoring);
   const scoring = useRunStore((s) => s.scoring);
+  const active = useRunStore((s) => s.active);
   const regions = outcome ? Object.keys(outcome.result.regions) : [];
   const [region, setRegion] = useState<string | null>(null);
   const [detail, setDetail] = useState<ScoredTag | null>(null);
@@ -70,10 +71,14 @@ export function ResultsView(): React.JSX.Element {
     return (
       <div className="empty">
         <Progress />
-        <p>No results yet.</p>
-        <button className="primary" onClick={() => void useRunStore.getState().askToRun()}>
-          Run
-        </button>
+        {!active && (
+          <>
+            <p>No results yet: Run fetches the samples and ranks the candidates per region.</p>
+            <button className="primary" onClick={() => void useRunStore.getState().askToRun()}>
+              Run
+            </button>
+          </>
+        )}
       </div>
     );
   }

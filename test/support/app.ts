@@ -1,0 +1,66 @@
+// The app's main process as tests meet it: the real handlers over real services (a file settings store, the
+// demo lists, a keychain of the test's choosing), called through the same dispatch as IPC and the preview.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createMemoryKeychain, type Keychain } from '../../src/core/secrets/keychain';
+import { createFileSettingsStore } from '../../src/main/app-settings';
+import { dispatch } from '../../src/main/dispatch';
+import { createMainHandlers, type Handlers } from '../../src/main/handlers';
+import type { InvokeChannel, InvokeResponses, IpcResult } from '../../src/shared/ipc-contract';
+import type { RunEvent } from '../../src/shared/views';
+import { ROOT } from './cli';
+
+export interface TestApp {
+  handlers: Handlers;
+  /** Through dispatch, as the renderer calls: validation and errors as results. */
+  call<C extends InvokeChannel>(channel: C, payload: unknown): Promise<IpcResult<InvokeResponses[C]>>;
+  /** The value, or a thrown Error with the code and message of a failed result. */
+  value<C extends InvokeChannel>(channel: C, payload: unknown): Promise<InvokeResponses[C]>;
+  events: RunEvent[];
+  logs: string[];
+  /** A folder of the test's own (settings, demo workspace); removed by dispose. */
+  dir: string;
+  /** What the next folder dialog answers (null: cancelled). */
+  nextFolder: string | null;
+  dispose(): Promise<void>;
+}
+
+export async function createTestApp(
+  opts: { keychain?: Keychain; apiBase?: string; now?: string; envKey?: string } = {},
+): Promise<TestApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-app-'));
+  const events: RunEvent[] = [];
+  const logs: string[] = [];
+  const app: Partial<TestApp> = { events, logs, dir, nextFolder: null };
+  const main = createMainHandlers({
+    keychain: opts.keychain ?? createMemoryKeychain(),
+    clock: () => (opts.now ? new Date(opts.now) : new Date()),
+    clockIsFixed: opts.now !== undefined,
+    emit: (channel, payload) => {
+      if (channel === 'run:progress') events.push(payload as RunEvent);
+    },
+    paths: { demoDir: path.join(ROOT, 'resources', 'demo'), demoWorkspace: path.join(dir, 'demo-workspace') },
+    dialogs: { pickFolder: async () => app.nextFolder ?? null },
+    appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
+    apiBase: opts.apiBase,
+    envKey: opts.envKey,
+    shell: 'web',
+    version: 'test',
+    log: (line) => logs.push(line),
+  });
+  const call = (channel: string, payload: unknown) => dispatch(main.handlers, channel, payload);
+  return Object.assign(app, {
+    handlers: main.handlers,
+    call: call as TestApp['call'],
+    async value(channel: string, payload: unknown) {
+      const r = await call(channel, payload);
+      if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+      return r.value;
+    },
+    async dispose() {
+      await main.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  }) as TestApp;
+}
