@@ -62,12 +62,13 @@ async function main(flags: Flags): Promise<void> {
   }
   const dataDir = path.resolve(flags.dataDir ?? path.join(os.homedir(), '.config', 'tagfit-web'));
   const now = flags.now ? parseNow(flags.now) : undefined;
-  let preview: WebPreview | undefined;
+  // The handlers emit through the preview, which needs the handlers: filled in once it listens.
+  const bridge: { preview?: WebPreview } = {};
   const main = createMainHandlers({
     keychain: createSystemKeychain(),
     clock: () => now ?? new Date(),
     clockIsFixed: now !== undefined,
-    emit: (channel, payload) => preview?.emit(channel, payload),
+    emit: (channel, payload) => bridge.preview?.emit(channel, payload),
     paths: {
       demoDir: path.join(ROOT, 'resources', 'demo'),
       demoWorkspace: path.join(dataDir, 'demo-workspace'),
@@ -82,12 +83,13 @@ async function main(flags: Flags): Promise<void> {
   });
   if (flags.workspace) await main.handlers['workspace:open']({ dir: flags.workspace });
   else if (flags.demo) await main.handlers['workspace:open-demo']({});
-  preview = await startWebPreview({ rendererDir: RENDERER, port, handlers: main.handlers });
+  const preview = await startWebPreview({ rendererDir: RENDERER, port, handlers: main.handlers });
+  bridge.preview = preview;
   process.stdout.write(`Tagfit preview: ${preview.url}\n`);
   if (flags.open) openBrowser(preview.url);
   const stop = async (): Promise<void> => {
     await main.dispose();
-    await preview?.close();
+    await preview.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

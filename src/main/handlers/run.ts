@@ -227,14 +227,21 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       return view;
     },
 
-    async 'run:retry-failed'({ runId }) {
+    async 'run:retry-failed'({ runId, overrides }) {
       const open = requireWritable(ctx, 'retry');
       const last = session.last;
       if (!last || (runId && last.outcome.runId !== runId))
         throw new TagfitError('input', 'There is no finished run to retry: run first.');
       const failed = last.outcome.failed;
       if (failed.length === 0) return last.outcome;
-      const prepared = await prepare(ctx, open, { preset: last.raw.preset });
+      // The settings the results show, unless the renderer says others: a retry never changes the weights.
+      const settings = last.raw.settings;
+      const same = overrides ?? {
+        preset: settings.preset,
+        weights: settings.weights,
+        windowDays: settings.windowDays,
+      };
+      const prepared = await prepare(ctx, open, same);
       const only = {
         tags: [...new Set(failed.map((f) => f.tag))].filter((t) => prepared.candidates.includes(t)),
         regions: [...new Set(failed.map((f) => f.region))].filter((r) => prepared.regions.includes(r)),
@@ -243,7 +250,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       const retried = await run(open, prepared, { only });
       if (retried.ended !== 'finished') return retried;
       session.last = undefined;
-      return handlers['run:rescore']({ overrides: { preset: last.raw.preset } });
+      return handlers['run:rescore']({ overrides: same });
     },
 
     async 'results:get-last'() {

@@ -33,7 +33,7 @@ export function on<E extends EventChannel>(channel: E, listener: (p: EventPayloa
 
 /** An error in words a creator understands, from what main said. */
 export function explain(e: unknown): { title: string; detail: string } {
-  const code = e instanceof BridgeError ? e.code : 'internal';
+  const code = (e as { code?: unknown } | null)?.code;
   const detail = e instanceof Error ? e.message : String(e);
   const title: Record<string, string> = {
     auth: 'TikLiveAPI refused the key',
@@ -48,5 +48,5 @@ export function explain(e: unknown): { title: string; detail: string } {
     'not-found': 'Not found',
     cancelled: 'Cancelled',
   };
-  return { title: title[code] ?? 'Something went wrong', detail };
+  return { title: (typeof code === 'string' ? title[code] : undefined) ?? 'Something went wrong', detail };
 }

@@ -33,7 +33,10 @@ export const runRequests = {
   }),
   'run:cancel': z.strictObject({ runId: runIdSchema }),
   'run:rescore': z.strictObject({ overrides: runOverridesSchema.optional() }),
-  'run:retry-failed': z.strictObject({ runId: runIdSchema.optional() }),
+  'run:retry-failed': z.strictObject({
+    runId: runIdSchema.optional(),
+    overrides: runOverridesSchema.optional(),
+  }),
   'results:get-last': empty,
   /** The posts a tag was scored on in one region (the detail view), from the last run's sample. */
   'results:sample': z.strictObject({

@@ -44,7 +44,7 @@ export function Dialogs(): React.JSX.Element | null {
       <Modal label="Confirm the run" onClose={() => setDialog(null)}>
         <h2>Run {estimate.pairs} tag × region pairs?</h2>
         <p>
-          {estimate.fromCache} answers come from the cache;{' '}
+          {estimate.fromCache === 1 ? '1 answer comes' : `${estimate.fromCache} answers come`} from the cache;{' '}
           <strong>{min === max ? min : `${min}–${max}`} credits</strong> to spend
           {ws?.demo ? ' (demo: simulated, free)' : ''}. The reference method would spend up to{' '}
           {estimate.reference}.

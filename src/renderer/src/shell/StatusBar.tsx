@@ -56,7 +56,10 @@ export function StatusBar(): React.JSX.Element {
   return (
     <footer className="status-bar" aria-label="Status bar">
       <span title={ws?.dir}>{ws ? `${ws.name}${ws.readOnly ? ' (read-only)' : ''}` : 'No workspace'}</span>
-      <span className={`key ${ws?.demo ? 'demo' : (key?.state ?? '')}`} title={ws?.demo ? 'The demo workspace runs on the built-in simulator.' : key?.message}>
+      <span
+        className={`key ${ws?.demo ? 'demo' : (key?.state ?? '')}`}
+        title={ws?.demo ? 'The demo workspace runs on the built-in simulator.' : key?.message}
+      >
         {keyText}
       </span>
       <span>{online ? 'Online' : 'Offline'}</span>

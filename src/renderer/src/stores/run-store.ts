@@ -133,7 +133,10 @@ export const useRunStore = create<RunState>((set, get) => ({
       active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
     });
     try {
-      const outcome = await invoke('run:retry-failed', { runId: o.runId });
+      const outcome = await invoke('run:retry-failed', {
+        runId: o.runId,
+        overrides: overridesOf(get().scoring),
+      });
       set({ outcome, outcomeScoring: get().scoring });
       useUiStore.getState().log('info', `Retried the failed pairs. ${outcome.summary}`);
     } catch (e) {

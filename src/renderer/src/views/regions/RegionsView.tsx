@@ -85,10 +85,14 @@ export function RegionsView(): React.JSX.Element {
               e.api.forEachNode((n) => n.setSelected(want.has(n.data?.code ?? '')));
               syncing.current = false;
             }}
-            onSelectionChanged={(e) => {
-              if (syncing.current || readOnly) return;
-              const codes = e.api.getSelectedRows().map((r) => r.code);
-              if (codes.join(',') !== key) void useListsStore.getState().replace('regions', codes);
+            onRowSelected={(e) => {
+              // One row toggled by the user: add or remove its code (a search may hide the other selected rows).
+              if (syncing.current || readOnly || !e.data) return;
+              const code = e.data.code;
+              const next = e.node.isSelected()
+                ? [...selected.filter((c) => c !== code), code]
+                : selected.filter((c) => c !== code);
+              if (next.join(',') !== key) void useListsStore.getState().replace('regions', next);
             }}
           />
         )}

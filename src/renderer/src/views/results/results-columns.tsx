@@ -120,6 +120,6 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       valueFormatter: (p) => fmtShort(p.value as number),
       type: 'numericColumn',
     },
-    { headerName: 'Momentum', width: 110, valueGetter: (p) => momentum(p.data) },
+    { colId: 'momentum', headerName: 'Momentum', width: 110, valueGetter: (p) => momentum(p.data) },
   ];
 }

@@ -1,0 +1,373 @@
+// The workbench as a user clicks it: `npm run web` (the main process's own handlers behind a tokened local
+// bridge) in Debian's Chromium, against the simulator, driven by role and the accessible names the workbench
+// promises. Screenshots of every view, light and dark, land in .test-reports/.
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
+import { ROOT, tempDir } from '../support/cli';
+import { DATE, KEY, NOW, NOW_MS, tagId } from '../support/faults';
+import { launchChromium, startPreview, type Preview } from '../support/web';
+
+const SHOTS = path.join(ROOT, '.test-reports');
+const WEEK_LATER = new Date(NOW_MS + 7 * 86_400_000).toISOString();
+
+let sim: SimulatorHandle;
+let browser: Browser;
+let page: Page;
+let preview: Preview;
+let home: { dir: string; dispose: () => Promise<void> };
+let ws: string;
+
+async function openPreview(now: string, extra: string[] = []): Promise<void> {
+  preview = await startPreview(
+    ['--api-base', sim.url, '--now', now, '--data-dir', path.join(home.dir, 'app'), ...extra],
+    {
+      TIKLIVE_KEY: KEY,
+    },
+  );
+  await page.goto(preview.url);
+}
+
+const grid = (name: string) => page.getByRole('region', { name }).getByRole('grid');
+/** A column's cells in the order the grid shows its rows (AG Grid moves rows without moving their DOM nodes). */
+const cellTexts = (name: string, col: string): Promise<string[]> =>
+  grid(name).evaluate((root, c) => {
+    const rows = [...root.querySelectorAll('[role="row"][row-index]')].sort(
+      (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
+    );
+    return rows
+      .map((r) => r.querySelector(`[role="gridcell"][col-id="${c}"]`)?.textContent ?? null)
+      .filter((t): t is string => t !== null);
+  }, col);
+
+async function pasteInto(label: string, text: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.focus();
+  // A paste as the browser delivers it (a ClipboardEvent with its data), which the grid's add field takes apart.
+  await input.evaluate((el, t) => {
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, data: string): void };
+      ClipboardEvent: new (type: string, init: object) => Event;
+    };
+    const dt = new w.DataTransfer();
+    dt.setData('text', t);
+    el.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function runToEnd(): Promise<void> {
+  await page
+    .getByRole('complementary', { name: 'Side bar' })
+    .getByRole('button', { name: 'Run', exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole('complementary', { name: 'Side bar' })
+          .getByRole('button', { name: 'Run', exact: true })
+          .isVisible(),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
+async function view(name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Activity bar' })
+    .getByRole('button', { name, exact: true })
+    .click();
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ key: KEY, now: NOW_MS });
+  home = await tempDir();
+  ws = path.join(home.dir, 'client-acme');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await openPreview(NOW);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  await sim?.close();
+  await home?.dispose();
+});
+
+describe('the workbench through npm run web', () => {
+  it('serves nothing without the token, and refuses a bridge call from another origin', async () => {
+    const base = new URL(preview.url);
+    const bare = await fetch(`${base.origin}/`);
+    expect(bare.status).toBe(404);
+    const wrongToken = await fetch(`${base.origin}/not-the-token/`);
+    expect(wrongToken.status).toBe(404);
+    const foreign = await fetch(`${preview.url}bridge/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ channel: 'app:get-status', payload: {} }),
+    });
+    expect(foreign.status).toBe(403);
+    const page1 = await fetch(preview.url);
+    expect(page1.status).toBe(200);
+    expect(page1.headers.get('content-security-policy')).toContain("connect-src 'self'");
+  });
+
+  it('welcome: landmarks, then create a workspace by its path; its settings are edited in Settings', async () => {
+    await expect.poll(() => page.getByRole('navigation', { name: 'Activity bar' }).isVisible()).toBe(true);
+    expect(await page.getByRole('complementary', { name: 'Side bar' }).isVisible()).toBe(true);
+    expect(await page.getByRole('contentinfo', { name: 'Status bar' }).textContent()).toContain('Key set');
+    await page.getByLabel('Workspace folder').fill(ws);
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await expect
+      .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
+      .toContain('client-acme');
+    expect((await readdir(ws)).sort()).toContain('tagfit.json');
+    // The simulator has no plan: raise the workspace's requests per minute, as a user with a big plan would.
+    await view('Settings');
+    await page.getByLabel('Plan: requests per minute').fill('100000');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).requestsPerMinute)
+      .toBe(100000);
+  });
+
+  it('paste and edit candidates: an invalid one is marked, a duplicate merged, "#" stripped, saved to tags.csv', async () => {
+    await view('Candidates');
+    await pasteInto(
+      'Add to Candidate hashtags',
+      '#FounderLife\nsmallbusinesscheck\nsmall business\nfounderlife\nsaasmarketing\nuxdesign',
+    );
+    await expect
+      .poll(() => cellTexts('Candidate hashtags', 'value'))
+      .toEqual(['FounderLife', 'smallbusinesscheck', 'small business', 'saasmarketing', 'uxdesign']);
+    expect(await page.getByRole('status').filter({ hasText: 'Merged duplicates' }).textContent()).toContain(
+      'founderlife (×2)',
+    );
+    const problems = await cellTexts('Candidate hashtags', 'problem');
+    expect(problems[2]).toMatch(/^✗ .*contains a space/);
+    expect(problems.filter((p) => p === '✓')).toHaveLength(4);
+    // Edit a cell: the grid is read-only-edit, the store takes the new value and saves it.
+    await grid('Candidate hashtags')
+      .getByRole('gridcell', { name: 'small business', exact: true })
+      .dblclick();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('booktok');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'))
+      .toBe('tag\nfounderlife\nsmallbusinesscheck\nbooktok\nsaasmarketing\nuxdesign\n');
+    await view('Target creators');
+    await page.getByLabel('Add to Target creators', { exact: true }).fill('@acme_designs');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => readFile(path.join(ws, 'creators.csv'), 'utf8'))
+      .toBe('unique_id\nacme_designs\n');
+    await view('Regions');
+    for (const code of ['US', 'GB']) {
+      await page.getByLabel('Search regions').fill(code);
+      await grid('Regions').getByRole('gridcell', { name: code, exact: true }).click();
+    }
+    await expect.poll(() => readFile(path.join(ws, 'regions.csv'), 'utf8')).toBe('code\nUS\nGB\n');
+  }, 120_000);
+
+  it('Run asks first with the credit estimate; progress shows; Cancel run stops it and says what it kept', async () => {
+    sim.setOptions({ latencyMs: 150 });
+    await page
+      .getByRole('complementary', { name: 'Side bar' })
+      .getByRole('button', { name: 'Run', exact: true })
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm the run' });
+    expect(await confirm.textContent()).toMatch(
+      /\d+ answers? comes? from the cache; \d+–\d+ credits to spend/,
+    );
+    await confirm.getByRole('button', { name: 'Start run' }).click();
+    await expect.poll(() => page.getByLabel('Run progress').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
+      .toMatch(/Running \d+\/\d+/);
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Stopped by you' }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    sim.setOptions({ latencyMs: 0 });
+  }, 120_000);
+
+  it('runs to the end: ranked per region, and a weight edit re-ranks at once with no API call', async () => {
+    await runToEnd();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count())
+      .toBeGreaterThan(0);
+    await expect.poll(async () => (await cellTexts('Results US', 'tag')).length).toBe(5);
+    const before = await cellTexts('Results US', 'tag');
+    const requests = sim.stats().requests;
+    for (const [label, value] of [
+      ['Velocity weight', '0'],
+      ['Density weight', '1'],
+      ['Overlap weight', '0'],
+    ] as const) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByLabel(label, { exact: true }).press('Enter');
+    }
+    await expect.poll(() => cellTexts('Results US', 'tag')).not.toEqual(before);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Re-scored from the samples in hand: 0 credits.' })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByRole('contentinfo', { name: 'Status bar' }).textContent()).toContain('0 credits');
+    expect(sim.stats().requests).toBe(requests);
+  }, 120_000);
+
+  it('a region’s results and a row’s detail: the score in parts and the sampled posts', async () => {
+    await page
+      .getByRole('tablist', { name: 'Regions of the results' })
+      .getByRole('tab', { name: 'GB' })
+      .click();
+    await expect.poll(async () => (await cellTexts('Results GB', 'tag')).length).toBeGreaterThan(0);
+    await grid('Results GB').getByRole('row').nth(1).click();
+    const detail = page.getByRole('complementary', { name: /^Detail of #/ });
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    await expect.poll(() => detail.getByRole('table').getByRole('row').count()).toBeGreaterThan(5);
+    expect(await detail.textContent()).toMatch(/Velocity.*pts.*Density.*pts.*Overlap.*pts/s);
+  }, 120_000);
+
+  it('a rejected key and an unreachable API are explained where they happen; failed pairs are retried alone', async () => {
+    await view('Candidates');
+    await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('gymtok');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('gymtok');
+    sim.setOptions({ key: 'a-key-that-changed' });
+    await runToEnd();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'TikLiveAPI refused the key' }).count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
+      .toContain('Key rejected');
+    sim.setOptions({ key: KEY });
+
+    sim.inject({
+      kind: 'drop',
+      endpoint: '/challenge-posts/',
+      match: { challenge_id: tagId('gymtok') },
+      times: Infinity,
+    });
+    await runToEnd();
+    await page.getByRole('tab', { name: /Problems/ }).click();
+    const problems = page.getByLabel('Problems', { exact: true });
+    await expect
+      .poll(() => problems.textContent())
+      .toMatch(/#gymtok in US: GET \/challenge-posts\/ .*connection/);
+    sim.clearFaults();
+    await problems.getByRole('button', { name: 'Retry failed pairs' }).click();
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('No problems.');
+    await expect.poll(() => cellTexts('Results US', 'tag')).toContain('#gymtok');
+  }, 120_000);
+
+  it('Export reports asks for a folder (the workspace’s reports/ by default) and the files are on disk', async () => {
+    await page.getByRole('button', { name: 'Export reports' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Export reports' });
+    expect(await dialog.getByLabel('Folder').inputValue()).toBe(path.join(ws, 'reports'));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect
+      .poll(async () => (await readdir(path.join(ws, 'reports'))).sort())
+      .toEqual([`GB-${DATE}.csv`, `GB-${DATE}.md`, `US-${DATE}.csv`, `US-${DATE}.md`]);
+    expect(await readFile(path.join(ws, 'reports', `US-${DATE}.md`), 'utf8')).toMatch(
+      /^# Hashtag report US /,
+    );
+  }, 120_000);
+
+  it('the command palette reaches every action with its shortcut, "Export reports" among them', async () => {
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    expect(await palette.getByRole('option').count()).toBeGreaterThan(15);
+    await page.keyboard.type('export');
+    expect(await palette.getByRole('option').first().textContent()).toMatch(/^Export reports(Ctrl|Cmd)\+E$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Export reports' }).isVisible()).toBe(true);
+    await page
+      .getByRole('dialog', { name: 'Export reports' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+  });
+
+  it('screenshots of every view, light and dark', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const views = [
+      'Candidates',
+      'Target creators',
+      'Regions',
+      'Results',
+      'Compare regions',
+      'History',
+      'Competitors',
+      'Creator fit',
+      'Settings',
+    ];
+    for (const theme of ['light', 'dark']) {
+      await page.keyboard.press('ControlOrMeta+Shift+P');
+      await page.keyboard.type(`Theme: ${theme}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+      for (const v of views) {
+        await view(v);
+        await page.waitForTimeout(250);
+        await page.screenshot({
+          path: path.join(SHOTS, `${v.toLowerCase().replace(/ /g, '-')}-${theme}.png`),
+        });
+      }
+    }
+    expect((await readdir(SHOTS)).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(18);
+  }, 120_000);
+
+  it('a second run a week later shows momentum', async () => {
+    await preview.close();
+    await openPreview(WEEK_LATER, ['--workspace', ws]);
+    await view('Results');
+    await runToEnd();
+    await expect
+      .poll(async () => (await cellTexts('Results US', 'momentum')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const momentum = await grid('Results US')
+      .locator('[role="gridcell"][col-id="momentum"]')
+      .allTextContents();
+    expect(momentum.some((m) => /^(▲\d+|▼\d+|=) [+-]\d+\.\d/.test(m))).toBe(true);
+  }, 120_000);
+
+  it('a 5,000-row candidate grid stays responsive: scroll to the end and edit a cell', async () => {
+    await page.getByRole('complementary', { name: 'Side bar' }).waitFor();
+    await view('Candidates');
+    const many = Array.from({ length: 5000 }, (_, i) => `bulktag${i}`).join('\n');
+    await pasteInto('Add to Candidate hashtags', many);
+    await expect.poll(() => page.getByText(/^5006 rows/).isVisible(), { timeout: 30_000 }).toBe(true);
+    // Keyboard-first, as a user on a long list would: focus a cell, Ctrl+End to the last row.
+    await grid('Candidate hashtags').getByRole('gridcell', { name: 'founderlife', exact: true }).click();
+    const t0 = Date.now();
+    await page.keyboard.press('Control+End');
+    await grid('Candidate hashtags').getByRole('gridcell', { name: 'bulktag4999', exact: true }).waitFor();
+    const scrolled = Date.now() - t0;
+    const t1 = Date.now();
+    await grid('Candidate hashtags').getByRole('gridcell', { name: 'bulktag4998', exact: true }).dblclick();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('editedtag');
+    await page.keyboard.press('Enter');
+    await grid('Candidate hashtags').getByRole('gridcell', { name: 'editedtag', exact: true }).waitFor();
+    const edited = Date.now() - t1;
+    console.log(
+      `5,000-row candidates grid: scroll to the end ${scrolled} ms, edit a cell (checked, merged, saved) ${edited} ms`,
+    );
+    expect(scrolled).toBeLessThan(2_000);
+    expect(edited).toBeLessThan(3_000);
+    await expect
+      .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'), { timeout: 10_000 })
+      .toContain('editedtag\nbulktag4999\n');
+  }, 120_000);
+});

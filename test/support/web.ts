@@ -1,0 +1,72 @@
+// The browser preview as a user starts it (`npm run web`, i.e. scripts/web.ts) and Debian's Chromium driving it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT } from './cli';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface Preview {
+  url: string;
+  child: ChildProcess;
+  stderr: () => string;
+  close(): Promise<void>;
+}
+
+/** Starts `npm run web -- --no-open --port 0 …` and waits for the URL it prints. */
+export function startPreview(args: string[], env: Record<string, string | undefined> = {}): Promise<Preview> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/run-ts.mjs'), 'scripts/web.ts', '--no-open', '--port', '0', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TIKLIVE_KEY: undefined,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+        ...env,
+      } as NodeJS.ProcessEnv,
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run web printed no URL in 60 s:\n${err}`)), 60_000);
+    child.on('exit', (code) => reject(new Error(`npm run web exited with ${code}:\n${err}`)));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Tagfit preview: (http:\/\/127\.0\.0\.1:\d+\/\S+\/)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1]!,
+        child,
+        stderr: () => err,
+        close: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
