@@ -35,6 +35,8 @@ export interface WorkspaceView {
   settings: WorkspaceSettings;
   /** The scoring the workspace's settings resolve to (its preset with its overrides). */
   scoring: ScoringSettings;
+  /** The preset's own scoring, before the workspace's overrides (what an empty field means). */
+  presetScoring: ScoringSettings;
   /** Each preset's own weights, for the preset picker. */
   presetWeights: Record<PresetName, Weights>;
   lists: Record<ListName, string[]>;

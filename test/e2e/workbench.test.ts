@@ -145,7 +145,7 @@ describe('the workbench through npm run web', () => {
     );
     await expect
       .poll(() => cellTexts('Candidate hashtags', 'value'))
-      .toEqual(['FounderLife', 'smallbusinesscheck', 'small business', 'saasmarketing', 'uxdesign']);
+      .toEqual(['founderlife', 'smallbusinesscheck', 'small business', 'saasmarketing', 'uxdesign']);
     expect(await page.getByRole('status').filter({ hasText: 'Merged duplicates' }).textContent()).toContain(
       'founderlife (×2)',
     );

@@ -77,6 +77,7 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
     heldBy: open.heldBy,
     settings: ws.settings,
     scoring: resolveSettings(ws.settings.preset, scoringOverrides(ws.settings)),
+    presetScoring: resolveSettings(ws.settings.preset),
     presetWeights: {
       seed: { ...PRESETS.seed.weights },
       organic: { ...PRESETS.organic.weights },

@@ -117,7 +117,9 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         onProgress: (progress) => ctx.s.emit('run:progress', { runId, job: 'score', progress }),
         onWarning: (m) => ctx.s.log?.(`warning: ${m}`),
       });
+      // The key's state follows what TikLiveAPI last said of it.
       if (outcome.result.stopped?.code === 'auth') session.keyRejected = true;
+      else if (outcome.result.credits.used > 0) session.keyRejected = false;
       const view = toOutcome(runId, outcome.result, outcome, started, false);
       if (!opts.only) {
         session.last = {

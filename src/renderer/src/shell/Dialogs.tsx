@@ -34,10 +34,12 @@ export function Dialogs(): React.JSX.Element | null {
   const setDialog = useUiStore((s) => s.setDialog);
   const estimate = useRunStore((s) => s.estimate);
   const ws = useWorkspaceStore((s) => s.workspace);
-  const [dir, setDir] = useState('');
+  // null: the folder remembered for the workspace (its reports/ at first), shown until the user types another.
+  const [typed, setTyped] = useState<string | null>(null);
   useEffect(() => {
-    if (dialog === 'export') setDir(ws?.exportDir ?? '');
-  }, [dialog, ws?.exportDir]);
+    if (dialog === 'export') setTyped(null);
+  }, [dialog]);
+  const dir = typed ?? ws?.exportDir ?? '';
   if (dialog === 'confirm-run' && estimate) {
     const { min, max } = estimate.network;
     return (
@@ -64,7 +66,7 @@ export function Dialogs(): React.JSX.Element | null {
         <h2>Export the reports</h2>
         <p>One Markdown and one CSV report per region, of the results showing.</p>
         <label htmlFor="export-dir">Folder</label>
-        <input id="export-dir" className="path" value={dir} onChange={(e) => setDir(e.target.value)} />
+        <input id="export-dir" className="path" value={dir} onChange={(e) => setTyped(e.target.value)} />
         <div className="buttons">
           <button onClick={() => setDialog(null)}>Cancel</button>
           <button

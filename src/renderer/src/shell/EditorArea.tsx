@@ -36,7 +36,7 @@ const NEEDS_WORKSPACE = new Set<ViewId>([
   'creator-fit',
 ]);
 
-export function EditorArea(): React.JSX.Element {
+export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Element {
   const tabs = useUiStore((s) => s.tabs);
   const active = useUiStore((s) => s.active);
   const openView = useUiStore((s) => s.openView);
@@ -57,6 +57,7 @@ export function EditorArea(): React.JSX.Element {
           </div>
         ))}
       </div>
+      {alert}
       <div className="view" role="tabpanel" aria-label={VIEW_TITLES[active]}>
         <View />
       </div>

@@ -56,8 +56,7 @@ export function Workbench(): React.JSX.Element {
       <ActivityBar />
       <SideBar />
       <main className="editor" aria-label="Editor">
-        <AlertBar />
-        <EditorArea />
+        <EditorArea alert={<AlertBar />} />
       </main>
       <Panel />
       <StatusBar />

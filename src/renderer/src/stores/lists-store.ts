@@ -66,11 +66,13 @@ export const useListsStore = create<ListsState>((set, get) => {
     const problems = new Map(check.errors.map((e) => [e.item, e.reason]));
     const kept = next.map((value, i) => ({ value, item: i + 1 })).filter((r) => !dropped.has(r.item));
     const old = get().lists[list].rows;
-    const rows: ListRow[] = kept.map((r, i) => ({
-      id: old[i]?.value === r.value ? old[i]!.id : nextId++,
-      value: r.value,
-      problem: problems.get(r.item) ?? null,
-    }));
+    // A valid row shows the value as the engine normalised it ("FounderLife" → "founderlife"), as it is saved.
+    let v = 0;
+    const rows: ListRow[] = kept.map((r, i) => {
+      const problem = problems.get(r.item) ?? null;
+      const value = problem === null ? (check.values[v++] ?? r.value) : r.value;
+      return { id: old[i]?.value === value ? old[i]!.id : nextId++, value, problem };
+    });
     const notice =
       check.merged.length > 0
         ? `Merged duplicates: ${check.merged.map((m) => `${m.value} (×${m.items.length})`).join(', ')}.`

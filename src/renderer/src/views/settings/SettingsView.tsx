@@ -10,6 +10,10 @@ export function SettingsView(): React.JSX.Element {
   const [keyText, setKeyText] = useState('');
   const [test, setTest] = useState<string | null>(null);
   useEffect(() => setDraft(workspace?.settings ?? null), [workspace?.settings]);
+  const presetValue: Partial<Record<keyof WorkspaceSettings, number>> = {
+    windowDays: workspace?.presetScoring?.windowDays,
+    pages: workspace?.presetScoring?.pages,
+  };
   const num = (field: keyof WorkspaceSettings, label: string, step = 1): React.JSX.Element | null =>
     draft ? (
       <div className="field">
@@ -19,6 +23,7 @@ export function SettingsView(): React.JSX.Element {
           type="number"
           step={step}
           value={(draft[field] as number | undefined) ?? ''}
+          placeholder={presetValue[field] !== undefined ? `the preset's: ${presetValue[field]}` : undefined}
           onChange={(e) =>
             setDraft({ ...draft, [field]: e.target.value === '' ? undefined : Number(e.target.value) })
           }
