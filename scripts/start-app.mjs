@@ -4,8 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const pathFile = path.join(electronDir, 'path.txt');
 const binaryPresent = () =>
@@ -25,13 +26,15 @@ if (!binaryPresent()) {
     process.exit(1);
   }
 }
-const build = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
-  stdio: 'inherit',
-  cwd: root,
-});
+// On Windows the .bin launchers are .cmd shims, which only a shell can start.
+const win = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', win ? `${name}.cmd` : name);
+const build = spawnSync(bin('electron-vite'), ['build'], { stdio: 'inherit', cwd: root, shell: win });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(path.join(root, 'node_modules', '.bin', 'electron'), ['.'], {
+// Arguments after `npm start --` (a workspace folder) go to the app.
+const run = spawnSync(bin('electron'), ['.', ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,
+  shell: win,
 });
 process.exit(run.status ?? 0);

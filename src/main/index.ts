@@ -68,7 +68,8 @@ async function createWindow(): Promise<void> {
     y: bounds.y,
     show: false,
     title: 'Tagfit',
-    icon: path.join(here, '../../build/icon.png'),
+    // Packaged apps carry their icon in the bundle; from a checkout, the window takes build/icon.png.
+    ...(app.isPackaged ? {} : { icon: path.join(here, '../../build/icon.png') }),
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),
       contextIsolation: true,
@@ -94,7 +95,10 @@ async function createWindow(): Promise<void> {
     clock: () => new Date(),
     emit: (channel, payload) => mainWindow?.webContents.send(channel, payload),
     paths: {
-      demoDir: path.join(app.getAppPath(), 'resources', 'demo'),
+      // Packaged, the demo lists are an extra resource (electron-builder.json); from a checkout, in resources/.
+      demoDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'demo')
+        : path.join(app.getAppPath(), 'resources', 'demo'),
       demoWorkspace: path.join(app.getPath('userData'), 'demo-workspace'),
     },
     dialogs: {
