@@ -32,6 +32,8 @@ export default defineConfig({
       {
         // The CSP meta tag comes from the same definition as main's header, so the two cannot drift apart.
         name: 'tagfit-csp',
+        // Built only: in `npm run dev` the header main sets (which lets the dev server's websocket in) governs.
+        apply: 'build',
         transformIndexHtml: () => [
           {
             tag: 'meta',

@@ -132,7 +132,25 @@ export function SideBar(): React.JSX.Element {
               }}
             />
           </div>
-          <p className="hint">Edits re-rank from the samples already fetched: 0 credits.</p>
+          <div className="weight">
+            <label htmlFor="pages">Sample size (pages of {ws.scoring.pageSize} posts)</label>
+            <select
+              id="pages"
+              aria-label="Sample size in pages"
+              value={scoring?.pages ?? 3}
+              onChange={(e) => setScoring({ pages: Number(e.target.value) })}
+            >
+              {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
+                <option key={n} value={n}>
+                  {n} ({n * ws.scoring.pageSize} posts)
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="hint">
+            Weights, preset and window re-rank from the samples already fetched: 0 credits. The sample size
+            applies at the next run.
+          </p>
         </>
       )}
     </aside>

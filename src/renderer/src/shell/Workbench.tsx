@@ -43,7 +43,9 @@ export function Workbench(): React.JSX.Element {
     }
     useListsStore.getState().load(ws.lists);
     const s = ws.scoring;
-    useRunStore.getState().initScoring({ preset: s.preset, weights: s.weights, windowDays: s.windowDays });
+    useRunStore
+      .getState()
+      .initScoring({ preset: s.preset, weights: s.weights, windowDays: s.windowDays, pages: s.pages });
     void useRunStore.getState().loadLast();
   }, [dir]);
 

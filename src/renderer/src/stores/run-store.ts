@@ -13,6 +13,8 @@ export interface Scoring {
   preset: PresetName;
   weights: Weights;
   windowDays: number;
+  /** Pages of posts per tag and region: the sample size of the next run (a re-score keeps the samples in hand). */
+  pages: number;
 }
 
 export interface ActiveRun {
@@ -49,8 +51,11 @@ interface RunState {
 }
 
 const runIdOf = (): string => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+/** The settings a re-score ranks with: everything but the sample size, which only a run can change. */
 const overridesOf = (s: Scoring | null) =>
   s ? { preset: s.preset, weights: s.weights, windowDays: s.windowDays } : undefined;
+/** A run's settings: the re-score's and the sample size. */
+const runOverridesOf = (s: Scoring | null) => (s ? { ...overridesOf(s), pages: s.pages } : undefined);
 
 let rescoreTimer: ReturnType<typeof setTimeout> | undefined;
 let rescoreSeq = 0;
@@ -70,13 +75,14 @@ export const useRunStore = create<RunState>((set, get) => ({
     const cur = get().scoring;
     if (!cur) return;
     set({ scoring: { ...cur, ...patch } });
+    if (Object.keys(patch).every((k) => k === 'pages')) return;
     // Every edit re-ranks at once from the samples in hand: no call.
     clearTimeout(rescoreTimer);
     rescoreTimer = setTimeout(() => void get().rescore(), 30);
   },
   async askToRun() {
     try {
-      set({ estimate: await invoke('run:estimate', { overrides: overridesOf(get().scoring) }) });
+      set({ estimate: await invoke('run:estimate', { overrides: runOverridesOf(get().scoring) }) });
       useUiStore.getState().setDialog('confirm-run');
     } catch (e) {
       useUiStore.getState().report('Estimating the run', e);
@@ -92,7 +98,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     useUiStore.getState().log('info', `Run ${runId} started.`);
     useUiStore.getState().openView('results');
     try {
-      const outcome = await invoke('run:start', { overrides: overridesOf(scoring), runId });
+      const outcome = await invoke('run:start', { overrides: runOverridesOf(scoring), runId });
       set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
       const ui = useUiStore.getState();
       ui.log(

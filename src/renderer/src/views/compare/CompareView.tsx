@@ -39,8 +39,9 @@ export function CompareView(): React.JSX.Element {
                       v === undefined
                         ? undefined
                         : {
-                            background: `hsl(210 80% ${92 - Math.max(0, Math.min(100, v)) * 0.5}%)`,
-                            color: v > 60 ? '#fff' : undefined,
+                            // The accent at an opacity that follows the score: readable on light and dark.
+                            background: `rgb(var(--heat-rgb) / ${((Math.max(0, Math.min(100, v)) / 100) * 0.9).toFixed(3)})`,
+                            color: v > 55 ? '#ffffff' : undefined,
                           }
                     }
                     title={
