@@ -3,7 +3,7 @@
 // Main, preload and renderer are typed from it; channel names alone live in ipc/channels.ts (no zod).
 import type { z } from 'zod';
 import type { ErrorInfo } from './model';
-import type { AppCommand, RunEvent } from './views';
+import type { AppCommand, RunEvent, RunPartial } from './views';
 import { type AppResponses, appRequests } from './ipc/app';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
 import { type DecodeResponses, decodeRequests } from './ipc/decode';
@@ -50,6 +50,8 @@ export interface EventPayloads {
   'run:progress': RunEvent;
   /** A command from the application menu (Electron only). */
   'app:command': { command: AppCommand };
+  /** The pairs of a run scored so far, ranked among themselves: results fill in as they arrive. */
+  'run:partial': RunPartial;
 }
 export type EventChannel = keyof EventPayloads;
 

@@ -4,6 +4,7 @@ import type {
   ErrorInfo,
   FailedTag,
   PresetName,
+  RegionResult,
   RunProgress,
   RunResult,
   ScoringSettings,
@@ -65,6 +66,14 @@ export interface RunEvent {
   runId: string;
   job: RunJob;
   progress: RunProgress;
+}
+
+export interface RunPartial {
+  runId: string;
+  /** The scored pairs so far, ranked among themselves (scores settle when the run ends). */
+  regions: Record<string, RegionResult>;
+  done: number;
+  total: number;
 }
 
 export interface RunOutcome {

@@ -178,6 +178,14 @@ describe('the workbench through npm run web', () => {
 
   it('Run asks first with the credit estimate; progress shows; Cancel run stops it and says what it kept', async () => {
     sim.setOptions({ latencyMs: 150 });
+    // One hashtag whose posts hang: the run cannot end before the user cancels it.
+    sim.inject({
+      kind: 'timeout',
+      delayMs: 20_000,
+      endpoint: '/challenge-posts/',
+      match: { challenge_id: tagId('uxdesign') },
+      times: Infinity,
+    });
     await page
       .getByRole('complementary', { name: 'Side bar' })
       .getByRole('button', { name: 'Run', exact: true })
@@ -191,10 +199,25 @@ describe('the workbench through npm run web', () => {
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
       .toMatch(/Running \d+\/\d+/);
+    // Results fill in as they arrive: the pairs in hand, ranked among themselves, before the run ends.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Running: \d+ of \d+ pairs in/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await cellTexts('Results US', 'tag')).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'Stopped by you' }).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
+    sim.clearFaults();
     sim.setOptions({ latencyMs: 0 });
   }, 120_000);
 

@@ -375,6 +375,29 @@ describe('the key', () => {
     expect(sim.stats().requests).toBe(0);
   });
 
+  it('a keychain that fails at run time (a locked keyring) is said, never turned into a demo run on simulated data', async () => {
+    const locked: Keychain = {
+      ...createMemoryKeychain(KEY),
+      get: async () => {
+        throw keychainUnavailable('the keyring is locked (org.freedesktop.Secret.Error.IsLocked)');
+      },
+    };
+    const ws = await workspace(TAGS);
+    const a = await app({ keychain: locked });
+    await a.value('workspace:open', { dir: ws });
+    const r = await a.call('run:start', {});
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'input',
+        message:
+          'No TikLiveAPI key: TIKLIVE_KEY is not set and the OS keychain unavailable: the keyring is locked (org.freedesktop.Secret.Error.IsLocked). Give the key in the TIKLIVE_KEY environment variable instead, or start a keyring (gnome-keyring, KWallet).',
+      },
+    });
+    expect(a.events).toEqual([]);
+    expect(sim.stats().requests).toBe(0);
+  });
+
   it('set, test (one call, the answer in words), delete; the key never comes back', async () => {
     const a = await app({ keychain: createMemoryKeychain() });
     expect((await a.value('keychain:get-state', {})).state).toBe('not-set');

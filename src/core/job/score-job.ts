@@ -36,6 +36,8 @@ export interface ScoreJobOptions extends ApiSessionOptions {
   historyFs?: AtomicFs;
   /** false: compute momentum against the history but record nothing (a read-only workspace, a retry). */
   record?: boolean;
+  /** Filled as pairs complete (see RunInput.samples): results can be shown as they arrive. */
+  samples?: RunSamples;
   onProgress?: (p: RunProgress) => void;
 }
 
@@ -123,6 +125,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       signal: opts.signal,
       onProgress: opts.onProgress,
       onWarning: warn,
+      samples: opts.samples,
     });
 
     let result = raw;

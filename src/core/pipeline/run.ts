@@ -29,6 +29,8 @@ export interface RunInput {
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onWarning?: (message: string) => void;
+  /** Filled as pairs complete, when given: the caller can rank what is in hand while the run goes on. */
+  samples?: RunSamples;
 }
 
 /** What a run fetched: enough to re-score without the network. */
@@ -73,7 +75,7 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   const emit = input.onProgress ?? (() => {});
   const warn = input.onWarning ?? (() => {});
   const failed: FailedTag[] = [];
-  const data: RunSamples = { challenges: new Map(), samples: new Map() };
+  const data: RunSamples = input.samples ?? { challenges: new Map(), samples: new Map() };
   const done = new Set<string>();
   let stop: { code: StopCode; message: string } | undefined;
 

@@ -6,7 +6,7 @@ import type { SettingsOverrides } from '../../core/engine/presets';
 import { estimateScoreRun, prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { isPartialRun, runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
-import { sampleKey, scoreRun } from '../../core/pipeline/run';
+import { type RunSamples, sampleKey, scoreRun } from '../../core/pipeline/run';
 import { computeMomentum } from '../../core/workspace/history';
 import type { z } from 'zod';
 import type { runOverridesSchema } from '../../shared/ipc/run';
@@ -92,11 +92,24 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     const key = await runKey(ctx, open);
     const controller = new AbortController();
     session.running.set(runId, { controller, job: 'score' });
+    // Results fill in as they arrive: the pairs in hand ranked among themselves, at most every 400 ms.
+    const live: RunSamples = { challenges: new Map(), samples: new Map() };
+    const candidates = opts.only?.tags ?? prepared.candidates;
+    const regions = opts.only?.regions ?? prepared.regions;
+    const targets = new Set(prepared.targets.map((t) => t.toLowerCase()));
+    const nowSec = Math.floor(ctx.s.clock().getTime() / 1000);
+    let lastPartial = 0;
+    const partial = (done: number, total: number): void => {
+      if (performance.now() - lastPartial < 400) return;
+      lastPartial = performance.now();
+      const scored = scoreRun(candidates, targets, regions, prepared.settings, nowSec, live);
+      ctx.s.emit('run:partial', { runId, regions: scored, done, total });
+    };
     try {
       const outcome = await runScoreJob({
-        candidates: opts.only?.tags ?? prepared.candidates,
+        candidates,
         targets: prepared.targets,
-        regions: opts.only?.regions ?? prepared.regions,
+        regions,
         settings: prepared.settings,
         now: ctx.s.clock(),
         clockIsFixed: ctx.s.clockIsFixed,
@@ -114,8 +127,12 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         record: !open.readOnly && !opts.only,
         velocityThreshold: prepared.velocityThreshold,
         signal: controller.signal,
-        onProgress: (progress) => ctx.s.emit('run:progress', { runId, job: 'score', progress }),
+        onProgress: (progress) => {
+          ctx.s.emit('run:progress', { runId, job: 'score', progress });
+          if (progress.type === 'scored' && !opts.only) partial(progress.done, progress.total);
+        },
         onWarning: (m) => ctx.s.log?.(`warning: ${m}`),
+        samples: live,
       });
       // The key's state follows what TikLiveAPI last said of it.
       if (outcome.result.stopped?.code === 'auth') session.keyRejected = true;

@@ -7,6 +7,7 @@ import { useRunStore } from './stores/run-store';
 export function subscribeAppEvents(): () => void {
   const offs = [
     on('run:progress', (e) => useRunStore.getState().onProgress(e.runId, e.progress)),
+    on('run:partial', (p) => useRunStore.getState().onPartial(p)),
     on('app:command', (e) => runCommand(e.command)),
   ];
   return () => offs.forEach((off) => off());

@@ -35,4 +35,8 @@ export const INVOKE_CHANNELS = [
   'reports:export',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['run:progress', 'app:command'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = [
+  'run:progress',
+  'run:partial',
+  'app:command',
+] as const satisfies readonly EventChannel[];

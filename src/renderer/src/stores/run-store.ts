@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
-import type { RunOutcome } from '../../../shared/views';
+import type { RunOutcome, RunPartial } from '../../../shared/views';
 import { invoke } from '../bridge';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -32,6 +32,8 @@ interface RunState {
   scoring: Scoring | null;
   estimate: CreditEstimate | null;
   active: ActiveRun | null;
+  /** The pairs of the run going on scored so far (results fill in as they arrive). */
+  partial: RunPartial | null;
   outcome: RunOutcome | null;
   /** The scoring the shown results were computed with: results of other settings never pass for current. */
   outcomeScoring: Scoring | null;
@@ -46,6 +48,7 @@ interface RunState {
   rescore(): Promise<void>;
   exportReports(dir?: string): Promise<{ dir: string; written: string[] } | null>;
   onProgress(runId: string, p: RunProgress): void;
+  onPartial(p: RunPartial): void;
   loadLast(): Promise<void>;
   clear(): void;
 }
@@ -64,6 +67,7 @@ export const useRunStore = create<RunState>((set, get) => ({
   scoring: null,
   estimate: null,
   active: null,
+  partial: null,
   outcome: null,
   outcomeScoring: null,
   rescoring: false,
@@ -118,7 +122,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     } catch (e) {
       useUiStore.getState().report('The run', e);
     } finally {
-      set({ active: null });
+      set({ active: null, partial: null });
     }
   },
   async cancel() {
@@ -191,6 +195,9 @@ export const useRunStore = create<RunState>((set, get) => ({
     }
     if (p.type === 'done') next.credits = p.credits;
     set({ active: next });
+  },
+  onPartial(p) {
+    if (get().active?.runId === p.runId) set({ partial: p });
   },
   async loadLast() {
     try {

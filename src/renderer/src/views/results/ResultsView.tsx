@@ -7,10 +7,45 @@ import type { ScoredTag } from '../../../../shared/model';
 import { GRID_THEMES, useTheme } from '../../components/theme';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
+import type { RunOutcome, RunPartial } from '../../../../shared/views';
+import type { ScoringSettings } from '../../../../shared/model';
 import { ResultDetail } from './ResultDetail';
 import { resultColumns } from './results-columns';
 
 const columnState = new Map<string, ColumnState[]>();
+
+/** A run's partial results shaped as an outcome, so the grid shows them the same way while the run goes on. */
+function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcome {
+  return {
+    runId: p.runId,
+    ended: 'finished',
+    summary: `Running: ${p.done} of ${p.total} pairs in, ranked among themselves; the scores settle when the run ends.`,
+    result: {
+      now: '',
+      preset: settings.preset,
+      settings,
+      regions: p.regions,
+      credits: {
+        used: 0,
+        byEndpoint: {},
+        calls: 0,
+        retries: 0,
+        rateLimited: 0,
+        fromCache: 0,
+        saved: { byCache: 0, byInfoOnce: 0 },
+      },
+      failed: [],
+    },
+    failed: [],
+    rescore: false,
+    written: [],
+    partial: true,
+    reportError: null,
+    historyError: null,
+    ms: 0,
+  };
+}
 
 function Progress(): React.JSX.Element | null {
   const active = useRunStore((s) => s.active);
@@ -41,10 +76,20 @@ function Progress(): React.JSX.Element | null {
 
 export function ResultsView(): React.JSX.Element {
   const theme = useTheme();
-  const outcome = useRunStore((s) => s.outcome);
+  const finished = useRunStore((s) => s.outcome);
+  const partial = useRunStore((s) => s.partial);
+  const workspaceScoring = useWorkspaceStore((s) => s.workspace?.scoring);
   const rescoring = useRunStore((s) => s.rescoring);
   const scoring = useRunStore((s) => s.scoring);
   const active = useRunStore((s) => s.active);
+  // While a run goes on, its pairs scored so far, ranked among themselves; the finished outcome after.
+  const outcome = useMemo(
+    () =>
+      active && partial && partial.runId === active.runId && workspaceScoring && scoring
+        ? livePreview(partial, { ...workspaceScoring, ...scoring })
+        : finished,
+    [active, partial, workspaceScoring, scoring, finished],
+  );
   const regions = outcome ? Object.keys(outcome.result.regions) : [];
   const [region, setRegion] = useState<string | null>(null);
   const [detail, setDetail] = useState<ScoredTag | null>(null);
