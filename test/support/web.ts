@@ -46,8 +46,12 @@ export function startPreview(args: string[], env: Record<string, string | undefi
         stderr: () => err,
         close: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const hard = setTimeout(() => child.kill('SIGKILL'), 5_000);
+            child.once('exit', () => {
+              clearTimeout(hard);
+              done();
+            });
             child.kill('SIGTERM');
           }),
       });

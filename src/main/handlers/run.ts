@@ -98,12 +98,20 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     const regions = opts.only?.regions ?? prepared.regions;
     const targets = new Set(prepared.targets.map((t) => t.toLowerCase()));
     const nowSec = Math.floor(ctx.s.clock().getTime() / 1000);
+    // At most every 400 ms, and always once more after the last pair of a burst (a trailing emit).
     let lastPartial = 0;
-    const partial = (done: number, total: number): void => {
-      if (performance.now() - lastPartial < 400) return;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    const emitPartial = (done: number, total: number): void => {
+      trailing = undefined;
       lastPartial = performance.now();
       const scored = scoreRun(candidates, targets, regions, prepared.settings, nowSec, live);
       ctx.s.emit('run:partial', { runId, regions: scored, done, total });
+    };
+    const partial = (done: number, total: number): void => {
+      const wait = 400 - (performance.now() - lastPartial);
+      clearTimeout(trailing);
+      if (wait <= 0) emitPartial(done, total);
+      else trailing = setTimeout(() => emitPartial(done, total), wait);
     };
     try {
       const outcome = await runScoreJob({
@@ -150,6 +158,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       }
       return view;
     } finally {
+      clearTimeout(trailing);
       session.running.delete(runId);
     }
   }
