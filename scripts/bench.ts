@@ -1,5 +1,6 @@
 // `npm run bench`: the reference pipeline against Tagfit on the simulator, warm and large re-scores, peak memory.
 import { parseArgs } from 'node:util';
+import { adaptiveSection } from './bench/adaptive';
 import { runPart } from './bench/child';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     tags: { type: 'string', default: String(FULL_TAGS) },
     rpm: { type: 'string', default: String(RAISED_RPM) },
     cacheDir: { type: 'string', default: '' },
+    adaptive: { type: 'boolean', default: false },
   },
 });
 
@@ -48,6 +50,12 @@ async function main(quick: boolean): Promise<void> {
   const rescore = await runPart('rescore', { tags: RESCORE_TAGS });
   console.log(`${rescoreSection(rescore)}\n`);
   console.log(`== for the README ==\n${readmeTable(scenarios, rescore)}`);
+  console.log(`\n${await adaptiveSection()}`);
 }
 
-await (values.part ? childPart(values.part) : main(values.quick));
+// `--adaptive`: only the comparison of adaptive with full sampling (about a minute).
+await (values.part
+  ? childPart(values.part)
+  : values.adaptive
+    ? adaptiveSection().then((s) => console.log(s))
+    : main(values.quick));

@@ -1,7 +1,7 @@
 // Synthetic samples for the large re-score: many candidates × regions × posts, deterministic, built in memory.
 import type { Challenge, Post, RegionCode } from '../../src/shared/model';
 import { sampleKey, type RunSamples } from '../../src/core/pipeline/run';
-import { logNormal, mulberry32, pick, type Rng } from '../../src/core/simulator/prng';
+import { logNormal, mulberry32, pick, type Rng } from '../../src/core/prng';
 
 const SEED = 20261120;
 const DAY_S = 86_400;

@@ -26,6 +26,7 @@ export function toJsonDocument(result: RunResult) {
         viewCount: t.viewCount,
         isCommerce: t.isCommerce,
         ...(t.history ? { history: t.history } : {}),
+        ...(t.stoppedEarly ? { stoppedEarly: t.stoppedEarly } : {}),
       })),
       excluded: r.excluded.map((e) => ({ tag: e.tag, reason: e.reason, kind: e.kind })),
     };

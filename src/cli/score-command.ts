@@ -39,6 +39,7 @@ interface ScoreFlags {
   pages?: string;
   pageSize?: string;
   keepCommercial?: boolean;
+  sampling?: 'full' | 'adaptive';
   apiBase?: string;
   now?: string;
   cacheDir?: string;
@@ -74,6 +75,12 @@ function addScoreOptions(cmd: Command): Command {
     .option(
       '--keep-commercial',
       'score commercial (is_commerce) tags with the ad penalty instead of excluding them',
+    )
+    .addOption(
+      new Option(
+        '--sampling <mode>',
+        'full: every page of every pair; adaptive: more pages only where the ranking is undecided (default for organic and paid)',
+      ).choices(['full', 'adaptive']),
     )
     .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
     .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
@@ -250,6 +257,7 @@ async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boole
       ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
       : {}),
     ...(flags.keepCommercial ? { keepCommercial: true } : {}),
+    ...(flags.sampling ? { sampling: flags.sampling } : {}),
   };
   const prepared = await prepareScoreRun({
     workspace,
@@ -316,6 +324,7 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
       timeoutMs: timeoutS !== undefined ? timeoutS * 1000 : undefined,
       cache: prepared.cache,
       maxAgeMs: prepared.maxAgeMs,
+      infoMaxAgeMs: prepared.infoMaxAgeMs,
       offline: flags.offline,
       maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
       dataDir: prepared.dataDir,

@@ -128,6 +128,11 @@ export interface ScoringSettings {
   dedupePosts: boolean;
   /** Fewer posts than this is a small sample. */
   minStableSample: number;
+  /**
+   * `full`: every pair gets `pages` pages (the reference's way). `adaptive`: page 1 for every pair, then more
+   * only where the ranking is still undecided (a tag's score interval spans the top-10 cut or contends for #1).
+   */
+  sampling: 'full' | 'adaptive';
 }
 
 /** The momentum of a tag in a region against earlier runs (present from the second run). */
@@ -170,6 +175,8 @@ export interface ScoredTag {
   isCommerce: boolean;
   flags: Flag[];
   history?: TagHistory;
+  /** Adaptive sampling stopped before `pages` pages because the ranking was decided: why, in words. */
+  stoppedEarly?: string;
 }
 
 export interface ExcludedTag {

@@ -28,3 +28,5 @@ export const pageSizeSchema = z
   .int('must be a whole number')
   .min(1)
   .max(35, 'must be 35 or less (the API maximum)');
+
+export const samplingSchema = z.enum(['full', 'adaptive']);

@@ -1,6 +1,13 @@
 // A workspace's settings (tagfit.json): the schema the file is validated by and the app's settings view edits.
 import { z } from 'zod';
-import { pageSizeSchema, pagesSchema, presetSchema, weightsSchema, windowDaysSchema } from './scoring-limits';
+import {
+  pageSizeSchema,
+  pagesSchema,
+  presetSchema,
+  samplingSchema,
+  weightsSchema,
+  windowDaysSchema,
+} from './scoring-limits';
 
 /** The settings format this Tagfit reads and writes. */
 export const SETTINGS_VERSION = 1;
@@ -17,10 +24,13 @@ export const settingsSchema = z.strictObject({
   pages: pagesSchema.optional(),
   pageSize: pageSizeSchema.optional(),
   keepCommercial: z.boolean().optional(),
+  sampling: samplingSchema.optional(),
   density: z.enum(['mean', 'median', 'log-mean']).optional(),
   dedupePosts: z.boolean().optional(),
   minStableSample: z.int().min(0).optional(),
   cacheMaxAgeHours: z.number().min(0).default(24),
+  /** Challenge info (user_count, view_count) changes slowly: its own, longer cache lifetime. */
+  infoCacheMaxAgeHours: z.number().min(0).default(168),
   cacheMaxBytes: z
     .int()
     .min(0)

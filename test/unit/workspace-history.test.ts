@@ -33,6 +33,7 @@ const SETTINGS: ScoringSettings = {
   density: 'mean',
   dedupePosts: false,
   minStableSample: 0,
+  sampling: 'full',
 };
 
 type Row = Pick<ScoredTag, 'tag' | 'rank' | 'score' | 'velocity' | 'userCount' | 'viewCount'>;

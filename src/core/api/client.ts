@@ -517,7 +517,8 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         const hit = await readCache(k, ctx);
         const age = hit ? answerAge(hit, ageClock()) : Number.POSITIVE_INFINITY;
         // Offline, an old answer beats none; it is said so.
-        if (hit && (age < maxAgeMs || opts.offline)) {
+        const lifetime = opts.maxAgeByEndpoint?.[ep.path] ?? maxAgeMs;
+        if (hit && (age < lifetime || opts.offline)) {
           const notFound = errorFromBody(hit.body, ctx);
           if (notFound?.code === 'not-found') {
             counters.fromCache++;
@@ -526,7 +527,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
           try {
             const value = ep.decode(hit.body, ctx, p);
             counters.fromCache++;
-            if (age >= maxAgeMs)
+            if (age >= lifetime)
               warn(`${where}: offline, used a cached answer ${Math.round(age / 3_600_000)} h old`);
             return value;
           } catch (e) {

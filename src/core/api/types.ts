@@ -76,6 +76,8 @@ export interface ClientOptions {
   /** Answer cache, with the lifetime of an entry and the clock used to judge it. */
   cache?: AnswerCache;
   maxAgeMs?: number;
+  /** A lifetime of its own for some endpoints (challenge info changes slowly: a week by default). */
+  maxAgeByEndpoint?: Record<string, number>;
   /** Use only the cache; a miss throws TagfitError('offline'). */
   offline?: boolean;
   /** Refuse requests beyond this many (every request sent counts; throws TagfitError('budget')). */

@@ -7,6 +7,7 @@ import {
   pageSizeSchema,
   pagesSchema,
   presetSchema,
+  samplingSchema,
   weightsSchema,
   windowDaysSchema,
 } from '../../shared/scoring-limits';
@@ -30,6 +31,7 @@ const SEED: ScoringSettings = {
   density: 'mean',
   dedupePosts: false,
   minStableSample: 60,
+  sampling: 'full',
 };
 
 /**
@@ -46,6 +48,8 @@ const ORGANIC: ScoringSettings = {
   weights: ARTICLE_WEIGHTS,
   density: 'log-mean',
   dedupePosts: true,
+  // Pages only where they can change a decision (see engine/adaptive.ts).
+  sampling: 'adaptive',
 };
 
 /**
@@ -79,6 +83,7 @@ const overridesSchema = z.strictObject({
   density: z.enum(['mean', 'median', 'log-mean']).optional(),
   dedupePosts: z.boolean().optional(),
   minStableSample: z.number().int('must be a whole number').min(0).max(10_000).optional(),
+  sampling: samplingSchema.optional(),
 });
 
 /**
@@ -154,5 +159,12 @@ export function resolveSettings(
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   const definedWeights = Object.fromEntries(Object.entries(weights ?? {}).filter(([, v]) => v !== undefined));
   const merged = checkWeights({ ...base.weights, ...definedWeights }, onNote);
+  if (preset === 'seed' && defined.sampling === 'adaptive') {
+    throw new TagfitError(
+      'input',
+      'Invalid setting sampling: the seed preset always samples in full, so it stays identical to the reference method.',
+      { field: 'sampling' },
+    );
+  }
   return { ...base, ...defined, preset, weights: merged };
 }

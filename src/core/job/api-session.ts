@@ -2,6 +2,7 @@
 // answer cache kept apart per source. Shared by the score job and the decode jobs (competitor, creator fit).
 import type { RegionCode } from '../../shared/model';
 import { createClient } from '../api/client';
+import { challengeInfoEndpoint } from '../api/endpoints';
 import type { AnswerCache, ClientOptions, TikLiveApi } from '../api/types';
 import { TagfitError } from '../errors';
 import { Secret } from '../secrets/secret';
@@ -28,6 +29,8 @@ export interface ApiSessionOptions {
   retry?: Pick<ClientOptions, 'retries' | 'backoffMs' | 'maxRetryAfterMs'>;
   cache?: AnswerCache;
   maxAgeMs?: number;
+  /** Lifetime of cached challenge info (user_count, view_count); the answers' lifetime when absent. */
+  infoMaxAgeMs?: number;
   offline?: boolean;
   maxCredits?: number;
   signal?: AbortSignal;
@@ -71,6 +74,10 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
         ? namespacedCache(opts.cache, sourceNamespace(opts.demo, opts.apiBase, DEFAULT_API_BASE))
         : undefined,
       maxAgeMs: opts.maxAgeMs,
+      maxAgeByEndpoint:
+        opts.infoMaxAgeMs !== undefined && (opts.maxAgeMs ?? 1) > 0
+          ? { [challengeInfoEndpoint.path]: opts.infoMaxAgeMs }
+          : undefined,
       // Cache ages are judged on the run's clock, like everything else in the run: a run at --now next week
       // must not take this week's answers for fresh ones (its momentum would be all zeros).
       clock: () => opts.now.getTime(),

@@ -13,6 +13,8 @@ import { toChallenge, toPostsPage } from '../api/dto';
 export interface EstimateInput {
   cache?: AnswerCache;
   maxAgeMs: number;
+  /** Lifetime of cached challenge info, when it has its own. */
+  infoMaxAgeMs?: number;
   /** The run clock (ms); `clockIsFixed` as the client takes it (see freshness.ts). */
   now: number;
   clockIsFixed?: boolean;
@@ -23,12 +25,12 @@ export interface EstimateInput {
 
 export async function estimateCredits(input: EstimateInput): Promise<CreditEstimate> {
   const { settings, regions } = input;
-  const fresh = async (key: string): Promise<CachedAnswer | undefined> => {
+  const fresh = async (key: string, maxAgeMs = input.maxAgeMs): Promise<CachedAnswer | undefined> => {
     if (!input.cache) return undefined;
     try {
       const a = await input.cache.get(key);
       const clock = { runNow: input.now, realNow: input.clockIsFixed ? undefined : Date.now() };
-      return a && answerAge(a, clock) <= input.maxAgeMs ? a : undefined;
+      return a && answerAge(a, clock) <= maxAgeMs ? a : undefined;
     } catch {
       return undefined;
     }
@@ -48,7 +50,10 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
     est.network.max += 1;
   }
   for (const name of input.candidates) {
-    const info = await fresh(cacheKey(challengeInfoEndpoint.path, challengeInfoEndpoint.params({ name })));
+    const info = await fresh(
+      cacheKey(challengeInfoEndpoint.path, challengeInfoEndpoint.params({ name })),
+      input.maxAgeMs > 0 ? (input.infoMaxAgeMs ?? input.maxAgeMs) : 0,
+    );
     let challenge;
     try {
       challenge = info ? toChallenge(info.body, ctx, name) : undefined;

@@ -51,6 +51,8 @@ export interface PreparedScoreRun {
   cache?: FileCache;
   cacheDir?: string;
   maxAgeMs: number;
+  /** Cached challenge info lives longer (the workspace's infoCacheMaxAgeHours, a week by default). */
+  infoMaxAgeMs: number;
   dataDir?: string;
   velocityThreshold: number;
   /** The workspace's reports folder, when there is a workspace. */
@@ -128,6 +130,12 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
     cache,
     cacheDir,
     maxAgeMs: readCache ? maxAgeHours * 3_600_000 : 0,
+    // An explicit lifetime (--max-age) holds for every answer; otherwise info keeps its own, longer one.
+    infoMaxAgeMs: readCache
+      ? req.maxAgeHours !== undefined
+        ? req.maxAgeHours * 3_600_000
+        : (wsSettings?.infoCacheMaxAgeHours ?? 168) * 3_600_000
+      : 0,
     dataDir: ws?.paths.data,
     velocityThreshold: wsSettings?.velocityThreshold ?? 0.5,
     reportsDir: ws?.paths.reports,
@@ -147,6 +155,7 @@ export function estimateScoreRun(
       ? namespacedCache(prepared.cache, sourceNamespace(source.demo, source.apiBase, DEFAULT_API_BASE))
       : undefined,
     maxAgeMs: prepared.maxAgeMs,
+    infoMaxAgeMs: prepared.infoMaxAgeMs,
     now: source.now.getTime(),
     clockIsFixed: source.clockIsFixed,
     candidates: prepared.candidates,

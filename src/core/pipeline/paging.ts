@@ -3,9 +3,45 @@
 import type { Post, PostsPage } from '../../shared/model';
 
 /**
+ * Where a paged sample stands: the posts so far, the cursor of the next page, and whether there is one. `take`
+ * adds an answer and ends the sample, with a warning naming `where`, when the API says there is no more, sends an
+ * empty page that claims more, or repeats its cursor (so a broken cursor can never spin or count a page twice).
+ */
+export class PageCursor {
+  readonly posts: Post[] = [];
+  cursor = '0';
+  pages = 0;
+  more = true;
+
+  constructor(
+    private readonly where: string,
+    private readonly warn: (m: string) => void,
+  ) {}
+
+  take(answer: PostsPage): void {
+    this.pages += 1;
+    this.posts.push(...answer.posts);
+    if (!answer.hasMore) {
+      this.more = false;
+    } else if (answer.posts.length === 0) {
+      this.warn(
+        `${this.where}: the API said there were more posts but sent an empty page; sample stops at ${this.posts.length}.`,
+      );
+      this.more = false;
+    } else if (answer.cursor === this.cursor || answer.cursor === '') {
+      this.warn(
+        `${this.where}: the API's cursor did not advance (${this.cursor}); sample stops at ${this.posts.length}.`,
+      );
+      this.more = false;
+    } else {
+      this.cursor = answer.cursor;
+    }
+  }
+}
+
+/**
  * Fetches pages from cursor "0", following each answer's cursor while `more(posts, pagesFetched)` holds and
- * the API says it has more. An empty page that claims more, or a cursor that does not advance, ends the sample
- * with a warning naming `where` instead of looping or counting a page twice.
+ * the API says it has more (see PageCursor).
  */
 export async function followPages(
   fetchPage: (cursor: string) => Promise<PostsPage>,
@@ -13,26 +49,9 @@ export async function followPages(
   where: string,
   warn: (m: string) => void,
 ): Promise<Post[]> {
-  const posts: Post[] = [];
-  let cursor = '0';
-  for (let pages = 0; more(posts, pages);) {
-    const answer = await fetchPage(cursor);
-    pages += 1;
-    posts.push(...answer.posts);
-    if (!answer.hasMore) break;
-    if (answer.posts.length === 0) {
-      warn(
-        `${where}: the API said there were more posts but sent an empty page; sample stops at ${posts.length}.`,
-      );
-      break;
-    }
-    if (answer.cursor === cursor || answer.cursor === '') {
-      warn(`${where}: the API's cursor did not advance (${cursor}); sample stops at ${posts.length}.`);
-      break;
-    }
-    cursor = answer.cursor;
-  }
-  return posts;
+  const page = new PageCursor(where, warn);
+  while (page.more && more(page.posts, page.pages)) page.take(await fetchPage(page.cursor));
+  return page.posts;
 }
 
 /** A post dated this far past the run's clock is not clock drift between two machines: it is said. */

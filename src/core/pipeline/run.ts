@@ -14,7 +14,8 @@ import type {
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { scoreRegion } from '../engine/score';
-import { clampFutureTimes, followPages } from './paging';
+import { decideSampling } from '../engine/adaptive';
+import { clampFutureTimes, followPages, PageCursor } from './paging';
 
 export interface RunInput {
   api: TikLiveApi;
@@ -77,6 +78,8 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   const failed: FailedTag[] = [];
   const data: RunSamples = input.samples ?? { challenges: new Map(), samples: new Map() };
   const done = new Set<string>();
+  /** Adaptive sampling: pairs that stopped before `pages` pages, and why. */
+  const stoppedEarly = new Map<string, string>();
   let stop: { code: StopCode; message: string } | undefined;
 
   // One controller for the run: the caller's signal, or our own stop on auth/budget errors.
@@ -117,53 +120,185 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
 
   emit({ type: 'queued', total });
 
-  await Promise.all(
-    candidates.map(async (candidate) => {
-      let challenge: Challenge | null;
-      try {
-        if (stopped()) return;
-        emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
-        challenge = await api.challengeInfo(candidate, { signal });
-      } catch (e) {
-        if (e instanceof TagfitError && e.code === 'not-found') {
-          challenge = null;
-        } else {
-          handleError(e, candidate, null);
-          return;
-        }
-      }
+  /** Challenge info for a candidate, once for every region; null when TikLiveAPI does not know it. */
+  const info = async (candidate: string): Promise<Challenge | null | undefined> => {
+    try {
+      if (stopped()) return undefined;
+      emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
+      const challenge = await api.challengeInfo(candidate, { signal });
       data.challenges.set(candidate, challenge);
-      const needsSample = challenge !== null && (!challenge.isCommerce || settings.keepCommercial);
-      await Promise.all(
-        regions.map(async (region) => {
-          const key = sampleKey(region, candidate);
-          if (!needsSample || challenge === null) {
-            done.add(key);
-            emit({ type: 'scored', tag: candidate, region, ...progress() });
+      return challenge;
+    } catch (e) {
+      if (e instanceof TagfitError && e.code === 'not-found') {
+        data.challenges.set(candidate, null);
+        return null;
+      }
+      handleError(e, candidate, null);
+      return undefined;
+    }
+  };
+  const needsSample = (c: Challenge | null | undefined): c is Challenge =>
+    c !== null && c !== undefined && (!c.isCommerce || settings.keepCommercial);
+  /** A pair that needs no sample (not found, an excluded commercial tag) is done at once. */
+  const noSample = (candidate: string, region: RegionCode): void => {
+    done.add(sampleKey(region, candidate));
+    emit({ type: 'scored', tag: candidate, region, ...progress() });
+  };
+  if (settings.sampling === 'adaptive') await adaptive();
+  else await full();
+
+  async function full(): Promise<void> {
+    await Promise.all(
+      candidates.map(async (candidate) => {
+        let challenge: Challenge | null;
+        try {
+          if (stopped()) return;
+          emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
+          challenge = await api.challengeInfo(candidate, { signal });
+        } catch (e) {
+          if (e instanceof TagfitError && e.code === 'not-found') {
+            challenge = null;
+          } else {
+            handleError(e, candidate, null);
             return;
           }
-          try {
-            if (stopped()) return;
-            emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
-            const posts = clampFutureTimes(
-              await fetchSample(api, challenge, region, settings, signal, warn),
-              nowSec,
-              `#${challenge.name} in ${region}`,
-              warn,
-            );
-            data.samples.set(key, posts);
-            done.add(key);
-            emit({ type: 'scored', tag: challenge.name, region, ...progress() });
-          } catch (e) {
-            handleError(e, challenge.name, region);
-          }
-        }),
+        }
+        data.challenges.set(candidate, challenge);
+        const needsSample = challenge !== null && (!challenge.isCommerce || settings.keepCommercial);
+        await Promise.all(
+          regions.map(async (region) => {
+            const key = sampleKey(region, candidate);
+            if (!needsSample || challenge === null) {
+              done.add(key);
+              emit({ type: 'scored', tag: candidate, region, ...progress() });
+              return;
+            }
+            try {
+              if (stopped()) return;
+              emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
+              const posts = clampFutureTimes(
+                await fetchSample(api, challenge, region, settings, signal, warn),
+                nowSec,
+                `#${challenge.name} in ${region}`,
+                warn,
+              );
+              data.samples.set(key, posts);
+              done.add(key);
+              emit({ type: 'scored', tag: challenge.name, region, ...progress() });
+            } catch (e) {
+              handleError(e, challenge.name, region);
+            }
+          }),
+        );
+      }),
+    );
+  }
+
+  async function adaptive(): Promise<void> {
+    // Page 1 of every pair, then rounds: another page only where the ranking is undecided (engine/adaptive.ts).
+    const pairs = new Map<
+      string,
+      { candidate: string; challenge: Challenge; region: RegionCode; page: PageCursor }
+    >();
+    const fetchPage = async (key: string): Promise<void> => {
+      const pair = pairs.get(key)!;
+      const { challenge, region, page } = pair;
+      try {
+        if (stopped()) return;
+        emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
+        page.take(
+          await api.challengePosts(
+            {
+              challengeId: challenge.id,
+              count: settings.pageSize,
+              cursor: page.cursor,
+              region,
+              hashtag: challenge.name,
+            },
+            { signal },
+          ),
+        );
+        if (page.pages >= settings.pages) page.more = false;
+      } catch (e) {
+        pairs.delete(key);
+        handleError(e, challenge.name, region);
+      }
+    };
+    const settle = (key: string, reason?: string): void => {
+      const pair = pairs.get(key);
+      if (!pair) return;
+      pairs.delete(key);
+      data.samples.set(
+        key,
+        clampFutureTimes(pair.page.posts, nowSec, `#${pair.challenge.name} in ${pair.region}`, warn),
       );
-    }),
-  );
+      if (reason) stoppedEarly.set(key, reason);
+      done.add(key);
+      emit({ type: 'scored', tag: pair.challenge.name, region: pair.region, ...progress() });
+    };
+    await Promise.all(
+      candidates.map(async (candidate) => {
+        const challenge = await info(candidate);
+        if (challenge === undefined) return;
+        for (const region of regions) {
+          if (!needsSample(challenge)) {
+            noSample(candidate, region);
+            continue;
+          }
+          const key = sampleKey(region, candidate);
+          pairs.set(key, {
+            candidate,
+            challenge,
+            region,
+            page: new PageCursor(`#${challenge.name} in ${region}`, warn),
+          });
+        }
+        await Promise.all(
+          regions.map((region) =>
+            pairs.has(sampleKey(region, candidate)) ? fetchPage(sampleKey(region, candidate)) : undefined,
+          ),
+        );
+      }),
+    );
+    for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
+      const next: string[] = [];
+      for (const region of regions) {
+        const entries = candidates
+          .filter((c) => data.challenges.has(c))
+          .map((c) => ({
+            candidate: c,
+            challenge: data.challenges.get(c) ?? null,
+            posts:
+              pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
+          }));
+        const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
+        const decision = decideSampling(entries, open, input.targets, settings, nowSec, region);
+        for (const c of open) {
+          const key = sampleKey(region, c);
+          if (decision.fetch.has(c)) next.push(key);
+          else
+            settle(
+              key,
+              `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
+            );
+        }
+      }
+      // Pairs the API has no more pages for are final as they are.
+      for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+      if (next.length === 0) break;
+      await Promise.all(next.map((key) => fetchPage(key)));
+    }
+    for (const key of [...pairs.keys()]) if (!stopped()) settle(key);
+  }
   input.signal?.removeEventListener('abort', onAbort);
 
   const result = scoreRun(candidates, input.targets, regions, settings, nowSec, data);
+  for (const r of Object.values(result)) {
+    for (const t of r.ranked) {
+      const why = stoppedEarly.get(sampleKey(r.region, t.candidate));
+      if (why) t.stoppedEarly = why;
+    }
+  }
   const unscored: { tag: string; region: RegionCode }[] = [];
   for (const region of regions) {
     for (const c of candidates) if (!done.has(sampleKey(region, c))) unscored.push({ tag: c, region });

@@ -1,7 +1,7 @@
 // The simulator's world: regions, hashtags of many shapes, authors and target creators, built from a fixed seed.
 // Everything here is plain data; posts and lifetime counts at a given clock are derived from it in posts.ts.
 import type { RegionCode } from '../../shared/model';
-import { digits, logNormal, mulberry32, pick, type Rng } from './prng';
+import { digits, logNormal, mulberry32, pick, type Rng } from '../prng';
 
 /** How a hashtag behaves over time; tests and benchmarks use it as ground truth. */
 export type TagShape =

@@ -2,7 +2,7 @@
 // Answers depend only on (dataset, hashtag or user, region, clock quantised to the hour), so runs are reproducible.
 import type { RegionCode } from '../../shared/model';
 import { lookupKey, type Dataset, type DatasetAuthor, type DatasetTag } from './dataset';
-import { logNormal, normal, pick, rngFor, unitFor, type Rng } from './prng';
+import { logNormal, normal, pick, rngFor, unitFor, type Rng } from '../prng';
 
 const HOUR = 3_600_000;
 const DAY_S = 86_400;

@@ -26,10 +26,12 @@ const KEY_ORDER = [
   'pages',
   'pageSize',
   'keepCommercial',
+  'sampling',
   'density',
   'dedupePosts',
   'minStableSample',
   'cacheMaxAgeHours',
+  'infoCacheMaxAgeHours',
   'cacheMaxBytes',
   'velocityThreshold',
   'requestsPerMinute',
@@ -146,6 +148,7 @@ export function scoringOverrides(s: WorkspaceSettings): Partial<Omit<ScoringSett
   if (s.pages !== undefined) out.pages = s.pages;
   if (s.pageSize !== undefined) out.pageSize = s.pageSize;
   if (s.keepCommercial !== undefined) out.keepCommercial = s.keepCommercial;
+  if (s.sampling !== undefined) out.sampling = s.sampling;
   if (s.density !== undefined) out.density = s.density;
   if (s.dedupePosts !== undefined) out.dedupePosts = s.dedupePosts;
   if (s.minStableSample !== undefined) out.minStableSample = s.minStableSample;

@@ -129,6 +129,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         concurrency: prepared.concurrency,
         cache: prepared.cache,
         maxAgeMs: prepared.maxAgeMs,
+        infoMaxAgeMs: prepared.infoMaxAgeMs,
         maxCredits: opts.maxCredits,
         dataDir: prepared.dataDir,
         // A read-only workspace is not written; a retry of some pairs is not a run of the lists.
@@ -237,6 +238,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         key: await runKey(ctx, open, true),
         cache: prepared.cache,
         maxAgeMs: prepared.maxAgeMs,
+        infoMaxAgeMs: prepared.infoMaxAgeMs,
         offline: true,
         dataDir: prepared.dataDir,
         record: false,

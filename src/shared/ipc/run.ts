@@ -6,6 +6,7 @@ import {
   pageSizeSchema,
   pagesSchema,
   presetSchema,
+  samplingSchema,
   weightsSchema,
   windowDaysSchema,
 } from '../scoring-limits';
@@ -19,6 +20,7 @@ export const runOverridesSchema = z.strictObject({
   pages: pagesSchema.optional(),
   pageSize: pageSizeSchema.optional(),
   keepCommercial: z.boolean().optional(),
+  sampling: samplingSchema.optional(),
 });
 
 export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6-64 letters, digits, - or _');

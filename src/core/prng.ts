@@ -1,4 +1,4 @@
-// Seeded randomness for the simulator: the same seed always gives the same data, so answers are reproducible.
+// Seeded randomness: the simulator's reproducible data and the bootstrap's repeatable resamples.
 
 export type Rng = () => number;
 
