@@ -18,6 +18,7 @@ describe('PRESETS', () => {
       density: 'mean',
       dedupePosts: false,
       minStableSample: 60,
+      sampling: 'full',
     });
   });
 

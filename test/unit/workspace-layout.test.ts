@@ -42,6 +42,7 @@ describe('initWorkspace / openWorkspace', () => {
         '  "version": 1,',
         '  "preset": "seed",',
         '  "cacheMaxAgeHours": 24,',
+        '  "infoCacheMaxAgeHours": 168,',
         '  "cacheMaxBytes": 268435456,',
         '  "velocityThreshold": 0.5,',
         '  "requestsPerMinute": 200,',

@@ -48,8 +48,10 @@ const ORGANIC: ScoringSettings = {
   weights: ARTICLE_WEIGHTS,
   density: 'log-mean',
   dedupePosts: true,
-  // Pages only where they can change a decision (see engine/adaptive.ts).
-  sampling: 'adaptive',
+  // Adaptive sampling (engine/adaptive.ts) is offered, not the default yet: on the simulator it keeps the same
+  // decisions (top-10 Jaccard 1.0, same #1) but spends 69 % of full sampling's credits, short of the 60 % goal;
+  // and it holds every pair's progress until all first pages are in.
+  sampling: 'full',
 };
 
 /**

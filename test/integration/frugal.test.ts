@@ -1,0 +1,108 @@
+// Frugal sampling against the simulator: adaptive spends fewer credits than full for the same #1, says which
+// tags stopped early and why, keeps to --max-credits, and challenge info lives a week in the cache.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/core/engine/presets';
+import { runScoreJob } from '../../src/core/job/score-job';
+import { Secret } from '../../src/core/secrets/secret';
+import { buildDemoDataset, startSimulator, type SimulatorHandle } from '../../src/core/simulator';
+import { runCli, tempDir } from '../support/cli';
+import { KEY, NOW, NOW_MS } from '../support/faults';
+
+let sim: SimulatorHandle;
+beforeAll(async () => {
+  sim = await startSimulator({ key: KEY, now: NOW_MS });
+});
+afterAll(() => sim.close());
+
+const dataset = buildDemoDataset();
+const TAGS = dataset.tags
+  .filter((t) => t.shape !== 'edge')
+  .slice(0, 40)
+  .map((t) => t.name);
+
+async function run(sampling: 'full' | 'adaptive', maxCredits?: number) {
+  const { result } = await runScoreJob({
+    candidates: TAGS,
+    targets: dataset.creators,
+    regions: ['US', 'GB'],
+    settings: resolveSettings('organic', { sampling }),
+    now: new Date(NOW_MS),
+    demo: false,
+    apiBase: sim.url,
+    key: new Secret(KEY),
+    requestsPerMinute: Number.POSITIVE_INFINITY,
+    maxCredits,
+  });
+  return result;
+}
+
+describe('adaptive sampling', () => {
+  it('spends fewer credits than full for the same #1 per region, and says which tags stopped early and why', async () => {
+    const full = await run('full');
+    const adaptive = await run('adaptive');
+    expect(adaptive.credits.used).toBeLessThan(full.credits.used * 0.85);
+    for (const region of ['US', 'GB']) {
+      expect(adaptive.regions[region]!.ranked[0]!.candidate).toBe(full.regions[region]!.ranked[0]!.candidate);
+    }
+    const early = Object.values(adaptive.regions).flatMap((r) => r.ranked.filter((t) => t.stoppedEarly));
+    expect(early.length).toBeGreaterThan(0);
+    for (const t of early) {
+      expect(t.stoppedEarly).toMatch(
+        /^the ranking was decided: score .* \(90 %\), clearly .*; sampled [12] of 3 pages$/,
+      );
+      expect(t.rank).toBeGreaterThan(10);
+    }
+    // The top 20 after page 1 were sampled as the preset says (or as far as the API had posts).
+    expect(adaptive.regions.US!.ranked.slice(0, 10).every((t) => !t.stoppedEarly)).toBe(true);
+  });
+
+  it('--max-credits holds in adaptive mode: every request counted, the run stopped cleanly', async () => {
+    const r = await run('adaptive', 30);
+    expect(r.credits.calls).toBeLessThanOrEqual(30);
+    expect(r.stopped?.code).toBe('budget');
+  });
+
+  it('the CLI takes --sampling; the estimate gives the range; challenge info is answered by the cache for a week', async () => {
+    const t = await tempDir({
+      'tags.csv': `tag\n${TAGS.slice(0, 8).join('\n')}\n`,
+      'creators.csv': 'unique_id\nacme_designs\n',
+      'regions.csv': 'code\nUS\n',
+    });
+    try {
+      const ws = path.join(t.dir, 'ws');
+      const lists = ['tags', 'creators', 'regions'].flatMap((n) => [`--${n}`, path.join(t.dir, `${n}.csv`)]);
+      expect((await runCli(['init', ws, ...lists])).code).toBe(0);
+      const args = (now: string, ...more: string[]) => [
+        'score',
+        '--workspace',
+        ws,
+        '--api-base',
+        sim.url,
+        '--now',
+        now,
+        '--rpm',
+        '100000',
+        '--json',
+        ...more,
+      ];
+      const est = await runCli(['estimate', '--workspace', ws, '--api-base', sim.url, '--now', NOW]);
+      expect(est.stdout).toMatch(/^estimate: 0 answers from the cache, (\d+)-(\d+) credits to spend/);
+      const first = await runCli(args(NOW, '--sampling', 'adaptive'), { env: { TIKLIVE_KEY: KEY } });
+      expect(first.code, first.stderr).toBe(0);
+      sim.resetStats();
+      const threeDaysLater = new Date(NOW_MS + 3 * 86_400_000).toISOString();
+      const second = await runCli(args(threeDaysLater, '--sampling', 'full'), { env: { TIKLIVE_KEY: KEY } });
+      expect(second.code, second.stderr).toBe(0);
+      expect(sim.stats().byEndpoint['/challenge-info-name/'] ?? 0).toBe(0);
+      expect(sim.stats().byEndpoint['/challenge-posts/']).toBeGreaterThan(0);
+      const bad = await runCli(args(NOW, '--preset', 'seed', '--sampling', 'adaptive'), {
+        env: { TIKLIVE_KEY: KEY },
+      });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('the seed preset always samples in full');
+    } finally {
+      await t.dispose();
+    }
+  });
+});
