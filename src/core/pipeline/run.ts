@@ -150,29 +150,11 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   async function full(): Promise<void> {
     await Promise.all(
       candidates.map(async (candidate) => {
-        let challenge: Challenge | null;
-        try {
-          if (stopped()) return;
-          emit({ type: 'fetching', tag: candidate, region: null, ...progress() });
-          challenge = await api.challengeInfo(candidate, { signal });
-        } catch (e) {
-          if (e instanceof TagfitError && e.code === 'not-found') {
-            challenge = null;
-          } else {
-            handleError(e, candidate, null);
-            return;
-          }
-        }
-        data.challenges.set(candidate, challenge);
-        const needsSample = challenge !== null && (!challenge.isCommerce || settings.keepCommercial);
+        const challenge = await info(candidate);
+        if (challenge === undefined) return;
         await Promise.all(
           regions.map(async (region) => {
-            const key = sampleKey(region, candidate);
-            if (!needsSample || challenge === null) {
-              done.add(key);
-              emit({ type: 'scored', tag: candidate, region, ...progress() });
-              return;
-            }
+            if (!needsSample(challenge)) return noSample(candidate, region);
             try {
               if (stopped()) return;
               emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
@@ -182,6 +164,7 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
                 `#${challenge.name} in ${region}`,
                 warn,
               );
+              const key = sampleKey(region, candidate);
               data.samples.set(key, posts);
               done.add(key);
               emit({ type: 'scored', tag: challenge.name, region, ...progress() });
