@@ -70,7 +70,7 @@ export function StatusBar(): React.JSX.Element {
         </span>
       )}
       <span className="spacer" />
-      <span>{lastCredits === null ? '' : `${lastCredits} credits`}</span>
+      <span>{lastCredits === null ? '' : `${lastCredits} ${lastCredits === 1 ? 'credit' : 'credits'}`}</span>
       {week !== null && <span>{week} credits this week</span>}
       <span aria-live="polite">{runText}</span>
     </footer>

@@ -105,16 +105,17 @@ export const useRunStore = create<RunState>((set, get) => ({
       const outcome = await invoke('run:start', { overrides: runOverridesOf(scoring), runId });
       set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
       const ui = useUiStore.getState();
-      ui.log(
-        outcome.ended === 'finished' && outcome.failed.length === 0 ? 'info' : 'warning',
-        outcome.summary,
-      );
-      for (const f of outcome.failed) ui.log('warning', `Failed: #${f.tag} in ${f.region}: ${f.error}`);
-      if (outcome.ended !== 'finished')
+      // An early end is an alert (and its line in the output); a finished run is a line, and clears an old alert.
+      if (outcome.ended !== 'finished') {
         ui.report(
           'The run ended early',
           Object.assign(new Error(outcome.summary), { code: outcome.result.stopped?.code }),
         );
+      } else {
+        ui.dismissAlert();
+        ui.log(outcome.failed.length === 0 ? 'info' : 'warning', outcome.summary);
+      }
+      for (const f of outcome.failed) ui.log('warning', `Failed: #${f.tag} in ${f.region}: ${f.error}`);
       if (outcome.failed.length > 0) ui.setPanel('problems');
       if (outcome.historyError)
         ui.log('warning', `Not saved to the history: ${outcome.historyError.message}`);

@@ -104,7 +104,8 @@ export function ListGrid(props: {
         </label>
         <button onClick={exportCsv}>Export CSV</button>
         <span className="muted">
-          {rows.length} rows{invalid > 0 ? `, ${invalid} invalid (not saved)` : ''}
+          {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+          {invalid > 0 ? `, ${invalid} invalid (not saved)` : ''}
         </span>
       </div>
       {notice && (
