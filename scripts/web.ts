@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { TagfitError } from '../src/core/errors';
 import { createSystemKeychain } from '../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../src/main/app-settings';
 import { createMainHandlers } from '../src/main/handlers';
@@ -48,7 +49,7 @@ async function main(flags: Flags): Promise<void> {
   checkApiBase(flags.apiBase);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be 0-65535 (got "${flags.port}").`);
+    throw new TagfitError('input', `--port must be a whole number from 0 to 65535 (got "${flags.port}").`);
   if (!existsSync(path.join(RENDERER, 'index.html'))) {
     process.stderr.write('building the renderer (electron-vite build)…\n');
     const bin = path.join(
@@ -58,7 +59,11 @@ async function main(flags: Flags): Promise<void> {
       process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
     );
     const b = spawnSync(bin, ['build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (b.status !== 0) throw new Error('electron-vite build failed; see above.');
+    if (b.status !== 0)
+      throw new TagfitError(
+        'internal',
+        'electron-vite build failed (its output is above): the preview has nothing to serve.',
+      );
   }
   const dataDir = path.resolve(flags.dataDir ?? path.join(os.homedir(), '.config', 'tagfit-web'));
   const now = flags.now ? parseNow(flags.now) : undefined;

@@ -24,6 +24,8 @@ export interface LastRun {
   regionNames: Record<RegionCode, string>;
   /** The recorded run the last one was compared with (momentum of a re-score is against the same run). */
   previous?: StoredRun;
+  /** The target creators the run was scored with (the detail view marks their posts). */
+  targets: ReadonlySet<string>;
   /** The samples were fetched with these: a re-score with other pages needs the network. */
   sampling: { pages: number; pageSize: number };
   raw: RunResult;

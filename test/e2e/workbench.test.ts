@@ -341,6 +341,7 @@ describe('the workbench through npm run web', () => {
     ];
     for (const theme of ['light', 'dark']) {
       await page.keyboard.press('ControlOrMeta+Shift+P');
+      await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
       await page.keyboard.type(`Theme: ${theme}`);
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);

@@ -1,7 +1,7 @@
 // The hostile pass (issue "Hardening"): each way a hostile API, a full disk or a careless user still hurt,
 // as the user meets it. Numbers in the names are the items of that issue.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/core/api/client';
@@ -460,6 +460,5 @@ describe('the app shell', () => {
     expect(CSP_META).toContain("base-uri 'none'");
     const main = await readFile(path.join(import.meta.dirname, '../../out/main/index.js'), 'utf8');
     expect(main).toContain('setPermissionCheckHandler');
-    await mkdir(path.join(import.meta.dirname, '../../.test-reports'), { recursive: true });
   });
 });

@@ -65,8 +65,8 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
       baseUrl,
       key,
       concurrency: opts.concurrency,
-      // The built-in simulator has no plan to respect: pace only when asked to.
-      requestsPerMinute: opts.requestsPerMinute ?? (opts.demo ? Infinity : undefined),
+      // The built-in simulator has no plan to respect: the demo is never paced (a workspace's plan is for the API).
+      requestsPerMinute: opts.demo ? Infinity : opts.requestsPerMinute,
       timeoutMs: opts.timeoutMs,
       ...opts.retry,
       signal: opts.signal,

@@ -255,6 +255,8 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
               pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
           }));
         const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
+        // Nothing left to fetch in this region: no bootstrap to run.
+        if (open.size === 0) continue;
         const decision = decideSampling(entries, open, input.targets, settings, nowSec, region);
         for (const c of open) {
           const key = sampleKey(region, c);

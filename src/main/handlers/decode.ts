@@ -3,7 +3,7 @@ import { runCreatorFitJob } from '../../core/decode/creator-fit';
 import { runDecodeJob } from '../../core/decode/competitor';
 import { TagfitError } from '../../core/errors';
 import { resolveSettings } from '../../core/engine/presets';
-import { listFromValues } from '../../core/input/csv-lists';
+import { checkList } from './lists';
 import { scoringOverrides } from '../../core/workspace/settings';
 import type { RunJob } from '../../shared/views';
 import { type HandlerContext, requireWorkspace, runKey, workspaceView } from './context';
@@ -13,9 +13,9 @@ type Channels = 'decode:competitors' | 'creator-fit:run';
 
 /** Usernames as the creator list reads them; a bad one is named with its position. */
 function usernames(values: readonly string[], label: string): string[] {
-  const r = listFromValues('creators', values, label);
+  const r = checkList('creators', values);
   if (r.errors.length > 0)
-    throw new TagfitError('input', r.errors.map((e) => `${label}, item ${e.line}: ${e.reason}`).join('\n'));
+    throw new TagfitError('input', r.errors.map((e) => `${label}, item ${e.item}: ${e.reason}`).join('\n'));
   return r.values;
 }
 
@@ -51,7 +51,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           demo: open.demo,
           apiBase: ctx.s.apiBase,
           key,
-          requestsPerMinute: open.demo ? undefined : open.ws.settings.requestsPerMinute,
+          requestsPerMinute: open.ws.settings.requestsPerMinute,
           concurrency: open.ws.settings.concurrency,
           cache: open.cache,
           competitors: names,
@@ -76,7 +76,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           demo: open.demo,
           apiBase: ctx.s.apiBase,
           key,
-          requestsPerMinute: open.demo ? undefined : open.ws.settings.requestsPerMinute,
+          requestsPerMinute: open.ws.settings.requestsPerMinute,
           concurrency: open.ws.settings.concurrency,
           cache: open.cache,
           creators: names,

@@ -96,7 +96,8 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     const live: RunSamples = { challenges: new Map(), samples: new Map() };
     const candidates = opts.only?.tags ?? prepared.candidates;
     const regions = opts.only?.regions ?? prepared.regions;
-    const targets = new Set(prepared.targets.map((t) => t.toLowerCase()));
+    // The creator list reader lowercases usernames already.
+    const targets = new Set(prepared.targets);
     const nowSec = Math.floor(ctx.s.clock().getTime() / 1000);
     // At most every 400 ms, and always once more after the last pair of a burst (a trailing emit).
     let lastPartial = 0;
@@ -124,8 +125,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         demo: open.demo,
         apiBase: ctx.s.apiBase,
         key,
-        // The demo's simulator has no plan to respect.
-        requestsPerMinute: open.demo ? undefined : prepared.requestsPerMinute,
+        requestsPerMinute: prepared.requestsPerMinute,
         concurrency: prepared.concurrency,
         cache: prepared.cache,
         maxAgeMs: prepared.maxAgeMs,
@@ -153,6 +153,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
           data: outcome.data,
           regionNames: outcome.regionNames,
           previous: outcome.previous,
+          targets,
           sampling: { pages: prepared.settings.pages, pageSize: prepared.settings.pageSize },
           raw: outcome.result,
         };
@@ -177,8 +178,6 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     },
 
     async 'run:start'({ overrides, runId, maxCredits }) {
-      if (runId && session.running.has(runId))
-        throw new TagfitError('input', `Run ${runId} is already going.`);
       const open = requireWritable(ctx, 'run');
       return run(open, await prepare(ctx, open, overrides), { runId, maxCredits });
     },
@@ -202,7 +201,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       if (last && sameSamples) {
         // The samples in hand answer it: scoring only, no call and no file read.
         const nowSec = Math.floor(Date.parse(last.raw.now) / 1000);
-        const targets = new Set(prepared.targets.map((t) => t.toLowerCase()));
+        const targets = new Set(prepared.targets);
         const regions = scoreRun(
           prepared.candidates,
           targets,
@@ -251,6 +250,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         data: outcome.data,
         regionNames: outcome.regionNames,
         previous: outcome.previous,
+        targets: new Set(prepared.targets),
         sampling: { pages: prepared.settings.pages, pageSize: prepared.settings.pageSize },
         raw: outcome.result,
       };
@@ -293,15 +293,13 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       const posts = last.data.samples.get(sampleKey(region.toUpperCase(), candidate));
       if (!posts)
         throw new TagfitError('not-found', `#${candidate} has no sample in ${region} in the last run.`);
-      const open = requireWorkspace(ctx);
-      const targets = new Set((await prepare(ctx, open, undefined)).targets.map((t) => t.toLowerCase()));
       return posts.map((p) => ({
         id: p.id,
         createTime: p.createTime,
         likes: p.likes,
         plays: p.plays,
         authorId: p.authorId,
-        target: targets.has(p.authorId.toLowerCase()),
+        target: last.targets.has(p.authorId.toLowerCase()),
         caption: p.caption,
       }));
     },

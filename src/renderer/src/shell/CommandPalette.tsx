@@ -1,5 +1,5 @@
 // The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, filtered as you type.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { allCommands } from '../commands';
 import { useUiStore } from '../stores/ui-store';
 
@@ -8,14 +8,12 @@ export function CommandPalette(): React.JSX.Element | null {
   const setOpen = useUiStore((s) => s.setPalette);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
   const commands = useMemo(() => (open ? allCommands() : []), [open]);
   const shown = commands.filter((c) => c.title.toLowerCase().includes(query.trim().toLowerCase()));
   useEffect(() => {
     if (open) {
       setQuery('');
       setIndex(0);
-      setTimeout(() => input.current?.focus(), 0);
     }
   }, [open]);
   if (!open) return null;
@@ -35,7 +33,8 @@ export function CommandPalette(): React.JSX.Element | null {
         onMouseDown={(e) => e.stopPropagation()}
       >
         <input
-          ref={input}
+          // Focused as it appears, so keys typed right after the shortcut land in it.
+          autoFocus
           role="combobox"
           aria-expanded="true"
           aria-controls="palette-list"

@@ -28,11 +28,14 @@ interface ListsState {
   add(list: ListName, values: string[]): Promise<void>;
   remove(list: ListName, ids: number[]): Promise<void>;
   replace(list: ListName, values: string[]): Promise<void>;
+  /** Adds the value when absent, removes it when present; quick toggles apply one after another. */
+  toggle(list: ListName, value: string): Promise<void>;
   undo(list: ListName): Promise<void>;
   redo(list: ListName): Promise<void>;
 }
 
 let nextId = 1;
+let toggles: Promise<void> = Promise.resolve();
 const rowsOf = (values: readonly string[]): ListRow[] =>
   values.map((value) => ({ id: nextId++, value, problem: null }));
 const empty = (): ListState => ({ rows: [], undo: [], redo: [], notice: null });
@@ -131,6 +134,14 @@ export const useListsStore = create<ListsState>((set, get) => {
     },
     async replace(list, next) {
       await commit(list, next.map(cleanEntry).filter(Boolean));
+    },
+    toggle(list, value) {
+      // Each toggle starts from the list as the one before left it: two quick clicks both count.
+      toggles = toggles.then(async () => {
+        const now = values(list);
+        await commit(list, now.includes(value) ? now.filter((v) => v !== value) : [...now, value]);
+      });
+      return toggles;
     },
     async undo(list) {
       const cur = get().lists[list];

@@ -36,6 +36,13 @@ export function CompetitorsView(): React.JSX.Element {
           {busy ? 'Decoding…' : 'Decode'}
         </button>
       </div>
+      {!result && !busy && (
+        <p className="empty-hint">
+          Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits
+          each), takes the hashtags from the captions and scores them in this workspace's regions. Add the
+          ones worth trying to your candidates in one click.
+        </p>
+      )}
       {result?.failed.map((f) => (
         <p key={f.username} className="error">
           @{f.username}: {f.error}

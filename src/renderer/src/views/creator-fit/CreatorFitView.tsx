@@ -35,6 +35,12 @@ export function CreatorFitView(): React.JSX.Element {
           {busy ? 'Scoring…' : 'Score creators'}
         </button>
       </div>
+      {!result && !busy && (
+        <p className="empty-hint">
+          Ranks creators by the velocity and density of their own recent posts (about 2 credits each), weighed
+          with this workspace's preset. Leave the field empty to score your {targets.length} target creators.
+        </p>
+      )}
       {result && (
         <table aria-label="Creators ranked by fit">
           <thead>

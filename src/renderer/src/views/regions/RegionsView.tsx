@@ -1,7 +1,9 @@
 // Regions: TikLiveAPI's region list (cached) with names, searchable; the checked ones are the workspace's regions.
+// The check marks are drawn from the regions list in the store, and a click toggles one code through the store:
+// the grid's own selection state never decides what the list holds.
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../../bridge';
 import { GRID_THEMES, useTheme } from '../../components/theme';
 import { useListsStore } from '../../stores/lists-store';
@@ -11,9 +13,24 @@ import { useWorkspaceStore } from '../../stores/workspace-store';
 interface RegionRow {
   code: string;
   name: string;
+  chosen: boolean;
+}
+
+function ChosenCell(p: ICellRendererParams<RegionRow>): React.JSX.Element | null {
+  if (!p.data) return null;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Score ${p.data.code}`}
+      checked={p.data.chosen}
+      readOnly
+      tabIndex={-1}
+    />
+  );
 }
 
 const COLUMNS: ColDef<RegionRow>[] = [
+  { field: 'chosen', headerName: '', width: 48, cellRenderer: ChosenCell, sortable: false, filter: false },
   { field: 'code', headerName: 'Code', width: 110, sort: 'asc' },
   { field: 'name', headerName: 'Country', flex: 1 },
 ];
@@ -23,34 +40,27 @@ export function RegionsView(): React.JSX.Element {
   const regionRows = useListsStore((s) => s.lists.regions.rows);
   const selected = useMemo(() => regionRows.map((r) => r.value), [regionRows]);
   const readOnly = useWorkspaceStore((s) => s.workspace?.readOnly ?? true);
-  const [rows, setRows] = useState<RegionRow[] | null>(null);
+  const [known, setKnown] = useState<Record<string, string> | null>(null);
   const [search, setSearch] = useState('');
   const [note, setNote] = useState('');
-  const api = useRef<GridApi<RegionRow> | null>(null);
-  const syncing = useRef(false);
   useEffect(() => {
     invoke('lists:regions', {})
       .then((r) => {
-        setRows(Object.entries(r.regions).map(([code, name]) => ({ code, name })));
+        setKnown(r.regions);
         setNote(r.fromCache ? 'From the cache: no credit.' : 'Fetched from TikLiveAPI: 1 credit.');
       })
       .catch((e: unknown) => {
         useUiStore.getState().report('Loading the region list', e);
-        setRows(selected.map((code) => ({ code, name: '' })));
+        setKnown({});
       });
-    // The list is loaded once per opening of the view.
   }, []);
-  const key = selected.join(',');
-  useEffect(() => {
-    const g = api.current;
-    if (!g || !rows) return;
-    syncing.current = true;
-    const want = new Set(selected);
-    g.forEachNode((n) => n.setSelected(want.has(n.data?.code ?? '')));
-    syncing.current = false;
-    // Re-sync when the selection in the store or the rows change.
-  }, [key, rows]);
-  const columns = useMemo(() => COLUMNS, []);
+  const rows = useMemo<RegionRow[] | null>(() => {
+    if (!known) return null;
+    const chosen = new Set(selected);
+    // The workspace's own codes stay listed even if the region list lacks them (it came back empty, say).
+    const codes = [...new Set([...Object.keys(known), ...selected])];
+    return codes.map((code) => ({ code, name: known[code] ?? '', chosen: chosen.has(code) }));
+  }, [known, selected]);
   return (
     <div className="list-view">
       <div className="toolbar">
@@ -69,30 +79,12 @@ export function RegionsView(): React.JSX.Element {
           <AgGridReact<RegionRow>
             theme={GRID_THEMES[theme]}
             rowData={rows}
-            columnDefs={columns}
+            columnDefs={COLUMNS}
             getRowId={(p) => p.data.code}
             quickFilterText={search}
-            rowSelection={{
-              mode: 'multiRow',
-              enableClickSelection: !readOnly,
-              checkboxes: !readOnly,
-              headerCheckbox: false,
-            }}
-            onGridReady={(e) => {
-              api.current = e.api;
-              const want = new Set(selected);
-              syncing.current = true;
-              e.api.forEachNode((n) => n.setSelected(want.has(n.data?.code ?? '')));
-              syncing.current = false;
-            }}
-            onRowSelected={(e) => {
-              // One row toggled by the user: add or remove its code (a search may hide the other selected rows).
-              if (syncing.current || readOnly || !e.data) return;
-              const code = e.data.code;
-              const next = e.node.isSelected()
-                ? [...selected.filter((c) => c !== code), code]
-                : selected.filter((c) => c !== code);
-              if (next.join(',') !== key) void useListsStore.getState().replace('regions', next);
+            rowClass={readOnly ? undefined : 'clickable'}
+            onRowClicked={(e) => {
+              if (!readOnly && e.data) void useListsStore.getState().toggle('regions', e.data.code);
             }}
           />
         )}
