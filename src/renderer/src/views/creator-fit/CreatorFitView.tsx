@@ -27,7 +27,7 @@ export function CreatorFitView(): React.JSX.Element {
       <div className="toolbar">
         <input
           aria-label="Creator usernames"
-          placeholder={`@creator … (empty: your ${targets.length} target creators)`}
+          placeholder={`@creator … (empty: your ${targets.length === 1 ? 'target creator' : `${targets.length} target creators`})`}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
@@ -38,7 +38,8 @@ export function CreatorFitView(): React.JSX.Element {
       {!result && !busy && (
         <p className="empty-hint">
           Ranks creators by the velocity and density of their own recent posts (about 2 credits each), weighed
-          with this workspace's preset. Leave the field empty to score your {targets.length} target creators.
+          with this workspace's preset. Leave the field empty to score your{' '}
+          {targets.length === 1 ? 'target creator' : `${targets.length} target creators`}.
         </p>
       )}
       {result && (
