@@ -219,6 +219,16 @@ export type RunProgress =
   | { type: 'queued'; total: number }
   | { type: 'fetching'; tag: string; region: RegionCode | null; done: number; total: number; credits: number }
   | { type: 'scored'; tag: string; region: RegionCode; done: number; total: number; credits: number }
+  /** Adaptive sampling: a page of the pair is in and more may follow; the pair can be ranked on what is in hand. */
+  | {
+      type: 'sampled';
+      tag: string;
+      region: RegionCode;
+      pages: number;
+      done: number;
+      total: number;
+      credits: number;
+    }
   | {
       type: 'failed';
       tag: string;

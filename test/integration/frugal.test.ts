@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { runScoreJob } from '../../src/core/job/score-job';
+import { sampleKey } from '../../src/core/pipeline/run';
 import { Secret } from '../../src/core/secrets/secret';
 import { buildDemoDataset, startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { runCli, tempDir } from '../support/cli';
@@ -55,6 +56,49 @@ describe('adaptive sampling', () => {
     }
     // The top 20 after page 1 were sampled as the preset says (or as far as the API had posts).
     expect(adaptive.regions.US!.ranked.slice(0, 10).every((t) => !t.stoppedEarly)).toBe(true);
+  });
+
+  it('organic and paid sample adaptively unless told otherwise; seed always in full', () => {
+    expect(resolveSettings('organic').sampling).toBe('adaptive');
+    expect(resolveSettings('paid').sampling).toBe('adaptive');
+    expect(resolveSettings('seed').sampling).toBe('full');
+    expect(resolveSettings('organic', { sampling: 'full' }).sampling).toBe('full');
+  });
+
+  it('pairs can be ranked as their first page arrives, and a cancel keeps the pages in hand, marked as cut short', async () => {
+    const controller = new AbortController();
+    const events: string[] = [];
+    const { result, data } = await runScoreJob({
+      candidates: TAGS,
+      targets: dataset.creators,
+      regions: ['US', 'GB'],
+      settings: resolveSettings('organic'),
+      now: new Date(NOW_MS),
+      demo: false,
+      apiBase: sim.url,
+      key: new Secret(KEY),
+      requestsPerMinute: Number.POSITIVE_INFINITY,
+      concurrency: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.type === 'sampled' || p.type === 'scored') events.push(p.type);
+        // Cancel once the first pages are in and the second round has begun.
+        if (p.type === 'sampled' && p.pages === 2) controller.abort();
+      },
+    });
+    // First pages were rankable before any pair was final.
+    expect(events.indexOf('sampled')).toBeLessThan(events.indexOf('scored'));
+    expect(result.stopped?.code).toBe('cancelled');
+    const ranked = Object.values(result.regions).flatMap((r) => r.ranked);
+    const cut = ranked.filter((t) =>
+      /the run stopped with [12] of 3 pages sampled/.test(t.stoppedEarly ?? ''),
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    // Every pair had its first page when the cancel came: none is lost, each keeps the posts it fetched.
+    expect(result.stopped?.unscored).toEqual([]);
+    for (const [region, r] of Object.entries(result.regions))
+      for (const t of r.ranked)
+        expect(data.samples.get(sampleKey(region, t.candidate))?.length).toBeGreaterThan(0);
   });
 
   it('--max-credits holds in adaptive mode: every request counted, the run stopped cleanly', async () => {

@@ -81,6 +81,8 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   /** Adaptive sampling: pairs that stopped before `pages` pages, and why. */
   const stoppedEarly = new Map<string, string>();
   let stop: { code: StopCode; message: string } | undefined;
+  /** Adaptive sampling: pairs a stop left with fewer pages than their ranking needed (kept, and marked). */
+  let cutShort = 0;
 
   // One controller for the run: the caller's signal, or our own stop on auth/budget errors.
   const controller = new AbortController();
@@ -202,9 +204,15 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
           ),
         );
         if (page.pages >= settings.pages) page.more = false;
+        // What is in hand can be ranked now (the app shows it as it arrives); the pair is final when settled.
+        data.samples.set(key, page.posts);
+        emit({ type: 'sampled', tag: challenge.name, region, pages: page.pages, ...progress() });
       } catch (e) {
-        pairs.delete(key);
         handleError(e, challenge.name, region);
+        // A run that stops keeps the pages in hand (settled below); a pair that failed on its own has no sample.
+        if (stopped() && page.pages > 0) return;
+        pairs.delete(key);
+        data.samples.delete(key);
       }
     };
     const settle = (key: string, reason?: string): void => {
@@ -273,7 +281,16 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
       if (next.length === 0) break;
       await Promise.all(next.map((key) => fetchPage(key)));
     }
-    for (const key of [...pairs.keys()]) if (!stopped()) settle(key);
+    for (const [key, pair] of [...pairs]) {
+      if (!stopped()) settle(key);
+      else if (pair.page.pages > 0) {
+        cutShort += 1;
+        settle(key, `the run stopped with ${pair.page.pages} of ${settings.pages} pages sampled`);
+      } else {
+        pairs.delete(key);
+        data.samples.delete(key);
+      }
+    }
   }
   input.signal?.removeEventListener('abort', onAbort);
 
@@ -290,7 +307,7 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   }
   // Cancelled before any call could fail with it (at once, or between two calls): pairs are left, so the run
   // stopped; it must not pass for a finished one with fewer tags.
-  if (input.signal?.aborted && unscored.length > 0)
+  if (input.signal?.aborted && (unscored.length > 0 || cutShort > 0))
     stopRun('cancelled', 'Run cancelled; what was fetched is kept.');
   const finalStop = stop as { code: StopCode; message: string } | undefined;
   const runResult: RunResult = {

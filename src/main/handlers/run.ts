@@ -138,7 +138,8 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         signal: controller.signal,
         onProgress: (progress) => {
           ctx.s.emit('run:progress', { runId, job: 'score', progress });
-          if (progress.type === 'scored' && !opts.only) partial(progress.done, progress.total);
+          if ((progress.type === 'scored' || progress.type === 'sampled') && !opts.only)
+            partial(progress.done, progress.total);
         },
         onWarning: (m) => ctx.s.log?.(`warning: ${m}`),
         samples: live,

@@ -24,7 +24,7 @@ export interface ActiveRun {
   done: number;
   credits: number;
   /** `${region} #${tag}` → state, in arrival order. */
-  pairs: Record<string, 'fetching' | 'scored' | 'failed'>;
+  pairs: Record<string, 'fetching' | 'sampled' | 'scored' | 'failed'>;
   cancelling: boolean;
 }
 
@@ -187,7 +187,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     if (!a || a.runId !== runId) return;
     const next: ActiveRun = { ...a };
     if (p.type === 'queued') next.total = p.total;
-    if (p.type === 'fetching' || p.type === 'scored' || p.type === 'failed') {
+    if (p.type === 'fetching' || p.type === 'sampled' || p.type === 'scored' || p.type === 'failed') {
       next.done = p.done;
       next.total = p.total;
       next.credits = p.credits;

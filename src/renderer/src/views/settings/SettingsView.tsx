@@ -48,6 +48,25 @@ export function SettingsView(): React.JSX.Element {
               <option value="paid">paid</option>
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="s-sampling">Sampling</label>
+            <select
+              id="s-sampling"
+              value={draft.sampling ?? ''}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  sampling: e.target.value === '' ? undefined : (e.target.value as 'full' | 'adaptive'),
+                })
+              }
+            >
+              <option value="">the preset&apos;s ({workspace.presetScoring?.sampling ?? 'full'})</option>
+              <option value="full">full: every page of every tag</option>
+              <option value="adaptive" disabled={draft.preset === 'seed'}>
+                adaptive: more pages only where the ranking is undecided
+              </option>
+            </select>
+          </div>
           {num('windowDays', 'Velocity window (days)')}
           {num('pages', 'Pages of posts per tag and region')}
           {num('velocityThreshold', 'Velocity threshold (weekly calendar)', 0.05)}
