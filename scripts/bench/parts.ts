@@ -154,7 +154,7 @@ async function rescore(o: PartOptions): Promise<RescoreOutput> {
   for (const preset of PRESET_NAMES) {
     const settings = resolveSettings(preset);
     const { wallMs } = await timed(() =>
-      scoreRun(run.candidates, targets, REGIONS, settings, nowSec, run.data),
+      scoreRun(run.candidates, targets, REGIONS, settings, nowSec, run.data, { confidence: false }),
     );
     byPreset.push({ preset, ms: wallMs });
     total += wallMs;

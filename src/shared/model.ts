@@ -95,7 +95,8 @@ export interface ErrorInfo {
   message: string;
 }
 
-export type FlagKind = 'commercial' | 'saturated' | 'shadow-limited' | 'small-sample' | 'not-found';
+export type FlagKind =
+  'commercial' | 'saturated' | 'shadow-limited' | 'small-sample' | 'not-found' | 'no-posts';
 
 export interface Flag {
   kind: FlagKind;
@@ -177,12 +178,27 @@ export interface ScoredTag {
   history?: TagHistory;
   /** Adaptive sampling stopped before `pages` pages because the ranking was decided: why, in words. */
   stoppedEarly?: string;
+  /** How sure the score is: a bootstrap over the sampled posts (engine/confidence.ts). */
+  confidence?: ScoreConfidence;
+}
+
+/** A score's bootstrap interval and the ranks it takes; added beside the score, never mixed into it. */
+export interface ScoreConfidence {
+  /** 5th and 95th percentiles of the resampled scores (a 90 % interval). */
+  low: number;
+  high: number;
+  /** The best and the worst rank over the middle 90 % of resamples. */
+  rankLow: number;
+  rankHigh: number;
+  label: 'confident' | 'uncertain';
+  /** Why it is uncertain, in words; absent when confident. */
+  reason?: string;
 }
 
 export interface ExcludedTag {
   tag: string;
   reason: string;
-  kind: 'commercial' | 'not-found';
+  kind: 'commercial' | 'not-found' | 'no-posts';
 }
 
 export interface FailedTag {

@@ -193,12 +193,39 @@ describe('scoreRegion under paid', () => {
 
   it('can give a commercial tag a negative score', () => {
     const entries: RegionEntry[] = [
-      { candidate: 'brand', challenge: challenge('brand', { isCommerce: true }), posts: [] },
+      { candidate: 'brand', challenge: challenge('brand', { isCommerce: true }), posts: [post(0, 0, '')] },
       { candidate: 'plain', challenge: challenge('plain'), posts: [post(10, RECENT, 'acme')] },
     ];
     // brand has every metric at the minimum: 100 × (0 − 0.05 × 0.5) = −2.5
     const r = scoreRegion(entries, targets, PRESETS.paid, NOW, 'US');
     expect(r.ranked.map((t) => t.score)).toEqual([100, -2.5]);
+  });
+});
+
+describe('a tag with no posts in a region', () => {
+  const entries: RegionEntry[] = [
+    { candidate: 'regional', challenge: challenge('regional', { userCount: 500_000 }), posts: [] },
+    { candidate: 'plain', challenge: challenge('plain'), posts: [post(10, RECENT, 'acme')] },
+  ];
+  it("is left out of the robust presets' ranking, said as no posts in this region", () => {
+    const r = scoreRegion(entries, targets, PRESETS.organic, NOW, 'US');
+    expect(r.ranked.map((t) => t.tag)).toEqual(['plain']);
+    expect(r.excluded).toEqual([
+      {
+        tag: 'regional',
+        kind: 'no-posts',
+        reason:
+          'No posts in this region: TikLiveAPI served none for #regional here. Nothing to score, so it is not ranked.',
+      },
+    ]);
+  });
+  it('is still ranked by seed, as the reference ranks it, flagged no-posts rather than shadow-limited', () => {
+    const r = scoreRegion(entries, targets, PRESETS.seed, NOW, 'US');
+    expect(r.ranked.map((t) => [t.tag, t.score])).toEqual([
+      ['plain', 95],
+      ['regional', 0],
+    ]);
+    expect(r.ranked[1]!.flags.map((f) => f.kind)).toEqual(['no-posts']);
   });
 });
 

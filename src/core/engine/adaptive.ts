@@ -3,7 +3,7 @@
 // every tag's posts with replacement and scores the region as the preset does. A tag whose 90 % interval spans
 // the top-k cut, or that contends for #1, gets another page; one clearly inside or outside stops, and says why.
 import type { RegionCode, ScoringSettings } from '../../shared/model';
-import { hashString, mulberry32 } from '../prng';
+import { type BootstrapOptions, bootstrapRegion } from './confidence';
 import { type RegionEntry, scoreRegion } from './score';
 
 export interface ScoreInterval {
@@ -13,23 +13,7 @@ export interface ScoreInterval {
   high: number;
 }
 
-export interface BootstrapOptions {
-  resamples?: number;
-  /** Mixed with the region, so every region gets its own stream and a run repeats exactly. */
-  seed?: number;
-}
-
-const DEFAULT_RESAMPLES = 200;
-
-const quantile = (sorted: readonly number[], q: number): number => {
-  if (sorted.length === 0) return 0;
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
-};
-
-/** Each ranked candidate's score and its bootstrap 90 % interval, by candidate. */
+/** Each ranked candidate's score and its bootstrap 90 % interval (engine/confidence.ts), by candidate. */
 export function bootstrapIntervals(
   entries: readonly RegionEntry[],
   targets: ReadonlySet<string>,
@@ -39,26 +23,13 @@ export function bootstrapIntervals(
   opts: BootstrapOptions = {},
 ): Map<string, ScoreInterval> {
   const point = scoreRegion(entries, targets, settings, nowSec, region);
-  const scores = new Map<string, number[]>(point.ranked.map((t) => [t.candidate, []]));
-  const rng = mulberry32(hashString(`${opts.seed ?? 20_261_120}|${region}`));
-  const n = opts.resamples ?? DEFAULT_RESAMPLES;
-  for (let b = 0; b < n; b++) {
-    const resampled = entries.map((e) => {
-      const k = e.posts.length;
-      if (k === 0) return e;
-      const posts = new Array(k);
-      for (let i = 0; i < k; i++) posts[i] = e.posts[Math.floor(rng() * k)];
-      return { ...e, posts };
-    });
-    for (const t of scoreRegion(resampled, targets, settings, nowSec, region).ranked)
-      scores.get(t.candidate)?.push(t.score);
-  }
-  const out = new Map<string, ScoreInterval>();
-  for (const t of point.ranked) {
-    const s = (scores.get(t.candidate) ?? []).sort((a, b) => a - b);
-    out.set(t.candidate, { point: t.score, low: quantile(s, 0.05), high: quantile(s, 0.95) });
-  }
-  return out;
+  const conf = bootstrapRegion(entries, point, targets, settings, nowSec, opts);
+  return new Map(
+    point.ranked.map((t) => [
+      t.candidate,
+      { point: t.score, low: conf.get(t.candidate)!.low, high: conf.get(t.candidate)!.high },
+    ]),
+  );
 }
 
 export interface SampleDecision {

@@ -53,6 +53,11 @@ export function commercialFlag(challenge: Challenge): Flag {
   };
 }
 
+/** TikLiveAPI served no post for the tag in this region: a regional tag elsewhere, or a dead one. */
+export function noPostsFlag(name: string): Flag {
+  return { kind: 'no-posts', reason: `No posts in this region: TikLiveAPI served none for #${name} here.` };
+}
+
 export function notFoundFlag(candidate: string): Flag {
   return { kind: 'not-found', reason: `#${candidate} was not found by TikLiveAPI (no such hashtag).` };
 }
@@ -80,6 +85,9 @@ export function flagTag(
       reason: `${views(challenge.viewCount)} lifetime views: a new post lands in a saturated feed.`,
     });
   }
+
+  // Nothing served at all says where the tag lives, not that it is limited or noisy.
+  if (metrics.served === 0) return [...flags, noPostsFlag(name)];
 
   const wellKnown = challenge.userCount >= WELL_KNOWN_USERS || challenge.viewCount >= WELL_KNOWN_VIEWS;
   if (wellKnown) {

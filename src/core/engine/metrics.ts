@@ -39,7 +39,7 @@ const normalisedIds = new Map<string, string>();
 
 /** The target list, normalised once per list rather than once per hashtag. */
 const normalisedTargetLists = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
-function normaliseTargets(targets: ReadonlySet<string>): ReadonlySet<string> {
+export function normaliseTargets(targets: ReadonlySet<string>): ReadonlySet<string> {
   let out = normalisedTargetLists.get(targets);
   if (!out) {
     out = new Set([...targets].map(normaliseAuthorId));
@@ -74,7 +74,7 @@ function select(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
-function median(values: Float64Array): number {
+export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return 0;
   const scratch = values.slice();
@@ -88,6 +88,22 @@ function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i]!;
   return total;
+}
+
+/** Likes per post as the preset summarises them; 0 for an empty sample. */
+export function summariseDensity(
+  mode: ScoringSettings['density'],
+  n: number,
+  meanLikes: number,
+  medianLikes: number,
+  logSum: number,
+): number {
+  if (n === 0) return 0;
+  if (mode === 'mean') return meanLikes;
+  if (mode === 'median') return medianLikes;
+  // The geometric mean of (1 + likes), minus 1: "typical likes per post", still in likes so people can
+  // read it, but one viral post moves it little.
+  return Math.expm1(logSum / n);
 }
 
 export function computeMetrics(
@@ -124,13 +140,7 @@ export function computeMetrics(
   const meanLikes = n === 0 ? 0 : sum(used) / n;
   const medianLikes = median(used);
 
-  let density: number;
-  if (n === 0) density = 0;
-  else if (s.density === 'mean') density = meanLikes;
-  else if (s.density === 'median') density = medianLikes;
-  // The geometric mean of (1 + likes), minus 1: "typical likes per post", still in likes so people can
-  // read it, but one viral post moves it little.
-  else density = Math.expm1(logSum / n);
+  const density = summariseDensity(s.density, n, meanLikes, medianLikes, logSum);
   const velocity = n === 0 ? 0 : recent / n;
 
   const loweredTargets = normaliseTargets(targets);

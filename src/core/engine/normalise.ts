@@ -30,7 +30,10 @@ export function minMax(values: readonly number[]): number[] {
  * median or log-mean, all in likes per post) goes through log1p first. Velocity and overlap are shares in
  * [0, 1] and stay linear.
  */
-export function normaliseMetrics(raw: readonly RawMetrics[], settings: ScoringSettings): NormalisedMetrics[] {
+export function normaliseMetrics(
+  raw: readonly Pick<RawMetrics, 'velocity' | 'density' | 'overlap'>[],
+  settings: ScoringSettings,
+): NormalisedMetrics[] {
   const robust = settings.preset !== 'seed';
   const densityScale = (d: number): number => (robust ? Math.log1p(Math.max(0, d)) : d);
   const velocity = minMax(raw.map((m) => m.velocity));

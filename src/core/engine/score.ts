@@ -7,11 +7,12 @@ import type {
   RegionResult,
   ScoredTag,
   ScoringSettings,
+  Weights,
 } from '../../shared/model';
 import { roundHalfEven } from './decimal';
-import { commercialFlag, flagTag, notFoundFlag } from './flags';
+import { commercialFlag, flagTag, noPostsFlag, notFoundFlag } from './flags';
 import { computeMetrics, type RawMetrics } from './metrics';
-import { normaliseMetrics } from './normalise';
+import { type NormalisedMetrics, normaliseMetrics } from './normalise';
 
 export interface RegionEntry {
   /** The candidate as listed (normalised by the list reader). */
@@ -24,6 +25,19 @@ export interface RegionEntry {
 
 /** The reference's ad penalty for a commercial tag (only reachable when commercial tags are kept). */
 export const AD_PENALTY = 0.5;
+
+/** The 0-100 score of normalised metrics under the preset's weights, before rounding. */
+export function unroundedScore(n: NormalisedMetrics, isCommerce: boolean, w: Weights): number {
+  const adPenalty = isCommerce ? AD_PENALTY : 0;
+  // Same operations in the same order as the reference, so the doubles (and the rounding) agree.
+  return (
+    100 * (w.velocity * n.velocity + w.density * n.density + w.overlap * n.overlap - w.adPenalty * adPenalty)
+  );
+}
+
+/** The score as reported: rounded to 2 decimals, half to even, as the reference's round() does. */
+export const weighScore = (n: NormalisedMetrics, isCommerce: boolean, w: Weights): number =>
+  roundHalfEven(unroundedScore(n, isCommerce, w), 2);
 
 export function scoreRegion(
   entries: readonly RegionEntry[],
@@ -58,6 +72,15 @@ export function scoreRegion(
       });
       continue;
     }
+    // The robust presets leave a tag with no post here out of the ranking; seed ranks it at 0, as the reference.
+    if (entry.posts.length === 0 && settings.preset !== 'seed') {
+      excluded.push({
+        tag: name,
+        kind: 'no-posts',
+        reason: `${noPostsFlag(name).reason} Nothing to score, so it is not ranked.`,
+      });
+      continue;
+    }
     kept.push({ entry, challenge, name, metrics: computeMetrics(entry.posts, targets, nowSec, settings) });
   }
 
@@ -68,13 +91,7 @@ export function scoreRegion(
   const w = settings.weights;
   const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics }, i) => {
     const n = normalised[i]!;
-    const adPenalty = challenge.isCommerce ? AD_PENALTY : 0;
-    // Same operations in the same order as the reference, so the doubles (and the rounding) agree.
-    const score = roundHalfEven(
-      100 *
-        (w.velocity * n.velocity + w.density * n.density + w.overlap * n.overlap - w.adPenalty * adPenalty),
-      2,
-    );
+    const score = weighScore(n, challenge.isCommerce, w);
     return {
       tag: name,
       candidate: entry.candidate,

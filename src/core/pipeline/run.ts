@@ -15,6 +15,7 @@ import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { scoreRegion } from '../engine/score';
 import { decideSampling } from '../engine/adaptive';
+import { withConfidence } from '../engine/confidence';
 import { clampFutureTimes, followPages, PageCursor } from './paging';
 
 export interface RunInput {
@@ -329,7 +330,10 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   return { result: runResult, data };
 }
 
-/** Score every region from fetched data; pairs without a sample (failed, unscored) are left out. */
+/**
+ * Score every region from fetched data; pairs without a sample (failed, unscored) are left out. Each ranked tag
+ * gets its confidence (engine/confidence.ts) unless `opts.confidence` is false (results still coming in).
+ */
 export function scoreRun(
   candidates: readonly string[],
   targets: ReadonlySet<string>,
@@ -337,6 +341,7 @@ export function scoreRun(
   settings: ScoringSettings,
   nowSec: number,
   data: RunSamples,
+  opts: { confidence?: boolean } = {},
 ): Record<RegionCode, RegionResult> {
   const out: Record<RegionCode, RegionResult> = {};
   for (const region of regions) {
@@ -349,7 +354,9 @@ export function scoreRun(
       if (!excludedAnyway && posts === undefined) continue;
       entries.push({ candidate, challenge, posts: posts ?? [] });
     }
-    out[region] = scoreRegion(entries, targets, settings, nowSec, region);
+    const scored = scoreRegion(entries, targets, settings, nowSec, region);
+    out[region] =
+      opts.confidence === false ? scored : withConfidence(entries, scored, targets, settings, nowSec);
   }
   return out;
 }

@@ -105,7 +105,9 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     const emitPartial = (done: number, total: number): void => {
       trailing = undefined;
       lastPartial = performance.now();
-      const scored = scoreRun(candidates, targets, regions, prepared.settings, nowSec, live);
+      const scored = scoreRun(candidates, targets, regions, prepared.settings, nowSec, live, {
+        confidence: false,
+      });
       ctx.s.emit('run:partial', { runId, regions: scored, done, total });
     };
     const partial = (done: number, total: number): void => {
