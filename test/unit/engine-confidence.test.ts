@@ -24,10 +24,7 @@ function sample(name: string, region: string, n = 90): Post[] {
 
 const ordinary = dataset.tags.filter((t) => t.shape === 'steady' || t.shape === 'surging').slice(0, 12);
 
-function region(
-  settings = resolveSettings('organic'),
-  override?: { name: string; n: number },
-): RegionEntry[] {
+function region(override?: { name: string; n: number }): RegionEntry[] {
   return ordinary.map((t) => ({
     candidate: t.name,
     challenge: { id: t.id, name: t.name, desc: '', userCount: 1000, viewCount: 1e6, isCommerce: false },
@@ -41,8 +38,8 @@ describe('confidence', () => {
   const settings = resolveSettings('organic');
   it('a tag with 7 sampled posts has a wider interval than the same tag with 90, and is labelled uncertain', () => {
     const name = ordinary[3]!.name;
-    const full = region(settings);
-    const small = region(settings, { name, n: 7 });
+    const full = region();
+    const small = region({ name, n: 7 });
     const a = bootstrapRegion(full, scoreRegion(full, targets, settings, NOW, 'US'), targets, settings, NOW);
     const b = bootstrapRegion(
       small,
@@ -79,13 +76,13 @@ describe('confidence', () => {
 
   it("adds to the seed preset's scores without changing them, and repeats exactly", () => {
     const seed = resolveSettings('seed');
-    const entries = region(seed);
+    const entries = region();
     const plain = scoreRegion(entries, targets, seed, NOW, 'US');
     const once = withConfidence(entries, plain, targets, seed, NOW);
     expect(once.ranked.map((t) => [t.candidate, t.score, t.rank])).toEqual(
       plain.ranked.map((t) => [t.candidate, t.score, t.rank]),
     );
-    const again = withConfidence(region(seed), plain, targets, seed, NOW);
+    const again = withConfidence(region(), plain, targets, seed, NOW);
     expect(again.ranked.map((t) => t.confidence)).toEqual(once.ranked.map((t) => t.confidence));
     // Every interval holds its resamples' middle 90 %, and the ranks are ranks of this region.
     for (const t of once.ranked) {
@@ -96,7 +93,7 @@ describe('confidence', () => {
   });
 
   it('a weights-only re-score that reuses the draws equals a fresh bootstrap; new posts are drawn anew', () => {
-    const entries = region(settings);
+    const entries = region();
     const first = bootstrapRegion(
       entries,
       scoreRegion(entries, targets, settings, NOW, 'US'),
