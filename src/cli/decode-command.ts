@@ -13,7 +13,7 @@ import { type CreatorFitResult, runCreatorFitJob } from '../core/decode/creator-
 import { resolveSettings } from '../core/engine/presets';
 import { TagfitError } from '../core/errors';
 import { parseUsername, readCreatorList, readRegionList } from '../core/input/csv-lists';
-import { runDate } from '../core/job/score-job';
+import { runDate } from '../core/report/files';
 import { renderDecodeCsv } from '../core/report/decode-csv';
 import { checkReportDir, writeReports } from '../core/report/write';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';

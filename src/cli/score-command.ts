@@ -13,7 +13,8 @@ import {
   prepareScoreRun,
   type PreparedScoreRun,
 } from '../core/job/prepare-score';
-import { runScoreJob, type ReportFormat } from '../core/job/score-job';
+import { runScoreJob } from '../core/job/score-job';
+import { type ReportFormat, REPORT_FORMATS } from '../shared/report-formats';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { resolveApiKey } from '../core/secrets/key-policy';
 import type { Secret } from '../core/secrets/secret';
@@ -66,7 +67,11 @@ function addScoreOptions(cmd: Command): Command {
       'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
     )
     .option('--out <dir>', 'write one report per region into this folder')
-    .option('--format <list>', 'report formats: md, csv or md,csv', 'md')
+    .option(
+      '--format <list>',
+      'report formats, comma-separated: md (with charts and a summary), csv, html',
+      'md',
+    )
     .addOption(new Option('--preset <name>', 'scoring preset').choices([...PRESET_NAMES]))
     .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
     .option('--window-days <n>', 'velocity window in days (default 14)')
@@ -170,9 +175,15 @@ function parseFormats(text: string): ReportFormat[] {
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
+  const known = (f: string): f is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(f);
   for (const f of formats)
-    if (f !== 'md' && f !== 'csv') throw new TagfitError('input', `--format: "${f}" is not md or csv.`);
-  if (formats.length === 0) throw new TagfitError('input', '--format needs md, csv or md,csv.');
+    if (!known(f))
+      throw new TagfitError('input', `--format: "${f}" is not one of ${REPORT_FORMATS.join(', ')}.`);
+  if (formats.length === 0)
+    throw new TagfitError(
+      'input',
+      `--format needs one or more of ${REPORT_FORMATS.join(', ')}, e.g. md,csv,html.`,
+    );
   return [...new Set(formats)] as ReportFormat[];
 }
 

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { ROOT, tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, tagId } from '../support/faults';
-import { launchChromium, startPreview, type Preview } from '../support/web';
+import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
 
-const SHOTS = path.join(ROOT, '.test-reports');
+const SHOTS = SCREENSHOTS;
 const WEEK_LATER = new Date(NOW_MS + 7 * 86_400_000).toISOString();
 
 let sim: SimulatorHandle;

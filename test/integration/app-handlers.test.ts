@@ -12,7 +12,7 @@ import { initWorkspace } from '../../src/core/workspace/layout';
 import type { RunOutcome } from '../../src/shared/views';
 import { createTestApp, type TestApp } from '../support/app';
 import { runCli, tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS, tagId } from '../support/faults';
+import { KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
 
 let sim: SimulatorHandle;
 const disposers: (() => Promise<void>)[] = [];
@@ -453,17 +453,17 @@ describe('history, decode, creator fit, export', () => {
 
     const exported = await later.value('reports:export', {});
     expect(exported.dir).toBe(path.join(ws, 'reports'));
-    expect((await readdir(exported.dir)).sort()).toEqual([
-      'GB-2026-11-27.csv',
-      'GB-2026-11-27.md',
-      'US-2026-11-27.csv',
-      'US-2026-11-27.md',
-    ]);
+    // By default every format: the Markdown with charts and summary, the CSV, the one-file HTML.
+    expect((await readdir(exported.dir)).sort()).toEqual(
+      reportNames(['US', 'GB'], ['md', 'csv', 'html'], { date: '2026-11-27' }),
+    );
     const t = await tempDir();
     disposers.push(t.dispose);
     const chosen = path.join(t.dir, 'shared-drive');
     await later.value('reports:export', { dir: chosen, formats: ['csv'] });
-    expect((await readdir(chosen)).sort()).toEqual(['GB-2026-11-27.csv', 'US-2026-11-27.csv']);
+    expect((await readdir(chosen)).sort()).toEqual(
+      reportNames(['US', 'GB'], ['csv'], { date: '2026-11-27' }),
+    );
     expect((await later.value('workspace:get', {}))?.exportDir).toBe(chosen);
     // A folder that cannot be written: said with the path, nothing written.
     await writeFile(path.join(t.dir, 'a-file'), 'x');

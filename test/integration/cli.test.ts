@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { runCli, tempDir } from '../support/cli';
+import { reportNames } from '../support/faults';
 
 const KEY = 'cli-test-key-0123456789abcdef';
 const NOW = '2026-11-20T00:00:00Z';
@@ -73,7 +74,7 @@ describe('tagfit score (spawned)', () => {
     expect(r.stdout + r.stderr).not.toContain(KEY);
   });
 
-  it('--out writes one Markdown and one CSV report per region, named <CODE>-<date>', async () => {
+  it('--out writes per region a Markdown report with its chart and a CSV, named <CODE>-<date>, plus the summary', async () => {
     const out = await tempDir();
     try {
       const r = await runCli(
@@ -95,15 +96,10 @@ describe('tagfit score (spawned)', () => {
         },
       );
       expect(r.code, r.stderr).toBe(0);
-      expect((await readdir(out.dir)).sort()).toEqual([
-        'GB-2026-11-20.csv',
-        'GB-2026-11-20.md',
-        'US-2026-11-20.csv',
-        'US-2026-11-20.md',
-      ]);
+      expect((await readdir(out.dir)).sort()).toEqual(reportNames(['US', 'GB'], ['md', 'csv']));
       const md = await readFile(path.join(out.dir, 'US-2026-11-20.md'), 'utf8');
       expect(md.split('\n')[0]).toBe('# Hashtag report US 2026-11-20');
-      expect(md).toContain('| Tag | Score | Velocity | Density | Overlap |');
+      expect(md).toContain('| Tag | Score | Velocity | Density | Overlap | Confidence | Flags |');
       expect(md).toContain('#founderlife');
       const csv = await readFile(path.join(out.dir, 'US-2026-11-20.csv'), 'utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);

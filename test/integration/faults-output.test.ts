@@ -13,7 +13,17 @@ import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { createFileCache } from '../../src/core/workspace/cache';
 import { listRuns } from '../../src/core/workspace/history';
 import { type CliRun, runCli, tempDir } from '../support/cli';
-import { DATE, KEY, NOW, NOW_MS, type FaultRun, listTree, ranking, runJob } from '../support/faults';
+import {
+  DATE,
+  KEY,
+  NOW,
+  NOW_MS,
+  type FaultRun,
+  listTree,
+  ranking,
+  reportNames,
+  runJob,
+} from '../support/faults';
 
 let sim: SimulatorHandle;
 let baseline: FaultRun;
@@ -220,16 +230,11 @@ describe('output: the report folder', () => {
     });
     expect(removed).toBe(true);
     expect(run.reportError).toBeUndefined();
-    expect(await listTree(out)).toEqual([
-      `GB-${DATE}.csv`,
-      `GB-${DATE}.md`,
-      `US-${DATE}.csv`,
-      `US-${DATE}.md`,
-    ]);
+    expect(await listTree(out)).toEqual(reportNames(['US', 'GB'], ['md', 'csv']));
     expect(await readFile(path.join(out, `US-${DATE}.md`), 'utf8')).toMatch(/^# Hashtag report US /);
   });
 
-  it('the disk full (ENOSPC) on the third report: said with its path, the others whole, the old file intact, the run kept', async () => {
+  it('the disk full (ENOSPC) on the fourth report file: said with its path, the others whole, the old file intact, the run kept', async () => {
     const root = await folder();
     const out = path.join(root, 'reports');
     const data = path.join(root, 'data');
@@ -246,7 +251,13 @@ describe('output: the report folder', () => {
       code: 'storage',
       message: `Cannot write ${path.join(out, `GB-${DATE}.md`)}: the disk is full.`,
     });
-    expect(await listTree(out)).toEqual([`GB-${DATE}.md`, `US-${DATE}.csv`, `US-${DATE}.md`]);
+    // US's report, chart and CSV were written before; GB's Markdown keeps last week's.
+    expect(await listTree(out)).toEqual([
+      `GB-${DATE}.md`,
+      `US-${DATE}.csv`,
+      `US-${DATE}.md`,
+      `US-${DATE}.svg`,
+    ]);
     expect(await readFile(path.join(out, `GB-${DATE}.md`), 'utf8')).toBe('LAST WEEK\n');
     // The scores stand, and the run is in the history for next week's momentum.
     expect(ranking(run.result, 'GB')).toEqual(ranking(baseline.result, 'GB'));
@@ -256,19 +267,20 @@ describe('output: the report folder', () => {
   it('a report of the same name already there is replaced whole, under its own name, with no temporary file left', async () => {
     const out = await folder({ [`US-${DATE}.md`]: 'OLD\n', [`US-${DATE}.csv`]: 'OLD\n', 'keep.txt': 'mine' });
     const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'] } });
-    expect(run.written.map((w) => [path.basename(w.path), w.note])).toEqual([
-      [`US-${DATE}.md`, undefined],
-      [`US-${DATE}.csv`, undefined],
-      [`GB-${DATE}.md`, undefined],
-      [`GB-${DATE}.csv`, undefined],
-    ]);
-    expect(await listTree(out)).toEqual([
-      `GB-${DATE}.csv`,
-      `GB-${DATE}.md`,
-      `US-${DATE}.csv`,
-      `US-${DATE}.md`,
-      'keep.txt',
-    ]);
+    expect(run.written.map((w) => [path.basename(w.path), w.note])).toEqual(
+      [
+        `US-${DATE}.md`,
+        `US-${DATE}.svg`,
+        `US-${DATE}.csv`,
+        `GB-${DATE}.md`,
+        `GB-${DATE}.svg`,
+        `GB-${DATE}.csv`,
+        `summary-${DATE}.md`,
+        `summary-${DATE}.svg`,
+        `summary-${DATE}.csv`,
+      ].map((n) => [n, undefined]),
+    );
+    expect(await listTree(out)).toEqual([...reportNames(['US', 'GB'], ['md', 'csv']), 'keep.txt'].sort());
     expect(await readFile(path.join(out, `US-${DATE}.md`), 'utf8')).toMatch(/^# Hashtag report US /);
     expect(await readFile(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
   });
@@ -335,7 +347,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     );
     const done = await first.done;
     expect(done.code, done.stderr).toBe(0);
-    expect(await readdir(path.join(ws, 'reports'))).toEqual([`GB-${DATE}.md`, `US-${DATE}.md`]);
+    expect((await readdir(path.join(ws, 'reports'))).sort()).toEqual(reportNames(['US', 'GB']));
     expect(await listRuns(path.join(ws, 'data'))).toHaveLength(1);
     // The lock is gone with its holder.
     await expect(stat(path.join(ws, 'data', 'tagfit.lock'))).rejects.toThrow();
@@ -463,6 +475,6 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     expect(doc.credits.used).toBe(baseline.result.credits.used - kept);
     for (const region of ['US', 'GB'])
       expect(docRanking(doc, region)).toEqual(ranking(baseline.result, region));
-    expect(await readdir(path.join(ws, 'reports'))).toEqual([`GB-${DATE}.md`, `US-${DATE}.md`]);
+    expect((await readdir(path.join(ws, 'reports'))).sort()).toEqual(reportNames(['US', 'GB']));
   });
 });

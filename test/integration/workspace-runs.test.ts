@@ -18,6 +18,7 @@ import { createFileCache } from '../../src/core/workspace/cache';
 import { initWorkspace, workspacePaths } from '../../src/core/workspace/layout';
 import type { WorkspaceSettingsInput } from '../../src/core/workspace/settings';
 import { type CliRun, runCli, tempDir } from '../support/cli';
+import { reportNames } from '../support/faults';
 
 const KEY = 'workspace-runs-key-0123456789';
 const DAY = 86_400_000;
@@ -591,7 +592,9 @@ describe('re-scoring what is cached is free and fast', () => {
       times.push(performance.now() - started);
       expect(outcome.result.credits.used).toBe(0);
       expect(outcome.result.failed).toEqual([]);
-      expect(outcome.written).toHaveLength(REGIONS.length * 2);
+      expect(outcome.written.map((w) => path.basename(w.path)).sort()).toEqual(
+        reportNames(REGIONS, ['md', 'csv'], { date: '2026-11-02' }),
+      );
     }
     console.log(
       `in-process re-score of ${FIFTY.length} tags × ${REGIONS.length} regions: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,

@@ -121,3 +121,26 @@ export function smallDisk(freeBytes: number): AtomicFs & { free(): number } {
     unlink,
   };
 }
+
+/**
+ * The files a run writes, as the README documents them, sorted: per region <CODE>-<date>.md and its chart .svg
+ * (md), .csv (csv); then summary-<date>.md and .svg (md), summary-<date>.csv (csv), report-<date>.html (html).
+ */
+export function reportNames(
+  regions: readonly string[],
+  formats: readonly ('md' | 'csv' | 'html')[] = ['md'],
+  opts: { date?: string; partial?: boolean } = {},
+): string[] {
+  const stem = (s: string): string => `${s}-${opts.date ?? DATE}${opts.partial ? '-partial' : ''}`;
+  const names: string[] = [];
+  for (const r of regions) {
+    if (formats.includes('md')) names.push(`${stem(r)}.md`, `${stem(r)}.svg`);
+    if (formats.includes('csv')) names.push(`${stem(r)}.csv`);
+  }
+  if (regions.length > 0) {
+    if (formats.includes('md')) names.push(`${stem('summary')}.md`, `${stem('summary')}.svg`);
+    if (formats.includes('csv')) names.push(`${stem('summary')}.csv`);
+    if (formats.includes('html')) names.push(`${stem('report')}.html`);
+  }
+  return names.sort();
+}

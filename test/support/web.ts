@@ -6,6 +6,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from './cli';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Screenshots the browser tests take, to be looked at (CI keeps the folder). */
+export const SCREENSHOTS = path.join(ROOT, '.test-reports');
 
 export interface Preview {
   url: string;

@@ -33,7 +33,7 @@ const rows = (csv: string): Record<string, string>[] =>
   parse(csv, { bom: true, columns: true }) as Record<string, string>[];
 
 describe('renderCsvReport', () => {
-  it('writes a BOM, a header and one CRLF row per ranked tag', () => {
+  it('writes a BOM, a header, one CRLF row per ranked tag, then the excluded and failed tags with their status', () => {
     const result: RegionResult = {
       region: 'US',
       ranked: [
@@ -53,10 +53,12 @@ describe('renderCsvReport', () => {
       ],
       excluded: [{ tag: 'ghost', kind: 'not-found', reason: 'not found' }],
     };
-    const csv = renderCsvReport(result);
+    const csv = renderCsvReport(result, [
+      { tag: 'broken', region: 'US', error: 'Timed out', code: 'timeout' },
+    ]);
     expect(csv.startsWith('\uFEFFregion,rank,tag,')).toBe(true);
-    expect(csv.split('\r\n')).toHaveLength(4); // header, 2 rows, final empty string
-    const [first, second] = rows(csv);
+    expect(csv.split('\r\n')).toHaveLength(6); // header, 2 ranked, 1 excluded, 1 failed, final empty string
+    const [first, second, third, fourth] = rows(csv);
     expect(Object.keys(first!)).toEqual([...CSV_COLUMNS]);
     expect(first).toMatchObject({
       region: 'US',
@@ -91,6 +93,20 @@ describe('renderCsvReport', () => {
       is_commerce: 'true',
       previous_run_at: '',
       score_change: '',
+      status: 'ranked',
+    });
+    expect(third).toMatchObject({
+      tag: 'ghost',
+      rank: '',
+      score: '',
+      status: 'excluded',
+      status_reason: 'not-found: not found',
+    });
+    expect(fourth).toMatchObject({
+      tag: 'broken',
+      rank: '',
+      status: 'failed',
+      status_reason: 'timeout: Timed out',
     });
   });
 

@@ -1,7 +1,13 @@
-// The Markdown report: the reference's report first, byte for byte, then Tagfit's sections, all escaped.
+// The Markdown report: the reference's heading and top-20 table (scores with two decimals, flags and confidence
+// beside them), a summary, then every ranked tag, reasons, momentum, exclusions, failures, settings in words.
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/core/engine/presets';
+import type { RegionReportInput } from '../../src/core/report/document';
 import { escapeMarkdown, renderMarkdownReport } from '../../src/core/report/markdown';
 import type { Credits, RegionResult, ScoredTag } from '../../src/shared/model';
+
+const render = (result: RegionResult, extras: Partial<RegionReportInput> = {}): string =>
+  renderMarkdownReport({ result, date: '2026-11-20', settings: PRESETS.organic, ...extras });
 
 function tag(name: string, score: number, extra: Partial<ScoredTag> = {}): ScoredTag {
   return {
@@ -53,7 +59,7 @@ function checkTables(md: string): void {
 }
 
 describe('renderMarkdownReport', () => {
-  it("starts with exactly the reference's report", () => {
+  it("opens with the reference's heading and keeps its top-20 table, scores with two decimals", () => {
     const result: RegionResult = {
       region: 'US',
       ranked: [
@@ -63,27 +69,26 @@ describe('renderMarkdownReport', () => {
       ],
       excluded: [],
     };
-    const md = renderMarkdownReport(result, '2026-11-20');
-    // What the reference script writes for these rows (Python: str(score), :.2f, int(), :.2f).
-    const reference = [
-      '# Hashtag report US 2026-11-20',
-      '',
-      '| Tag | Score | Velocity | Density | Overlap |',
-      '|---|---|---|---|---|',
-      '| #smallbusinesscheck | 64.5 | 0.60 | 8123 | 0.12 |',
-      '| #founderlife | 100.0 | 1.00 | 50 | 0.38 |',
-      '| #small_business | 0.0 | 2.67 | 0 | 0.00 |',
+    const md = render(result);
+    expect(md.split('\n')[0]).toBe('# Hashtag report US 2026-11-20');
+    // The reference's columns and number formats (:.2f, int(), :.2f), the score always with two decimals.
+    const top = [
+      '| Tag | Score | Velocity | Density | Overlap | Confidence | Flags |',
+      '|---|---:|---:|---:|---:|---|---|',
+      '| #smallbusinesscheck | 64.50 | 0.60 | 8123 | 0.12 |  |  |',
+      '| #founderlife | 100.00 | 1.00 | 50 | 0.38 |  |  |',
+      '| #small_business | 0.00 | 2.67 | 0 | 0.00 |  |  |',
     ].join('\n');
-    expect(md.startsWith(`${reference}\n\n## `)).toBe(true);
+    expect(md).toContain(`## Top 20\n\n${top}\n\n## Every ranked tag`);
   });
 
   it('lists only the top 20 in the reference table and every tag in its own section', () => {
     const ranked = Array.from({ length: 25 }, (_, i) => tag(`t${i + 1}`, 100 - i, { rank: i + 1 }));
-    const md = renderMarkdownReport({ region: 'BR', ranked, excluded: [] }, '2026-11-20');
-    const [reference, rest] = md.split('\n\n## About this report');
+    const md = render({ region: 'BR', ranked, excluded: [] });
+    const [reference, rest] = md.split('\n\n## Every ranked tag');
     expect(reference!.split('\n').filter((l) => l.startsWith('| #'))).toHaveLength(20);
     expect(reference).not.toContain('#t21');
-    expect(rest).toContain('| 25 | #t25 |');
+    expect(rest).toContain('| 25 | #t25 | 76.00 |');
     checkTables(md);
   });
 
@@ -114,35 +119,43 @@ describe('renderMarkdownReport', () => {
         { tag: 'brand', kind: 'commercial', reason: '#brand is a branded challenge run by an advertiser.' },
       ],
     };
-    const md = renderMarkdownReport(result, '2026-11-20', {
+    const md = render(result, {
       regionName: 'Germany',
-      preset: 'organic',
       credits,
+      targetCount: 12,
       failed: [{ tag: 'broken', region: 'DE', error: 'Timed out after 15 s', code: 'timeout' }],
     });
-    expect(md).toContain('- Region: Germany (DE)');
-    expect(md).toContain('- Preset: organic');
+    expect(md).toContain('Germany (DE), organic preset: 1 ranked, 2 excluded, 1 failed.');
+    // The summary: no pick (the only tag is saturated), the move since last week, what to watch.
+    expect(md).toContain('- Picks: none. No ranked tag is free of warnings in this region.');
+    expect(md).toContain('- Since the last run (2026-11-13): velocity crossed the threshold: #fyp.');
     expect(md).toContain(
-      '| 1 | #fyp | 40.0 | 0.50 | 250.90 | 0.33 | 45 (of 50 served) | 40 | 2 | 120 | saturated, small-sample |',
+      '- Watch out: in the top 20 but flagged: #fyp (saturated, small-sample); 1 tags failed (listed below).',
+    );
+    expect(md).toContain('| #fyp | 40.00 | 0.50 | 250 | 0.33 |  | saturated, small-sample |');
+    expect(md).toContain(
+      '| 1 | #fyp | 40.00 |  |  |  | 0.50 | 250.90 | 0.33 | 45 (of 50 served) | 40 | 2 | 120 | saturated, small-sample |',
+    );
+    // The settings in words.
+    expect(md).toContain('- Velocity 35 %: share of the last 90 posts made in the last 14 days.');
+    expect(md).toContain(
+      "- Overlap 30 %: share of the sample's distinct authors who are among your 12 target creators.",
     );
     expect(md).toContain('- #fyp, saturated: #fyp is a mega tag.');
     expect(md).toContain('- #fyp, small-sample: Only 45 posts sampled (under 60): the metrics are noisy.');
     expect(md).toContain('| #fyp | 2026-11-13T09:00:00.000Z | +40.0 % | -5.0 % | +3.25 | +2 | yes |');
     expect(md).toContain('| #ghost | not-found | #ghost was not found by TikLiveAPI (no such hashtag). |');
     expect(md).toContain('| #brand | commercial |');
-    expect(md).toContain('| #broken | DE | timeout | Timed out after 15 s |');
-    expect(md).toContain('- Credits used: 12 (/challenge-info-name/ 3, /challenge-posts/ 9)');
+    expect(md).toContain('| #broken | timeout | Timed out after 15 s |');
+    expect(md).toContain('- Credits (whole run): 12 used (/challenge-info-name/ 3, /challenge-posts/ 9)');
     expect(md.endsWith('\n')).toBe(true);
     checkTables(md);
   });
 
   it('says when there is nothing to show', () => {
-    const md = renderMarkdownReport({ region: 'US', ranked: [], excluded: [] }, '2026-11-20');
-    expect(
-      md.startsWith(
-        '# Hashtag report US 2026-11-20\n\n| Tag | Score | Velocity | Density | Overlap |\n|---|---|---|---|---|\n\n',
-      ),
-    ).toBe(true);
+    const md = render({ region: 'US', ranked: [], excluded: [] });
+    expect(md.startsWith('# Hashtag report US 2026-11-20\n\n')).toBe(true);
+    expect(md).toContain('- Picks: none.');
     expect(md).toContain('No earlier run to compare with yet.');
     expect(md).toContain('No tag was scored in this region.');
   });
@@ -165,7 +178,7 @@ describe('renderMarkdownReport', () => {
       ),
       excluded: [{ tag: 'x|y', kind: 'not-found', reason: 'bad\r\nname |' }],
     };
-    const md = renderMarkdownReport(result, '2026-11-20', {
+    const md = render(result, {
       failed: [{ tag: 'f|g', region: 'US', error: 'oops | \n here', code: 'network' }],
     });
     expect(md).toContain('| #a\\|b |');
@@ -177,9 +190,23 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain('#\\_lead');
     expect(md).not.toContain('\u202E');
     expect(md).toContain('| #x\\|y | not-found | bad name \\| |');
+    expect(md).toContain('| #f\\|g | network | oops \\|   here |');
     checkTables(md);
     // No raw line break from a name: every table line still starts and ends with a pipe.
     for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.endsWith('|')).toBe(true);
+  });
+});
+
+describe('a name TikLiveAPI answered differently', () => {
+  it('shows the cha_name and the name the user asked for, in every table', () => {
+    const md = render({
+      region: 'US',
+      ranked: [tag('Evil\u202E_name', 50, { candidate: 'goodname' })],
+      excluded: [],
+    });
+    expect(md).toContain('| #Evil_name (asked as #goodname) | 50.00 |');
+    expect(md).toContain('| 1 | #Evil_name (asked as #goodname) | 50.00 |');
+    expect(md).not.toContain('\u202E');
   });
 });
 

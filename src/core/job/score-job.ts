@@ -11,15 +11,13 @@ import type {
 import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
-import { renderCsvReport } from '../report/csv';
-import { renderMarkdownReport } from '../report/markdown';
+import type { ReportFormat } from '../../shared/report-formats';
+import { reportFiles } from '../report/files';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import type { AtomicFs } from '../storage/atomic-write';
 import { computeMomentum, listRuns, loadRun, recordRun, type StoredRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
-
-export type ReportFormat = 'md' | 'csv';
 
 /** The API session's options (clock, demo, key, pacing, cache, budget, signal) plus what to score and write. */
 export interface ScoreJobOptions extends ApiSessionOptions {
@@ -73,40 +71,6 @@ const INCOMPLETE: ReadonlySet<ErrorCode> = new Set([
 export const isPartialRun = (r: RunResult): boolean =>
   r.stopped !== undefined || r.failed.some((f) => INCOMPLETE.has(f.code));
 
-/** "US-2026-11-20.md", or "US-2026-11-20-partial.md" for a partial run. */
-export const reportName = (region: RegionCode, date: string, ext: ReportFormat, partial: boolean): string =>
-  `${region}-${date}${partial ? '-partial' : ''}.${ext}`;
-
-/** The date part of the run's clock, in UTC: the reports' file names and headings use it. */
-export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
-
-/** The report files of a run, per region and format, named by its clock's date ("-partial" when partial). */
-export function reportFiles(
-  result: RunResult,
-  opts: { regionNames: Record<RegionCode, string>; formats: readonly ReportFormat[]; partial: boolean },
-): { name: string; content: string }[] {
-  const date = runDate(new Date(result.now));
-  const files: { name: string; content: string }[] = [];
-  for (const [region, r] of Object.entries(result.regions)) {
-    const failed = result.failed.filter((f) => f.region === region);
-    if (opts.formats.includes('md')) {
-      files.push({
-        name: reportName(region, date, 'md', opts.partial),
-        content: renderMarkdownReport(r, date, {
-          regionName: opts.regionNames[region],
-          failed,
-          credits: result.credits,
-          preset: result.preset,
-          stopped: result.stopped,
-        }),
-      });
-    }
-    if (opts.formats.includes('csv'))
-      files.push({ name: reportName(region, date, 'csv', opts.partial), content: renderCsvReport(r) });
-  }
-  return files;
-}
-
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
   // A report folder that cannot be written is said before any credit is spent.
@@ -158,7 +122,12 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     let reportError: ErrorInfo | undefined;
     const partial = isPartialRun(result);
     if (opts.out) {
-      const files = reportFiles(result, { regionNames, formats: opts.out.formats, partial });
+      const files = reportFiles(result, {
+        regionNames,
+        formats: opts.out.formats,
+        partial,
+        targetCount: opts.targets.length,
+      });
       try {
         written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));
       } catch (e) {

@@ -1,7 +1,8 @@
 // The CSV report of one region, for spreadsheets: one row per ranked tag, RFC 4180, UTF-8 with a BOM,
 // and text cells guarded against formula injection (OWASP CSV injection).
 import { stringify } from 'csv-stringify/sync';
-import type { RegionResult } from '../../shared/model';
+import type { FailedTag, RegionResult, RunResult } from '../../shared/model';
+import { summaryRows } from './document';
 import { dropBidi } from '../text/safe-text';
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */
@@ -48,12 +49,27 @@ export const CSV_COLUMNS = [
   'rank_change',
   'previous_velocity',
   'crossed_velocity_threshold',
+  'score_low',
+  'score_high',
+  'rank_low',
+  'rank_high',
+  'confidence',
+  'confidence_reason',
+  'stopped_early',
+  'status',
+  'status_reason',
 ] as const;
 
 type CsvCell = string | number | boolean | null;
 
-export function renderCsvReport(result: RegionResult): string {
-  const rows: Record<(typeof CSV_COLUMNS)[number], CsvCell>[] = result.ranked.map((t) => ({
+type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], CsvCell>>;
+
+/**
+ * One row per ranked tag, then one per excluded and failed tag (status "excluded" or "failed", with the reason),
+ * so nothing asked for is silently missing from a spreadsheet.
+ */
+export function renderCsvReport(result: RegionResult, failed: readonly FailedTag[] = []): string {
+  const rows: CsvRow[] = result.ranked.map((t) => ({
     region: result.region,
     rank: t.rank,
     tag: t.tag,
@@ -84,7 +100,32 @@ export function renderCsvReport(result: RegionResult): string {
     rank_change: t.history?.rankChange ?? null,
     previous_velocity: t.history?.previousVelocity ?? null,
     crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
+    score_low: t.confidence?.low ?? null,
+    score_high: t.confidence?.high ?? null,
+    rank_low: t.confidence?.rankLow ?? null,
+    rank_high: t.confidence?.rankHigh ?? null,
+    confidence: t.confidence?.label ?? null,
+    confidence_reason: t.confidence?.reason ?? null,
+    stopped_early: t.stoppedEarly ?? null,
+    status: 'ranked',
+    status_reason: null,
   }));
+  for (const e of result.excluded)
+    rows.push({
+      region: result.region,
+      tag: e.tag,
+      candidate: e.tag,
+      status: 'excluded',
+      status_reason: `${e.kind}: ${e.reason}`,
+    });
+  for (const f of failed)
+    rows.push({
+      region: result.region,
+      tag: f.tag,
+      candidate: f.tag,
+      status: 'failed',
+      status_reason: `${f.code}: ${f.error}`,
+    });
   return stringifyCsv(rows, CSV_COLUMNS);
 }
 
@@ -105,4 +146,32 @@ export function stringifyCsv(rows: readonly Record<string, unknown>[], columns: 
       boolean: (value) => (value ? 'true' : 'false'),
     },
   });
+}
+
+/** The cross-region summary: a row per tag with its best region and, per region, its score, rank or status. */
+export function renderSummaryCsv(result: RunResult): string {
+  const regions = Object.keys(result.regions);
+  const columns = [
+    'tag',
+    'candidate',
+    'best_region',
+    'best_score',
+    ...regions.flatMap((r) => [`${r}_score`, `${r}_rank`, `${r}_status`]),
+  ];
+  const rows = summaryRows(result).map((row) => {
+    const out: Record<string, CsvCell> = {
+      tag: row.tag,
+      candidate: row.candidate,
+      best_region: row.best?.region ?? null,
+      best_score: row.best?.score ?? null,
+    };
+    for (const r of regions) {
+      const c = row.byRegion[r];
+      out[`${r}_score`] = c && 'score' in c ? c.score : null;
+      out[`${r}_rank`] = c && 'rank' in c ? c.rank : null;
+      out[`${r}_status`] = !c ? 'not scored' : 'status' in c ? c.status : 'ranked';
+    }
+    return out;
+  });
+  return stringifyCsv(rows, columns);
 }

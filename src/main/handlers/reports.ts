@@ -1,7 +1,9 @@
-// Export of the last run's reports (Markdown and CSV, per region) to the workspace's reports/ or a chosen folder,
+// Export of the last run's reports (Markdown with charts and a summary, CSV, HTML) to the workspace's reports/ or a chosen folder,
 // remembered per workspace. The same files, names and writer as the CLI's.
 import { TagfitError } from '../../core/errors';
-import { isPartialRun, reportFiles } from '../../core/job/score-job';
+import { isPartialRun } from '../../core/job/score-job';
+import { reportFiles } from '../../core/report/files';
+import { REPORT_FORMATS } from '../../shared/report-formats';
 import { checkReportDir, writeReports } from '../../core/report/write';
 import { type HandlerContext, requireWorkspace } from './context';
 import type { DomainHandlers } from './types';
@@ -18,8 +20,9 @@ export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'repo
       const result = last.outcome.result;
       const files = reportFiles(result, {
         regionNames: last.regionNames,
-        formats: formats ?? ['md', 'csv'],
+        formats: formats ?? REPORT_FORMATS,
         partial: isPartialRun(result),
+        targetCount: last.targets.size,
       });
       const written = await writeReports(target, files);
       if (dir) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: dir } });

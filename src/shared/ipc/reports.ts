@@ -1,14 +1,12 @@
-// The reports domain: export the last run's Markdown and CSV reports to the workspace's reports/ or a folder.
+// The reports domain: export the last run's reports (Markdown with charts, CSV, HTML) to the workspace's reports/ or a folder.
 import { z } from 'zod';
+import { REPORT_FORMATS } from '../report-formats';
 
 export const reportsRequests = {
   /** Without `dir`: the folder remembered for this workspace, else its reports/. */
   'reports:export': z.strictObject({
     dir: z.string().trim().min(1).max(4096).optional(),
-    formats: z
-      .array(z.enum(['md', 'csv']))
-      .min(1)
-      .optional(),
+    formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   }),
 } as const;
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SamplePost } from '../../../../shared/ipc/run';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { invoke } from '../../bridge';
-import { scoreParts } from './score-parts';
+import { scoreParts } from '../../../../shared/score-parts';
 
 export function ResultDetail(props: {
   tag: ScoredTag;

@@ -2,7 +2,7 @@
 // chips with their reasons, lifetime counts, momentum since the last run.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
-import { scoreParts } from './score-parts';
+import { scoreParts } from '../../../../shared/score-parts';
 
 const fmtInt = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : Math.round(n).toLocaleString('en');

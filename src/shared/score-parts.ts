@@ -1,5 +1,5 @@
 // A score split into the parts the preset weighs (velocity, density, overlap, minus the ad penalty), in points.
-import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
+import type { ScoredTag, ScoringSettings } from './model';
 
 export interface ScoreParts {
   velocity: number;

@@ -1,0 +1,96 @@
+// The files a run's report is made of, by format, named by the run clock's date ("-partial" for a partial run):
+//   md:   <CODE>-<date>.md with its chart <CODE>-<date>.svg per region, and summary-<date>.md with its heat map
+//         summary-<date>.svg;
+//   csv:  <CODE>-<date>.csv per region (ranked, excluded and failed tags) and summary-<date>.csv;
+//   html: report-<date>.html, the whole run in one self-contained file.
+import type { RegionCode, RunResult } from '../../shared/model';
+import type { ReportFormat } from '../../shared/report-formats';
+import { heatmapSvg, scoreChartSvg } from './charts';
+import { renderCsvReport, renderSummaryCsv } from './csv';
+import { regionDocument, type RegionReportInput, summaryDocument, summaryRows } from './document';
+import { renderHtmlReport } from './html';
+import { renderMarkdown } from './markdown';
+
+/** "US-2026-11-20.md", or "US-2026-11-20-partial.md" for a partial run. */
+export const reportName = (stem: string, date: string, ext: string, partial: boolean): string =>
+  `${stem}-${date}${partial ? '-partial' : ''}.${ext}`;
+
+/** The date part of the run's clock, in UTC: the reports' file names and headings use it. */
+export const runDate = (now: Date): string => now.toISOString().slice(0, 10);
+
+export interface ReportFilesOptions {
+  regionNames: Record<RegionCode, string>;
+  formats: readonly ReportFormat[];
+  partial: boolean;
+  /** How many target creators the overlap was measured against, said in the settings. */
+  targetCount?: number;
+}
+
+export function reportFiles(
+  result: RunResult,
+  opts: ReportFilesOptions,
+): { name: string; content: string }[] {
+  const date = runDate(new Date(result.now));
+  const name = (stem: string, ext: string): string => reportName(stem, date, ext, opts.partial);
+  const wants = (f: ReportFormat): boolean => opts.formats.includes(f);
+  const files: { name: string; content: string }[] = [];
+  const regions = Object.keys(result.regions);
+  const inputs: RegionReportInput[] = regions.map((region) => {
+    const r = result.regions[region]!;
+    const where = opts.regionNames[region] ? `${opts.regionNames[region]} (${region})` : region;
+    return {
+      result: r,
+      date,
+      settings: result.settings,
+      regionName: opts.regionNames[region],
+      failed: result.failed.filter((f) => f.region === region),
+      credits: result.credits,
+      stopped: result.stopped,
+      targetCount: opts.targetCount,
+      now: result.now,
+      chart: {
+        file: name(region, 'svg'),
+        svg: scoreChartSvg(
+          r,
+          result.settings,
+          `Top ${Math.min(20, r.ranked.length)} in ${where}, ${date}: score in parts`,
+        ),
+      },
+    };
+  });
+  const heatmap = {
+    file: name('summary', 'svg'),
+    svg: heatmapSvg(summaryRows(result), regions, `Tags × regions, ${date}`),
+  };
+  const summary = summaryDocument(result, { date, regionNames: opts.regionNames, heatmap });
+  for (const input of inputs) {
+    const region = input.result.region;
+    if (wants('md')) {
+      files.push({ name: name(region, 'md'), content: renderMarkdown(regionDocument(input)) });
+      files.push({ name: input.chart!.file, content: input.chart!.svg });
+    }
+    if (wants('csv'))
+      files.push({ name: name(region, 'csv'), content: renderCsvReport(input.result, input.failed) });
+  }
+  if (regions.length > 0) {
+    if (wants('md')) {
+      files.push({ name: name('summary', 'md'), content: renderMarkdown(summary) });
+      files.push({ name: heatmap.file, content: heatmap.svg });
+    }
+    if (wants('csv')) files.push({ name: name('summary', 'csv'), content: renderSummaryCsv(result) });
+    if (wants('html'))
+      files.push({
+        name: name('report', 'html'),
+        content: renderHtmlReport({
+          title: `Tagfit report ${date}${opts.partial ? ' (partial)' : ''}`,
+          summary,
+          regions: inputs.map((i) => ({
+            code: i.result.region,
+            name: i.regionName ? `${i.regionName} (${i.result.region})` : i.result.region,
+            blocks: regionDocument(i),
+          })),
+        }),
+      });
+  }
+  return files;
+}

@@ -1,0 +1,104 @@
+// One self-contained HTML file per run: the summary, then every region, with the charts inline. No script, no
+// outside request (a CSP says so to the browser too), print-friendly, so an agency can send it or print it to PDF.
+import { dropBidi } from '../text/safe-text';
+import type { Block } from './document';
+
+/** Text made safe for HTML text and attribute values. */
+export function escapeHtml(text: string): string {
+  return dropBidi(text)
+    .replace(/[\p{Cc}]/gu, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Blocks as HTML; headings move down `shift` levels so each region nests under the run's title. */
+export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
+  return blocks
+    .map((b): string => {
+      switch (b.kind) {
+        case 'heading': {
+          const h = Math.min(6, b.level + shift);
+          return `<h${h}>${escapeHtml(b.text)}</h${h}>`;
+        }
+        case 'para':
+          return `<p>${escapeHtml(b.text)}</p>`;
+        case 'list':
+          return `<ul>\n${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+        case 'table': {
+          const cls = (i: number): string => (b.numeric?.[i] ? ' class="num"' : '');
+          const head = b.header.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
+          const rows = b.rows
+            .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`)
+            .join('\n');
+          return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
+        }
+        case 'chart':
+          // The SVG is ours (charts.ts escapes every text in it); inline, so the file needs nothing else.
+          return `<figure>\n${b.svg.trim()}\n<figcaption>${escapeHtml(b.alt)}</figcaption>\n</figure>`;
+      }
+    })
+    .join('\n');
+}
+
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
+h1 { font-size: 1.6rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; }
+section.region { break-before: page; border-top: 3px solid #4c78a8; margin-top: 2.5rem; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: 12.5px; }
+th, td { border: 1px solid #d0d7de; padding: 3px 7px; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { overflow-x: auto; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #57606a; font-size: 12px; }
+nav ul { columns: 3; }
+@media print { .scroll { overflow: visible; } body { margin: 0; max-width: none; } }
+`;
+
+/** The whole run as one HTML document. */
+export function renderHtmlReport(opts: {
+  title: string;
+  summary: readonly Block[];
+  regions: readonly { code: string; name: string; blocks: readonly Block[] }[];
+}): string {
+  const nav = opts.regions
+    .map((r) => `<li><a href="#region-${escapeHtml(r.code)}">${escapeHtml(r.name)}</a></li>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(opts.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<section class="summary">
+${renderHtmlBlocks(opts.summary)}
+<nav aria-label="Regions">
+<ul>
+${nav}
+</ul>
+</nav>
+</section>
+${opts.regions
+  .map(
+    (r) =>
+      `<section class="region" id="region-${escapeHtml(r.code)}">\n${renderHtmlBlocks(r.blocks, 1)}\n</section>`,
+  )
+  .join('\n')}
+</main>
+</body>
+</html>
+`;
+}
