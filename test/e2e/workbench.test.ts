@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
-import { ROOT, tempDir } from '../support/cli';
+import { tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, tagId } from '../support/faults';
 import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
 
