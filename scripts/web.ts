@@ -3,7 +3,7 @@
 // the URL and opens the browser (unless --no-open). The key comes as the CLI takes it: TIKLIVE_KEY, else the
 // OS keychain. Ctrl-C stops it (a run going on stops cleanly, keeping what it fetched).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,24 @@ import { reportError } from '../src/cli/main';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER = path.join(ROOT, 'out', 'renderer');
+
+/** The newest modification time under `dir` (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+/** No build yet, or the renderer's sources (or the shared types it bundles) changed since the last one. */
+function rendererIsStale(): boolean {
+  const index = path.join(RENDERER, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return ['src/renderer', 'src/shared'].some((d) => newest(path.join(ROOT, d)) > built);
+}
 
 interface Flags {
   demo?: boolean;
@@ -50,7 +68,7 @@ async function main(flags: Flags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new TagfitError('input', `--port must be a whole number from 0 to 65535 (got "${flags.port}").`);
-  if (!existsSync(path.join(RENDERER, 'index.html'))) {
+  if (rendererIsStale()) {
     process.stderr.write('building the renderer (electron-vite build)…\n');
     const bin = path.join(
       ROOT,

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { tempDir } from '../support/cli';
-import { DATE, KEY, NOW, NOW_MS, tagId } from '../support/faults';
+import { DATE, KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
 import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
 
 const SHOTS = SCREENSHOTS;
@@ -263,6 +263,13 @@ describe('the workbench through npm run web', () => {
     await expect.poll(() => detail.isVisible()).toBe(true);
     await expect.poll(() => detail.getByRole('table').getByRole('row').count()).toBeGreaterThan(5);
     expect(await detail.textContent()).toMatch(/Velocity.*pts.*Density.*pts.*Overlap.*pts/s);
+    // How sure the score is, beside it: the 90 % interval and the ranks it takes.
+    expect(await detail.textContent()).toMatch(
+      /Confidence(confident|uncertain) 90 % interval \d+\.\d\d–\d+\.\d\d, rank #\d+(–#\d+)? across 200 resamples/,
+    );
+    expect(await cellTexts('Results GB', 'confidence')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(sure|uncertain) \d+\.\d–\d+\.\d · #\d+/)]),
+    );
   }, 120_000);
 
   it('a rejected key and an unreachable API are explained where they happen; failed pairs are retried alone', async () => {
@@ -305,7 +312,7 @@ describe('the workbench through npm run web', () => {
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect
       .poll(async () => (await readdir(path.join(ws, 'reports'))).sort())
-      .toEqual([`GB-${DATE}.csv`, `GB-${DATE}.md`, `US-${DATE}.csv`, `US-${DATE}.md`]);
+      .toEqual(reportNames(['US', 'GB'], ['md', 'csv', 'html']));
     expect(await readFile(path.join(ws, 'reports', `US-${DATE}.md`), 'utf8')).toMatch(
       /^# Hashtag report US /,
     );

@@ -73,9 +73,7 @@ export function scoreChartSvg(result: RegionResult, settings: ScoringSettings, t
     out.push(
       `<line x1="${r1(x)}" y1="${top - 6}" x2="${r1(x)}" y2="${height - 12}" stroke="#d0d7de" stroke-width="1"/>`,
     );
-    out.push(
-      `<text x="${r1(x)}" y="${top - 9}" ${font(10)} fill="#57606a" text-anchor="middle">${p}</text>`,
-    );
+    out.push(`<text x="${r1(x)}" y="${top - 9}" ${font(10)} fill="#57606a" text-anchor="middle">${p}</text>`);
   }
   if (rows.length === 0)
     out.push(

@@ -64,7 +64,10 @@ export function Dialogs(): React.JSX.Element | null {
     return (
       <Modal label="Export reports" onClose={() => setDialog(null)}>
         <h2>Export the reports</h2>
-        <p>One Markdown and one CSV report per region, of the results showing.</p>
+        <p>
+          Per region a Markdown report with its chart and a CSV, a summary across regions, and one HTML file
+          of the whole run, of the results showing.
+        </p>
         <label htmlFor="export-dir">Folder</label>
         <input id="export-dir" className="path" value={dir} onChange={(e) => setTyped(e.target.value)} />
         <div className="buttons">

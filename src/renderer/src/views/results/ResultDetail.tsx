@@ -62,7 +62,20 @@ export function ResultDetail(props: {
         <dt>Sample</dt>
         <dd>
           {t.sample} posts ({t.served} served)
+          {t.stoppedEarly && <span className="muted"> — {t.stoppedEarly}</span>}
         </dd>
+        {t.confidence && (
+          <>
+            <dt>Confidence</dt>
+            <dd>
+              <span className={`chip confidence-${t.confidence.label}`}>{t.confidence.label}</span> 90 %
+              interval {t.confidence.low.toFixed(2)}–{t.confidence.high.toFixed(2)}, rank #
+              {t.confidence.rankLow}
+              {t.confidence.rankHigh !== t.confidence.rankLow ? `–#${t.confidence.rankHigh}` : ''} across 200
+              resamples of its posts{t.confidence.reason ? `. ${t.confidence.reason}` : '.'}
+            </dd>
+          </>
+        )}
       </dl>
       {t.flags.length > 0 && (
         <ul className="flags">

@@ -173,6 +173,9 @@ export function ResultsView(): React.JSX.Element {
                 onColumnResized={(e) => e.finished && columnState.set(code, e.api.getColumnState())}
                 onSortChanged={(e) => columnState.set(code, e.api.getColumnState())}
                 onRowClicked={(e) => e.data && setDetail(e.data)}
+                // A region has tens of rows and ~15 columns: render them all, so every column is in the page
+                // for a screen reader (and a find) however narrow the window.
+                suppressColumnVirtualisation
                 animateRows={false}
               />
             </section>

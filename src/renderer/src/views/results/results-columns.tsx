@@ -37,6 +37,22 @@ export function ScoreCell(
   );
 }
 
+/** The 90 % interval and rank range, with the label; the reason on hover. */
+export function ConfidenceCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
+  const c = p.data?.confidence;
+  if (!c) return null;
+  const ranks = c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–${c.rankHigh}`;
+  return (
+    <span
+      className="confidence-cell"
+      title={`90 % interval ${c.low.toFixed(2)}–${c.high.toFixed(2)}, ranks ${ranks}${c.reason ? `. ${c.reason}` : ''}`}
+    >
+      <span className={`chip confidence-${c.label}`}>{c.label === 'uncertain' ? 'uncertain' : 'sure'}</span>{' '}
+      {c.low.toFixed(1)}–{c.high.toFixed(1)} · {ranks}
+    </span>
+  );
+}
+
 export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
   if (!p.data) return null;
   return (
@@ -76,6 +92,14 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       cellRenderer: ScoreCell,
       cellRendererParams: { settings },
       filter: 'agNumberColumnFilter',
+    },
+    {
+      headerName: 'Confidence',
+      colId: 'confidence',
+      width: 210,
+      cellRenderer: ConfidenceCell,
+      valueGetter: (p) => p.data?.confidence?.label ?? '',
+      filter: true,
     },
     {
       field: 'velocity',
