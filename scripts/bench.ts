@@ -1,6 +1,7 @@
 // `npm run bench`: the reference pipeline against Tagfit on the simulator, warm and large re-scores, peak memory.
 import { parseArgs } from 'node:util';
 import { adaptiveSection } from './bench/adaptive';
+import { confidenceSection } from './bench/confidence';
 import { runPart } from './bench/child';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     rpm: { type: 'string', default: String(RAISED_RPM) },
     cacheDir: { type: 'string', default: '' },
     adaptive: { type: 'boolean', default: false },
+    confidence: { type: 'boolean', default: false },
   },
 });
 
@@ -51,11 +53,15 @@ async function main(quick: boolean): Promise<void> {
   console.log(`${rescoreSection(rescore)}\n`);
   console.log(`== for the README ==\n${readmeTable(scenarios, rescore)}`);
   console.log(`\n${await adaptiveSection()}`);
+  console.log(`\n${await confidenceSection()}`);
 }
 
-// `--adaptive`: only the comparison of adaptive with full sampling (about a minute).
+// `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--confidence`: only what
+// the confidence costs (seconds).
 await (values.part
   ? childPart(values.part)
   : values.adaptive
     ? adaptiveSection().then((s) => console.log(s))
-    : main(values.quick));
+    : values.confidence
+      ? confidenceSection().then((s) => console.log(s))
+      : main(values.quick));

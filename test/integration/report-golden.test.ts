@@ -102,7 +102,7 @@ describe('report golden files', () => {
     expect(md).toContain('#=cmd\\|calc (asked as #csvinject)');
     expect(md).toMatch(/\| #fyp \| \d+\.\d\d \| .* \| saturated \|/);
     expect(md).toContain(
-      '![Scores of the top 20 in US, split into velocity, density and overlap](US-2026-11-20.svg)',
+      '![Scores of the top 7 in US, split into velocity, density and overlap](US-2026-11-20.svg)',
     );
     expect(md).toMatch(/- Since the last run \(2026-11-13\): /);
     const de = await readFile(path.join(out, 'DE-2026-11-20.csv'), 'utf8');

@@ -128,7 +128,8 @@ export function heatmapSvg(
   const cellW = 64;
   const cellH = 22;
   const top = 56;
-  const width = label + regions.length * cellW + 20;
+  // Wide enough for the subtitle however few regions there are.
+  const width = Math.max(label + regions.length * cellW + 20, 600);
   const height = top + Math.max(1, rows.length) * cellH + 16;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title">`,

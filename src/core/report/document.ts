@@ -138,7 +138,7 @@ function topBlocks(input: RegionReportInput): Block[] {
     blocks.push({
       kind: 'chart',
       file: input.chart.file,
-      alt: `Scores of the top ${TOP} in ${result.region}, split into velocity, density and overlap`,
+      alt: `Scores of the top ${Math.min(TOP, result.ranked.length)} in ${result.region}, split into velocity, density and overlap`,
       svg: input.chart.svg,
     });
   if (result.ranked.length === 0)
