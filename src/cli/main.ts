@@ -6,6 +6,7 @@ import { EXIT_FAILED, EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
+import { registerTrackCommand } from './track-command';
 import { writeErr } from './output';
 
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerScoreCommands(program, setCode);
   registerDecodeCommands(program, setCode);
   registerToolCommands(program, setCode);
+  registerTrackCommand(program, setCode);
   program.addOption(new Option('--debug', 'print stack traces').hideHelp());
   try {
     await program.parseAsync([...argv], { from: 'user' });

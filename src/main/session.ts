@@ -1,7 +1,7 @@
 // What main holds between calls: the open workspace (with its lock and its cache), the runs going on (by id),
 // and the last run's samples, so a re-score with other weights costs no call and no file read.
 import type { RegionCode, RunResult } from '../shared/model';
-import type { RunOutcome } from '../shared/views';
+import type { RunJob, RunOutcome } from '../shared/views';
 import type { RunSamples } from '../core/pipeline/run';
 import type { FileCache } from '../core/workspace/cache';
 import type { StoredRun } from '../core/workspace/history';
@@ -33,7 +33,7 @@ export interface LastRun {
 
 export interface RunningJob {
   controller: AbortController;
-  job: 'score' | 'decode' | 'creator-fit';
+  job: RunJob;
 }
 
 export class AppSession {

@@ -59,7 +59,7 @@ export interface ListCheck {
 export type RunEnd =
   'finished' | 'stopped-by-user' | 'stopped-by-budget' | 'stopped-by-rejected-key' | 'stopped-offline';
 
-export type RunJob = 'score' | 'decode' | 'creator-fit';
+export type RunJob = 'score' | 'decode' | 'creator-fit' | 'track';
 
 /** A progress event of one run. */
 export interface RunEvent {

@@ -38,6 +38,8 @@ export const settingsSchema = z.strictObject({
   velocityThreshold: z.number().min(0).max(1).default(0.5),
   requestsPerMinute: z.int().min(1).max(100_000).default(200),
   concurrency: z.int().min(1).max(64).default(8),
+  /** The user's own TikTok accounts (usernames): `tagfit track` checks the ranking against their posts. */
+  ownAccounts: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
 });
 
 export type WorkspaceSettings = z.output<typeof settingsSchema>;

@@ -436,6 +436,26 @@ describe('history, decode, creator fit, export', () => {
     const points = await later.value('history:tag', { tag: '#FounderLife' });
     expect(points.filter((p) => p.region === 'US')).toHaveLength(2);
 
+    // The track record: without own accounts it says where to name them; with them, a week of posts after the
+    // first run is too little evidence, and it says so instead of claiming a correlation.
+    expect(await later.call('track:run', {})).toMatchObject({
+      ok: false,
+      error: { message: 'Name your own accounts in Settings first: their posts are the record.' },
+    });
+    const view = (await later.value('workspace:get', {}))!;
+    await later.value('settings:save-workspace', {
+      settings: { ...view.settings, ownAccounts: ['@tagfit_follows', 'tagfit_random'] },
+    });
+    const record = await later.value('track:run', {});
+    expect(record.region).toBe('US');
+    expect(record.accounts.map((x) => x.username)).toEqual(['tagfit_follows', 'tagfit_random']);
+    for (const x of record.accounts) {
+      expect(x.evidence.enough).toBe(false);
+      expect(x.evidence.verdict).toMatch(
+        /^Not enough evidence yet: (only \d+|none) of the 60 posts used a hashtag/,
+      );
+    }
+
     const decode = await later.value('decode:competitors', { competitors: ['@acme_designs'], posts: 30 });
     expect(decode.competitors[0]?.tags.length).toBeGreaterThan(0);
     const fit = await later.value('creator-fit:run', {

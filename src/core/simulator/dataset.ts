@@ -75,6 +75,11 @@ export interface DatasetAuthor {
   verified: boolean;
   region: RegionCode;
   themes: string[];
+  /**
+   * A "user's own account" for the track record: its posts use the demo candidates, and their likes either follow
+   * the tags' quality (what Tagfit's score measures) or are independent of it, so a test knows the right answer.
+   */
+  own?: 'follows-scores' | 'independent';
 }
 
 export interface Dataset {
@@ -89,6 +94,8 @@ export interface Dataset {
   creators: string[];
   /** The demo input lists (what resources/demo/*.csv hold). */
   demo: { tags: string[]; creators: string[]; regions: RegionCode[] };
+  /** The two own accounts (see DatasetAuthor.own): whose likes follow the scores, whose do not. */
+  ownAccounts: { followsScores: string; independent: string };
 }
 
 export const DATASET_EPOCH = Date.UTC(2026, 10, 2);
@@ -875,6 +882,12 @@ const DEMO_TAGS = [
 
 const DEMO_REGIONS: RegionCode[] = ['US', 'GB', 'DE', 'BR'];
 
+/** The track record's test accounts: likes that follow the tags' scores, and likes that do not. */
+const OWN_ACCOUNTS = [
+  ['tagfit_follows', 'follows-scores'],
+  ['tagfit_random', 'independent'],
+] as const satisfies readonly (readonly [string, NonNullable<DatasetAuthor['own']>])[];
+
 const NAME_A = [
   'luna',
   'max',
@@ -1011,11 +1024,28 @@ export function buildDemoDataset(): Dataset {
     const { id: _id, ...rest } = spec;
     return { id, name, shape, desc: '', ...shapeDefaults(shape), ...rest };
   });
+  // The own accounts come last and draw nothing from the world's generator, so every other answer is unchanged.
+  const own: DatasetAuthor[] = OWN_ACCOUNTS.map(([uniqueId, kind], i) => ({
+    id: `700000000000000000${i + 1}`,
+    uniqueId,
+    secUid: `MS4wLjABAAAA-own-${uniqueId}`,
+    nickname:
+      kind === 'follows-scores' ? 'Tagfit test: likes follow the tags' : 'Tagfit test: likes at random',
+    followers: 25_000,
+    following: 300,
+    hearts: 900_000,
+    videos: 120,
+    verified: false,
+    region: 'US',
+    themes: ['business'],
+    own: kind,
+  }));
   return {
     epoch: DATASET_EPOCH,
     regions: { ...REGIONS },
     tags,
-    authors: buildAuthors(rng),
+    authors: [...buildAuthors(rng), ...own],
+    ownAccounts: { followsScores: OWN_ACCOUNTS[0][0], independent: OWN_ACCOUNTS[1][0] },
     creators: CREATORS.map((c) => c.uniqueId),
     demo: { tags: [...DEMO_TAGS], creators: CREATORS.map((c) => c.uniqueId), regions: [...DEMO_REGIONS] },
   };

@@ -36,7 +36,11 @@ const KEY_ORDER = [
   'velocityThreshold',
   'requestsPerMinute',
   'concurrency',
+  'ownAccounts',
 ] as const satisfies readonly (keyof WorkspaceSettings)[];
+// Every setting must be in KEY_ORDER, or saving would silently drop it: a missing key fails to compile here.
+type Unordered = Exclude<keyof WorkspaceSettings, (typeof KEY_ORDER)[number]>;
+export const EVERY_SETTING_ORDERED: [Unordered] extends [never] ? true : Unordered = true;
 const WEIGHT_ORDER = ['velocity', 'density', 'overlap', 'adPenalty'] as const;
 
 export function serializeSettings(settings: WorkspaceSettings): string {

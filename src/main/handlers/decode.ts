@@ -1,6 +1,9 @@
-// Competitor decoding and creator fit in the open workspace: its regions, targets, preset and cache.
+// Competitor decoding, creator fit and the track record in the open workspace: its regions, targets, preset,
+// own accounts, history and cache.
 import { runCreatorFitJob } from '../../core/decode/creator-fit';
 import { runDecodeJob } from '../../core/decode/competitor';
+import { runTrackJob } from '../../core/track/track-record';
+import { listRuns, loadRun } from '../../core/workspace/history';
 import { TagfitError } from '../../core/errors';
 import { resolveSettings } from '../../core/engine/presets';
 import { checkList } from './lists';
@@ -9,7 +12,7 @@ import type { RunJob } from '../../shared/views';
 import { type HandlerContext, requireWorkspace, runKey, workspaceView } from './context';
 import type { DomainHandlers } from './types';
 
-type Channels = 'decode:competitors' | 'creator-fit:run';
+type Channels = 'decode:competitors' | 'creator-fit:run' | 'track:run';
 
 /** Usernames as the creator list reads them; a bad one is named with its position. */
 function usernames(values: readonly string[], label: string): string[] {
@@ -103,6 +106,62 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
                     region: 'ALL',
                     done: 0,
                     total: names.length,
+                    credits: 0,
+                  },
+            }),
+        }),
+      );
+    },
+    async 'track:run'({ region, posts, runId }) {
+      const open = requireWorkspace(ctx);
+      const accounts = usernames(open.ws.settings.ownAccounts, 'Your own accounts (Settings)');
+      if (accounts.length === 0)
+        throw new TagfitError(
+          'input',
+          'Name your own accounts in Settings first: their posts are the record.',
+        );
+      const view = await workspaceView(ctx, open);
+      const code = (region ?? view.lists.regions[0] ?? '').toUpperCase();
+      if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
+      const summaries = await listRuns(open.ws.paths.data);
+      const runs = await Promise.all(summaries.map((s) => loadRun(open.ws.paths.data, s.id)));
+      runs.sort((a, b) => Date.parse(a.now) - Date.parse(b.now));
+      const key = await runKey(ctx, open);
+      return withRun('track', runId, (id, signal) =>
+        runTrackJob({
+          now: ctx.s.clock(),
+          clockIsFixed: ctx.s.clockIsFixed,
+          demo: open.demo,
+          apiBase: ctx.s.apiBase,
+          key,
+          requestsPerMinute: open.ws.settings.requestsPerMinute,
+          cache: open.cache,
+          maxAgeMs: open.ws.settings.cacheMaxAgeHours * 3_600_000,
+          accounts,
+          runs,
+          region: code,
+          posts: posts ?? 60,
+          signal,
+          onAccount: (e) =>
+            ctx.s.emit('run:progress', {
+              runId: id,
+              job: 'track',
+              progress: e.error
+                ? {
+                    type: 'failed',
+                    tag: e.username,
+                    region: null,
+                    error: { code: 'not-found', message: e.error },
+                    done: 0,
+                    total: accounts.length,
+                    credits: 0,
+                  }
+                : {
+                    type: 'scored',
+                    tag: e.username,
+                    region: 'ALL',
+                    done: 0,
+                    total: accounts.length,
                     credits: 0,
                   },
             }),

@@ -32,6 +32,7 @@ export const INVOKE_CHANNELS = [
   'history:tag',
   'decode:competitors',
   'creator-fit:run',
+  'track:run',
   'reports:export',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -9,7 +9,11 @@ export function SettingsView(): React.JSX.Element {
   const [draft, setDraft] = useState<WorkspaceSettings | null>(workspace?.settings ?? null);
   const [keyText, setKeyText] = useState('');
   const [test, setTest] = useState<string | null>(null);
-  useEffect(() => setDraft(workspace?.settings ?? null), [workspace?.settings]);
+  const [ownText, setOwnText] = useState((workspace?.settings.ownAccounts ?? []).join(', '));
+  useEffect(() => {
+    setDraft(workspace?.settings ?? null);
+    setOwnText((workspace?.settings.ownAccounts ?? []).join(', '));
+  }, [workspace?.settings]);
   const presetValue: Partial<Record<keyof WorkspaceSettings, number>> = {
     windowDays: workspace?.presetScoring?.windowDays,
     pages: workspace?.presetScoring?.pages,
@@ -66,6 +70,24 @@ export function SettingsView(): React.JSX.Element {
                 adaptive: more pages only where the ranking is undecided
               </option>
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-own">Your own accounts</label>
+            <input
+              id="s-own"
+              placeholder="yourname, yourbrand"
+              value={ownText}
+              onChange={(e) => {
+                setOwnText(e.target.value);
+                setDraft({
+                  ...draft,
+                  ownAccounts: e.target.value
+                    .split(/[\s,;]+/)
+                    .map((a) => a.replace(/^@/, ''))
+                    .filter(Boolean),
+                });
+              }}
+            />
           </div>
           {num('windowDays', 'Velocity window (days)')}
           {num('pages', 'Pages of posts per tag and region')}

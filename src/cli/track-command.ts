@@ -1,0 +1,162 @@
+// `tagfit track --workspace DIR`: the ranking's track record against the user's own posts (src/core/track).
+import { Command } from 'commander';
+import { TagfitError } from '../core/errors';
+import { parseUsername } from '../core/input/csv-lists';
+import { USER_POSTS_PAGE_MAX } from '../core/decode/recent-posts';
+import { type Evidence, runTrackJob, type TrackResult } from '../core/track/track-record';
+import { createFileCache } from '../core/workspace/cache';
+import { listRuns, loadRun } from '../core/workspace/history';
+import { openWorkspace } from '../core/workspace/layout';
+import { readRegionList } from '../core/input/csv-lists';
+import { EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { safeWrite, writeErr, writeOut } from './output';
+import { checkApiBase, describeCredits, num, parseNow, resolveKey, stopOnSignals } from './score-command';
+
+const DEFAULT_POSTS = 60;
+
+interface TrackFlags {
+  workspace?: string;
+  account: string[];
+  region?: string;
+  posts?: string;
+  now?: string;
+  apiBase?: string;
+  rpm?: string;
+  maxCredits?: string;
+  offline?: boolean;
+  demo?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerTrackCommand(program: Command, setCode: (c: number) => void): void {
+  program
+    .command('track')
+    .description(
+      "check the ranking against your own accounts' posts: did posts with higher-scored tags do better?",
+    )
+    .option('--workspace <dir>', 'the workspace whose runs (history) and ownAccounts are used')
+    .option(
+      '--account <username>',
+      'an own account (repeat for several; default: ownAccounts in tagfit.json)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--region <code>',
+      "the region whose scores the posts are matched to (default: the workspace's first)",
+    )
+    .option('--posts <n>', `recent posts to read per account (default ${DEFAULT_POSTS})`)
+    .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
+    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
+    .option('--rpm <n>', 'requests per minute of your TikLiveAPI plan (default 200)')
+    .option('--max-credits <n>', 'stop before spending more than this many credits')
+    .option('--offline', 'never touch the network: use the cached posts only')
+    .option('--demo', 'use the built-in TikLiveAPI simulator: no key, no network')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--quiet', 'no progress output')
+    .action(async (flags: TrackFlags) => setCode(await trackAction(flags)));
+}
+
+async function trackAction(flags: TrackFlags): Promise<number> {
+  if (!flags.workspace)
+    throw new TagfitError('input', '--workspace <dir> is required: its runs are the record.');
+  checkApiBase(flags.apiBase);
+  const ws = await openWorkspace(flags.workspace);
+  const raw = flags.account.length > 0 ? flags.account : ws.settings.ownAccounts;
+  const accounts: string[] = [];
+  for (const [i, a] of raw.entries()) {
+    const u = parseUsername(a);
+    const where =
+      flags.account.length > 0 ? `--account "${a}"` : `${ws.paths.settings}: ownAccounts[${i}] "${a}"`;
+    if (!u.ok) throw new TagfitError('input', `${where} is not a TikTok username: ${u.reason}.`);
+    if (!accounts.includes(u.value)) accounts.push(u.value);
+  }
+  if (accounts.length === 0)
+    throw new TagfitError(
+      'input',
+      `No own accounts to track: add "ownAccounts": ["yourname"] to ${ws.paths.settings}, or pass --account <username>.`,
+    );
+  const regions = (await readRegionList(ws.paths.regions)).values;
+  const region = (flags.region ?? regions[0] ?? '').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(region))
+    throw new TagfitError('input', `--region: "${flags.region ?? ''}" is not a two-letter region code.`);
+  const warn = (m: string): void => void (flags.quiet ? undefined : writeErr(`warning: ${m}\n`));
+  const summaries = await listRuns(ws.paths.data, warn);
+  const runs = [];
+  for (const s of summaries) runs.push(await loadRun(ws.paths.data, s.id));
+  runs.sort((a, b) => Date.parse(a.now) - Date.parse(b.now));
+  const posts = num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? DEFAULT_POSTS;
+  const perAccount = 1 + Math.ceil(posts / USER_POSTS_PAGE_MAX);
+  if (!flags.quiet)
+    writeErr(
+      `estimate: at most ${accounts.length * perAccount} credits (${accounts.length} account${accounts.length === 1 ? '' : 's'} × ${perAccount}: the profile, then ${perAccount - 1} page${perAccount === 2 ? '' : 's'} of posts), less what the cache answers\n`,
+    );
+  const controller = new AbortController();
+  const stopListening = stopOnSignals(controller);
+  let result: TrackResult;
+  try {
+    const now = parseNow(flags.now);
+    result = await runTrackJob({
+      now,
+      clockIsFixed: flags.now !== undefined,
+      demo: flags.demo === true,
+      apiBase: flags.apiBase,
+      key: await resolveKey(flags),
+      requestsPerMinute: num(flags.rpm, 'rpm', { min: 1, max: 100_000 }) ?? ws.settings.requestsPerMinute,
+      maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
+      cache: createFileCache(ws.paths.cache),
+      maxAgeMs: ws.settings.cacheMaxAgeHours * 3_600_000,
+      offline: flags.offline,
+      signal: controller.signal,
+      onWarning: warn,
+      accounts,
+      runs,
+      region,
+      posts,
+      onAccount: (e) => {
+        if (flags.quiet) return;
+        writeErr(
+          e.error === undefined
+            ? `@${e.username}: ${e.posts} posts\n`
+            : `failed @${e.username}: ${e.error}\n`,
+        );
+      },
+    });
+  } finally {
+    stopListening();
+  }
+  if (flags.json) writeOut(`${JSON.stringify(result)}\n`);
+  else printTrack(result);
+  if (!flags.quiet) writeErr(`credits: ${describeCredits(result.credits)}\n`);
+  return result.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+function evidenceLines(e: Evidence): string[] {
+  const lines = [`  posts: ${e.posts}, matched to a scored hashtag: ${e.matched}`, `  ${e.verdict}`];
+  if (e.playsCorrelation)
+    lines.push(
+      `  with plays instead of likes: rank correlation ${e.playsCorrelation.rho.toFixed(2)} (90 % interval ${e.playsCorrelation.low.toFixed(2)} to ${e.playsCorrelation.high.toFixed(2)})`,
+    );
+  return lines;
+}
+
+function printTrack(r: TrackResult): void {
+  const out = process.stdout;
+  safeWrite(out, `Tagfit track record at ${r.now}, scores of region ${r.region}\n`);
+  safeWrite(
+    out,
+    r.runs.length === 0
+      ? 'No run is recorded in this workspace yet: every post is unmatched.\n'
+      : `Matched against ${r.runs.length} recorded run${r.runs.length === 1 ? '' : 's'} (${r.runs[0]!.slice(0, 10)} to ${r.runs.at(-1)!.slice(0, 10)}).\n`,
+  );
+  for (const a of r.accounts) {
+    safeWrite(out, `\n@${a.username}\n`);
+    for (const l of evidenceLines(a.evidence)) safeWrite(out, `${l}\n`);
+  }
+  if (r.accounts.length > 1) {
+    safeWrite(out, '\nAll accounts together\n');
+    for (const l of evidenceLines(r.overall)) safeWrite(out, `${l}\n`);
+  }
+  for (const f of r.failed) safeWrite(out, `failed @${f.username}: ${f.error}\n`);
+}

@@ -1,0 +1,55 @@
+// The track record as the CLI's --json and the app show it (computed in core/track/track-record.ts).
+import type { Credits, ErrorCode, RegionCode } from './model';
+
+export interface TrackedPost {
+  account: string;
+  /** ISO time the post was made. */
+  postedAt: string;
+  likes: number;
+  plays: number;
+  /** The post's hashtags, as parsed from its caption. */
+  tags: string[];
+  /** The hashtags that had a score in the run before the post, with it. */
+  scored: { tag: string; score: number }[];
+  /** That run's clock, ISO; absent when no run came before the post. */
+  runAt?: string;
+  /** Mean score of the scored hashtags. */
+  tagScore?: number;
+  /** Likes (plays) ÷ the account's median likes (plays). */
+  relLikes: number;
+  relPlays: number | null;
+}
+
+export interface Evidence {
+  /** Posts fetched, and those matched to a scored hashtag. */
+  posts: number;
+  matched: number;
+  /** Whether there are enough matched posts to say anything. */
+  enough: boolean;
+  /** Spearman's rank correlation between tag score and relative likes, with its bootstrap 90 % interval. */
+  correlation: { rho: number; low: number; high: number } | null;
+  /** The same with relative plays, when every matched post has plays. */
+  playsCorrelation: { rho: number; low: number; high: number } | null;
+  /** Median relative likes of the matched posts whose tag score is in the top and the bottom quarter. */
+  topQuarter: number | null;
+  bottomQuarter: number | null;
+  /** What the evidence says, in words, and no more than it supports. */
+  verdict: string;
+}
+
+export interface TrackAccount {
+  username: string;
+  evidence: Evidence;
+  posts: TrackedPost[];
+}
+
+export interface TrackResult {
+  now: string;
+  region: RegionCode;
+  /** The runs the posts were matched against, oldest first. */
+  runs: string[];
+  accounts: TrackAccount[];
+  overall: Evidence;
+  failed: { username: string; error: string; code: ErrorCode }[];
+  credits: Credits;
+}
