@@ -377,6 +377,27 @@ describe('the workbench through npm run web', () => {
     expect(momentum.some((m) => /^(▲\d+|▼\d+|=) [+-]\d+\.\d/.test(m))).toBe(true);
   }, 120_000);
 
+  it('the track record: own accounts named in Settings, checked in History, and too little evidence is said so', async () => {
+    await view('Settings');
+    await page.getByLabel('Your own accounts', { exact: true }).fill('@tagfit_follows, tagfit_random');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).ownAccounts)
+      .toEqual(['tagfit_follows', 'tagfit_random']);
+    await view('History');
+    const record = page.getByRole('region', { name: 'Track record' });
+    await record.getByRole('button', { name: 'Check the ranking against my posts' }).click();
+    const result = record.getByLabel('Track record result');
+    await expect.poll(() => result.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await result.getByRole('heading').allTextContents()).toEqual([
+      '@tagfit_follows',
+      '@tagfit_random',
+      'All accounts together',
+    ]);
+    // Two runs a week apart leave a week of posts to match: no correlation is claimed.
+    expect(await result.textContent()).toMatch(/Not enough evidence yet: (only \d+|none) of the 60 posts/);
+  }, 120_000);
+
   it('a 5,000-row candidate grid stays responsive: scroll to the end and edit a cell', async () => {
     await page.getByRole('complementary', { name: 'Side bar' }).waitFor();
     await view('Candidates');
