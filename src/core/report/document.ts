@@ -7,6 +7,7 @@ import type {
   RegionCode,
   RegionResult,
   RunResult,
+  ScoreConfidence,
   ScoredTag,
   ScoringSettings,
 } from '../../shared/model';
@@ -66,11 +67,14 @@ export function tagLabel(t: { tag: string; candidate?: string }): string {
 const WARNING_FLAGS = new Set(['saturated', 'shadow-limited', 'commercial', 'no-posts']);
 const isPick = (t: ScoredTag): boolean => !t.flags.some((f) => WARNING_FLAGS.has(f.kind));
 
+/** "#3–#5", or "#3" when the rank never moved. */
+const rankRange = (c: ScoreConfidence): string =>
+  c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
+
 export function confidenceText(t: ScoredTag): string {
   const c = t.confidence;
   if (!c) return '';
-  const ranks = c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
-  return `${score2(c.low)}–${score2(c.high)}, ${ranks}, ${c.label}`;
+  return `${score2(c.low)}–${score2(c.high)}, ${rankRange(c)}, ${c.label}`;
 }
 
 const flagKinds = (t: ScoredTag): string => t.flags.map((f) => f.kind).join(', ');
@@ -197,7 +201,7 @@ function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
         tagLabel(t),
         score2(t.score),
         t.confidence ? `${score2(t.confidence.low)}–${score2(t.confidence.high)}` : '',
-        t.confidence ? `#${t.confidence.rankLow}–#${t.confidence.rankHigh}` : '',
+        t.confidence ? rankRange(t.confidence) : '',
         t.confidence?.label ?? '',
         formatFixed(t.velocity, 2),
         formatFixed(t.density, 2),

@@ -30,9 +30,10 @@ export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
         case 'table': {
           const cls = (i: number): string => (b.numeric?.[i] ? ' class="num"' : '');
           const head = b.header.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
-          const rows = b.rows
-            .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`)
-            .join('\n');
+          // Short cells (numbers, intervals, ranks) stay on one line; sentences wrap.
+          const td = (c: string, i: number): string =>
+            `<td${b.numeric?.[i] ? ' class="num"' : c.length <= 24 ? ' class="short"' : ''}>${escapeHtml(c)}</td>`;
+          const rows = b.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n');
           return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
         }
         case 'chart':
@@ -54,7 +55,8 @@ section.region { break-before: page; border-top: 3px solid #4c78a8; margin-top: 
 table { border-collapse: collapse; margin: .5rem 0; font-size: 12.5px; }
 th, td { border: 1px solid #d0d7de; padding: 3px 7px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.short { white-space: nowrap; }
 .scroll { overflow-x: auto; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
