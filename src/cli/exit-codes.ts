@@ -5,5 +5,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 /** Bad input or usage. */
 export const EXIT_USAGE = 2;
+/** `tagfit watch` ran and raised alerts (cron can mail them). */
+export const EXIT_ALERTS = 3;
 /** The OS keychain cannot be used (`tagfit key …`): say what is missing; TIKLIVE_KEY works without it. */
 export const EXIT_KEYCHAIN = 4;

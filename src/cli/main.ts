@@ -7,6 +7,7 @@ import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
 import { registerTrackCommand } from './track-command';
+import { registerDiscoverCommands } from './discover-command';
 import { writeErr } from './output';
 
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDecodeCommands(program, setCode);
   registerToolCommands(program, setCode);
   registerTrackCommand(program, setCode);
+  registerDiscoverCommands(program, setCode);
   program.addOption(new Option('--debug', 'print stack traces').hideHelp());
   try {
     await program.parseAsync([...argv], { from: 'user' });

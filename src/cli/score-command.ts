@@ -13,7 +13,7 @@ import {
   prepareScoreRun,
   type PreparedScoreRun,
 } from '../core/job/prepare-score';
-import { runScoreJob } from '../core/job/score-job';
+import { runScoreJob, type ScoreJobOutcome } from '../core/job/score-job';
 import { type ReportFormat, REPORT_FORMATS } from '../shared/report-formats';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { resolveApiKey } from '../core/secrets/key-policy';
@@ -22,12 +22,12 @@ import { openWorkspace } from '../core/workspace/layout';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { toJsonDocument } from './json-output';
 import { writeErr, writeOut } from './output';
-import { createProgressReporter } from './progress';
+import { createProgressReporter, type ProgressReporter } from './progress';
 import { printSummary } from './summary';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 
-interface ScoreFlags {
+export interface ScoreFlags {
   tags?: string;
   creators?: string;
   regions?: string;
@@ -57,7 +57,7 @@ interface ScoreFlags {
   quiet?: boolean;
 }
 
-function addScoreOptions(cmd: Command): Command {
+export function addScoreOptions(cmd: Command): Command {
   return cmd
     .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
     .option('--creators <file>', 'target creators CSV (column "unique_id")')
@@ -247,13 +247,17 @@ export function describeCredits(c: Credits): string {
   return `${c.used} used${by ? ` (${by})` : ''}${sent}`;
 }
 
-interface Prepared extends PreparedScoreRun {
+export interface Prepared extends PreparedScoreRun {
   now: Date;
   outDir?: string;
 }
 
 /** Turn flags into a run's inputs (src/core/job/prepare-score does the rest); every problem says where. */
-async function prepare(flags: ScoreFlags, warn: (m: string) => void, lock: boolean): Promise<Prepared> {
+export async function prepare(
+  flags: ScoreFlags,
+  warn: (m: string) => void,
+  lock: boolean,
+): Promise<Prepared> {
   checkApiBase(flags.apiBase);
   const workspace = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
   const overrides: SettingsOverrides = {
@@ -309,6 +313,50 @@ export const resolveKey = (flags: { demo?: boolean; offline?: boolean }): Promis
     keychain: createSystemKeychain(),
   });
 
+/**
+ * The score job of prepared flags: what `score` runs, and what `watch` runs when due and `discover` and `pick` run
+ * offline (from the samples in the cache, recording nothing, writing no report).
+ */
+export async function runPrepared(
+  flags: ScoreFlags,
+  prepared: Prepared,
+  reporter: ProgressReporter,
+  signal: AbortSignal,
+  opts: { offline?: boolean; record?: boolean; reports?: boolean } = {},
+): Promise<ScoreJobOutcome> {
+  const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
+  const offline = opts.offline ?? flags.offline;
+  const key = await resolveKey({ ...flags, offline });
+  return runScoreJob({
+    candidates: prepared.candidates,
+    targets: prepared.targets,
+    regions: prepared.regions,
+    settings: prepared.settings,
+    now: prepared.now,
+    clockIsFixed: flags.now !== undefined,
+    demo: flags.demo === true,
+    apiBase: flags.apiBase,
+    key,
+    requestsPerMinute: prepared.requestsPerMinute,
+    concurrency: prepared.concurrency,
+    timeoutMs: timeoutS !== undefined ? timeoutS * 1000 : undefined,
+    cache: prepared.cache,
+    maxAgeMs: prepared.maxAgeMs,
+    infoMaxAgeMs: prepared.infoMaxAgeMs,
+    offline,
+    maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
+    dataDir: opts.record === false ? undefined : prepared.dataDir,
+    velocityThreshold: prepared.velocityThreshold,
+    out:
+      opts.reports !== false && prepared.outDir
+        ? { dir: prepared.outDir, formats: parseFormats(flags.format) }
+        : undefined,
+    signal,
+    onProgress: (p) => reporter.onProgress(p),
+    onWarning: reporter.warn,
+  });
+}
+
 async function scoreAction(flags: ScoreFlags): Promise<number> {
   const mode = flags.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
   const reporter = createProgressReporter(mode);
@@ -318,33 +366,7 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
   const controller = new AbortController();
   const stopListening = stopOnSignals(controller);
   try {
-    const timeoutS = num(flags.timeout, 'timeout', { min: 1, max: 600 });
-    const key = await resolveKey(flags);
-    const outcome = await runScoreJob({
-      candidates: prepared.candidates,
-      targets: prepared.targets,
-      regions: prepared.regions,
-      settings: prepared.settings,
-      now: prepared.now,
-      clockIsFixed: flags.now !== undefined,
-      demo: flags.demo === true,
-      apiBase: flags.apiBase,
-      key,
-      requestsPerMinute: prepared.requestsPerMinute,
-      concurrency: prepared.concurrency,
-      timeoutMs: timeoutS !== undefined ? timeoutS * 1000 : undefined,
-      cache: prepared.cache,
-      maxAgeMs: prepared.maxAgeMs,
-      infoMaxAgeMs: prepared.infoMaxAgeMs,
-      offline: flags.offline,
-      maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
-      dataDir: prepared.dataDir,
-      velocityThreshold: prepared.velocityThreshold,
-      out: prepared.outDir ? { dir: prepared.outDir, formats: parseFormats(flags.format) } : undefined,
-      signal: controller.signal,
-      onProgress: (p) => reporter.onProgress(p),
-      onWarning: reporter.warn,
-    });
+    const outcome = await runPrepared(flags, prepared, reporter, controller.signal);
     reporter.stop();
     const { result } = outcome;
     // --quiet: only what explains a failing exit code is printed; what went well is not.

@@ -9,6 +9,8 @@ import {
   windowDaysSchema,
 } from './scoring-limits';
 
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
 /** The settings format this Tagfit reads and writes. */
 export const SETTINGS_VERSION = 1;
 
@@ -38,6 +40,30 @@ export const settingsSchema = z.strictObject({
   velocityThreshold: z.number().min(0).max(1).default(0.5),
   requestsPerMinute: z.int().min(1).max(100_000).default(200),
   concurrency: z.int().min(1).max(64).default(8),
+  /** When `tagfit watch` runs and what raises an alert (core/discover/watch.ts). */
+  watch: z
+    .strictObject({
+      every: z.enum(['day', 'week']).default('week'),
+      /** For a weekly schedule. */
+      day: z.enum(WEEKDAYS).default('monday'),
+      /** Local time, 0-23. */
+      hour: z.int().min(0).max(23).default(9),
+      rules: z
+        .strictObject({
+          /** Velocity crosses the workspace's velocityThreshold, either way. */
+          velocityThreshold: z.boolean().default(true),
+          /** A tag's rank moves by at least this many places (0: off). */
+          rankMove: z.int().min(0).max(1000).default(5),
+          /** A tag's score moves by at least this many points (0: off). */
+          scoreMove: z.number().min(0).max(100).default(10),
+          /** A tag newly flagged so. */
+          becameFlagged: z.array(z.enum(['shadow-limited', 'saturated'])).default(['shadow-limited', 'saturated']),
+          /** A new suggestion backed by at least this many of the high scorers' posts (0: off). */
+          suggestionPosts: z.int().min(0).max(10_000).default(5),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** The user's own TikTok accounts (usernames): `tagfit track` checks the ranking against their posts. */
   ownAccounts: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
 });

@@ -36,6 +36,7 @@ const KEY_ORDER = [
   'velocityThreshold',
   'requestsPerMinute',
   'concurrency',
+  'watch',
   'ownAccounts',
 ] as const satisfies readonly (keyof WorkspaceSettings)[];
 // Every setting must be in KEY_ORDER, or saving would silently drop it: a missing key fails to compile here.

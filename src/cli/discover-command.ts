@@ -1,0 +1,336 @@
+// `tagfit discover`, `tagfit pick` and `tagfit watch`: new candidates and creators from the samples already fetched,
+// a tag set to post with per region, and weekly runs that raise alerts (src/core/discover). They take the options
+// `score` takes; discover and pick read the workspace's cache only (no credit) unless a keyword search is asked for.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { RegionCode } from '../shared/model';
+import type { CreatorSuggestion, RegionPicks, TagSuggestion, WatchAlert } from '../shared/discover';
+import { suggestCreators, suggestTags } from '../core/discover/cooccurrence';
+import { pickTagSet } from '../core/discover/pick';
+import { alertsFor, isDue, renderAlertsMarkdown, scheduleLines } from '../core/discover/watch';
+import { TagfitError } from '../core/errors';
+import { listFromValues, parseUsername } from '../core/input/csv-lists';
+import { openApiSession } from '../core/job/api-session';
+import type { ScoreJobOutcome } from '../core/job/score-job';
+import { sampleKey } from '../core/pipeline/run';
+import { runDate } from '../core/report/files';
+import { escapeMarkdown } from '../core/report/markdown';
+import { writeReports } from '../core/report/write';
+import { readTextFile, writeFileAtomically } from '../core/workspace/json-file';
+import { listRuns, loadRun } from '../core/workspace/history';
+import { openWorkspace, saveListFile } from '../core/workspace/layout';
+import { EXIT_ALERTS, EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { safeWrite, writeErr, writeOut } from './output';
+import { createProgressReporter } from './progress';
+import {
+  addScoreOptions,
+  describeCredits,
+  num,
+  prepare,
+  type Prepared,
+  resolveKey,
+  runPrepared,
+  type ScoreFlags,
+  stopOnSignals,
+} from './score-command';
+
+interface DiscoverFlags extends ScoreFlags {
+  accept: string[];
+  acceptCreator: string[];
+  search?: string;
+  searchCreators?: string;
+}
+interface PickFlags extends ScoreFlags {
+  k?: string;
+}
+interface WatchFlags extends ScoreFlags {
+  printSchedule?: boolean;
+}
+
+const repeat = (v: string, all: string[]): string[] => [...all, v];
+
+export function registerDiscoverCommands(program: Command, setCode: (c: number) => void): void {
+  addScoreOptions(
+    program
+      .command('discover')
+      .description(
+        'suggest hashtags and creators from the posts already sampled (no credit), and add the ones you accept',
+      )
+      .option(
+        '--accept <tag>',
+        'add this suggested hashtag to the candidates (repeat for several)',
+        repeat,
+        [] as string[],
+      )
+      .option(
+        '--accept-creator <username>',
+        'add this creator to the targets (repeat for several)',
+        repeat,
+        [] as string[],
+      )
+      .option('--search <keyword>', 'also ask /search-challenge/ for hashtags (1 credit)')
+      .option('--search-creators <keyword>', 'also ask /search-user/ for creators (1 credit)'),
+  ).action(async (flags: DiscoverFlags) => setCode(await discoverAction(flags)));
+  addScoreOptions(
+    program
+      .command('pick')
+      .description(
+        'per region, a set of k tags to post with: high scores that reach different posts (no credit)',
+      )
+      .option('--k <n>', 'tags in the set (default 5)'),
+  ).action(async (flags: PickFlags) => setCode(await pickAction(flags)));
+  addScoreOptions(
+    program
+      .command('watch')
+      .description(
+        'run if the schedule says a run is due, and raise alerts against the previous run (exit 3)',
+      )
+      .option(
+        '--print-schedule',
+        "print this machine's scheduler line for the watch (Tagfit never edits it)",
+      ),
+  ).action(async (flags: WatchFlags) => setCode(await watchAction(flags)));
+}
+
+function requireWorkspace(flags: ScoreFlags, command: string): string {
+  if (!flags.workspace) throw new TagfitError('input', `tagfit ${command} needs --workspace <dir>.`);
+  return flags.workspace;
+}
+
+/** The last run's samples, from the cache only: what discovery and the picker read. */
+async function samplesInHand(flags: ScoreFlags): Promise<{ prepared: Prepared; outcome: ScoreJobOutcome }> {
+  const reporter = createProgressReporter('quiet');
+  const prepared = await prepare(flags, reporter.warn, false);
+  try {
+    const controller = new AbortController();
+    const outcome = await runPrepared(flags, prepared, reporter, controller.signal, {
+      offline: true,
+      record: false,
+      reports: false,
+    });
+    const missing = outcome.result.failed.length + (outcome.result.stopped?.unscored.length ?? 0);
+    if (outcome.data.samples.size === 0)
+      throw new TagfitError('input', 'Nothing sampled in this workspace yet: run `tagfit score` first.');
+    if (missing > 0 && !flags.quiet)
+      writeErr(`note: ${missing} tag-region pairs are not in the cache; a score run fetches them\n`);
+    return { prepared, outcome };
+  } finally {
+    await prepared.release();
+  }
+}
+
+const sampleFor = (o: ScoreJobOutcome) => (region: RegionCode, candidate: string) =>
+  o.data.samples.get(sampleKey(region, candidate)) ?? [];
+
+/** Suggestions of every region, from the samples in hand. */
+function suggestionsOf(o: ScoreJobOutcome, candidates: readonly string[], targets: readonly string[]) {
+  const regions = Object.values(o.result.regions);
+  const tags = regions.flatMap((r) => suggestTags(r, (c) => sampleFor(o)(r.region, c), new Set(candidates)));
+  const creators = suggestCreators(regions, sampleFor(o), new Set(targets));
+  return { tags, creators };
+}
+
+async function discoverAction(flags: DiscoverFlags): Promise<number> {
+  const dir = requireWorkspace(flags, 'discover');
+  const { prepared, outcome } = await samplesInHand(flags);
+  const suggestions = suggestionsOf(outcome, prepared.candidates, prepared.targets);
+  const searched: { tags: string[]; creators: string[]; credits?: string } = { tags: [], creators: [] };
+  if (flags.search || flags.searchCreators) {
+    const calls = (flags.search ? 1 : 0) + (flags.searchCreators ? 1 : 0);
+    if (!flags.quiet) writeErr(`estimate: ${calls} credit${calls === 1 ? '' : 's'} for the keyword search\n`);
+    const session = await openApiSession({
+      now: prepared.now,
+      demo: flags.demo === true,
+      apiBase: flags.apiBase,
+      key: await resolveKey(flags),
+      requestsPerMinute: prepared.requestsPerMinute,
+      cache: prepared.cache,
+      maxAgeMs: prepared.maxAgeMs,
+      offline: flags.offline,
+      maxCredits: num(flags.maxCredits, 'max-credits', { min: 0, max: 1e9, int: true }),
+    });
+    try {
+      if (flags.search)
+        searched.tags = (await session.api.searchChallenge({ keyword: flags.search, count: 20, cursor: '0' }))
+          .map((c) => c.name)
+          .filter((n) => !prepared.candidates.includes(n.toLowerCase()));
+      if (flags.searchCreators)
+        searched.creators = (
+          await session.api.searchUser({ keyword: flags.searchCreators, count: 20, cursor: '0' })
+        )
+          .map((u) => u.uniqueId)
+          .filter((u) => !prepared.targets.includes(u.toLowerCase()));
+      searched.credits = describeCredits(session.api.credits());
+    } finally {
+      await session.close();
+    }
+  }
+  const ws = await openWorkspace(dir);
+  const accepted = await accept(ws, flags, prepared);
+  if (flags.json) writeOut(`${JSON.stringify({ suggestions, searched, accepted })}\n`);
+  else printSuggestions(suggestions, searched, accepted);
+  if (!flags.quiet) writeErr(`credits: ${searched.credits ?? '0 (from the samples in the cache)'}\n`);
+  return EXIT_OK;
+}
+
+/** Adds what the user accepted to the workspace's lists, checked as any list is; never anything else. */
+async function accept(
+  ws: Awaited<ReturnType<typeof openWorkspace>>,
+  flags: DiscoverFlags,
+  prepared: Prepared,
+): Promise<{ tags: string[]; creators: string[] }> {
+  const out = { tags: [] as string[], creators: [] as string[] };
+  if (flags.accept.length > 0) {
+    const checked = listFromValues('tags', flags.accept, '--accept');
+    if (checked.errors.length > 0)
+      throw new TagfitError(
+        'input',
+        checked.errors.map((e) => `--accept "${flags.accept[e.line - 1]}": ${e.reason}`).join('\n'),
+      );
+    out.tags = checked.values.filter((t) => !prepared.candidates.includes(t));
+    await saveListFile(ws, 'tags', [...prepared.candidates, ...out.tags]);
+  }
+  if (flags.acceptCreator.length > 0) {
+    const names = flags.acceptCreator.map((raw) => {
+      const u = parseUsername(raw);
+      if (!u.ok)
+        throw new TagfitError('input', `--accept-creator "${raw}" is not a TikTok username: ${u.reason}.`);
+      return u.value;
+    });
+    out.creators = [...new Set(names)].filter((u) => !prepared.targets.includes(u));
+    await saveListFile(ws, 'creators', [...prepared.targets, ...out.creators]);
+  }
+  return out;
+}
+
+function printSuggestions(
+  s: { tags: TagSuggestion[]; creators: CreatorSuggestion[] },
+  searched: { tags: string[]; creators: string[] },
+  accepted: { tags: string[]; creators: string[] },
+): void {
+  const out = process.stdout;
+  const pct = (x: number): string => `${Math.round(x * 100)} %`;
+  safeWrite(out, 'Suggested hashtags (from the posts sampled for your high scorers; not candidates yet)\n');
+  if (s.tags.length === 0) safeWrite(out, '  none: no tag co-occurs often enough with the high scorers\n');
+  for (const t of s.tags)
+    safeWrite(
+      out,
+      `  ${t.region} #${t.tag}: in ${t.posts} of ${t.highPosts} posts (${pct(t.share)}, ${t.lift.toFixed(1)}× its ${pct(t.overallShare)} overall), next to ${t.nextTo.map((c) => `#${c}`).join(', ')}\n`,
+    );
+  safeWrite(out, '\nSuggested creators (in the samples of several high scorers; not targets yet)\n');
+  if (s.creators.length === 0) safeWrite(out, '  none\n');
+  for (const c of s.creators)
+    safeWrite(
+      out,
+      `  @${c.username}: ${c.posts} posts in ${c.tags.map((t) => `#${t}`).join(', ')} (${c.regions.join(', ')})\n`,
+    );
+  if (searched.tags.length > 0)
+    safeWrite(out, `\nKeyword search, hashtags: ${searched.tags.map((t) => `#${t}`).join(', ')}\n`);
+  if (searched.creators.length > 0)
+    safeWrite(out, `Keyword search, creators: ${searched.creators.map((c) => `@${c}`).join(', ')}\n`);
+  if (accepted.tags.length + accepted.creators.length > 0)
+    safeWrite(
+      out,
+      `\nAdded: ${[...accepted.tags.map((t) => `#${t}`), ...accepted.creators.map((c) => `@${c}`)].join(', ')}\n`,
+    );
+  else safeWrite(out, '\nNothing is added until you accept it: --accept TAG, --accept-creator USER.\n');
+}
+
+async function pickAction(flags: PickFlags): Promise<number> {
+  requireWorkspace(flags, 'pick');
+  const k = num(flags.k, 'k', { min: 1, max: 30, int: true }) ?? 5;
+  const { outcome } = await samplesInHand(flags);
+  const picks: RegionPicks[] = Object.values(outcome.result.regions).map((r) =>
+    pickTagSet(r, (c) => sampleFor(outcome)(r.region, c), { k }),
+  );
+  if (flags.json) writeOut(`${JSON.stringify({ k, picks })}\n`);
+  else {
+    const out = process.stdout;
+    for (const r of picks) {
+      safeWrite(out, `${r.region}: ${r.picks.map((p) => `#${p.tag}`).join(' ')}\n`);
+      for (const p of r.picks) safeWrite(out, `  #${p.tag} (${p.score.toFixed(2)}): ${p.reason}\n`);
+      for (const p of r.passedOver)
+        safeWrite(out, `  left out #${p.tag} (${p.score.toFixed(2)}): ${p.reason}\n`);
+    }
+  }
+  if (!flags.quiet) writeErr('credits: 0 (from the samples in the cache)\n');
+  return EXIT_OK;
+}
+
+/** What the last watch run saw, to raise a suggestion once. */
+interface WatchState {
+  suggestions: string[];
+}
+
+async function watchAction(flags: WatchFlags): Promise<number> {
+  const dir = requireWorkspace(flags, 'watch');
+  const ws = await openWorkspace(dir);
+  const schedule = ws.settings.watch;
+  if (flags.printSchedule) {
+    const cmd = `${process.execPath} ${path.resolve(process.argv[1] ?? 'tagfit')} watch --workspace ${JSON.stringify(ws.dir)} --quiet`;
+    for (const l of scheduleLines(schedule, cmd, process.platform)) writeOut(`# ${l.kind}\n${l.text}\n\n`);
+    return EXIT_OK;
+  }
+  const runs = await listRuns(ws.paths.data);
+  const last = runs.at(-1);
+  const now = flags.now ? new Date(flags.now) : new Date();
+  const due = isDue(now, schedule, last?.now);
+  if (!due.due) {
+    if (flags.json) writeOut(`${JSON.stringify({ due: false, why: due.why, next: due.next, alerts: [] })}\n`);
+    else writeErr(`${due.why}\n`);
+    return EXIT_OK;
+  }
+  if (!flags.quiet) writeErr(`${due.why}\n`);
+  const previous = last ? await loadRun(ws.paths.data, last.id) : undefined;
+  const reporter = createProgressReporter(flags.quiet ? 'quiet' : 'lines');
+  const prepared = await prepare(flags, reporter.warn, true);
+  const controller = new AbortController();
+  const stopListening = stopOnSignals(controller);
+  let outcome: ScoreJobOutcome;
+  try {
+    outcome = await runPrepared(flags, prepared, reporter, controller.signal);
+  } finally {
+    reporter.stop();
+    stopListening();
+    await prepared.release();
+  }
+  const { result } = outcome;
+  if (result.stopped || outcome.historyError) {
+    writeErr(
+      `tagfit: the watch run did not complete (${result.stopped?.message ?? outcome.historyError?.message}); no alert is raised from a partial run\n`,
+    );
+    return EXIT_FAILED;
+  }
+  const statePath = path.join(ws.paths.data, 'watch.json');
+  const stateText = await readTextFile(statePath);
+  const state: WatchState = stateText ? (JSON.parse(stateText) as WatchState) : { suggestions: [] };
+  const suggestions = suggestionsOf(outcome, prepared.candidates, prepared.targets).tags;
+  const alerts: WatchAlert[] = alertsFor(
+    result,
+    previous,
+    schedule.rules,
+    prepared.velocityThreshold,
+    suggestions,
+    new Set(state.suggestions),
+  );
+  const date = runDate(prepared.now);
+  const written = await writeReports(ws.paths.reports, [
+    { name: `alerts-${date}.md`, content: renderAlertsMarkdown(alerts, date, escapeMarkdown) },
+  ]);
+  await writeFileAtomically(
+    statePath,
+    `${JSON.stringify({ suggestions: [...new Set([...state.suggestions, ...suggestions.map((s) => `${s.region}|${s.tag}`)])] }, null, 2)}\n`,
+  );
+  if (flags.json)
+    writeOut(`${JSON.stringify({ due: true, why: due.why, alerts, credits: result.credits })}\n`);
+  else {
+    for (const a of alerts) safeWrite(process.stdout, `${a.rule}: ${a.message}\n`);
+    if (alerts.length === 0) safeWrite(process.stdout, 'no alert\n');
+  }
+  if (!flags.quiet) {
+    for (const w of written) writeErr(`wrote ${w.path}\n`);
+    writeErr(`credits: ${describeCredits(result.credits)}\n`);
+  }
+  if (result.failed.length > 0) return EXIT_FAILED;
+  return alerts.length > 0 ? EXIT_ALERTS : EXIT_OK;
+}

@@ -1,0 +1,71 @@
+// A tag set to post with, per region: the user posts a handful of tags, not a ranking. Greedy from the top: a tag
+// joins the set unless it is a poor pick (shadow-limited, commercial, no posts here), it would be a second saturated
+// broad tag, or it mostly reaches the same posts as a tag already picked (co-occurrence in the samples). Each pick
+// says why; each higher scorer left out says why too.
+import type { Post, RegionResult } from '../../shared/model';
+import type { RegionPicks, TagPick } from '../../shared/discover';
+import { sharedReach } from './cooccurrence';
+
+export interface PickOptions {
+  /** Tags in the set (default 5). */
+  k?: number;
+  /** Two tags whose shared reach is above this are near-duplicates: only the higher is kept (default 0.5). */
+  maxShared?: number;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+export function pickTagSet(
+  result: RegionResult,
+  sampleOf: (candidate: string) => readonly Post[],
+  opts: PickOptions = {},
+): RegionPicks {
+  const k = opts.k ?? 5;
+  const maxShared = opts.maxShared ?? 0.5;
+  const picks: (TagPick & { saturated: boolean })[] = [];
+  const passedOver: RegionPicks['passedOver'] = [];
+  for (const t of result.ranked) {
+    if (picks.length >= k) break;
+    const poor = t.flags.find(
+      (f) => f.kind === 'shadow-limited' || f.kind === 'commercial' || f.kind === 'no-posts',
+    );
+    if (poor) {
+      passedOver.push({ tag: t.tag, score: t.score, reason: `${poor.kind}: ${poor.reason}` });
+      continue;
+    }
+    const saturated = t.flags.some((f) => f.kind === 'saturated');
+    if (saturated && picks.some((p) => p.saturated)) {
+      const broad = picks.find((p) => p.saturated)!;
+      passedOver.push({
+        tag: t.tag,
+        score: t.score,
+        reason: `a second saturated broad tag; the set keeps one (#${broad.tag})`,
+      });
+      continue;
+    }
+    const overlaps = picks
+      .map((p) => ({ p, shared: sharedReach(t, p, sampleOf) }))
+      .sort((a, b) => b.shared - a.shared);
+    const closest = overlaps[0];
+    if (closest && closest.shared > maxShared) {
+      passedOver.push({
+        tag: t.tag,
+        score: t.score,
+        reason: `reaches the same posts as #${closest.p.tag} (${pct(closest.shared)} shared), which scores higher`,
+      });
+      continue;
+    }
+    const reason =
+      picks.length === 0
+        ? `the highest score in ${result.region}${saturated ? ' (a saturated broad tag: reach, little discovery)' : ''}`
+        : saturated
+          ? `score ${t.score.toFixed(2)}; the set's one saturated broad tag, for reach`
+          : `score ${t.score.toFixed(2)}; reaches posts the others do not (at most ${pct(closest?.shared ?? 0)} shared, with #${closest?.p.tag})`;
+    picks.push({ tag: t.tag, candidate: t.candidate, score: t.score, reason, saturated });
+  }
+  return {
+    region: result.region,
+    picks: picks.map(({ saturated: _s, ...p }) => p),
+    passedOver,
+  };
+}

@@ -1,0 +1,52 @@
+// Discovery, the tag set and the watchlist as the CLI's --json and the app show them (computed in core/discover).
+import type { RegionCode } from './model';
+
+/** A hashtag that co-occurs with a region's high scorers and is not a candidate yet, with the evidence. */
+export interface TagSuggestion {
+  tag: string;
+  region: RegionCode;
+  /** The high scorers' sampled posts that used it, of `highPosts`. */
+  posts: number;
+  highPosts: number;
+  /** posts ÷ highPosts. */
+  share: number;
+  /** Its share of every sampled post of the region. */
+  overallShare: number;
+  /** share ÷ overallShare: how much likelier it is next to the high scorers. */
+  lift: number;
+  /** The high-scoring candidates it appeared next to, most often first. */
+  nextTo: string[];
+}
+
+/** An author in the samples of several high-scoring tags, not a target creator yet. */
+export interface CreatorSuggestion {
+  username: string;
+  posts: number;
+  tags: string[];
+  regions: RegionCode[];
+}
+
+/** One tag of a region's tag set, with why it was picked. */
+export interface TagPick {
+  tag: string;
+  candidate: string;
+  score: number;
+  reason: string;
+}
+
+export interface RegionPicks {
+  region: RegionCode;
+  picks: TagPick[];
+  /** Higher scorers left out, and why. */
+  passedOver: { tag: string; score: number; reason: string }[];
+}
+
+/** An alert of the watchlist: which rule fired for which tag and region, with the values before and after. */
+export interface WatchAlert {
+  rule: 'velocity-threshold' | 'rank-move' | 'score-move' | 'became-flagged' | 'new-suggestion';
+  tag: string;
+  region: RegionCode;
+  before: number | string | null;
+  after: number | string | null;
+  message: string;
+}
