@@ -303,15 +303,17 @@ async function watchAction(flags: WatchFlags): Promise<number> {
   }
   const statePath = path.join(ws.paths.data, 'watch.json');
   const stateText = await readTextFile(statePath);
-  const state: WatchState = stateText ? (JSON.parse(stateText) as WatchState) : { suggestions: [] };
-  const suggestions = suggestionsOf(outcome, prepared.candidates, prepared.targets).tags;
+  const state: WatchState | undefined = stateText ? (JSON.parse(stateText) as WatchState) : undefined;
+  const found = suggestionsOf(outcome, prepared.candidates, prepared.targets).tags;
+  // The first watch run sees the suggestions as they are: a baseline, not news.
+  const suggestions = state ? found : [];
   const alerts: WatchAlert[] = alertsFor(
     result,
     previous,
     schedule.rules,
     prepared.velocityThreshold,
     suggestions,
-    new Set(state.suggestions),
+    new Set(state?.suggestions ?? []),
   );
   const date = runDate(prepared.now);
   const written = await writeReports(ws.paths.reports, [
@@ -319,7 +321,7 @@ async function watchAction(flags: WatchFlags): Promise<number> {
   ]);
   await writeFileAtomically(
     statePath,
-    `${JSON.stringify({ suggestions: [...new Set([...state.suggestions, ...suggestions.map((s) => `${s.region}|${s.tag}`)])] }, null, 2)}\n`,
+    `${JSON.stringify({ suggestions: [...new Set([...(state?.suggestions ?? []), ...found.map((s) => `${s.region}|${s.tag}`)])] }, null, 2)}\n`,
   );
   if (flags.json)
     writeOut(`${JSON.stringify({ due: true, why: due.why, alerts, credits: result.credits })}\n`);

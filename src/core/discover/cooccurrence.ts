@@ -31,6 +31,8 @@ export interface DiscoverOptions {
   minPosts?: number;
   /** And be at least this many times likelier next to them than in the whole sample (default 1.5). */
   minLift?: number;
+  /** And stand out from the other posts by at least this z (default 2). */
+  minZ?: number;
   /** At most this many suggestions per region (default 10). */
   limit?: number;
 }
@@ -82,6 +84,16 @@ export function suggestTags(
     const base = (overall.get(tag) ?? e.posts) / all;
     const lift = share / base;
     if (lift < (opts.minLift ?? 1.5)) continue;
+    // Small counts make big lifts by chance: the share next to the high scorers must stand out from the share in
+    // the other posts by a two-proportion z-test (z >= 2, about 98 % one-sided).
+    const k2 = (overall.get(tag) ?? e.posts) - e.posts;
+    const n2 = all - highPosts.length;
+    if (n2 > 0) {
+      const p1 = e.posts / highPosts.length;
+      const pooled = (e.posts + k2) / all;
+      const se = Math.sqrt(pooled * (1 - pooled) * (1 / highPosts.length + 1 / n2));
+      if (se > 0 && (p1 - k2 / n2) / se < (opts.minZ ?? 2)) continue;
+    }
     out.push({
       tag,
       region: result.region,

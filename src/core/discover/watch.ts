@@ -46,7 +46,11 @@ export interface Due {
 export function isDue(now: Date, s: WatchSchedule, lastRunAt: string | undefined): Due {
   const since = periodStart(now, s);
   const next = nextStart(now, s);
-  const base = { since: since.toISOString(), next: next.toISOString(), ...(lastRunAt ? { lastRun: lastRunAt } : {}) };
+  const base = {
+    since: since.toISOString(),
+    next: next.toISOString(),
+    ...(lastRunAt ? { lastRun: lastRunAt } : {}),
+  };
   if (lastRunAt === undefined) return { ...base, due: true, why: 'no run is recorded yet' };
   const last = new Date(lastRunAt);
   if (last >= since)
@@ -83,13 +87,20 @@ export function alertsFor(
   const alerts: WatchAlert[] = [];
   const add = (a: Omit<WatchAlert, 'message'>, message: string): void => void alerts.push({ ...a, message });
   if (previous) {
-    for (const [region, r] of Object.entries(current.regions) as [RegionCode, RunResult['regions'][string]][]) {
+    for (const [region, r] of Object.entries(current.regions) as [
+      RegionCode,
+      RunResult['regions'][string],
+    ][]) {
       const before = new Map((previous.regions[region]?.ranked ?? []).map((t) => [t.candidate, t]));
       for (const t of r.ranked) {
         const h = t.history;
         const was = before.get(t.candidate);
         if (!h || !was) continue;
-        if (rules.velocityThreshold && h.crossedVelocityThreshold && h.previousVelocity !== null)
+        // Either way (the momentum's own flag is the calendar's: upward only).
+        const crossed =
+          h.previousVelocity !== null &&
+          h.previousVelocity < velocityThreshold !== t.velocity < velocityThreshold;
+        if (rules.velocityThreshold && crossed && h.previousVelocity !== null)
           add(
             { rule: 'velocity-threshold', tag: t.tag, region, before: h.previousVelocity, after: t.velocity },
             `#${t.tag} in ${region}: velocity ${h.previousVelocity < t.velocity ? 'rose' : 'fell'} across ${f2(velocityThreshold)}, from ${f2(h.previousVelocity)} to ${f2(t.velocity)}`,
@@ -137,7 +148,8 @@ export function renderAlertsMarkdown(
   const regions = [...new Set(alerts.map((a) => a.region))];
   for (const region of regions) {
     lines.push(`## ${escape(region)}`, '');
-    for (const a of alerts.filter((x) => x.region === region)) lines.push(`- ${a.rule}: ${escape(a.message)}`);
+    for (const a of alerts.filter((x) => x.region === region))
+      lines.push(`- ${a.rule}: ${escape(a.message)}`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -186,5 +198,9 @@ export function scheduleLines(
     { kind: 'Windows Task Scheduler', text: schtasks },
   ];
   // This machine's first; the others follow for a workspace shared across machines.
-  return platform === 'win32' ? [all[2]!, all[0]!, all[1]!] : platform === 'linux' ? [all[0]!, all[1]!, all[2]!] : all;
+  return platform === 'win32'
+    ? [all[2]!, all[0]!, all[1]!]
+    : platform === 'linux'
+      ? [all[0]!, all[1]!, all[2]!]
+      : all;
 }
