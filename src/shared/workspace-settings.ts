@@ -9,7 +9,15 @@ import {
   windowDaysSchema,
 } from './scoring-limits';
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
 
 /** The settings format this Tagfit reads and writes. */
 export const SETTINGS_VERSION = 1;
@@ -57,7 +65,9 @@ export const settingsSchema = z.strictObject({
           /** A tag's score moves by at least this many points (0: off). */
           scoreMove: z.number().min(0).max(100).default(10),
           /** A tag newly flagged so. */
-          becameFlagged: z.array(z.enum(['shadow-limited', 'saturated'])).default(['shadow-limited', 'saturated']),
+          becameFlagged: z
+            .array(z.enum(['shadow-limited', 'saturated']))
+            .default(['shadow-limited', 'saturated']),
           /** A new suggestion backed by at least this many of the high scorers' posts (0: off). */
           suggestionPosts: z.int().min(0).max(10_000).default(5),
         })

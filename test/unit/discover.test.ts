@@ -10,7 +10,7 @@ import type { Flag, Post, RegionResult, RunResult, ScoredTag } from '../../src/s
 import { settingsSchema } from '../../src/shared/workspace-settings';
 
 let nextId = 0;
-const post = (caption: string | null, authorId = `a${nextId}`, id = `p${++nextId}`): Post => ({
+const post = (caption: string, authorId = `a${nextId}`, id = `p${++nextId}`): Post => ({
   id,
   createTime: 1_795_000_000,
   likes: 10,
