@@ -4,19 +4,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegionCode } from '../shared/model';
-import type { CreatorSuggestion, RegionPicks, TagSuggestion, WatchAlert } from '../shared/discover';
+import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../shared/discover';
 import { suggestCreators, suggestTags } from '../core/discover/cooccurrence';
 import { pickTagSet } from '../core/discover/pick';
-import { alertsFor, isDue, renderAlertsMarkdown, scheduleLines } from '../core/discover/watch';
+import { isDue, scheduleLines } from '../core/discover/watch';
+import { recordWatchRun } from '../core/discover/watch-job';
 import { TagfitError } from '../core/errors';
 import { listFromValues, parseUsername } from '../core/input/csv-lists';
 import { openApiSession } from '../core/job/api-session';
 import type { ScoreJobOutcome } from '../core/job/score-job';
 import { sampleKey } from '../core/pipeline/run';
-import { runDate } from '../core/report/files';
-import { escapeMarkdown } from '../core/report/markdown';
-import { writeReports } from '../core/report/write';
-import { readTextFile, writeFileAtomically } from '../core/workspace/json-file';
 import { listRuns, loadRun } from '../core/workspace/history';
 import { openWorkspace, saveListFile } from '../core/workspace/layout';
 import { EXIT_ALERTS, EXIT_FAILED, EXIT_OK } from './exit-codes';
@@ -257,11 +254,6 @@ async function pickAction(flags: PickFlags): Promise<number> {
   return EXIT_OK;
 }
 
-/** What the last watch run saw, to raise a suggestion once. */
-interface WatchState {
-  suggestions: string[];
-}
-
 async function watchAction(flags: WatchFlags): Promise<number> {
   const dir = requireWorkspace(flags, 'watch');
   const ws = await openWorkspace(dir);
@@ -301,28 +293,14 @@ async function watchAction(flags: WatchFlags): Promise<number> {
     );
     return EXIT_FAILED;
   }
-  const statePath = path.join(ws.paths.data, 'watch.json');
-  const stateText = await readTextFile(statePath);
-  const state: WatchState | undefined = stateText ? (JSON.parse(stateText) as WatchState) : undefined;
-  const found = suggestionsOf(outcome, prepared.candidates, prepared.targets).tags;
-  // The first watch run sees the suggestions as they are: a baseline, not news.
-  const suggestions = state ? found : [];
-  const alerts: WatchAlert[] = alertsFor(
+  const { alerts, written } = await recordWatchRun({
+    ws,
     result,
     previous,
-    schedule.rules,
-    prepared.velocityThreshold,
-    suggestions,
-    new Set(state?.suggestions ?? []),
-  );
-  const date = runDate(prepared.now);
-  const written = await writeReports(ws.paths.reports, [
-    { name: `alerts-${date}.md`, content: renderAlertsMarkdown(alerts, date, escapeMarkdown) },
-  ]);
-  await writeFileAtomically(
-    statePath,
-    `${JSON.stringify({ suggestions: [...new Set([...(state?.suggestions ?? []), ...found.map((s) => `${s.region}|${s.tag}`)])] }, null, 2)}\n`,
-  );
+    suggestions: suggestionsOf(outcome, prepared.candidates, prepared.targets).tags,
+    velocityThreshold: prepared.velocityThreshold,
+    warn: reporter.warn,
+  });
   if (flags.json)
     writeOut(`${JSON.stringify({ due: true, why: due.why, alerts, credits: result.credits })}\n`);
   else {

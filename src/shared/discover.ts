@@ -50,3 +50,12 @@ export interface WatchAlert {
   after: number | string | null;
   message: string;
 }
+
+/** An alert as the workspace keeps it (data/watch.json) until the user dismisses it. */
+export interface StoredAlert {
+  id: string;
+  /** The run that raised it. */
+  runAt: string;
+  dismissed: boolean;
+  alert: WatchAlert;
+}

@@ -1,0 +1,98 @@
+// What a watch run leaves in the workspace, for the CLI (cron) and the app alike: alerts-<date>.md in reports/, and
+// data/watch.json with the suggestions already seen (a suggestion is news once) and every alert raised, kept until
+// the user dismisses it in the app.
+import path from 'node:path';
+import { z } from 'zod';
+import type { RunResult } from '../../shared/model';
+import type { StoredAlert, TagSuggestion, WatchAlert } from '../../shared/discover';
+import { runDate } from '../report/files';
+import { escapeMarkdown } from '../report/markdown';
+import { writeReports, type WrittenFile } from '../report/write';
+import type { StoredRun } from '../workspace/history';
+import type { Workspace } from '../workspace/layout';
+import { readTextFile, writeFileAtomically } from '../workspace/json-file';
+import { alertsFor, renderAlertsMarkdown } from './watch';
+
+const stateSchema = z.object({
+  suggestions: z.array(z.string()).default([]),
+  alerts: z
+    .array(
+      z.object({
+        id: z.string(),
+        runAt: z.string(),
+        dismissed: z.boolean().default(false),
+        alert: z.object({
+          rule: z.enum(['velocity-threshold', 'rank-move', 'score-move', 'became-flagged', 'new-suggestion']),
+          tag: z.string(),
+          region: z.string(),
+          before: z.union([z.number(), z.string(), z.null()]),
+          after: z.union([z.number(), z.string(), z.null()]),
+          message: z.string(),
+        }),
+      }),
+    )
+    .default([]),
+});
+export type WatchState = z.output<typeof stateSchema>;
+
+const statePath = (ws: Workspace): string => path.join(ws.paths.data, 'watch.json');
+
+/** The watch state; a damaged file is said and started over (it holds nothing that cannot be raised again). */
+export async function readWatchState(
+  ws: Workspace,
+  warn: (m: string) => void = () => {},
+): Promise<WatchState | undefined> {
+  const text = await readTextFile(statePath(ws));
+  if (text === undefined) return undefined;
+  try {
+    return stateSchema.parse(JSON.parse(text));
+  } catch {
+    warn(`${statePath(ws)} is damaged: the watch starts over (suggestions are a baseline again)`);
+    return undefined;
+  }
+}
+
+export async function writeWatchState(ws: Workspace, state: WatchState): Promise<void> {
+  await writeFileAtomically(statePath(ws), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/**
+ * The alerts of a finished run against the previous recorded one, written as alerts-<date>.md and kept in the
+ * state. The first watch run takes the suggestions as a baseline, not as news.
+ */
+export async function recordWatchRun(opts: {
+  ws: Workspace;
+  result: RunResult;
+  previous: StoredRun | undefined;
+  suggestions: readonly TagSuggestion[];
+  velocityThreshold: number;
+  warn?: (m: string) => void;
+}): Promise<{ alerts: WatchAlert[]; written: WrittenFile[] }> {
+  const { ws, result } = opts;
+  const state = await readWatchState(ws, opts.warn);
+  const alerts = alertsFor(
+    result,
+    opts.previous,
+    ws.settings.watch.rules,
+    opts.velocityThreshold,
+    state ? opts.suggestions : [],
+    new Set(state?.suggestions ?? []),
+  );
+  const date = runDate(new Date(result.now));
+  const written = await writeReports(ws.paths.reports, [
+    { name: `alerts-${date}.md`, content: renderAlertsMarkdown(alerts, date, escapeMarkdown) },
+  ]);
+  const stored: StoredAlert[] = alerts.map((alert, i) => ({
+    id: `${result.now}#${i}`,
+    runAt: result.now,
+    dismissed: false,
+    alert,
+  }));
+  await writeWatchState(ws, {
+    suggestions: [
+      ...new Set([...(state?.suggestions ?? []), ...opts.suggestions.map((s) => `${s.region}|${s.tag}`)]),
+    ],
+    alerts: [...(state?.alerts ?? []), ...stored],
+  });
+  return { alerts, written };
+}
