@@ -13,6 +13,7 @@ import { type ListsResponses, listsRequests } from './ipc/lists';
 import { type ReportsResponses, reportsRequests } from './ipc/reports';
 import { type RunResponses, runRequests } from './ipc/run';
 import { type SettingsResponses, settingsRequests } from './ipc/settings';
+import { type WatchResponses, watchRequests } from './ipc/watch';
 import { type WorkspaceResponses, workspaceRequests } from './ipc/workspace';
 
 /** Request schemas, validated in main before any handler runs. */
@@ -26,6 +27,7 @@ export const invokeRequestSchemas = {
   ...historyRequests,
   ...decodeRequests,
   ...reportsRequests,
+  ...watchRequests,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas;
@@ -38,7 +40,8 @@ export type InvokeResponses = AppResponses &
   RunResponses &
   HistoryResponses &
   DecodeResponses &
-  ReportsResponses;
+  ReportsResponses &
+  WatchResponses;
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>;
 export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeRequestSchemas)[C]>;

@@ -51,6 +51,8 @@ export const settingsSchema = z.strictObject({
   /** When `tagfit watch` runs and what raises an alert (core/discover/watch.ts). */
   watch: z
     .strictObject({
+      /** The app runs a due watch by itself while it is open (the CLI's watch runs when cron calls it). */
+      enabled: z.boolean().default(false),
       every: z.enum(['day', 'week']).default('week'),
       /** For a weekly schedule. */
       day: z.enum(WEEKDAYS).default('monday'),

@@ -344,6 +344,8 @@ describe('the workbench through npm run web', () => {
       'History',
       'Competitors',
       'Creator fit',
+      'Suggestions',
+      'Watch',
       'Settings',
     ];
     for (const theme of ['light', 'dark']) {
@@ -397,6 +399,53 @@ describe('the workbench through npm run web', () => {
     // Two runs a week apart leave a week of posts to match: no correlation is claimed.
     expect(await result.textContent()).toMatch(/Not enough evidence yet: (only \d+|none) of the 60 posts/);
   }, 120_000);
+
+  it('Suggestions: tags and creators from the samples in hand, added only by a click; a tag set per region with reasons', async () => {
+    const requests = sim.stats().requests;
+    await view('Suggestions');
+    const tagSet = page.getByRole('list', { name: 'Tag set US' });
+    await expect.poll(() => tagSet.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await tagSet.getByRole('listitem').first().textContent()).toMatch(
+      /^#\S+ \d+\.\d\d — the highest score in US$/,
+    );
+    const addCreator = page
+      .getByRole('region', { name: 'Suggested creators' })
+      .getByRole('button', { name: /^Add @/ })
+      .first();
+    await expect.poll(() => addCreator.count(), { timeout: 30_000 }).toBe(1);
+    const username = (await addCreator.getAttribute('aria-label'))!.match(/^Add @(\S+) to/)![1]!;
+    expect(await readFile(path.join(ws, 'creators.csv'), 'utf8')).not.toContain(`\n${username}\n`);
+    await addCreator.click();
+    await expect.poll(() => readFile(path.join(ws, 'creators.csv'), 'utf8')).toContain(`\n${username}\n`);
+    // All of it from the samples in hand: no call.
+    expect(sim.stats().requests).toBe(requests);
+  }, 120_000);
+
+  it('Watch: a due run two weeks on, its alerts listed until dismissed and written to alerts-<date>.md', async () => {
+    await preview.close();
+    const later = new Date(NOW_MS + 14 * 86_400_000).toISOString();
+    await openPreview(later, ['--workspace', ws]);
+    await view('Watch');
+    await page.getByLabel('Rank moves by (places, 0 off)', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Save the schedule and rules' }).click();
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).watch.rules.rankMove)
+      .toBe(1);
+    const status = page.getByRole('region', { name: 'Watch status' });
+    await expect.poll(() => status.textContent()).toContain('A run is due');
+    await status.getByRole('button', { name: 'Run the due watch now' }).click();
+    await expect
+      .poll(() => readdir(path.join(ws, 'reports')), { timeout: 60_000 })
+      .toContain(`alerts-${later.slice(0, 10)}.md`);
+    await view('Watch');
+    const alerts = page.getByRole('region', { name: 'Alerts' });
+    const dismiss = alerts.getByRole('button', { name: /^Dismiss: / });
+    await expect.poll(() => dismiss.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = await dismiss.count();
+    await dismiss.first().click();
+    await expect.poll(() => dismiss.count()).toBe(before - 1);
+    await expect.poll(() => status.textContent()).toMatch(/not due: this period began/);
+  }, 180_000);
 
   it('a 5,000-row candidate grid stays responsive: scroll to the end and edit a cell', async () => {
     await page.getByRole('complementary', { name: 'Side bar' }).waitFor();

@@ -48,6 +48,7 @@ describe('initWorkspace / openWorkspace', () => {
         '  "requestsPerMinute": 200,',
         '  "concurrency": 8,',
         '  "watch": {',
+        '    "enabled": false,',
         '    "every": "week",',
         '    "day": "monday",',
         '    "hour": 9,',

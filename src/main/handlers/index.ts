@@ -11,6 +11,7 @@ import { createReportsHandlers } from './reports';
 import { createRunHandlers } from './run';
 import { createSettingsHandlers } from './settings';
 import type { Handlers } from './types';
+import { createWatchHandlers } from './watch';
 import { closeWorkspace, createWorkspaceHandlers } from './workspace';
 
 export type { Handlers };
@@ -33,6 +34,7 @@ export function createMainHandlers(s: HandlerServices): MainHandlers {
     ...createHistoryHandlers(ctx),
     ...createDecodeHandlers(ctx),
     ...createReportsHandlers(ctx),
+    ...createWatchHandlers(ctx),
   };
   return { handlers, dispose: async () => void (await closeWorkspace(ctx)) };
 }

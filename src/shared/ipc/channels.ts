@@ -33,6 +33,11 @@ export const INVOKE_CHANNELS = [
   'decode:competitors',
   'creator-fit:run',
   'track:run',
+  'discover:suggest',
+  'discover:pick',
+  'watch:status',
+  'watch:record',
+  'watch:dismiss',
   'reports:export',
 ] as const satisfies readonly InvokeChannel[];
 

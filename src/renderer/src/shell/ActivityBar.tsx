@@ -10,6 +10,8 @@ const ICONS: Record<Exclude<ViewId, 'welcome'>, string> = {
   history: '↺',
   competitors: '⚑',
   'creator-fit': '★',
+  suggestions: '✦',
+  watch: '◷',
   settings: '⚙',
 };
 

@@ -7,6 +7,8 @@ import { HistoryView } from '../views/history/HistoryView';
 import { RegionsView } from '../views/regions/RegionsView';
 import { ResultsView } from '../views/results/ResultsView';
 import { SettingsView } from '../views/settings/SettingsView';
+import { SuggestionsView } from '../views/suggestions/SuggestionsView';
+import { WatchView } from '../views/watch/WatchView';
 import { WelcomeView } from '../views/welcome/WelcomeView';
 import { useUiStore, VIEW_TITLES, type ViewId } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
@@ -21,6 +23,8 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   history: HistoryView,
   competitors: CompetitorsView,
   'creator-fit': CreatorFitView,
+  suggestions: SuggestionsView,
+  watch: WatchView,
   settings: SettingsView,
 };
 
@@ -34,6 +38,8 @@ const NEEDS_WORKSPACE = new Set<ViewId>([
   'history',
   'competitors',
   'creator-fit',
+  'suggestions',
+  'watch',
 ]);
 
 export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Element {

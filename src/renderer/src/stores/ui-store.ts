@@ -14,6 +14,8 @@ export type ViewId =
   | 'history'
   | 'competitors'
   | 'creator-fit'
+  | 'suggestions'
+  | 'watch'
   | 'settings';
 
 export const VIEW_TITLES: Record<ViewId, string> = {
@@ -26,6 +28,8 @@ export const VIEW_TITLES: Record<ViewId, string> = {
   history: 'History',
   competitors: 'Competitors',
   'creator-fit': 'Creator fit',
+  suggestions: 'Suggestions',
+  watch: 'Watch',
   settings: 'Settings',
 };
 

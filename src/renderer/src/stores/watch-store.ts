@@ -1,0 +1,94 @@
+// The watchlist in the app: its status and alerts (kept in the workspace, shared with the CLI's cron runs), a due run
+// started by hand or, when the workspace says so, by itself while the app is open, with an OS notification.
+import { create } from 'zustand';
+import type { WatchAlert } from '../../../shared/discover';
+import type { WatchStatus } from '../../../shared/ipc/watch';
+import { invoke } from '../bridge';
+import { useRunStore } from './run-store';
+import { useUiStore } from './ui-store';
+import { useWorkspaceStore } from './workspace-store';
+
+interface WatchState {
+  status: WatchStatus | null;
+  /** The alerts of the last watch run made in this session. */
+  raised: WatchAlert[] | null;
+  running: boolean;
+  refresh(): Promise<void>;
+  /** Runs now if a run is due (the estimate is skipped: the schedule is the user's consent). */
+  runIfDue(): Promise<void>;
+  dismiss(id: string): Promise<void>;
+}
+
+/** An OS notification where the platform allows it (Electron, or a browser that was granted it). */
+function notify(title: string, body: string): void {
+  const N = (globalThis as { Notification?: typeof Notification }).Notification;
+  if (!N) return;
+  const show = (): void => void new N(title, { body });
+  if (N.permission === 'granted') show();
+  else if (N.permission !== 'denied') void N.requestPermission().then((p) => p === 'granted' && show());
+}
+
+export const useWatchStore = create<WatchState>((set, get) => ({
+  status: null,
+  raised: null,
+  running: false,
+  async refresh() {
+    if (!useWorkspaceStore.getState().workspace) return set({ status: null });
+    try {
+      set({ status: await invoke('watch:status', {}) });
+    } catch (e) {
+      useUiStore.getState().report('Reading the watch', e);
+    }
+  },
+  async runIfDue() {
+    await get().refresh();
+    const status = get().status;
+    if (!status?.due || get().running || useRunStore.getState().active) return;
+    set({ running: true });
+    try {
+      useUiStore.getState().log('info', `Watch: ${status.why}`);
+      await useRunStore.getState().start();
+      const outcome = useRunStore.getState().outcome;
+      if (outcome?.ended !== 'finished') return;
+      const { alerts } = await invoke('watch:record', {});
+      set({ raised: alerts });
+      const n = alerts.length;
+      useUiStore.getState().log(n > 0 ? 'warning' : 'info', `Watch: ${n} alert${n === 1 ? '' : 's'}.`);
+      notify(
+        n > 0 ? `Tagfit: ${n} alert${n === 1 ? '' : 's'}` : 'Tagfit: the weekly run is done',
+        n > 0
+          ? alerts
+              .slice(0, 3)
+              .map((a) => a.message)
+              .join('\n')
+          : 'No alert: nothing crossed a rule.',
+      );
+    } catch (e) {
+      useUiStore.getState().report('The watch run', e);
+    } finally {
+      set({ running: false });
+      await get().refresh();
+    }
+  },
+  async dismiss(id) {
+    try {
+      set({ status: await invoke('watch:dismiss', { id }) });
+    } catch (e) {
+      useUiStore.getState().report('Dismissing the alert', e);
+    }
+  },
+}));
+
+/** When a workspace opens: a due watch runs by itself if the workspace enabled it. Returns the unsubscribe. */
+export function watchOnOpen(): () => void {
+  return useWorkspaceStore.subscribe((s, prev) => {
+    if (s.workspace?.dir === prev.workspace?.dir) return;
+    void useWatchStore
+      .getState()
+      .refresh()
+      .then(() => {
+        if (s.workspace?.settings.watch.enabled && !s.workspace.readOnly)
+          void useWatchStore.getState().runIfDue();
+      });
+  });
+}

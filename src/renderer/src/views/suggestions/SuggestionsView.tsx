@@ -1,0 +1,114 @@
+// Suggestions: hashtags and creators found in the last run's samples (no credit), each with its evidence and an Add
+// button (nothing is added silently), and the tag set to post with per region, each pick with its reason.
+import { useEffect, useState } from 'react';
+import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../../../../shared/discover';
+import { invoke } from '../../bridge';
+import { useListsStore } from '../../stores/lists-store';
+import { useRunStore } from '../../stores/run-store';
+import { useUiStore } from '../../stores/ui-store';
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+export function SuggestionsView(): React.JSX.Element {
+  const outcome = useRunStore((s) => s.outcome);
+  const lists = useListsStore((s) => s.lists);
+  const add = useListsStore((s) => s.add);
+  const [found, setFound] = useState<{ tags: TagSuggestion[]; creators: CreatorSuggestion[] } | null>(null);
+  const [picks, setPicks] = useState<RegionPicks[] | null>(null);
+  const [k, setK] = useState(5);
+  useEffect(() => {
+    if (!outcome) return;
+    invoke('discover:suggest', {})
+      .then(setFound)
+      .catch((e: unknown) => useUiStore.getState().report('Finding suggestions', e));
+  }, [outcome]);
+  useEffect(() => {
+    if (!outcome) return;
+    invoke('discover:pick', { k })
+      .then(setPicks)
+      .catch((e: unknown) => useUiStore.getState().report('Picking the tag set', e));
+  }, [outcome, k]);
+  if (!outcome)
+    return (
+      <div className="suggestions">
+        <p className="muted">Run first: suggestions come from the posts a run sampled, at no credit.</p>
+      </div>
+    );
+  const added = (list: 'tags' | 'creators', v: string): boolean =>
+    lists[list].rows.some((r) => r.value === v);
+  return (
+    <div className="suggestions">
+      <section aria-label="Suggested hashtags">
+        <h2>Suggested hashtags</h2>
+        <p className="muted">
+          Tags that the high scorers&apos; sampled posts use much more than the rest do, not candidates yet.
+        </p>
+        {found && found.tags.length === 0 && <p className="muted">None stands out in these samples.</p>}
+        <ul className="suggestion-list">
+          {found?.tags.map((s) => (
+            <li key={`${s.region}|${s.tag}`}>
+              <button
+                disabled={added('tags', s.tag)}
+                aria-label={`Add #${s.tag} to the candidates`}
+                onClick={() => void add('tags', [s.tag])}
+              >
+                {added('tags', s.tag) ? 'Added' : 'Add'}
+              </button>{' '}
+              <strong>#{s.tag}</strong> <span className="muted">{s.region}</span>: in {s.posts} of{' '}
+              {s.highPosts} posts ({pct(s.share)}, {s.lift.toFixed(1)}× its {pct(s.overallShare)} overall),
+              next to {s.nextTo.map((c) => `#${c}`).join(', ')}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Suggested creators">
+        <h2>Suggested creators</h2>
+        {found && found.creators.length === 0 && <p className="muted">None in several high scorers.</p>}
+        <ul className="suggestion-list">
+          {found?.creators.map((c) => (
+            <li key={c.username}>
+              <button
+                disabled={added('creators', c.username)}
+                aria-label={`Add @${c.username} to the target creators`}
+                onClick={() => void add('creators', [c.username])}
+              >
+                {added('creators', c.username) ? 'Added' : 'Add'}
+              </button>{' '}
+              <strong>@{c.username}</strong>: {c.posts} posts in {c.tags.map((t) => `#${t}`).join(', ')} (
+              {c.regions.join(', ')})
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Tag set">
+        <h2>Tag set to post with</h2>
+        <label htmlFor="pick-k">Tags in the set</label>{' '}
+        <input
+          id="pick-k"
+          type="number"
+          min={1}
+          max={30}
+          value={k}
+          onChange={(e) => setK(Math.max(1, Math.min(30, Number(e.target.value) || 5)))}
+        />
+        {picks?.map((r) => (
+          <div key={r.region} className="pick-region">
+            <h3>{r.region}</h3>
+            <ol aria-label={`Tag set ${r.region}`}>
+              {r.picks.map((p) => (
+                <li key={p.candidate}>
+                  <strong>#{p.tag}</strong> {p.score.toFixed(2)} — {p.reason}
+                </li>
+              ))}
+            </ol>
+            {r.passedOver.length > 0 && (
+              <p className="muted">
+                Left out: {r.passedOver.map((p) => `#${p.tag} (${p.reason})`).join('; ')}
+              </p>
+            )}
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

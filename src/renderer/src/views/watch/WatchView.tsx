@@ -1,0 +1,142 @@
+// Watch: the schedule and the alert rules (saved to tagfit.json, which the CLI's `tagfit watch` reads from cron),
+// whether a run is due, and the alerts raised, listed until dismissed.
+import { useEffect, useState } from 'react';
+import { WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
+import { useWatchStore } from '../../stores/watch-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
+
+type Watch = WorkspaceSettings['watch'];
+
+export function WatchView(): React.JSX.Element {
+  const workspace = useWorkspaceStore((s) => s.workspace);
+  const saveSettings = useWorkspaceStore((s) => s.saveSettings);
+  const { status, running, refresh, runIfDue, dismiss } = useWatchStore();
+  const [draft, setDraft] = useState<Watch | null>(workspace?.settings.watch ?? null);
+  useEffect(() => setDraft(workspace?.settings.watch ?? null), [workspace?.settings.watch]);
+  useEffect(() => void refresh(), [refresh, workspace?.settings]);
+  if (!workspace || !draft) return <div className="watch" />;
+  const rule = <K extends keyof Watch['rules']>(k: K, v: Watch['rules'][K]): void =>
+    setDraft({ ...draft, rules: { ...draft.rules, [k]: v } });
+  const num = (k: 'rankMove' | 'scoreMove' | 'suggestionPosts', label: string): React.JSX.Element => (
+    <div className="field">
+      <label htmlFor={`w-${k}`}>{label}</label>
+      <input
+        id={`w-${k}`}
+        type="number"
+        min={0}
+        value={draft.rules[k]}
+        onChange={(e) => rule(k, Number(e.target.value) || 0)}
+      />
+    </div>
+  );
+  return (
+    <div className="watch">
+      <section aria-label="Watch status">
+        <h2>Watch</h2>
+        {status && (
+          <p className={status.due ? '' : 'muted'}>
+            {status.due ? 'A run is due: ' : ''}
+            {status.why}.
+          </p>
+        )}
+        <button className="primary" disabled={!status?.due || running} onClick={() => void runIfDue()}>
+          {running ? 'Running…' : 'Run the due watch now'}
+        </button>
+      </section>
+      <section aria-label="Alerts">
+        <h2>Alerts</h2>
+        {status && status.alerts.length === 0 && <p className="muted">No alert to read.</p>}
+        <ul className="alerts">
+          {status?.alerts.map((a) => (
+            <li key={a.id}>
+              <span className="chip warn">{a.alert.rule}</span> {a.alert.message}{' '}
+              <span className="muted">({a.runAt.slice(0, 10)})</span>{' '}
+              <button aria-label={`Dismiss: ${a.alert.message}`} onClick={() => void dismiss(a.id)}>
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Schedule and rules">
+        <h2>Schedule and rules</h2>
+        <p className="muted">
+          Saved in tagfit.json: the CLI&apos;s <code>tagfit watch</code> reads them too (
+          <code>tagfit watch --print-schedule</code> prints the line for cron).
+        </p>
+        <div className="check">
+          <label htmlFor="w-enabled">
+            <input
+              id="w-enabled"
+              type="checkbox"
+              checked={draft.enabled}
+              onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
+            />{' '}
+            Run by itself while the app is open
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor="w-every">Every</label>
+          <select
+            id="w-every"
+            value={draft.every}
+            onChange={(e) => setDraft({ ...draft, every: e.target.value as Watch['every'] })}
+          >
+            <option value="week">week</option>
+            <option value="day">day</option>
+          </select>
+        </div>
+        {draft.every === 'week' && (
+          <div className="field">
+            <label htmlFor="w-day">Day</label>
+            <select
+              id="w-day"
+              value={draft.day}
+              onChange={(e) => setDraft({ ...draft, day: e.target.value as Watch['day'] })}
+            >
+              {WEEKDAYS.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="w-hour">Hour (local time)</label>
+          <input
+            id="w-hour"
+            type="number"
+            min={0}
+            max={23}
+            value={draft.hour}
+            onChange={(e) =>
+              setDraft({ ...draft, hour: Math.max(0, Math.min(23, Number(e.target.value) || 0)) })
+            }
+          />
+        </div>
+        <div className="check">
+          <label htmlFor="w-velocity">
+            <input
+              id="w-velocity"
+              type="checkbox"
+              checked={draft.rules.velocityThreshold}
+              onChange={(e) => rule('velocityThreshold', e.target.checked)}
+            />{' '}
+            Velocity crosses the threshold ({workspace.settings.velocityThreshold}), either way
+          </label>
+        </div>
+        {num('rankMove', 'Rank moves by (places, 0 off)')}
+        {num('scoreMove', 'Score moves by (points, 0 off)')}
+        {num('suggestionPosts', 'A new suggestion in at least (posts, 0 off)')}
+        <button
+          className="primary"
+          disabled={workspace.readOnly}
+          onClick={() => void saveSettings({ ...workspace.settings, watch: draft })}
+        >
+          Save the schedule and rules
+        </button>
+      </section>
+    </div>
+  );
+}
