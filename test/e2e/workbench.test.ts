@@ -417,6 +417,11 @@ describe('the workbench through npm run web', () => {
     expect(await readFile(path.join(ws, 'creators.csv'), 'utf8')).not.toContain(`\n${username}\n`);
     await addCreator.click();
     await expect.poll(() => readFile(path.join(ws, 'creators.csv'), 'utf8')).toContain(`\n${username}\n`);
+    // The same tag set sits above the region's results.
+    await view('Results');
+    await expect
+      .poll(() => page.locator('[aria-label="Tag set US"]').textContent(), { timeout: 30_000 })
+      .toMatch(/^Tag set to post with: #/);
     // All of it from the samples in hand: no call.
     expect(sim.stats().requests).toBe(requests);
   }, 120_000);

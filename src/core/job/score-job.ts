@@ -127,6 +127,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         formats: opts.out.formats,
         partial,
         targetCount: opts.targets.length,
+        samples: data,
       });
       try {
         written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));

@@ -11,6 +11,7 @@ import type {
   ScoredTag,
   ScoringSettings,
 } from '../../shared/model';
+import type { RegionPicks } from '../../shared/discover';
 import { formatFixed, formatTruncated } from '../engine/decimal';
 import { groupDigits } from '../engine/flags';
 
@@ -40,6 +41,8 @@ export interface RegionReportInput {
   chart?: { file: string; svg: string };
   /** The run's clock, ISO. */
   now?: string;
+  /** The tag set to post with, when the samples were at hand. */
+  picks?: RegionPicks;
 }
 
 /** The reference prints the top 20. */
@@ -83,16 +86,22 @@ function summaryBlocks(input: RegionReportInput): Block[] {
   const { result } = input;
   const picks = result.ranked.filter(isPick).slice(0, 3);
   const items: string[] = [];
-  items.push(
-    picks.length === 0
-      ? 'Picks: none. No ranked tag is free of warnings in this region.'
-      : `Picks: ${picks
-          .map(
-            (t) =>
-              `${tagLabel(t)} (${score2(t.score)}${t.confidence?.label === 'uncertain' ? ', uncertain' : ''})`,
-          )
-          .join(', ')}.`,
-  );
+  // With the samples at hand the summary proposes the tag set; without, the best tags free of warnings.
+  if (input.picks && input.picks.picks.length > 0)
+    items.push(
+      `Tag set to post with: ${input.picks.picks.map((p) => `#${p.tag}`).join(' ')} (high scores that reach different posts; why below).`,
+    );
+  else
+    items.push(
+      picks.length === 0
+        ? 'Picks: none. No ranked tag is free of warnings in this region.'
+        : `Picks: ${picks
+            .map(
+              (t) =>
+                `${tagLabel(t)} (${score2(t.score)}${t.confidence?.label === 'uncertain' ? ', uncertain' : ''})`,
+            )
+            .join(', ')}.`,
+    );
   const withHistory = result.ranked.filter((t) => t.history);
   if (withHistory.length === 0) items.push('Since the last run: no earlier run to compare with yet.');
   else {
@@ -164,6 +173,24 @@ function topBlocks(input: RegionReportInput): Block[] {
       ]),
   });
   return blocks;
+}
+
+function tagSetBlocks(picks: RegionPicks | undefined): Block[] {
+  if (!picks) return [];
+  return [
+    { kind: 'heading', level: 2, text: 'Tag set to post with' },
+    picks.picks.length === 0
+      ? { kind: 'para', text: 'No tag can be recommended here.' }
+      : { kind: 'list', items: picks.picks.map((p) => `#${p.tag} (${score2(p.score)}): ${p.reason}.`) },
+    ...(picks.passedOver.length > 0
+      ? [
+          {
+            kind: 'list' as const,
+            items: picks.passedOver.map((p) => `Left out #${p.tag} (${score2(p.score)}): ${p.reason}.`),
+          },
+        ]
+      : []),
+  ];
 }
 
 function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
@@ -339,6 +366,7 @@ export function regionDocument(input: RegionReportInput): Block[] {
     ...summaryBlocks(input),
     { kind: 'heading', level: 2, text: `Top ${TOP}` },
     ...topBlocks(input),
+    ...tagSetBlocks(input.picks),
     ...rankedBlocks(result.ranked),
     ...momentumBlocks(result.ranked),
     ...excludedBlocks(input),

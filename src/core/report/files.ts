@@ -5,6 +5,8 @@
 //   html: report-<date>.html, the whole run in one self-contained file.
 import type { RegionCode, RunResult } from '../../shared/model';
 import type { ReportFormat } from '../../shared/report-formats';
+import { pickTagSet } from '../discover/pick';
+import { type RunSamples, sampleKey } from '../pipeline/run';
 import { heatmapSvg, scoreChartSvg } from './charts';
 import { renderCsvReport, renderSummaryCsv } from './csv';
 import { regionDocument, type RegionReportInput, summaryDocument, summaryRows } from './document';
@@ -24,6 +26,8 @@ export interface ReportFilesOptions {
   partial: boolean;
   /** How many target creators the overlap was measured against, said in the settings. */
   targetCount?: number;
+  /** The run's samples: with them each region's report proposes a tag set to post with (discover/pick.ts). */
+  samples?: RunSamples;
 }
 
 export function reportFiles(
@@ -48,6 +52,9 @@ export function reportFiles(
       stopped: result.stopped,
       targetCount: opts.targetCount,
       now: result.now,
+      picks: opts.samples
+        ? pickTagSet(r, (c) => opts.samples!.samples.get(sampleKey(region, c)) ?? [])
+        : undefined,
       chart: {
         file: name(region, 'svg'),
         svg: scoreChartSvg(

@@ -34,7 +34,8 @@ export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channel
       const open = requireWritable(ctx, 'save the list');
       const checked = checkList(list, values);
       await saveListFile(open.ws, list, checked.values);
-      ctx.session.last = undefined;
+      // The samples in hand stay: a re-score names the candidates not fetched yet, and suggestions and the tag
+      // set still read them (an added suggestion is fetched by the next run).
       return checked;
     },
     async 'lists:regions'() {

@@ -23,6 +23,7 @@ export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'repo
         formats: formats ?? REPORT_FORMATS,
         partial: isPartialRun(result),
         targetCount: last.targets.size,
+        samples: last.data,
       });
       const written = await writeReports(target, files);
       if (dir) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: dir } });

@@ -4,6 +4,8 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColumnState, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredTag } from '../../../../shared/model';
+import type { RegionPicks } from '../../../../shared/discover';
+import { invoke } from '../../bridge';
 import { GRID_THEMES, useTheme } from '../../components/theme';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -99,6 +101,16 @@ export function ResultsView(): React.JSX.Element {
   const settings = outcome?.result.settings;
   const columns = useMemo(() => (settings ? resultColumns(settings) : []), [settings]);
   useEffect(() => setDetail(null), [code]);
+  // The tag set to post with, from the finished run's samples (no call); not while a run is going.
+  const [tagSets, setTagSets] = useState<RegionPicks[] | null>(null);
+  useEffect(() => {
+    setTagSets(null);
+    if (!finished || active) return;
+    invoke('discover:pick', {})
+      .then(setTagSets)
+      .catch(() => setTagSets(null));
+  }, [finished, active]);
+  const tagSet = tagSets?.find((p) => p.region === code);
   useEffect(() => {
     if (detail && r) setDetail(r.ranked.find((t) => t.candidate === detail.candidate) ?? null);
     // Keep the detail in step with a re-score.
@@ -154,6 +166,17 @@ export function ResultsView(): React.JSX.Element {
         </span>
         <button onClick={() => useUiStore.getState().setDialog('export')}>Export reports</button>
       </div>
+      {tagSet && tagSet.picks.length > 0 && (
+        <p className="tag-set" aria-label={`Tag set ${code}`}>
+          Tag set to post with:{' '}
+          {tagSet.picks.map((p) => (
+            <span key={p.candidate} className="chip" title={p.reason}>
+              #{p.tag}
+            </span>
+          ))}{' '}
+          <span className="muted">(high scores that reach different posts; hover for why)</span>
+        </p>
+      )}
       <div className={`results-body ${detail ? 'with-detail' : ''}`}>
         <div className="results-main">
           {r && code && (
