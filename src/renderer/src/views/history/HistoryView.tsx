@@ -56,7 +56,11 @@ function TrackRecord(): React.JSX.Element {
           Your accounts: {own.map((a) => `@${a}`).join(', ')}.{' '}
           <button disabled={busy} onClick={() => void check()}>
             {busy ? 'Checking…' : 'Check the ranking against my posts'}
-          </button>
+          </button>{' '}
+          <span className="muted">
+            At most {own.length * 3} credits ({own.length} × the profile and 2 pages of 60 posts), less what
+            the cache answers.
+          </span>
         </p>
       )}
       {result && (
