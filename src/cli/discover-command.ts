@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegionCode } from '../shared/model';
 import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../shared/discover';
-import { suggestCreators, suggestTags } from '../core/discover/cooccurrence';
+import { discoverAll } from '../core/discover/cooccurrence';
 import { pickTagSet } from '../core/discover/pick';
 import { isDue, scheduleLines } from '../core/discover/watch';
 import { recordWatchRun } from '../core/discover/watch-job';
@@ -120,12 +120,8 @@ const sampleFor = (o: ScoreJobOutcome) => (region: RegionCode, candidate: string
   o.data.samples.get(sampleKey(region, candidate)) ?? [];
 
 /** Suggestions of every region, from the samples in hand. */
-function suggestionsOf(o: ScoreJobOutcome, candidates: readonly string[], targets: readonly string[]) {
-  const regions = Object.values(o.result.regions);
-  const tags = regions.flatMap((r) => suggestTags(r, (c) => sampleFor(o)(r.region, c), new Set(candidates)));
-  const creators = suggestCreators(regions, sampleFor(o), new Set(targets));
-  return { tags, creators };
-}
+const suggestionsOf = (o: ScoreJobOutcome, candidates: readonly string[], targets: readonly string[]) =>
+  discoverAll(Object.values(o.result.regions), sampleFor(o), new Set(candidates), new Set(targets));
 
 async function discoverAction(flags: DiscoverFlags): Promise<number> {
   const dir = requireWorkspace(flags, 'discover');

@@ -174,3 +174,16 @@ export function sharedReach(
   };
   return Math.max(carriesOther(a, b), carriesOther(b, a));
 }
+
+/** Every region's tag suggestions and the creators across regions: what discover, the watch and the app show. */
+export function discoverAll(
+  results: readonly RegionResult[],
+  sampleOf: (region: RegionCode, candidate: string) => readonly Post[],
+  candidates: ReadonlySet<string>,
+  targets: ReadonlySet<string>,
+): { tags: TagSuggestion[]; creators: CreatorSuggestion[] } {
+  return {
+    tags: results.flatMap((r) => suggestTags(r, (c) => sampleOf(r.region, c), candidates)),
+    creators: suggestCreators(results, sampleOf, targets),
+  };
+}

@@ -8,6 +8,7 @@ import type { ErrorCode, Post, RegionCode } from '../../shared/model';
 import type { Evidence, TrackAccount, TrackedPost, TrackResult } from '../../shared/track';
 import type { TikLiveApi } from '../api/types';
 import { hashtagsFromCaptions } from '../decode/competitor';
+import { median as medianOf } from '../engine/metrics';
 import { fetchCreatorSample } from '../decode/recent-posts';
 import { toErrorInfo } from '../errors';
 import { type ApiSessionOptions, openApiSession } from '../job/api-session';
@@ -20,12 +21,7 @@ export type { Evidence, TrackAccount, TrackedPost, TrackResult };
 export const MIN_EVIDENCE = 20;
 const RESAMPLES = 1000;
 
-const median = (xs: readonly number[]): number => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+const median = (xs: readonly number[]): number => medianOf(Float64Array.from(xs));
 
 /** Average ranks (ties share their mean rank). */
 function ranks(xs: readonly number[]): number[] {

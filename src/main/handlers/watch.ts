@@ -1,6 +1,6 @@
 // Discovery, the tag set and the watchlist in the open workspace: suggestions and picks from the last run's samples
 // (no call), the watch's status and its alerts (data/watch.json, shared with the CLI's cron runs).
-import { suggestCreators, suggestTags } from '../../core/discover/cooccurrence';
+import { discoverAll } from '../../core/discover/cooccurrence';
 import { pickTagSet } from '../../core/discover/pick';
 import { isDue } from '../../core/discover/watch';
 import { readWatchState, recordWatchRun, writeWatchState } from '../../core/discover/watch-job';
@@ -25,11 +25,7 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
   };
   const suggestions = () => {
     const { last, sampleOf, regions } = lastRun();
-    const candidates = new Set(last.data.challenges.keys());
-    return {
-      tags: regions.flatMap((r) => suggestTags(r, (c) => sampleOf(r.region, c), candidates)),
-      creators: suggestCreators(regions, sampleOf, last.targets),
-    };
+    return discoverAll(regions, sampleOf, new Set(last.data.challenges.keys()), last.targets);
   };
   const status = async (): Promise<WatchStatus> => {
     const open = requireWorkspace(ctx);
