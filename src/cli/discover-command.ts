@@ -36,6 +36,7 @@ interface DiscoverFlags extends ScoreFlags {
   acceptCreator: string[];
   search?: string;
   searchCreators?: string;
+  profile: string[];
 }
 interface PickFlags extends ScoreFlags {
   k?: string;
@@ -66,7 +67,13 @@ export function registerDiscoverCommands(program: Command, setCode: (c: number) 
         [] as string[],
       )
       .option('--search <keyword>', 'also ask /search-challenge/ for hashtags (1 credit)')
-      .option('--search-creators <keyword>', 'also ask /search-user/ for creators (1 credit)'),
+      .option('--search-creators <keyword>', 'also ask /search-user/ for creators (1 credit)')
+      .option(
+        '--profile <username>',
+        "a creator's profile from /userinfo-by-username/ (1 credit each; repeat)",
+        repeat,
+        [] as string[],
+      ),
   ).action(async (flags: DiscoverFlags) => setCode(await discoverAction(flags)));
   addScoreOptions(
     program
@@ -127,10 +134,21 @@ async function discoverAction(flags: DiscoverFlags): Promise<number> {
   const dir = requireWorkspace(flags, 'discover');
   const { prepared, outcome } = await samplesInHand(flags);
   const suggestions = suggestionsOf(outcome, prepared.candidates, prepared.targets);
-  const searched: { tags: string[]; creators: string[]; credits?: string } = { tags: [], creators: [] };
-  if (flags.search || flags.searchCreators) {
-    const calls = (flags.search ? 1 : 0) + (flags.searchCreators ? 1 : 0);
-    if (!flags.quiet) writeErr(`estimate: ${calls} credit${calls === 1 ? '' : 's'} for the keyword search\n`);
+  const searched: {
+    tags: string[];
+    creators: string[];
+    profiles: { username: string; nickname: string; followers: number; videos: number; likes: number }[];
+    credits?: string;
+  } = { tags: [], creators: [], profiles: [] };
+  const profiles = flags.profile.map((raw) => {
+    const u = parseUsername(raw);
+    if (!u.ok) throw new TagfitError('input', `--profile "${raw}" is not a TikTok username: ${u.reason}.`);
+    return u.value;
+  });
+  if (flags.search || flags.searchCreators || profiles.length > 0) {
+    const calls = (flags.search ? 1 : 0) + (flags.searchCreators ? 1 : 0) + profiles.length;
+    if (!flags.quiet)
+      writeErr(`estimate: at most ${calls} credit${calls === 1 ? '' : 's'} for the searches and profiles\n`);
     const session = await openApiSession({
       now: prepared.now,
       demo: flags.demo === true,
@@ -153,6 +171,16 @@ async function discoverAction(flags: DiscoverFlags): Promise<number> {
         )
           .map((u) => u.uniqueId)
           .filter((u) => !prepared.targets.includes(u.toLowerCase()));
+      for (const username of profiles) {
+        const p = await session.api.userInfo(username);
+        searched.profiles.push({
+          username: p.uniqueId,
+          nickname: p.nickname,
+          followers: p.followerCount,
+          videos: p.videoCount,
+          likes: p.heartCount,
+        });
+      }
       searched.credits = describeCredits(session.api.credits());
     } finally {
       await session.close();
@@ -198,7 +226,11 @@ async function accept(
 
 function printSuggestions(
   s: { tags: TagSuggestion[]; creators: CreatorSuggestion[] },
-  searched: { tags: string[]; creators: string[] },
+  searched: {
+    tags: string[];
+    creators: string[];
+    profiles: { username: string; nickname: string; followers: number; videos: number; likes: number }[];
+  },
   accepted: { tags: string[]; creators: string[] },
 ): void {
   const out = process.stdout;
@@ -221,6 +253,11 @@ function printSuggestions(
     safeWrite(out, `\nKeyword search, hashtags: ${searched.tags.map((t) => `#${t}`).join(', ')}\n`);
   if (searched.creators.length > 0)
     safeWrite(out, `Keyword search, creators: ${searched.creators.map((c) => `@${c}`).join(', ')}\n`);
+  for (const p of searched.profiles)
+    safeWrite(
+      out,
+      `Profile @${p.username} (${p.nickname}): ${p.followers} followers, ${p.videos} videos, ${p.likes} likes\n`,
+    );
   if (accepted.tags.length + accepted.creators.length > 0)
     safeWrite(
       out,

@@ -143,6 +143,23 @@ describe('discover and pick', () => {
     expect(await readFile(path.join(ws, 'creators.csv'), 'utf8')).toContain(
       `\n${doc.suggestions.creators[0]!.username}\n`,
     );
+    // Searches and profiles cost their calls, and only those.
+    sim.resetStats();
+    const searched = await cli(
+      'discover',
+      WEEKS[0]!,
+      '--json',
+      '--quiet',
+      '--search',
+      'desk',
+      '--profile',
+      'acme_designs',
+    );
+    expect(searched.code, searched.stderr).toBe(0);
+    expect(sim.stats().requests).toBe(2);
+    expect(
+      (JSON.parse(searched.stdout) as { searched: { profiles: { username: string }[] } }).searched.profiles,
+    ).toEqual([expect.objectContaining({ username: 'acme_designs' })]);
     // Put the lists back for the weeks below.
     await writeFile(path.join(ws, 'tags.csv'), `tag\n${candidates.join('\n')}\n`);
     await writeFile(path.join(ws, 'creators.csv'), await readFile(path.join(DEMO, 'creators.csv'), 'utf8'));
