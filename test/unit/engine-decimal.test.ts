@@ -1,11 +1,6 @@
 // Python-compatible rounding and number formatting, checked against values printed by CPython 3.
 import { describe, expect, it } from 'vitest';
-import {
-  formatFixed,
-  formatPythonFloat,
-  formatTruncated,
-  roundHalfEven,
-} from '../../src/core/engine/decimal';
+import { formatFixed, formatTruncated, roundHalfEven } from '../../src/core/engine/decimal';
 
 describe('roundHalfEven behaves like Python round(x, n)', () => {
   it('rounds on the exact binary value, not on the decimal literal', () => {
@@ -55,29 +50,6 @@ describe('formatFixed behaves like Python f"{x:.nf}"', () => {
     expect(formatFixed(0, 2)).toBe('0.00');
     expect(formatFixed(-0.001, 2)).toBe('-0.00');
     expect(formatFixed(1234.5, 0)).toBe('1234');
-  });
-});
-
-describe('formatPythonFloat behaves like Python str(float)', () => {
-  it('prints the shortest round-trip digits with a .0 on whole numbers', () => {
-    expect(formatPythonFloat(64.5)).toBe('64.5');
-    expect(formatPythonFloat(100)).toBe('100.0');
-    expect(formatPythonFloat(0)).toBe('0.0');
-    expect(formatPythonFloat(-0)).toBe('-0.0');
-    expect(formatPythonFloat(50.83)).toBe('50.83');
-    expect(formatPythonFloat(-2.5)).toBe('-2.5');
-    expect(formatPythonFloat(0.1 + 0.2)).toBe('0.30000000000000004');
-  });
-
-  it('switches to exponent notation where Python does', () => {
-    expect(formatPythonFloat(1e16)).toBe('1e+16');
-    expect(formatPythonFloat(1.5e16)).toBe('1.5e+16');
-    expect(formatPythonFloat(1e15)).toBe('1000000000000000.0');
-    expect(formatPythonFloat(0.0001)).toBe('0.0001');
-    expect(formatPythonFloat(0.00001)).toBe('1e-05');
-    expect(formatPythonFloat(123456789012345.6)).toBe('123456789012345.6');
-    expect(formatPythonFloat(NaN)).toBe('nan');
-    expect(formatPythonFloat(-Infinity)).toBe('-inf');
   });
 });
 

@@ -17,7 +17,7 @@ const captionTags = (caption: string | null | undefined): string[] =>
   hashtagsFromCaptions([caption]).map((h) => h.tag);
 
 /** The high scorers of a region: its top quarter, at least 3 and at most 10, none flagged as a poor pick. */
-export function highScorers(result: RegionResult): RegionResult['ranked'] {
+function highScorers(result: RegionResult): RegionResult['ranked'] {
   const usable = result.ranked.filter(
     (t) =>
       !t.flags.some((f) => f.kind === 'saturated' || f.kind === 'shadow-limited' || f.kind === 'no-posts'),

@@ -84,7 +84,7 @@ function quantile(sorted: ArrayLike<number>, q: number): number {
 }
 
 /** A rank range wider than this many places is too wide to act on. */
-export const wideRankRange = (ranked: number): number => Math.max(4, Math.ceil(ranked / 5));
+const wideRankRange = (ranked: number): number => Math.max(4, Math.ceil(ranked / 5));
 
 /** Every resample's raw metrics for a region's ranked tags: what a change of weights does not change. */
 interface Resampled {

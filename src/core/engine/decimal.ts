@@ -1,5 +1,5 @@
-// Decimal rounding and formatting that match Python's round(x, n), f"{x:.nf}", str(float) and int(x),
-// because the seed preset must reproduce the reference script's scores and report byte for byte.
+// Decimal rounding and formatting that match Python's round(x, n), f"{x:.nf}" and int(x),
+// because the seed preset must reproduce the reference script's scores and its report's number formats.
 
 /** Largest magnitude below which Number.prototype.toFixed prints positional digits (not exponent). */
 const FIXED_LIMIT = 1e21;
@@ -75,30 +75,6 @@ export function formatFixed(x: number, digits: number): string {
     return digits === 0 ? int : `${int}.${'0'.repeat(digits)}`;
   }
   return toDecimalString(roundExact(x, digits), digits);
-}
-
-/**
- * Python's str(x) for a float (its repr): the shortest digits that round-trip, like JavaScript's, but
- * written as Python does: '64.5', '100.0', '0.0', '-0.0', '1e-05', '1.5e+16', 'inf', 'nan'.
- */
-export function formatPythonFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  // toExponential() without an argument gives the shortest round-trip digits, as repr does.
-  const [mantissa = '', expText = '0'] = x.toExponential().split('e');
-  const exp = Number(expText);
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const sign = negative ? '-' : '';
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const e = Math.abs(exp).toString().padStart(2, '0');
-    return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
-  }
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${sign}${digits}${'0'.repeat(exp + 1 - digits.length)}.0`;
-  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
 /** Python's int(x) for a float, printed: truncates toward zero, exact for any magnitude. */

@@ -23,7 +23,7 @@ const fit = (text: string, max: number): string => {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 };
 
-export const PART_COLOURS = {
+const PART_COLOURS = {
   velocity: '#4c78a8',
   density: '#f58518',
   overlap: '#54a24b',

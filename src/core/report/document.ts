@@ -74,7 +74,7 @@ const isPick = (t: ScoredTag): boolean => !t.flags.some((f) => WARNING_FLAGS.has
 const rankRange = (c: ScoreConfidence): string =>
   c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
 
-export function confidenceText(t: ScoredTag): string {
+function confidenceText(t: ScoredTag): string {
   const c = t.confidence;
   if (!c) return '';
   return `${score2(c.low)}–${score2(c.high)}, ${rankRange(c)}, ${c.label}`;

@@ -44,7 +44,7 @@ export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
     .join('\n');
 }
 
-export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
