@@ -23,6 +23,7 @@ import {
   addScoreOptions,
   describeCredits,
   num,
+  parseNow,
   prepare,
   type Prepared,
   resolveKey,
@@ -298,7 +299,7 @@ async function watchAction(flags: WatchFlags): Promise<number> {
   }
   const runs = await listRuns(ws.paths.data);
   const last = runs.at(-1);
-  const now = flags.now ? new Date(flags.now) : new Date();
+  const now = parseNow(flags.now);
   const due = isDue(now, schedule, last?.now);
   if (!due.due) {
     if (flags.json) writeOut(`${JSON.stringify({ due: false, why: due.why, next: due.next, alerts: [] })}\n`);

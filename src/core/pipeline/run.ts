@@ -209,9 +209,10 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
         data.samples.set(key, page.posts);
         emit({ type: 'sampled', tag: challenge.name, region, pages: page.pages, ...progress() });
       } catch (e) {
+        const failedBefore = failed.length;
         handleError(e, challenge.name, region);
         // A run that stops keeps the pages in hand (settled below); a pair that failed on its own has no sample.
-        if (stopped() && page.pages > 0) return;
+        if (failed.length === failedBefore && stopped() && page.pages > 0) return;
         pairs.delete(key);
         data.samples.delete(key);
       }
