@@ -14,7 +14,7 @@ import { listFromValues, parseUsername } from '../core/input/csv-lists';
 import { openApiSession } from '../core/job/api-session';
 import type { ScoreJobOutcome } from '../core/job/score-job';
 import { sampleKey } from '../core/pipeline/run';
-import { listRuns, loadRun } from '../core/workspace/history';
+import { listRuns } from '../core/workspace/history';
 import { openWorkspace, saveListFile } from '../core/workspace/layout';
 import { EXIT_ALERTS, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
@@ -307,7 +307,6 @@ async function watchAction(flags: WatchFlags): Promise<number> {
     return EXIT_OK;
   }
   if (!flags.quiet) writeErr(`${due.why}\n`);
-  const previous = last ? await loadRun(ws.paths.data, last.id) : undefined;
   const reporter = createProgressReporter(flags.quiet ? 'quiet' : 'lines');
   const prepared = await prepare(flags, reporter.warn, true);
   const controller = new AbortController();
@@ -330,7 +329,8 @@ async function watchAction(flags: WatchFlags): Promise<number> {
   const { alerts, written } = await recordWatchRun({
     ws,
     result,
-    previous,
+    // The run momentum was computed against, which the job has read already.
+    previous: outcome.previous,
     suggestions: suggestionsOf(outcome, prepared.candidates, prepared.targets).tags,
     velocityThreshold: prepared.velocityThreshold,
     warn: reporter.warn,

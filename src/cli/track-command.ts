@@ -5,7 +5,7 @@ import { parseUsername } from '../core/input/csv-lists';
 import { USER_POSTS_PAGE_MAX } from '../core/decode/recent-posts';
 import { type Evidence, runTrackJob, type TrackResult } from '../core/track/track-record';
 import { createFileCache } from '../core/workspace/cache';
-import { listRuns, loadRun } from '../core/workspace/history';
+import { loadRuns } from '../core/workspace/history';
 import { openWorkspace } from '../core/workspace/layout';
 import { readRegionList } from '../core/input/csv-lists';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
@@ -78,14 +78,16 @@ async function trackAction(flags: TrackFlags): Promise<number> {
       `No own accounts to track: add "ownAccounts": ["yourname"] to ${ws.paths.settings}, or pass --account <username>.`,
     );
   const regions = (await readRegionList(ws.paths.regions)).values;
-  const region = (flags.region ?? regions[0] ?? '').toUpperCase();
+  if (flags.region === undefined && regions.length === 0)
+    throw new TagfitError(
+      'input',
+      `${ws.paths.regions} lists no region to match the posts to: add one, or pass --region CODE.`,
+    );
+  const region = (flags.region ?? regions[0]!).toUpperCase();
   if (!/^[A-Z]{2}$/.test(region))
-    throw new TagfitError('input', `--region: "${flags.region ?? ''}" is not a two-letter region code.`);
+    throw new TagfitError('input', `--region: "${flags.region}" is not a two-letter region code.`);
   const warn = (m: string): void => void (flags.quiet ? undefined : writeErr(`warning: ${m}\n`));
-  const summaries = await listRuns(ws.paths.data, warn);
-  const runs = [];
-  for (const s of summaries) runs.push(await loadRun(ws.paths.data, s.id));
-  runs.sort((a, b) => Date.parse(a.now) - Date.parse(b.now));
+  const runs = await loadRuns(ws.paths.data, warn);
   const posts = num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? DEFAULT_POSTS;
   const perAccount = 1 + Math.ceil(posts / USER_POSTS_PAGE_MAX);
   if (!flags.quiet)

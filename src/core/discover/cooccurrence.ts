@@ -12,9 +12,16 @@ import { normaliseAuthorId } from '../engine/metrics';
 
 export type { CreatorSuggestion, TagSuggestion };
 
-/** Hashtags of one caption, NFC and lower case (the decoder's parser, one home for the hashtag grammar). */
-const captionTags = (caption: string | null | undefined): string[] =>
-  hashtagsFromCaptions([caption]).map((h) => h.tag);
+/**
+ * Hashtags of one post's caption, NFC and lower case (the decoder's parser, one home for the hashtag grammar).
+ * Remembered per post: the picker compares every tag with every pick, and a report run does it per region.
+ */
+const parsed = new WeakMap<Post, string[]>();
+function captionTags(post: Post): string[] {
+  let tags = parsed.get(post);
+  if (!tags) parsed.set(post, (tags = hashtagsFromCaptions([post.caption]).map((h) => h.tag)));
+  return tags;
+}
 
 /** The high scorers of a region: its top quarter, at least 3 and at most 10, none flagged as a poor pick. */
 function highScorers(result: RegionResult): RegionResult['ranked'] {
@@ -57,7 +64,7 @@ export function suggestTags(
     for (const [i, p] of sampleOf(t.candidate).entries()) {
       const id = p.id !== '' ? p.id : `${t.candidate}#${i}`;
       let entry = posts.get(id);
-      if (!entry) posts.set(id, (entry = { tags: captionTags(p.caption), servedFor: new Set() }));
+      if (!entry) posts.set(id, (entry = { tags: captionTags(p), servedFor: new Set() }));
       entry.servedFor.add(t.candidate);
     }
   }
@@ -168,8 +175,7 @@ export function sharedReach(
     const posts = sampleOf(own.candidate);
     let n = 0;
     for (const p of posts)
-      if ((p.id !== '' && otherIds.has(p.id)) || captionTags(p.caption).some((x) => otherNames.has(x)))
-        n += 1;
+      if ((p.id !== '' && otherIds.has(p.id)) || captionTags(p).some((x) => otherNames.has(x))) n += 1;
     return posts.length === 0 ? 0 : n / posts.length;
   };
   return Math.max(carriesOther(a, b), carriesOther(b, a));

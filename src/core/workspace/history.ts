@@ -232,6 +232,18 @@ function summarise(run: StoredRun, file: string): RunSummary {
 
 /** Every recorded run, oldest first. Damaged or newer files are reported through onWarning and skipped. */
 export async function listRuns(dataDir: string, onWarning?: (msg: string) => void): Promise<RunSummary[]> {
+  return (await readRuns(dataDir, onWarning)).map(({ run, file }) => summarise(run, file));
+}
+
+/** Every recorded run whole, oldest first (each file read once), skipping damaged ones as listRuns does. */
+export async function loadRuns(dataDir: string, onWarning?: (msg: string) => void): Promise<StoredRun[]> {
+  return (await readRuns(dataDir, onWarning)).map(({ run }) => run);
+}
+
+async function readRuns(
+  dataDir: string,
+  onWarning?: (msg: string) => void,
+): Promise<{ run: StoredRun; file: string }[]> {
   const dir = historyDir(dataDir);
   let names: string[];
   try {
@@ -240,7 +252,7 @@ export async function listRuns(dataDir: string, onWarning?: (msg: string) => voi
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new TagfitError('storage', `Cannot read ${dir}: ${(e as Error).message}`, { path: dir });
   }
-  const out: RunSummary[] = [];
+  const out: { run: StoredRun; file: string }[] = [];
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     const file = path.join(dir, name);
     let raw: string | undefined;
@@ -253,9 +265,11 @@ export async function listRuns(dataDir: string, onWarning?: (msg: string) => voi
     if (raw === undefined) continue;
     const r = parseRun(raw, file);
     if ('problem' in r) onWarning?.(r.problem);
-    else out.push(summarise(r.run, file));
+    else out.push({ run: r.run, file });
   }
-  return out.sort((a, b) => Date.parse(a.now) - Date.parse(b.now) || a.id.localeCompare(b.id));
+  return out.sort(
+    (a, b) => Date.parse(a.run.now) - Date.parse(b.run.now) || a.run.id.localeCompare(b.run.id),
+  );
 }
 
 /** One recorded run; TagfitError('input') for a bad id, ('storage') when missing or damaged. */

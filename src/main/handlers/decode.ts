@@ -3,7 +3,7 @@
 import { runCreatorFitJob } from '../../core/decode/creator-fit';
 import { runDecodeJob } from '../../core/decode/competitor';
 import { runTrackJob } from '../../core/track/track-record';
-import { listRuns, loadRun } from '../../core/workspace/history';
+import { loadRuns } from '../../core/workspace/history';
 import { TagfitError } from '../../core/errors';
 import { resolveSettings } from '../../core/engine/presets';
 import { checkList } from './lists';
@@ -123,9 +123,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
       const view = await workspaceView(ctx, open);
       const code = (region ?? view.lists.regions[0] ?? '').toUpperCase();
       if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
-      const summaries = await listRuns(open.ws.paths.data);
-      const runs = await Promise.all(summaries.map((s) => loadRun(open.ws.paths.data, s.id)));
-      runs.sort((a, b) => Date.parse(a.now) - Date.parse(b.now));
+      const runs = await loadRuns(open.ws.paths.data, (m) => ctx.s.log?.(`warning: ${m}`));
       const key = await runKey(ctx, open);
       return withRun('track', runId, (id, signal) =>
         runTrackJob({

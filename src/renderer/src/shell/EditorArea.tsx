@@ -1,4 +1,5 @@
 // The editor area: a tab per open view, the active view below.
+import { useEffect, useRef } from 'react';
 import { CandidatesView, TargetsView } from '../views/lists/ListViews';
 import { CompareView } from '../views/compare/CompareView';
 import { CompetitorsView } from '../views/competitors/CompetitorsView';
@@ -49,9 +50,14 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
   const closeTab = useUiStore((s) => s.closeTab);
   const hasWorkspace = useWorkspaceStore((s) => s.workspace !== null);
   const View = NEEDS_WORKSPACE.has(active) && !hasWorkspace ? WelcomeView : VIEWS[active];
+  // The tabs keep to one line and scroll: bring the active one into sight when it changes.
+  const strip = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    strip.current?.querySelector('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs]);
   return (
     <>
-      <div className="tabs" role="tablist" aria-label="Open views">
+      <div className="tabs" role="tablist" aria-label="Open views" ref={strip}>
         {tabs.map((t) => (
           <div key={t} className={`tab ${t === active ? 'active' : ''}`}>
             <button role="tab" aria-selected={t === active} onClick={() => openView(t)}>

@@ -1,5 +1,6 @@
-// Columns of a region's results: rank, tag, the score with a bar of its parts, raw metrics, sample, flags as
-// chips with their reasons, lifetime counts, momentum since the last run.
+// Columns of a region's results: rank, tag, the score with a bar of its parts, its confidence, flags as chips with
+// their reasons (beside the score, so a flagged tag never reads as a pick), raw metrics, sample, lifetime counts,
+// momentum since the last run.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { scoreParts } from '../../../../shared/score-parts';
@@ -102,6 +103,13 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       filter: true,
     },
     {
+      headerName: 'Flags',
+      width: 200,
+      cellRenderer: FlagsCell,
+      valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
+      filter: true,
+    },
+    {
       field: 'velocity',
       headerName: 'Velocity',
       width: 95,
@@ -123,13 +131,6 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       type: 'numericColumn',
     },
     { field: 'sample', headerName: 'Sample', width: 85, type: 'numericColumn' },
-    {
-      headerName: 'Flags',
-      width: 200,
-      cellRenderer: FlagsCell,
-      valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
-      filter: true,
-    },
     {
       field: 'userCount',
       headerName: 'Creators',

@@ -1,11 +1,29 @@
 // Watch: the schedule and the alert rules (saved to tagfit.json, which the CLI's `tagfit watch` reads from cron),
 // whether a run is due, and the alerts raised, listed until dismissed.
 import { useEffect, useState } from 'react';
+import type { WatchStatus } from '../../../../shared/ipc/watch';
 import { WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
 import { useWatchStore } from '../../stores/watch-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 
 type Watch = WorkspaceSettings['watch'];
+
+const when = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+/** The status in the user's own time, not the CLI's ISO stamps. */
+function dueText(s: WatchStatus): string {
+  const last = s.lastRun ? `the last run was ${when(s.lastRun)}` : 'no run is recorded yet';
+  return s.due
+    ? `A run is due: ${last}. The next period starts ${when(s.next)}.`
+    : `Not due: ${last}, in this period. The next run is due ${when(s.next)}.`;
+}
 
 export function WatchView(): React.JSX.Element {
   const workspace = useWorkspaceStore((s) => s.workspace);
@@ -33,12 +51,7 @@ export function WatchView(): React.JSX.Element {
     <div className="watch">
       <section aria-label="Watch status">
         <h2>Watch</h2>
-        {status && (
-          <p className={status.due ? '' : 'muted'}>
-            {status.due ? 'A run is due: ' : ''}
-            {status.why}.
-          </p>
-        )}
+        {status && <p className={status.due ? '' : 'muted'}>{dueText(status)}</p>}
         <button className="primary" disabled={!status?.due || running} onClick={() => void runIfDue()}>
           {running ? 'Running…' : 'Run the due watch now'}
         </button>
