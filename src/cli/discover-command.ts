@@ -115,7 +115,10 @@ async function samplesInHand(flags: ScoreFlags): Promise<{ prepared: Prepared; o
     });
     const missing = outcome.result.failed.length + (outcome.result.stopped?.unscored.length ?? 0);
     if (outcome.data.samples.size === 0)
-      throw new TagfitError('input', 'Nothing sampled in this workspace yet: run `tagfit score` first.');
+      throw new TagfitError(
+        'input',
+        `Nothing sampled in ${flags.workspace} yet (its cache holds no post for these tags): run \`tagfit score --workspace\` first.`,
+      );
     if (missing > 0 && !flags.quiet)
       writeErr(`note: ${missing} tag-region pairs are not in the cache; a score run fetches them\n`);
     return { prepared, outcome };
