@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
@@ -20,6 +20,8 @@ let page: Page;
 let preview: Preview;
 let home: { dir: string; dispose: () => Promise<void> };
 let ws: string;
+/** Uncaught errors in the page: any one fails the test during which it happened. */
+const pageErrors: string[] = [];
 
 async function openPreview(now: string, extra: string[] = []): Promise<void> {
   preview = await startPreview(
@@ -89,9 +91,17 @@ beforeAll(async () => {
   ws = path.join(home.dir, 'client-acme');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('pageerror', (e) => {
+    console.error(`page error: ${e.message}`);
+    pageErrors.push(e.message);
+  });
   await openPreview(NOW);
 }, 90_000);
+
+afterEach(() => {
+  const seen = pageErrors.splice(0);
+  expect(seen, 'uncaught errors in the page').toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -246,8 +246,18 @@ describe('runs', () => {
     const a = await app();
     await a.value('workspace:open', { dir: ws });
     sim.setOptions({ latencyMs: 60 });
+    // One hashtag whose posts hang: the run cannot finish before the cancel, however fast the machine.
+    sim.inject({
+      kind: 'timeout',
+      delayMs: 20_000,
+      endpoint: '/challenge-posts/',
+      match: { challenge_id: tagId('uxdesign') },
+      times: Infinity,
+    });
     const going = a.value('run:start', { runId: 'run-cancel-1' });
-    await expect.poll(() => a.events.filter((e) => e.progress.type === 'scored').length).toBeGreaterThan(0);
+    await expect
+      .poll(() => a.events.filter((e) => ['sampled', 'scored'].includes(e.progress.type)).length)
+      .toBeGreaterThan(0);
     expect(await a.value('run:cancel', { runId: 'run-other-9' })).toEqual({ cancelled: false });
     expect(await a.value('app:get-status', {})).toMatchObject({ runningRunId: 'run-cancel-1' });
     expect(await a.value('run:cancel', { runId: 'run-cancel-1' })).toEqual({ cancelled: true });
@@ -257,6 +267,7 @@ describe('runs', () => {
       /^Stopped by you\. .* Kept: \d+ tag-region pairs ranked; \d+ pairs left unscored/,
     );
     expect(out.partial).toBe(true);
+    sim.clearFaults();
     sim.setOptions({ latencyMs: 0 });
     const est = await a.value('run:estimate', {});
     expect(est.fromCache).toBeGreaterThan(0);

@@ -28,9 +28,12 @@ function EvidenceText({ e }: { e: Evidence }): React.JSX.Element {
   );
 }
 
+/** One empty list for every read, so the store's selector gives the same answer each time it is asked. */
+const NO_ACCOUNTS: readonly string[] = [];
+
 /** Did the ranking pay off? The own accounts' posts against the scores their tags had (track:run). */
 function TrackRecord(): React.JSX.Element {
-  const own = useWorkspaceStore((s) => s.workspace?.settings.ownAccounts ?? []);
+  const own = useWorkspaceStore((s) => s.workspace?.settings.ownAccounts ?? NO_ACCOUNTS);
   const [result, setResult] = useState<TrackResult | null>(null);
   const [busy, setBusy] = useState(false);
   const check = async (): Promise<void> => {

@@ -1,7 +1,7 @@
 // Results: a tab per region; the ranked tags (sortable, filterable, column state remembered), the excluded and
 // failed tags with their reasons, the run's progress while it goes, and a row's detail.
 import { AgGridReact } from 'ag-grid-react';
-import type { ColumnState, GridApi } from 'ag-grid-community';
+import type { ColumnState, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredTag } from '../../../../shared/model';
 import type { RegionPicks } from '../../../../shared/discover';
@@ -49,6 +49,8 @@ function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcome {
   };
 }
 
+const rowId = (p: GetRowIdParams<ScoredTag>): string => p.data.candidate;
+
 function Progress(): React.JSX.Element | null {
   const active = useRunStore((s) => s.active);
   if (!active) return null;
@@ -83,14 +85,20 @@ export function ResultsView(): React.JSX.Element {
   const workspaceScoring = useWorkspaceStore((s) => s.workspace?.scoring);
   const rescoring = useRunStore((s) => s.rescoring);
   const scoring = useRunStore((s) => s.scoring);
-  const active = useRunStore((s) => s.active);
+  // The run going on, by id only: its progress events (many a second) must not rebuild the grid's rows and
+  // columns, which only a new partial result or a new scoring changes.
+  const activeRunId = useRunStore((s) => s.active?.runId ?? null);
+  const liveSettings = useMemo(
+    () => (workspaceScoring && scoring ? { ...workspaceScoring, ...scoring } : null),
+    [workspaceScoring, scoring],
+  );
   // While a run goes on, its pairs scored so far, ranked among themselves; the finished outcome after.
   const outcome = useMemo(
     () =>
-      active && partial && partial.runId === active.runId && workspaceScoring && scoring
-        ? livePreview(partial, { ...workspaceScoring, ...scoring })
+      activeRunId && partial && partial.runId === activeRunId && liveSettings
+        ? livePreview(partial, liveSettings)
         : finished,
-    [active, partial, workspaceScoring, scoring, finished],
+    [activeRunId, partial, liveSettings, finished],
   );
   const regions = outcome ? Object.keys(outcome.result.regions) : [];
   const [region, setRegion] = useState<string | null>(null);
@@ -105,11 +113,11 @@ export function ResultsView(): React.JSX.Element {
   const [tagSets, setTagSets] = useState<RegionPicks[] | null>(null);
   useEffect(() => {
     setTagSets(null);
-    if (!finished || active) return;
+    if (!finished || activeRunId) return;
     invoke('discover:pick', {})
       .then(setTagSets)
       .catch(() => setTagSets(null));
-  }, [finished, active]);
+  }, [finished, activeRunId]);
   const tagSet = tagSets?.find((p) => p.region === code);
   useEffect(() => {
     if (detail && r) setDetail(r.ranked.find((t) => t.candidate === detail.candidate) ?? null);
@@ -128,7 +136,7 @@ export function ResultsView(): React.JSX.Element {
     return (
       <div className="empty">
         <Progress />
-        {!active && (
+        {!activeRunId && (
           <>
             <p>No results yet: Run fetches the samples and ranks the candidates per region.</p>
             <button className="primary" onClick={() => void useRunStore.getState().askToRun()}>
@@ -186,7 +194,7 @@ export function ResultsView(): React.JSX.Element {
                 theme={GRID_THEMES[theme]}
                 rowData={r.ranked}
                 columnDefs={columns}
-                getRowId={(p) => p.data.candidate}
+                getRowId={rowId}
                 onGridReady={(e) => {
                   api.current = e.api;
                   const saved = columnState.get(code);
