@@ -86,7 +86,8 @@ function quantile(sorted: ArrayLike<number>, q: number): number {
 /** A rank range wider than this many places is too wide to act on. */
 const wideRankRange = (ranked: number): number => Math.max(4, Math.ceil(ranked / 5));
 
-/** Every resample's raw metrics for a region's ranked tags: what a change of weights does not change. */
+/** Every resample's metrics for a region's ranked tags, normalised across them: what a change of weights does
+ * not change. */
 interface Resampled {
   /** The ranked tags in input order (ties rank in it). */
   order: RegionResult['ranked'];
@@ -94,8 +95,8 @@ interface Resampled {
    * remembered draw still fits. */
   posts: readonly (readonly unknown[])[];
   lengths: readonly number[];
-  /** [b][t] velocity, density, overlap at (b * T + t) * 3. */
-  raw: Float64Array;
+  /** [b][t] normalised velocity, density, overlap at (b * T + t) * 3. */
+  normalised: Float64Array;
   B: number;
 }
 
@@ -123,6 +124,8 @@ function resample(
     settings.windowDays,
     settings.density,
     settings.dedupePosts,
+    // The normalisation: the reference's for seed, the robust one otherwise.
+    settings.preset === 'seed',
     nowSec,
     B,
     seed,
@@ -184,12 +187,40 @@ function resample(
       raw[at + 2] = authors === 0 ? 0 : hits / authors;
     }
   }
-  const out: Resampled = { order, posts, lengths: posts.map((p) => p.length), raw, B };
+  const out: Resampled = {
+    order,
+    posts,
+    lengths: posts.map((p) => p.length),
+    normalised: normaliseDraws(raw, T, B, settings),
+    B,
+  };
   let forAnchor = remembered.get(anchor);
   if (!forAnchor) remembered.set(anchor, (forAnchor = new Map()));
   if (forAnchor.size >= 8) forAnchor.clear();
   forAnchor.set(key, out);
   return out;
+}
+
+/** Each resample's raw metrics normalised across the region as the preset normalises them (normaliseMetrics),
+ * in place. */
+function normaliseDraws(raw: Float64Array, T: number, B: number, settings: ScoringSettings): Float64Array {
+  const metrics = Array.from({ length: T }, () => ({ velocity: 0, density: 0, overlap: 0 }));
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const at = (b * T + t) * 3;
+      const m = metrics[t]!;
+      m.velocity = raw[at]!;
+      m.density = raw[at + 1]!;
+      m.overlap = raw[at + 2]!;
+    }
+    normaliseMetrics(metrics, settings).forEach((n, t) => {
+      const at = (b * T + t) * 3;
+      raw[at] = n.velocity;
+      raw[at + 1] = n.density;
+      raw[at + 2] = n.overlap;
+    });
+  }
+  return raw;
 }
 
 /**
@@ -207,30 +238,31 @@ export function bootstrapRegion(
   const out = new Map<string, ScoreConfidence>();
   const T = result.ranked.length;
   if (T === 0) return out;
-  const { order, raw, B } = resample(entries, result, targets, settings, nowSec, opts);
+  const { order, B, normalised: norm } = resample(entries, result, targets, settings, nowSec, opts);
   const scores = order.map(() => new Float64Array(B));
   const ranks = order.map(() => new Float64Array(B));
-  const metrics = order.map(() => ({ velocity: 0, density: 0, overlap: 0 }));
-  const idx = order.map((_, i) => i);
+  const n = { velocity: 0, density: 0, overlap: 0 };
+  // Ranking key per tag: the score in hundredths, negated (highest first), then the input position (ties keep
+  // it, as the ranking does), packed into one exact integer so a native numeric sort ranks a resample.
+  const slots = 2 ** Math.ceil(Math.log2(T + 1));
+  const keys = new Float64Array(T);
   const current = new Float64Array(T);
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < T; t++) {
       const at = (b * T + t) * 3;
-      const m = metrics[t]!;
-      m.velocity = raw[at]!;
-      m.density = raw[at + 1]!;
-      m.overlap = raw[at + 2]!;
-    }
-    const normalised = normaliseMetrics(metrics, settings);
-    for (let t = 0; t < T; t++) {
+      n.velocity = norm[at]!;
+      n.density = norm[at + 1]!;
+      n.overlap = norm[at + 2]!;
       // Rounded plainly: exact half-even ties (the reported score's) cannot move a percentile.
-      current[t] =
-        Math.round(unroundedScore(normalised[t]!, order[t]!.isCommerce, settings.weights) * 100) / 100;
+      current[t] = Math.round(unroundedScore(n, order[t]!.isCommerce, settings.weights) * 100) / 100;
       scores[t]![b] = current[t]!;
     }
-    // Stable: equal scores keep the input order, as the ranking does.
-    idx.sort((x, y) => current[y]! - current[x]! || x - y);
-    idx.forEach((t, r) => (ranks[t]![b] = r + 1));
+    for (let t = 0; t < T; t++) keys[t] = -Math.round(current[t]! * 100) * slots + t;
+    keys.sort();
+    for (let r = 0; r < T; r++) {
+      const t = keys[r]! - Math.floor(keys[r]! / slots) * slots;
+      ranks[t]![b] = r + 1;
+    }
   }
   const wide = wideRankRange(T);
   order.forEach((tag, t) => {
