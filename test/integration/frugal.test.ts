@@ -52,10 +52,12 @@ describe('adaptive sampling', () => {
       expect(t.stoppedEarly).toMatch(
         /^the ranking was decided: score .* \(90 %\), clearly .*; sampled [12] of 3 pages$/,
       );
+      // A tag stopped as outside the top 10 that the others' later pages lift into it is sampled on.
       expect(t.rank).toBeGreaterThan(10);
     }
-    // The top 20 after page 1 were sampled as the preset says (or as far as the API had posts).
-    expect(adaptive.regions.US!.ranked.slice(0, 10).every((t) => !t.stoppedEarly)).toBe(true);
+    // The final top 10 rests on full samples (or as far as the API had posts), in every region.
+    for (const region of ['US', 'GB'])
+      expect(adaptive.regions[region]!.ranked.slice(0, 10).every((t) => !t.stoppedEarly)).toBe(true);
   });
 
   it('organic and paid sample adaptively unless told otherwise; seed always in full', () => {

@@ -1,5 +1,5 @@
 // Adaptive sampling's decision rule on hand-made samples: a clearly dead tag stops after one page, a tag on the
-// top-10 boundary is fetched further, identical samples have a zero-width interval, and the seed preset never
+// top-10 boundary is fetched further, the band always sampled narrows from 2k to k once two pages are in hand, identical samples have a zero-width interval, and the seed preset never
 // samples adaptively.
 import { describe, expect, it } from 'vitest';
 import { bootstrapIntervals, decideSampling } from '../../src/core/engine/adaptive';
@@ -67,6 +67,20 @@ describe('adaptive sampling', () => {
     expect(d.fetch.has('tag10')).toBe(true);
     // Every open candidate is either fetched or stopped with a reason.
     expect(d.fetch.size + d.stop.size).toBe(open.size);
+  });
+
+  it('on one page the top 20 are sampled further whatever their interval; on two pages the top 10 and the undecided', () => {
+    const entries = region();
+    const open = new Set(entries.map((e) => e.candidate));
+    const onePage = decideSampling(entries, open, new Set(), organic, NOW, 'US');
+    const twoPages = decideSampling(entries, open, new Set(), organic, NOW, 'US', { pagesInHand: 2 });
+    // Rank 18 (tag17) is well below the cut: fetched while only a first page is in hand, decided on two.
+    expect(onePage.fetch.has('tag17')).toBe(true);
+    expect(twoPages.fetch.has('tag17')).toBe(false);
+    expect(twoPages.stop.get('tag17')).toMatch(/clearly outside the top 10/);
+    // The top 10 themselves are always sampled in full.
+    for (let i = 0; i < 10; i++) expect(twoPages.fetch.has(`tag${i}`)).toBe(true);
+    expect(twoPages.fetch.size).toBeLessThan(onePage.fetch.size);
   });
 
   it('identical samples give a zero-width interval; a small sample a wider one than a large one', () => {

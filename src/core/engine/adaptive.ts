@@ -1,7 +1,8 @@
 // Adaptive sampling's decision: which tags need another page because the ranking is still undecided. A score's
 // uncertainty comes from a bootstrap over the posts in hand (a fixed seed, so runs repeat): each resample draws
 // every tag's posts with replacement and scores the region as the preset does. A tag whose 90 % interval spans
-// the top-k cut, or that contends for #1, gets another page; one clearly inside or outside stops, and says why.
+// the top-k cut, or that contends for #1, gets another page, as does one near the top (within 2k on one page,
+// within k on two); one clearly inside or outside stops, and says why.
 import type { RegionCode, ScoringSettings } from '../../shared/model';
 import { type BootstrapOptions, bootstrapRegion } from './confidence';
 import { type RegionEntry, scoreRegion } from './score';
@@ -32,6 +33,9 @@ export function bootstrapIntervals(
   );
 }
 
+/** The places that matter by default: the top k, sampled in full. */
+export const ADAPTIVE_TOP_K = 10;
+
 export interface SampleDecision {
   /** Candidates to fetch another page for. */
   fetch: Set<string>;
@@ -50,9 +54,13 @@ export function decideSampling(
   settings: ScoringSettings,
   nowSec: number,
   region: RegionCode,
-  opts: BootstrapOptions & { topK?: number } = {},
+  opts: BootstrapOptions & {
+    topK?: number;
+    /** The pages the open candidates have in hand (default 1). */
+    pagesInHand?: number;
+  } = {},
 ): SampleDecision {
-  const topK = opts.topK ?? 10;
+  const topK = opts.topK ?? ADAPTIVE_TOP_K;
   const intervals = bootstrapIntervals(entries, targets, settings, nowSec, region, opts);
   const ranked = [...intervals.entries()].sort((a, b) => b[1].point - a[1].point);
   const fetch = new Set<string>();
@@ -66,8 +74,9 @@ export function decideSampling(
   ranked.forEach(([candidate, iv], i) => {
     if (!canFetchMore.has(candidate)) return;
     // Pages come newest first, so a first page flatters velocity: a tag near the top (within twice k) is not
-    // judged on it alone, whatever its interval says.
-    const nearTop = i < 2 * topK;
+    // judged on it alone, whatever its interval says. With two pages in hand the ranks hold (the bench measures
+    // it), so only the top k are always sampled in full, and the rest by their interval.
+    const nearTop = i < ((opts.pagesInHand ?? 1) <= 1 ? 2 * topK : topK);
     const spansCut = nearTop || (cut !== undefined && iv.low <= cut && cut <= iv.high);
     const contendsForFirst = i === 0 ? second !== undefined && iv.low <= second.high : iv.high >= first.low;
     if (spansCut) fetch.add(candidate);

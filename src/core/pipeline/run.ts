@@ -14,7 +14,7 @@ import type {
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { scoreRegion } from '../engine/score';
-import { decideSampling } from '../engine/adaptive';
+import { ADAPTIVE_TOP_K, decideSampling } from '../engine/adaptive';
 import { withConfidence } from '../engine/confidence';
 import { clampFutureTimes, followPages, PageCursor } from './paging';
 
@@ -182,10 +182,10 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
 
   async function adaptive(): Promise<void> {
     // Page 1 of every pair, then rounds: another page only where the ranking is undecided (engine/adaptive.ts).
-    const pairs = new Map<
-      string,
-      { candidate: string; challenge: Challenge; region: RegionCode; page: PageCursor }
-    >();
+    type Pair = { candidate: string; challenge: Challenge; region: RegionCode; page: PageCursor };
+    const pairs = new Map<string, Pair>();
+    /** Pairs the decision stopped while the API had more: reopened if the final ranking proves it wrong. */
+    const decided = new Map<string, Pair>();
     const fetchPage = async (key: string): Promise<void> => {
       const pair = pairs.get(key)!;
       const { challenge, region, page } = pair;
@@ -253,35 +253,65 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
         );
       }),
     );
+    /** A region's candidates with the posts in hand, open or settled. */
+    const entriesOf = (region: RegionCode) =>
+      candidates
+        .filter((c) => data.challenges.has(c))
+        .map((c) => ({
+          candidate: c,
+          challenge: data.challenges.get(c) ?? null,
+          posts: pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
+        }));
     for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
       const next: string[] = [];
       for (const region of regions) {
-        const entries = candidates
-          .filter((c) => data.challenges.has(c))
-          .map((c) => ({
-            candidate: c,
-            challenge: data.challenges.get(c) ?? null,
-            posts:
-              pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
-          }));
+        const entries = entriesOf(region);
         const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
         // Nothing left to fetch in this region: no bootstrap to run.
         if (open.size === 0) continue;
-        const decision = decideSampling(entries, open, input.targets, settings, nowSec, region);
+        const decision = decideSampling(entries, open, input.targets, settings, nowSec, region, {
+          pagesInHand: round - 1,
+        });
         for (const c of open) {
           const key = sampleKey(region, c);
           if (decision.fetch.has(c)) next.push(key);
-          else
+          else {
+            decided.set(key, pairs.get(key)!);
             settle(
               key,
               `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
             );
+          }
         }
       }
       // Pairs the API has no more pages for are final as they are.
       for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
       if (next.length === 0) break;
       await Promise.all(next.map((key) => fetchPage(key)));
+    }
+    // The others' later pages can move a tag the decision stopped: one that ends in the top k after all is
+    // sampled in full, so the top k never rests on a short sample, and its reason never says "clearly outside".
+    while (decided.size > 0 && !stopped()) {
+      for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+      const reopen: string[] = [];
+      for (const region of regions) {
+        const ranked = scoreRegion(entriesOf(region), input.targets, settings, nowSec, region).ranked;
+        for (const t of ranked.slice(0, ADAPTIVE_TOP_K)) {
+          const key = sampleKey(region, t.candidate);
+          const pair = decided.get(key);
+          if (!pair) continue;
+          decided.delete(key);
+          stoppedEarly.delete(key);
+          pairs.set(key, pair);
+          reopen.push(key);
+        }
+      }
+      if (reopen.length === 0) break;
+      await Promise.all(
+        reopen.map(async (key) => {
+          while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
+        }),
+      );
     }
     for (const [key, pair] of [...pairs]) {
       if (!stopped()) settle(key);
