@@ -291,6 +291,33 @@ describe('simulator: rate limit', () => {
     await json(s, '/region-list/');
     expect(performance.now() - t0).toBeGreaterThanOrEqual(100);
   });
+
+  it('holds every answer, in flight or to come, until released; closing releases them too', async () => {
+    const s = await sim({ latencyMs: 20 });
+    const inFlight = call(s, '/region-list/');
+    const release = s.hold();
+    const later = call(s, '/region-list/');
+    let answered = 0;
+    void inFlight.then(() => (answered += 1));
+    void later.then(() => (answered += 1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered).toBe(0);
+    expect(s.stats()).toMatchObject({ requests: 2, credits: 0 });
+    release();
+    expect((await inFlight).status).toBe(200);
+    expect((await later).status).toBe(200);
+    expect(s.stats().credits).toBe(2);
+
+    const s2 = await sim();
+    s2.hold();
+    const pending = call(s2, '/region-list/').then(
+      () => 'answered',
+      () => 'closed',
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await s2.close();
+    expect(await pending).toBe('closed');
+  });
 });
 
 describe('simulator: faults', () => {

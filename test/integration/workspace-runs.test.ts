@@ -382,8 +382,11 @@ describe('a cut-off run keeps what it fetched; the next one pays only for the re
     let pid = 0;
     const running = score(sim, ws, ['--concurrency', '4'], { onSpawn: (p) => (pid = p) });
     await until(() => sim.stats().credits >= total / 3);
+    // Midway for sure: no further answer until the signal has done its work.
+    const release = sim.hold();
     process.kill(pid, 'SIGINT');
     const cut = await running;
+    release();
     expect(cut.code).toBe(1);
     expect(cut.stderr).toContain('stopping; what was fetched is kept in the cache');
     expect(cut.doc.stopped?.code).toBe('cancelled');

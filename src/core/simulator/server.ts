@@ -44,6 +44,9 @@ export interface SimulatorHandle {
   setOptions(
     p: Partial<Pick<SimulatorOptions, 'latencyMs' | 'requestsPerMinute' | 'retryAfter' | 'key' | 'now'>>,
   ): void;
+  /** Holds every answer not yet given (those in flight and those to come) until the returned release is called,
+   * or the server closes: a test can stop a run between two calls, however fast the machine. */
+  hold(): () => void;
   /** One-shot faults, consumed in order by the requests they match. */
   inject(f: Fault): void;
   clearFaults(): void;
@@ -232,6 +235,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   let admitted: number[] = [];
   const sockets = new Set<Socket>();
   let closing: Promise<void> | null = null;
+  /** While set, answers wait for its release (hold()). */
+  let gate: { held: Promise<void>; release: () => void } | null = null;
   let idleTimer: NodeJS.Timeout | undefined;
 
   const clock = (): number => {
@@ -384,6 +389,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (key && !stats.apiKeysSeen.includes(key)) stats.apiKeysSeen.push(key);
 
     if (options.latencyMs > 0) await sleep(options.latencyMs);
+    while (gate) await gate.held;
     if (res.destroyed) return;
 
     if (options.requestsPerMinute !== null) {
@@ -423,6 +429,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   touch();
 
   function close(): Promise<void> {
+    gate?.release();
     closing ??= new Promise<void>((resolve) => {
       if (idleTimer) clearTimeout(idleTimer);
       server.close(() => resolve());
@@ -442,6 +449,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       if ('retryAfter' in p) options.retryAfter = p.retryAfter ?? 'seconds';
       if ('key' in p) options.key = p.key;
       if ('now' in p) options.now = p.now;
+    },
+    hold() {
+      if (!gate) {
+        let release = (): void => {};
+        const held = new Promise<void>((r) => (release = r));
+        gate = {
+          held,
+          release: () => {
+            gate = null;
+            release();
+          },
+        };
+      }
+      return gate.release;
     },
     inject(f) {
       faults.push({ ...f, left: f.times ?? 1 });
