@@ -110,6 +110,8 @@ export interface AppStatus {
   key: KeyState;
   workspace: WorkspaceView | null;
   runningRunId: string | null;
+  /** The app's clock (ISO): the real time, or the one fixed with --now. */
+  now: string;
 }
 
 export type { CreditEstimate };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
+import { listRuns } from '../../src/core/workspace/history';
 import { tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
 import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
@@ -241,6 +242,12 @@ describe('the workbench through npm run web', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count())
       .toBeGreaterThan(0);
     await expect.poll(async () => (await cellTexts('Results US', 'tag')).length).toBe(5);
+    // This week's credits are the recorded runs' (the cancelled one is not recorded), by the app's clock.
+    const recorded = (await listRuns(path.join(ws, 'data'))).reduce((n, r) => n + r.creditsUsed, 0);
+    expect(recorded).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
+      .toContain(`${recorded} credits this week`);
     const before = await cellTexts('Results US', 'tag');
     const requests = sim.stats().requests;
     for (const [label, value] of [

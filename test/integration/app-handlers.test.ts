@@ -110,7 +110,12 @@ describe('workspaces', () => {
     expect(demo).toMatchObject({ demo: true, name: 'demo-workspace' });
     expect(demo.lists.tags.length).toBeGreaterThan(20);
     const status = await a.value('app:get-status', {});
-    expect(status).toMatchObject({ shell: 'web', workspace: { demo: true }, runningRunId: null });
+    expect(status).toMatchObject({
+      shell: 'web',
+      workspace: { demo: true },
+      runningRunId: null,
+      now: new Date(NOW).toISOString(),
+    });
   });
 
   it('a workspace held by a cron run of the CLI: refused naming the holder; read-only opens it and refuses changes', async () => {

@@ -13,6 +13,7 @@ export function createAppHandlers(ctx: HandlerContext): DomainHandlers<'app:get-
         key: await keyState(ctx),
         workspace: open ? await workspaceView(ctx, open) : null,
         runningRunId: [...ctx.session.running.keys()][0] ?? null,
+        now: ctx.s.clock().toISOString(),
       };
     },
   };

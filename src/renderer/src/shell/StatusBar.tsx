@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { invoke } from '../bridge';
 import { useRunStore } from '../stores/run-store';
-import { useWorkspaceStore } from '../stores/workspace-store';
+import { appNow, useWorkspaceStore } from '../stores/workspace-store';
 
 const KEY_TEXT = {
   set: 'Key set',
@@ -40,7 +40,7 @@ export function StatusBar(): React.JSX.Element {
     if (!ws) return setWeek(null);
     invoke('history:list', {})
       .then((runs) => {
-        const since = Date.now() - 7 * 86_400_000;
+        const since = appNow() - 7 * 86_400_000;
         setWeek(runs.filter((r) => Date.parse(r.now) >= since).reduce((n, r) => n + r.creditsUsed, 0));
       })
       .catch(() => setWeek(null));

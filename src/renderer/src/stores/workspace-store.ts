@@ -8,6 +8,8 @@ import { useUiStore } from './ui-store';
 
 interface WorkspaceState {
   status: AppStatus | null;
+  /** The app's clock less the renderer's (0 unless main's clock is fixed with --now): `appNow()` below. */
+  clockOffsetMs: number;
   workspace: WorkspaceView | null;
   key: KeyState | null;
   app: AppSettingsView | null;
@@ -42,6 +44,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
   };
   return {
     status: null,
+    clockOffsetMs: 0,
     workspace: null,
     key: null,
     app: null,
@@ -54,7 +57,14 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
           invoke('settings:get-app', {}),
           invoke('workspace:recent', {}),
         ]);
-        set({ status, key: status.key, app, recent: recent.recent, loaded: true });
+        set({
+          status,
+          clockOffsetMs: Date.parse(status.now) - Date.now(),
+          key: status.key,
+          app,
+          recent: recent.recent,
+          loaded: true,
+        });
         opened(status.workspace);
         if (app.notice) useUiStore.getState().log('warning', app.notice);
       });
@@ -117,3 +127,6 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     },
   };
 });
+
+/** Now by the app's clock (main's, which --now can fix), in epoch ms. */
+export const appNow = (): number => Date.now() + useWorkspaceStore.getState().clockOffsetMs;
