@@ -62,7 +62,9 @@ export function SideBar(): React.JSX.Element {
   const ws = useWorkspaceStore((s) => s.workspace);
   const scoring = useRunStore((s) => s.scoring);
   const setScoring = useRunStore((s) => s.setScoring);
-  const active = useRunStore((s) => s.active);
+  // Whether a run goes on and is being cancelled; not its progress, which changes many times a second.
+  const running = useRunStore((s) => s.active !== null);
+  const cancelling = useRunStore((s) => s.active?.cancelling ?? false);
   const askToRun = useRunStore((s) => s.askToRun);
   const cancel = useRunStore((s) => s.cancel);
   const outcome = useRunStore((s) => s.outcome);
@@ -81,8 +83,8 @@ export function SideBar(): React.JSX.Element {
       {ws && (
         <>
           <div className="run-controls">
-            {active ? (
-              <button className="primary" onClick={() => void cancel()} disabled={active.cancelling}>
+            {running ? (
+              <button className="primary" onClick={() => void cancel()} disabled={cancelling}>
                 Cancel run
               </button>
             ) : (
@@ -90,7 +92,7 @@ export function SideBar(): React.JSX.Element {
                 Run
               </button>
             )}
-            {outcome && outcome.failed.length > 0 && !active && (
+            {outcome && outcome.failed.length > 0 && !running && (
               <button onClick={() => void useRunStore.getState().retryFailed()}>
                 Retry {outcome.failed.length} failed
               </button>
