@@ -234,7 +234,7 @@ describe('output: the report folder', () => {
     expect(await readFile(path.join(out, `US-${DATE}.md`), 'utf8')).toMatch(/^# Hashtag report US /);
   });
 
-  it('the disk full (ENOSPC) on the fourth report file: said with its path, the others whole, the old file intact, the run kept', async () => {
+  it('the disk full (ENOSPC) on the fifth report file: said with its path, the others whole, the old file intact, the run kept', async () => {
     const root = await folder();
     const out = path.join(root, 'reports');
     const data = path.join(root, 'data');
@@ -251,9 +251,11 @@ describe('output: the report folder', () => {
       code: 'storage',
       message: `Cannot write ${path.join(out, `GB-${DATE}.md`)}: the disk is full.`,
     });
-    // US's report, chart and CSV were written before; GB's Markdown keeps last week's.
+    // US's chart, report and CSV and GB's chart were written before (a chart before the report that links it);
+    // GB's Markdown keeps last week's.
     expect(await listTree(out)).toEqual([
       `GB-${DATE}.md`,
+      `GB-${DATE}.svg`,
       `US-${DATE}.csv`,
       `US-${DATE}.md`,
       `US-${DATE}.svg`,
@@ -269,14 +271,14 @@ describe('output: the report folder', () => {
     const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'] } });
     expect(run.written.map((w) => [path.basename(w.path), w.note])).toEqual(
       [
-        `US-${DATE}.md`,
         `US-${DATE}.svg`,
+        `US-${DATE}.md`,
         `US-${DATE}.csv`,
-        `GB-${DATE}.md`,
         `GB-${DATE}.svg`,
+        `GB-${DATE}.md`,
         `GB-${DATE}.csv`,
-        `summary-${DATE}.md`,
         `summary-${DATE}.svg`,
+        `summary-${DATE}.md`,
         `summary-${DATE}.csv`,
       ].map((n) => [n, undefined]),
     );

@@ -10,6 +10,8 @@ import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { runScoreJob } from '../../src/core/job/score-job';
+import type { AtomicWriter } from '../../src/core/report/write';
+import { atomicWrite } from '../../src/core/storage/atomic-write';
 import { Secret } from '../../src/core/secrets/secret';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { tempDir } from '../support/cli';
@@ -157,5 +159,45 @@ describe('report golden files', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('a chart locked by another program: the report links the alternate it was written under, not the old one', async () => {
+    const t = await tempDir({});
+    disposers.push(t.dispose);
+    const dir = path.join(t.dir, 'shared-drive');
+    await mkdir(dir);
+    // Last run's chart and heat map are open elsewhere: replacing them fails as a Windows lock does.
+    const lockedNames = ['US-2026-11-20.svg', 'summary-2026-11-20.svg'];
+    for (const n of lockedNames) await writeFile(path.join(dir, n), '<svg>old</svg>');
+    const locked: AtomicWriter = (file, data, options) =>
+      atomicWrite(file, data, {
+        ...options,
+        tmpfileCreated: (tmp: string) => {
+          options.tmpfileCreated(tmp);
+          if (lockedNames.includes(path.basename(file)))
+            throw Object.assign(new Error('EPERM: locked'), { code: 'EPERM' });
+        },
+      });
+    const outcome = await runScoreJob({
+      candidates: CANDIDATES,
+      targets: TARGETS,
+      regions: ['US', 'DE'],
+      settings: resolveSettings('organic'),
+      now: WEEK2,
+      demo: false,
+      apiBase: sim.url,
+      key: new Secret(KEY),
+      requestsPerMinute: Number.POSITIVE_INFINITY,
+      out: { dir, formats: ['md'], writer: locked },
+    });
+    expect(outcome.reportError).toBeUndefined();
+    const us = await readFile(path.join(dir, 'US-2026-11-20.md'), 'utf8');
+    expect(us).toContain('](US-2026-11-20%20(1).svg)');
+    expect(us).not.toContain('](US-2026-11-20.svg)');
+    expect(await readFile(path.join(dir, 'US-2026-11-20 (1).svg'), 'utf8')).toContain('<svg');
+    // The other region's chart was not locked: its report links it by its usual name.
+    expect(await readFile(path.join(dir, 'DE-2026-11-20.md'), 'utf8')).toContain('](DE-2026-11-20.svg)');
+    const summary = await readFile(path.join(dir, 'summary-2026-11-20.md'), 'utf8');
+    expect(summary).toContain('](summary-2026-11-20%20(1).svg)');
   });
 });

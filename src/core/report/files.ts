@@ -12,6 +12,7 @@ import { renderCsvReport, renderSummaryCsv } from './csv';
 import { regionDocument, type RegionReportInput, summaryDocument, summaryRows } from './document';
 import { renderHtmlReport } from './html';
 import { renderMarkdown } from './markdown';
+import type { ReportFile } from './write';
 
 /** "US-2026-11-20.md", or "US-2026-11-20-partial.md" for a partial run. */
 export const reportName = (stem: string, date: string, ext: string, partial: boolean): string =>
@@ -30,14 +31,11 @@ export interface ReportFilesOptions {
   samples?: RunSamples;
 }
 
-export function reportFiles(
-  result: RunResult,
-  opts: ReportFilesOptions,
-): { name: string; content: string }[] {
+export function reportFiles(result: RunResult, opts: ReportFilesOptions): ReportFile[] {
   const date = runDate(new Date(result.now));
   const name = (stem: string, ext: string): string => reportName(stem, date, ext, opts.partial);
   const wants = (f: ReportFormat): boolean => opts.formats.includes(f);
-  const files: { name: string; content: string }[] = [];
+  const files: ReportFile[] = [];
   const regions = Object.keys(result.regions);
   const inputs: RegionReportInput[] = regions.map((region) => {
     const r = result.regions[region]!;
@@ -73,16 +71,32 @@ export function reportFiles(
   for (const input of inputs) {
     const region = input.result.region;
     if (wants('md')) {
-      files.push({ name: name(region, 'md'), content: renderMarkdown(regionDocument(input)) });
-      files.push({ name: input.chart!.file, content: input.chart!.svg });
+      // The chart first, so the report links the name it was written under (an alternate when it was locked).
+      const chart = input.chart!;
+      files.push({ name: chart.file, content: chart.svg });
+      files.push({
+        name: name(region, 'md'),
+        content: (writtenAs) =>
+          renderMarkdown(regionDocument({ ...input, chart: { ...chart, file: writtenAs(chart.file) } })),
+      });
     }
     if (wants('csv'))
       files.push({ name: name(region, 'csv'), content: renderCsvReport(input.result, input.failed) });
   }
   if (regions.length > 0) {
     if (wants('md')) {
-      files.push({ name: name('summary', 'md'), content: renderMarkdown(summary) });
       files.push({ name: heatmap.file, content: heatmap.svg });
+      files.push({
+        name: name('summary', 'md'),
+        content: (writtenAs) =>
+          renderMarkdown(
+            summaryDocument(result, {
+              date,
+              regionNames: opts.regionNames,
+              heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
+            }),
+          ),
+      });
     }
     if (wants('csv')) files.push({ name: name('summary', 'csv'), content: renderSummaryCsv(result) });
     if (wants('html'))

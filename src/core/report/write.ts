@@ -177,20 +177,30 @@ export async function checkReportDir(dir: string): Promise<void> {
   }
 }
 
+/** A file to write. Its content may name files listed before it (a report linking its chart): it is then made
+ * with the names they were written under, an alternate when the first name was locked. */
+export interface ReportFile {
+  name: string;
+  content: string | Buffer | ((writtenAs: (requested: string) => string) => string);
+}
+
 /**
- * Writes several reports into `dir`. Every name is checked before anything is written; each file is
+ * Writes several reports into `dir`, in order. Every name is checked before anything is written; each file is
  * written atomically, so a failure leaves earlier files complete and the failing one untouched.
  */
 export async function writeReports(
   dir: string,
-  files: readonly { name: string; content: string | Buffer }[],
+  files: readonly ReportFile[],
   options: WriteOptions = {},
 ): Promise<WrittenFile[]> {
   for (const f of files) insideDir(dir, f.name);
   const written: WrittenFile[] = [];
+  const writtenAs = (requested: string): string =>
+    written.find((w) => w.requested === requested)?.name ?? requested;
   for (const f of files) {
     try {
-      written.push(await writeFileAtomic(dir, f.name, f.content, options));
+      const content = typeof f.content === 'function' ? f.content(writtenAs) : f.content;
+      written.push(await writeFileAtomic(dir, f.name, content, options));
     } catch (e) {
       if (e instanceof TagfitError) e.details.written = written.map((w) => w.path);
       throw e;
