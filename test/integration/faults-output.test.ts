@@ -23,6 +23,7 @@ import {
   ranking,
   reportNames,
   runJob,
+  whileHeld,
 } from '../support/faults';
 
 let sim: SimulatorHandle;
@@ -341,9 +342,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     sim.setOptions({ latencyMs: 100 });
     const first = await startAndWait(wsArgs(ws, '--concurrency', '1'), 1);
     // The first run cannot finish while the second starts, however slow the machine.
-    const release = sim.hold();
-    const second = await runCli(wsArgs(ws), { env: { TIKLIVE_KEY: KEY } });
-    release();
+    const second = await whileHeld(sim, () => runCli(wsArgs(ws), { env: { TIKLIVE_KEY: KEY } }));
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(
       new RegExp(
@@ -363,10 +362,10 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     sim.setOptions({ latencyMs: 30 });
     const run = await startAndWait(wsArgs(ws, '--concurrency', '1'), 6);
     // Midway for sure: no further answer until the signal has done its work.
-    const release = sim.hold();
-    process.kill(run.pid, 'SIGINT');
-    const first = await run.done;
-    release();
+    const first = await whileHeld(sim, () => {
+      process.kill(run.pid, 'SIGINT');
+      return run.done;
+    });
     expect(first.code, first.stderr).toBe(1);
     expect(first.stderr).toContain('tagfit: stopping; what was fetched is kept in the cache');
     expect(first.stderr).toMatch(
@@ -466,10 +465,10 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     const ws = await workspace();
     sim.setOptions({ latencyMs: 30 });
     const run = await startAndWait(wsArgs(ws, '--concurrency', '1'), 6);
-    const release = sim.hold();
-    process.kill(run.pid, 'SIGKILL');
-    const killed = await run.done;
-    release();
+    const killed = await whileHeld(sim, () => {
+      process.kill(run.pid, 'SIGKILL');
+      return run.done;
+    });
     expect(killed.code).toBeNull();
     // It died holding the workspace and before any report.
     await stat(path.join(ws, 'data', 'tagfit.lock'));

@@ -18,7 +18,7 @@ import { createFileCache } from '../../src/core/workspace/cache';
 import { initWorkspace, workspacePaths } from '../../src/core/workspace/layout';
 import type { WorkspaceSettingsInput } from '../../src/core/workspace/settings';
 import { type CliRun, runCli, tempDir } from '../support/cli';
-import { reportNames } from '../support/faults';
+import { reportNames, whileHeld } from '../support/faults';
 
 const KEY = 'workspace-runs-key-0123456789';
 const DAY = 86_400_000;
@@ -383,10 +383,10 @@ describe('a cut-off run keeps what it fetched; the next one pays only for the re
     const running = score(sim, ws, ['--concurrency', '4'], { onSpawn: (p) => (pid = p) });
     await until(() => sim.stats().credits >= total / 3);
     // Midway for sure: no further answer until the signal has done its work.
-    const release = sim.hold();
-    process.kill(pid, 'SIGINT');
-    const cut = await running;
-    release();
+    const cut = await whileHeld(sim, () => {
+      process.kill(pid, 'SIGINT');
+      return running;
+    });
     expect(cut.code).toBe(1);
     expect(cut.stderr).toContain('stopping; what was fetched is kept in the cache');
     expect(cut.doc.stopped?.code).toBe('cancelled');

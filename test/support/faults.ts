@@ -18,6 +18,17 @@ export const DATE = '2026-11-20';
 const dataset = buildDemoDataset();
 
 /** The simulator's id of a hashtag, for faults that match one hashtag's requests. */
+/** Runs `act` while the simulator holds every answer (a run stands still between two calls), released after
+ * whatever happens, so a failing test cannot leave the next one waiting on a held simulator. */
+export async function whileHeld<T>(sim: SimulatorHandle, act: () => Promise<T>): Promise<T> {
+  const release = sim.hold();
+  try {
+    return await act();
+  } finally {
+    release();
+  }
+}
+
 export function tagId(name: string): string {
   const tag = dataset.tags.find((t) => t.name === name || t.aliases.includes(name));
   if (!tag) throw new Error(`no hashtag ${name} in the simulator's dataset`);
