@@ -434,6 +434,13 @@ describe('the workbench through npm run web', () => {
     expect(await readFile(path.join(ws, 'creators.csv'), 'utf8')).not.toContain(`\n${username}\n`);
     await addCreator.click();
     await expect.poll(() => readFile(path.join(ws, 'creators.csv'), 'utf8')).toContain(`\n${username}\n`);
+    // A tag suggested in several regions is one row with one Add, its evidence per region.
+    const addTags = page
+      .getByRole('region', { name: 'Suggested hashtags' })
+      .getByRole('button', { name: /^Add #/ });
+    await expect.poll(() => addTags.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const names = await addTags.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    expect(new Set(names).size).toBe(names.length);
     // The same tag set sits above the region's results.
     await view('Results');
     await expect

@@ -169,6 +169,17 @@ describe('the tag set', () => {
       'shadow-limited: limited',
     ]);
   });
+
+  it('proposes no tag under half the best score, however few the candidates', () => {
+    // Six candidates, min-max scored: the last is at 0 whatever it is worth.
+    const samples = (c: string): Post[] => Array.from({ length: 5 }, () => post(`#${c}`));
+    const r: RegionResult = {
+      region: 'US',
+      ranked: [tag('a', 100, 1), tag('b', 50.8, 2), tag('c', 45.2, 3), tag('d', 22.8, 4), tag('e', 0, 5)],
+      excluded: [],
+    };
+    expect(pickTagSet(r, samples, { k: 5 }).picks.map((p) => p.tag)).toEqual(['a', 'b']);
+  });
 });
 
 describe('alert rules', () => {

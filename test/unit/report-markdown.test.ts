@@ -143,7 +143,7 @@ describe('renderMarkdownReport', () => {
     );
     expect(md).toContain('- #fyp, saturated: #fyp is a mega tag.');
     expect(md).toContain('- #fyp, small-sample: Only 45 posts sampled (under 60): the metrics are noisy.');
-    expect(md).toContain('| #fyp | 2026-11-13T09:00:00.000Z | +40.0 % | -5.0 % | +3.25 | +2 | yes |');
+    expect(md).toContain('| #fyp | 2026-11-13 09:00 UTC | +40.0 % | -5.0 % | +3.25 | +2 | yes |');
     expect(md).toContain('| #ghost | not-found | #ghost was not found by TikLiveAPI (no such hashtag). |');
     expect(md).toContain('| #brand | commercial |');
     expect(md).toContain('| #broken | timeout | Timed out after 15 s |');

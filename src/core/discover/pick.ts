@@ -1,7 +1,7 @@
-// A tag set to post with, per region: the user posts a handful of tags, not a ranking. Greedy from the top: a tag
-// joins the set unless it is a poor pick (shadow-limited, commercial, no posts here), it would be a second saturated
-// broad tag, or it mostly reaches the same posts as a tag already picked (co-occurrence in the samples). Each pick
-// says why; each higher scorer left out says why too.
+// A tag set to post with, per region: the user posts a handful of tags, not a ranking. Greedy from the top, down to
+// half the best score: a tag joins the set unless it is a poor pick (shadow-limited, commercial, no posts
+// here), it would be a second saturated broad tag, or it mostly reaches the same posts as a tag already picked
+// (co-occurrence in the samples). Each pick says why; each higher scorer left out says why too.
 import type { Post, RegionResult } from '../../shared/model';
 import type { RegionPicks, TagPick } from '../../shared/discover';
 import { sharedReach } from './cooccurrence';
@@ -24,8 +24,11 @@ export function pickTagSet(
   const maxShared = opts.maxShared ?? 0.5;
   const picks: (TagPick & { saturated: boolean })[] = [];
   const passedOver: RegionPicks['passedOver'] = [];
+  // A score under half the best one's is not a high score: min-max puts the last tag at 0 whatever it is worth, so
+  // a short list would otherwise fill the set with its bottom tags.
+  const floor = (result.ranked[0]?.score ?? 0) / 2;
   for (const t of result.ranked) {
-    if (picks.length >= k) break;
+    if (picks.length >= k || (picks.length > 0 && t.score < floor)) break;
     const poor = t.flags.find(
       (f) => f.kind === 'shadow-limited' || f.kind === 'commercial' || f.kind === 'no-posts',
     );

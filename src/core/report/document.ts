@@ -15,6 +15,14 @@ import type { RegionPicks } from '../../shared/discover';
 import { formatFixed, formatTruncated } from '../engine/decimal';
 import { groupDigits } from '../engine/flags';
 
+/** A timestamp as a reader says it: "2026-11-13 08:00 UTC" (the CSV keeps the ISO form for machines). */
+function readableTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const s = t.toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'para'; text: string }
@@ -222,7 +230,7 @@ function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
         'Median likes',
         'Flags',
       ],
-      numeric: [true, false, true, false, false, false, true, true, true, false, true, true, true, false],
+      numeric: [true, false, true, false, false, false, true, true, true, true, true, true, true, false],
       rows: ranked.map((t) => [
         String(t.rank),
         tagLabel(t),
@@ -269,7 +277,7 @@ function momentumBlocks(ranked: readonly ScoredTag[]): Block[] {
         const h = t.history!;
         return [
           tagLabel(t),
-          h.previousRunAt,
+          readableTime(h.previousRunAt),
           growth(h.userCountGrowthPerWeek),
           growth(h.viewCountGrowthPerWeek),
           signed(h.scoreChange, score2),
@@ -376,7 +384,7 @@ export function regionDocument(input: RegionReportInput): Block[] {
     {
       kind: 'list',
       items: [
-        `Run of ${input.date}${input.now ? ` (the run's clock: ${input.now})` : ''}.`,
+        `Run of ${input.date}${input.now ? ` (the run's clock: ${readableTime(input.now)})` : ''}.`,
         ...(input.credits ? [creditsText(input.credits)] : []),
       ],
     },

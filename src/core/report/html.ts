@@ -52,8 +52,8 @@ h1 { font-size: 1.6rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem;
 h2 { font-size: 1.3rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; }
 section.region { break-before: page; border-top: 3px solid #4c78a8; margin-top: 2.5rem; }
-table { border-collapse: collapse; margin: .5rem 0; font-size: 12.5px; }
-th, td { border: 1px solid #d0d7de; padding: 3px 7px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: 12px; }
+th, td { border: 1px solid #d0d7de; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.short { white-space: nowrap; }
@@ -62,7 +62,14 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #57606a; font-size: 12px; }
 nav ul { columns: 3; }
-@media print { .scroll { overflow: visible; } body { margin: 0; max-width: none; } }
+@page { margin: 12mm; }
+@media print {
+  .scroll { overflow: visible; }
+  body { margin: 0; max-width: none; padding: 0; }
+  table { font-size: 8.5px; }
+  th, td { padding: 1px 3px; }
+  th.num { white-space: normal; }
+}
 `;
 
 /** The whole run as one HTML document. */

@@ -15,6 +15,10 @@ export function CompareView(): React.JSX.Element {
   return (
     <div className="compare">
       <table className="heatmap" aria-label="Scores by tag and region">
+        <caption>
+          Each tag's score in every region of the last run, darker for higher; the region where it scores best
+          is outlined.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Tag</th>

@@ -7,7 +7,7 @@ export function CandidatesView(): React.JSX.Element {
       list="tags"
       label="Candidate hashtags"
       valueHeader="Hashtag"
-      hint="Type or paste hashtags (#smallbusiness, one per line, or a spreadsheet column) and press Enter"
+      hint="Type or paste hashtags, one per line or a column, then Enter"
     />
   );
 }

@@ -36,6 +36,9 @@ export function SuggestionsView(): React.JSX.Element {
     );
   const added = (list: 'tags' | 'creators', v: string): boolean =>
     lists[list].rows.some((r) => r.value === v);
+  // A tag suggested in several regions is one candidate: one row, one Add, its evidence region by region.
+  const byTag = new Map<string, TagSuggestion[]>();
+  for (const s of found?.tags ?? []) byTag.set(s.tag, [...(byTag.get(s.tag) ?? []), s]);
   return (
     <div className="suggestions">
       <section aria-label="Suggested hashtags">
@@ -45,18 +48,26 @@ export function SuggestionsView(): React.JSX.Element {
         </p>
         {found && found.tags.length === 0 && <p className="muted">None stands out in these samples.</p>}
         <ul className="suggestion-list">
-          {found?.tags.map((s) => (
-            <li key={`${s.region}|${s.tag}`}>
+          {[...byTag].map(([tag, evidence]) => (
+            <li key={tag}>
               <button
-                disabled={added('tags', s.tag)}
-                aria-label={`Add #${s.tag} to the candidates`}
-                onClick={() => void add('tags', [s.tag])}
+                disabled={added('tags', tag)}
+                aria-label={`Add #${tag} to the candidates`}
+                onClick={() => void add('tags', [tag])}
               >
-                {added('tags', s.tag) ? 'Added' : 'Add'}
-              </button>{' '}
-              <strong>#{s.tag}</strong> <span className="muted">{s.region}</span>: in {s.posts} of{' '}
-              {s.highPosts} posts ({pct(s.share)}, {s.lift.toFixed(1)}× its {pct(s.overallShare)} overall),
-              next to {s.nextTo.map((c) => `#${c}`).join(', ')}
+                {added('tags', tag) ? 'Added' : 'Add'}
+              </button>
+              <span>
+                <strong>#{tag}</strong>{' '}
+                {evidence.map((s, i) => (
+                  <span key={s.region}>
+                    {i > 0 ? '; ' : ''}
+                    <span className="muted">{s.region}</span>: in {s.posts} of {s.highPosts} posts (
+                    {pct(s.share)}, {s.lift.toFixed(1)}× its {pct(s.overallShare)} overall), next to{' '}
+                    {s.nextTo.map((c) => `#${c}`).join(', ')}
+                  </span>
+                ))}
+              </span>
             </li>
           ))}
         </ul>
@@ -73,9 +84,11 @@ export function SuggestionsView(): React.JSX.Element {
                 onClick={() => void add('creators', [c.username])}
               >
                 {added('creators', c.username) ? 'Added' : 'Add'}
-              </button>{' '}
-              <strong>@{c.username}</strong>: {c.posts} posts in {c.tags.map((t) => `#${t}`).join(', ')} (
-              {c.regions.join(', ')})
+              </button>
+              <span>
+                <strong>@{c.username}</strong>: {c.posts} posts in {c.tags.map((t) => `#${t}`).join(', ')} (
+                {c.regions.join(', ')})
+              </span>
             </li>
           ))}
         </ul>

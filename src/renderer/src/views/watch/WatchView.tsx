@@ -109,7 +109,7 @@ export function WatchView(): React.JSX.Element {
             >
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
-                  {d}
+                  {d[0]!.toUpperCase() + d.slice(1)}
                 </option>
               ))}
             </select>
