@@ -4,7 +4,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegionCode } from '../shared/model';
-import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../shared/discover';
+import {
+  type CreatorSuggestion,
+  creatorEvidence,
+  type RegionPicks,
+  tagEvidence,
+  type TagSuggestion,
+} from '../shared/discover';
 import { discoverAll } from '../core/discover/cooccurrence';
 import { pickTagSet } from '../core/discover/pick';
 import { isDue, scheduleLines } from '../core/discover/watch';
@@ -238,21 +244,12 @@ function printSuggestions(
   accepted: { tags: string[]; creators: string[] },
 ): void {
   const out = process.stdout;
-  const pct = (x: number): string => `${Math.round(x * 100)} %`;
   safeWrite(out, 'Suggested hashtags (from the posts sampled for your high scorers; not candidates yet)\n');
   if (s.tags.length === 0) safeWrite(out, '  none: no tag co-occurs often enough with the high scorers\n');
-  for (const t of s.tags)
-    safeWrite(
-      out,
-      `  ${t.region} #${t.tag}: in ${t.posts} of ${t.highPosts} posts (${pct(t.share)}, ${t.lift.toFixed(1)}× its ${pct(t.overallShare)} overall), next to ${t.nextTo.map((c) => `#${c}`).join(', ')}\n`,
-    );
+  for (const t of s.tags) safeWrite(out, `  ${t.region} #${t.tag}: ${tagEvidence(t)}\n`);
   safeWrite(out, '\nSuggested creators (in the samples of several high scorers; not targets yet)\n');
   if (s.creators.length === 0) safeWrite(out, '  none\n');
-  for (const c of s.creators)
-    safeWrite(
-      out,
-      `  @${c.username}: ${c.posts} posts in ${c.tags.map((t) => `#${t}`).join(', ')} (${c.regions.join(', ')})\n`,
-    );
+  for (const c of s.creators) safeWrite(out, `  @${c.username}: ${creatorEvidence(c)}\n`);
   if (searched.tags.length > 0)
     safeWrite(out, `\nKeyword search, hashtags: ${searched.tags.map((t) => `#${t}`).join(', ')}\n`);
   if (searched.creators.length > 0)

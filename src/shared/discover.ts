@@ -18,6 +18,13 @@ export interface TagSuggestion {
   nextTo: string[];
 }
 
+/** A share as the evidence says it: 0.07 → "7 %". */
+export const sharePercent = (x: number): string => `${Math.round(x * 100)} %`;
+
+/** The evidence for a suggested hashtag in its region, as the CLI and the app say it. */
+export const tagEvidence = (s: TagSuggestion): string =>
+  `in ${s.posts} of ${s.highPosts} posts (${sharePercent(s.share)}, ${s.lift.toFixed(1)}× its ${sharePercent(s.overallShare)} overall), next to ${s.nextTo.map((c) => `#${c}`).join(', ')}`;
+
 /** An author in the samples of several high-scoring tags, not a target creator yet. */
 export interface CreatorSuggestion {
   username: string;
@@ -25,6 +32,10 @@ export interface CreatorSuggestion {
   tags: string[];
   regions: RegionCode[];
 }
+
+/** Where a suggested creator was seen, as the CLI and the app say it. */
+export const creatorEvidence = (c: CreatorSuggestion): string =>
+  `${c.posts} posts in ${c.tags.map((t) => `#${t}`).join(', ')} (${c.regions.join(', ')})`;
 
 /** One tag of a region's tag set, with why it was picked. */
 export interface TagPick {

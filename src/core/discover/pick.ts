@@ -3,7 +3,7 @@
 // here), it would be a second saturated broad tag, or it mostly reaches the same posts as a tag already picked
 // (co-occurrence in the samples). Each pick says why; each higher scorer left out says why too.
 import type { Post, RegionResult } from '../../shared/model';
-import type { RegionPicks, TagPick } from '../../shared/discover';
+import { type RegionPicks, sharePercent, type TagPick } from '../../shared/discover';
 import { sharedReach } from './cooccurrence';
 
 export interface PickOptions {
@@ -12,8 +12,6 @@ export interface PickOptions {
   /** Two tags whose shared reach is above this are near-duplicates: only the higher is kept (default 0.5). */
   maxShared?: number;
 }
-
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
 export function pickTagSet(
   result: RegionResult,
@@ -54,7 +52,7 @@ export function pickTagSet(
       passedOver.push({
         tag: t.tag,
         score: t.score,
-        reason: `reaches the same posts as #${closest.p.tag} (${pct(closest.shared)} shared), which scores higher`,
+        reason: `reaches the same posts as #${closest.p.tag} (${sharePercent(closest.shared)} shared), which scores higher`,
       });
       continue;
     }
@@ -63,7 +61,7 @@ export function pickTagSet(
         ? `the highest score in ${result.region}${saturated ? ' (a saturated broad tag: reach, little discovery)' : ''}`
         : saturated
           ? `score ${t.score.toFixed(2)}; the set's one saturated broad tag, for reach`
-          : `score ${t.score.toFixed(2)}; reaches posts the others do not (at most ${pct(closest?.shared ?? 0)} shared, with #${closest?.p.tag})`;
+          : `score ${t.score.toFixed(2)}; reaches posts the others do not (at most ${sharePercent(closest?.shared ?? 0)} shared, with #${closest?.p.tag})`;
     picks.push({ tag: t.tag, candidate: t.candidate, score: t.score, reason, saturated });
   }
   return {

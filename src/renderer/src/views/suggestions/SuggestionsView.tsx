@@ -1,13 +1,17 @@
 // Suggestions: hashtags and creators found in the last run's samples (no credit), each with its evidence and an Add
 // button (nothing is added silently), and the tag set to post with per region, each pick with its reason.
 import { useEffect, useState } from 'react';
-import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../../../../shared/discover';
+import {
+  type CreatorSuggestion,
+  creatorEvidence,
+  type RegionPicks,
+  tagEvidence,
+  type TagSuggestion,
+} from '../../../../shared/discover';
 import { invoke } from '../../bridge';
 import { useListsStore } from '../../stores/lists-store';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
-
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
 export function SuggestionsView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -62,9 +66,7 @@ export function SuggestionsView(): React.JSX.Element {
                 {evidence.map((s, i) => (
                   <span key={s.region}>
                     {i > 0 ? '; ' : ''}
-                    <span className="muted">{s.region}</span>: in {s.posts} of {s.highPosts} posts (
-                    {pct(s.share)}, {s.lift.toFixed(1)}× its {pct(s.overallShare)} overall), next to{' '}
-                    {s.nextTo.map((c) => `#${c}`).join(', ')}
+                    <span className="muted">{s.region}</span>: {tagEvidence(s)}
                   </span>
                 ))}
               </span>
@@ -86,8 +88,7 @@ export function SuggestionsView(): React.JSX.Element {
                 {added('creators', c.username) ? 'Added' : 'Add'}
               </button>
               <span>
-                <strong>@{c.username}</strong>: {c.posts} posts in {c.tags.map((t) => `#${t}`).join(', ')} (
-                {c.regions.join(', ')})
+                <strong>@{c.username}</strong>: {creatorEvidence(c)}
               </span>
             </li>
           ))}
