@@ -16,6 +16,7 @@ const config = JSON.parse(readFileSync(path.join(ROOT, 'electron-builder.json'),
   linux: { target: string[] };
   mac: { target: string[] };
   win: { target: string[] };
+  electronFuses?: Record<string, boolean>;
 };
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -57,5 +58,19 @@ describe('packaging (electron-builder)', () => {
     expect(config.linux.target.sort()).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
+  });
+
+  it('flips the Electron fuses that let a local process run the app as Node, inspect it, or load code outside its asar', () => {
+    // Security pass item 9: without these, `ELECTRON_RUN_AS_NODE=1 Tagfit -e …`, NODE_OPTIONS=--require or
+    // --inspect run any code with the app's keychain entry and signature, and a swapped app folder is loaded.
+    expect(config.electronFuses).toEqual(
+      expect.objectContaining({
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        onlyLoadAppFromAsar: true,
+        enableEmbeddedAsarIntegrityValidation: true,
+      }),
+    );
   });
 });
