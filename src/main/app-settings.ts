@@ -2,6 +2,7 @@
 // wiped). Electron keeps them in electron-store (electron-settings.ts); the browser preview and the tests in a
 // JSON file through the same schema and migrations.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../core/storage/atomic-write';
@@ -46,8 +47,16 @@ export function migrateAppSettings(raw: unknown): AppSettingsData {
 export const withRecent = (recent: readonly string[], dir: string): string[] =>
   [dir, ...recent.filter((d) => path.resolve(d) !== path.resolve(dir))].slice(0, 10);
 
-/** A JSON-file store (browser preview, tests). Writes are atomic; a damaged file is kept aside and said. */
-export function createFileSettingsStore(file: string): AppSettingsStore {
+/** The file store, with a way to wait for the writes it has queued (tests, a clean stop). */
+export interface FileSettingsStore extends AppSettingsStore {
+  flushed(): Promise<void>;
+}
+
+/**
+ * A JSON-file store (browser preview, tests). Writes are atomic, into a folder created if missing; a damaged file
+ * is kept aside and said; a write that fails is said through the notice (the settings stay in memory).
+ */
+export function createFileSettingsStore(file: string): FileSettingsStore {
   let notice: string | null = null;
   let data: AppSettingsData;
   if (!existsSync(file)) data = defaultAppSettings();
@@ -67,9 +76,17 @@ export function createFileSettingsStore(file: string): AppSettingsStore {
     update(patch) {
       data = appSettingsSchema.parse({ ...data, ...patch });
       const text = `${JSON.stringify(data, null, 2)}\n`;
-      saving = saving.then(() => atomicWrite(file, text).catch(() => {}));
+      saving = saving.then(async () => {
+        try {
+          await mkdir(path.dirname(file), { recursive: true });
+          await atomicWrite(file, text);
+        } catch (e) {
+          notice = `The app's settings could not be saved to ${file} (${(e as Error).message.split('\n')[0]}); they hold until the preview stops.`;
+        }
+      });
       return data;
     },
+    flushed: () => saving,
     get notice() {
       return notice;
     },

@@ -1,5 +1,6 @@
 // The app's own settings: one schema, a migration from the first format, a damaged file kept aside and said.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileSettingsStore, migrateAppSettings, withRecent } from '../../src/main/app-settings';
@@ -55,5 +56,28 @@ describe('app settings', () => {
     for (let i = 0; i < 15; i++) recent = withRecent(recent, `/w${i}`);
     expect(recent).toHaveLength(10);
     expect(recent[0]).toBe('/w14');
+  });
+
+  // Security pass item 10: the preview's settings were silently not saved when its data folder was missing.
+  it('saves into a data folder that does not exist yet (it is created)', async () => {
+    const dir = await folder();
+    const file = path.join(dir, 'new', 'tagfit-web', 'settings.json');
+    const store = createFileSettingsStore(file);
+    store.update({ theme: 'dark' });
+    await store.flushed();
+    expect(existsSync(file)).toBe(true);
+    expect(createFileSettingsStore(file).get().theme).toBe('dark');
+    expect(store.notice).toBeNull();
+  });
+
+  it('a write that fails is reported through the notice, naming the file', async () => {
+    const dir = await folder();
+    await writeFile(path.join(dir, 'not-a-folder'), 'x');
+    const file = path.join(dir, 'not-a-folder', 'settings.json');
+    const store = createFileSettingsStore(file);
+    store.update({ theme: 'light' });
+    await store.flushed();
+    expect(store.notice).toContain(`The app's settings could not be saved to ${file}`);
+    expect(store.get().theme).toBe('light');
   });
 });
