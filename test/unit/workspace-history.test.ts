@@ -5,15 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult, ScoredTag, ScoringSettings } from '../../src/shared/model';
 import { TagfitError } from '../../src/core/errors';
-import {
-  compareRuns,
-  computeMomentum,
-  growthPerWeek,
-  listRuns,
-  loadRun,
-  recordRun,
-  runIdBase,
-} from '../../src/core/workspace/history';
+import { compareRuns, computeMomentum, growthPerWeek } from '../../src/core/engine/momentum';
+import { listRuns, loadRun, recordRun, runIdBase } from '../../src/core/workspace/history';
 
 let dataDir: string;
 beforeEach(async () => {

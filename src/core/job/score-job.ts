@@ -15,7 +15,8 @@ import type { ReportFormat } from '../../shared/report-formats';
 import { reportFiles } from '../report/files';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import type { AtomicFs } from '../storage/atomic-write';
-import { computeMomentum, listRuns, loadRun, recordRun, type StoredRun } from '../workspace/history';
+import { computeMomentum } from '../engine/momentum';
+import { listRuns, loadRun, recordRun, type StoredRun } from '../workspace/history';
 
 export { DEFAULT_API_BASE } from './api-session';
 

@@ -1,6 +1,7 @@
 // The workspace's history: its runs, two compared, one tag's score and rank over time.
 import { TagfitError } from '../../core/errors';
-import { compareRuns, listRuns, loadRun } from '../../core/workspace/history';
+import { compareRuns } from '../../core/engine/momentum';
+import { listRuns, loadRun } from '../../core/workspace/history';
 import type { TagHistoryPoint } from '../../shared/ipc/history';
 import { type HandlerContext, requireWorkspace } from './context';
 import type { DomainHandlers } from './types';

@@ -7,7 +7,7 @@ import { estimateScoreRun, prepareScoreRun, type PreparedScoreRun } from '../../
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { isPartialRun, runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { type RunSamples, sampleKey, scoreRun } from '../../core/pipeline/run';
-import { computeMomentum } from '../../core/workspace/history';
+import { computeMomentum } from '../../core/engine/momentum';
 import type { z } from 'zod';
 import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { Credits, RunResult } from '../../shared/model';
