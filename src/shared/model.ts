@@ -1,5 +1,6 @@
 // The data model shared by every room: plain types, no behaviour.
 // Wire shapes of TikLiveAPI live in src/core/api/dto.ts; these are the domain's words.
+import type { PresetName } from './scoring-registry';
 
 /** An uppercase ISO-3166 alpha-2 code, e.g. "US". */
 export type RegionCode = string;
@@ -112,7 +113,8 @@ export interface Weights {
   adPenalty: number;
 }
 
-export type PresetName = 'seed' | 'organic' | 'paid';
+/** The preset names come from the preset table of the scoring registry. */
+export type { PresetName } from './scoring-registry';
 
 /** Everything that decides a score, resolved from a preset plus overrides. */
 export interface ScoringSettings {

@@ -1,13 +1,15 @@
 // A workspace's settings (tagfit.json): the schema the file is validated by and the app's settings view edits.
 import { z } from 'zod';
 import {
-  pageSizeSchema,
-  pagesSchema,
+  cacheMaxAgeHoursSchema,
+  concurrencySchema,
+  infoCacheMaxAgeHoursSchema,
   presetSchema,
-  samplingSchema,
-  weightsSchema,
-  windowDaysSchema,
-} from './scoring-limits';
+  requestsPerMinuteSchema,
+  RUN_SETTINGS,
+  scoringFieldsSchema,
+  velocityThresholdSchema,
+} from './scoring-registry';
 
 export const WEEKDAYS = [
   'sunday',
@@ -29,25 +31,18 @@ export const SETTINGS_VERSION = 1;
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   preset: presetSchema,
-  weights: weightsSchema.partial().optional(),
-  windowDays: windowDaysSchema.optional(),
-  pages: pagesSchema.optional(),
-  pageSize: pageSizeSchema.optional(),
-  keepCommercial: z.boolean().optional(),
-  sampling: samplingSchema.optional(),
-  density: z.enum(['mean', 'median', 'log-mean']).optional(),
-  dedupePosts: z.boolean().optional(),
-  minStableSample: z.int().min(0).optional(),
-  cacheMaxAgeHours: z.number().min(0).default(24),
+  // The scoring fields and the plan's limits: their ranges and defaults are the scoring registry's.
+  ...scoringFieldsSchema.shape,
+  cacheMaxAgeHours: cacheMaxAgeHoursSchema.default(RUN_SETTINGS.cacheMaxAgeHours.default),
   /** Challenge info (user_count, view_count) changes slowly: its own, longer cache lifetime. */
-  infoCacheMaxAgeHours: z.number().min(0).default(168),
+  infoCacheMaxAgeHours: infoCacheMaxAgeHoursSchema.default(RUN_SETTINGS.infoCacheMaxAgeHours.default),
   cacheMaxBytes: z
     .int()
     .min(0)
     .default(256 * 1024 * 1024),
-  velocityThreshold: z.number().min(0).max(1).default(0.5),
-  requestsPerMinute: z.int().min(1).max(100_000).default(200),
-  concurrency: z.int().min(1).max(64).default(8),
+  velocityThreshold: velocityThresholdSchema.default(RUN_SETTINGS.velocityThreshold.default),
+  requestsPerMinute: requestsPerMinuteSchema.default(RUN_SETTINGS.requestsPerMinute.default),
+  concurrency: concurrencySchema.default(RUN_SETTINGS.concurrency.default),
   /** When `tagfit watch` runs and what raises an alert (core/discover/watch.ts). */
   watch: z
     .strictObject({

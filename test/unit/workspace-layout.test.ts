@@ -40,7 +40,7 @@ describe('initWorkspace / openWorkspace', () => {
       [
         '{',
         '  "version": 1,',
-        '  "preset": "seed",',
+        '  "preset": "organic",',
         '  "cacheMaxAgeHours": 24,',
         '  "infoCacheMaxAgeHours": 168,',
         '  "cacheMaxBytes": 268435456,',

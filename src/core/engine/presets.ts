@@ -1,22 +1,16 @@
 // The scoring presets (seed = the reference method, organic and paid = Tagfit's robust variants) and
 // the validation of user overrides on top of them.
-import { z } from 'zod';
 import type { PresetName, ScoringSettings, Weights } from '../../shared/model';
 import {
   PRESET_NAMES as PRESETS_IN_ORDER,
-  pageSizeSchema,
-  pagesSchema,
-  presetSchema,
-  samplingSchema,
-  weightsSchema,
-  windowDaysSchema,
-} from '../../shared/scoring-limits';
+  SCORING_SETTINGS,
+  scoringOverridesSchema,
+  type ScoringOverrides,
+} from '../../shared/scoring-registry';
 import { TagfitError } from '../errors';
 
-/** Overrides a caller may put on top of a preset; weights may be given one at a time. */
-export type SettingsOverrides = Partial<Omit<ScoringSettings, 'weights'>> & {
-  weights?: Partial<Weights>;
-};
+/** Overrides a caller may put on top of a preset; weights may be given one at a time (the registry's schema). */
+export type SettingsOverrides = ScoringOverrides;
 
 /** The article's starting weights: velocity first, density and overlap equal, a small ad penalty. */
 const ARTICLE_WEIGHTS: Weights = { velocity: 0.35, density: 0.3, overlap: 0.3, adPenalty: 0.05 };
@@ -24,13 +18,13 @@ const ARTICLE_WEIGHTS: Weights = { velocity: 0.35, density: 0.3, overlap: 0.3, a
 const SEED: ScoringSettings = {
   preset: 'seed',
   weights: ARTICLE_WEIGHTS,
-  windowDays: 14,
-  pages: 3,
-  pageSize: 30,
-  keepCommercial: false,
+  windowDays: SCORING_SETTINGS.windowDays.default,
+  pages: SCORING_SETTINGS.pages.default,
+  pageSize: SCORING_SETTINGS.pageSize.default,
+  keepCommercial: SCORING_SETTINGS.keepCommercial.default,
   density: 'mean',
   dedupePosts: false,
-  minStableSample: 60,
+  minStableSample: SCORING_SETTINGS.minStableSample.default,
   sampling: 'full',
 };
 
@@ -73,20 +67,6 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<ScoringSettings>>> = 
 
 export const PRESET_NAMES: readonly PresetName[] = PRESETS_IN_ORDER;
 
-const overridesSchema = z.strictObject({
-  // Tolerated so a whole ScoringSettings can be passed back in, but it cannot switch presets.
-  preset: presetSchema.optional(),
-  weights: weightsSchema.partial().optional(),
-  windowDays: windowDaysSchema.optional(),
-  pages: pagesSchema.optional(),
-  pageSize: pageSizeSchema.optional(),
-  keepCommercial: z.boolean().optional(),
-  density: z.enum(['mean', 'median', 'log-mean']).optional(),
-  dedupePosts: z.boolean().optional(),
-  minStableSample: z.number().int('must be a whole number').min(0).max(10_000).optional(),
-  sampling: samplingSchema.optional(),
-});
-
 /**
  * Weights that can give a 0-100 score: velocity, density and overlap may not all be 0 (every score would be 0),
  * and when they add up to more than 1 all four are scaled to make them add up to 1 (three weights of 1 would
@@ -98,7 +78,7 @@ export function checkWeights(w: Weights, onNote?: (message: string) => void): We
     throw new TagfitError(
       'input',
       'Invalid setting weights: velocity, density and overlap are all 0, so every score would be 0; give at least one a weight above 0.',
-      { field: 'weights' },
+      { field: 'weights', setting: 'weights' },
     );
   }
   if (sum <= 1 + 1e-9) return w;
@@ -134,7 +114,7 @@ export function resolveSettings(
     );
   }
   const base = PRESETS[preset];
-  const parsed = overridesSchema.safeParse(overrides ?? {});
+  const parsed = scoringOverridesSchema.safeParse(overrides ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'settings';

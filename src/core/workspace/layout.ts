@@ -4,6 +4,7 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
+import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
   SETTINGS_FILE,
@@ -123,7 +124,7 @@ export async function initWorkspace(dir: string, opts: InitOptions = {}): Promis
       path: paths.settings,
     });
   }
-  const settingsInput = { version: 1 as const, preset: 'seed' as const, ...opts.settings };
+  const settingsInput = { version: 1 as const, preset: NEW_WORKSPACE_PRESET, ...opts.settings };
   const checked = settingsSchema.safeParse(settingsInput);
   if (!checked.success) {
     throw new TagfitError(

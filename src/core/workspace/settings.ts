@@ -1,7 +1,11 @@
 // The workspace's settings file (tagfit.json): a versioned schema, validation that says where, stable key order.
 import { z } from 'zod';
 import { rename } from 'node:fs/promises';
-import type { ScoringSettings } from '../../shared/model';
+import {
+  NEW_WORKSPACE_PRESET,
+  scoringFieldsSchema,
+  type ScoringOverrides,
+} from '../../shared/scoring-registry';
 import { TagfitError } from '../errors';
 import { lineOfPath, parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
 import {
@@ -15,7 +19,7 @@ export { SETTINGS_VERSION, settingsSchema, type WorkspaceSettings, type Workspac
 export const SETTINGS_FILE = 'tagfit.json';
 
 export const defaultSettings = (): WorkspaceSettings =>
-  settingsSchema.parse({ version: SETTINGS_VERSION, preset: 'seed' });
+  settingsSchema.parse({ version: SETTINGS_VERSION, preset: NEW_WORKSPACE_PRESET });
 
 /** Key order on disk: fixed, so a change shows as one changed line in a diff. */
 const KEY_ORDER = [
@@ -142,20 +146,12 @@ export async function saveSettingsFile(
   return keptAside ? { keptAside } : {};
 }
 
-/** The overrides the settings make to the preset's ScoringSettings (only the fields the user set). */
-export function scoringOverrides(s: WorkspaceSettings): Partial<Omit<ScoringSettings, 'weights'>> & {
-  weights?: Partial<ScoringSettings['weights']>;
-} {
-  const out: Partial<Omit<ScoringSettings, 'weights'>> & { weights?: Partial<ScoringSettings['weights']> } =
-    {};
-  if (s.weights) out.weights = { ...s.weights };
-  if (s.windowDays !== undefined) out.windowDays = s.windowDays;
-  if (s.pages !== undefined) out.pages = s.pages;
-  if (s.pageSize !== undefined) out.pageSize = s.pageSize;
-  if (s.keepCommercial !== undefined) out.keepCommercial = s.keepCommercial;
-  if (s.sampling !== undefined) out.sampling = s.sampling;
-  if (s.density !== undefined) out.density = s.density;
-  if (s.dedupePosts !== undefined) out.dedupePosts = s.dedupePosts;
-  if (s.minStableSample !== undefined) out.minStableSample = s.minStableSample;
-  return out;
+/** The overrides the settings make to the preset's ScoringSettings (only the scoring fields the user set). */
+export function scoringOverrides(s: WorkspaceSettings): ScoringOverrides {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(scoringFieldsSchema.shape) as (keyof typeof scoringFieldsSchema.shape)[]) {
+    const v = s[k];
+    if (v !== undefined) out[k] = typeof v === 'object' ? { ...v } : v;
+  }
+  return out as ScoringOverrides;
 }

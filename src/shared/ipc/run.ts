@@ -2,26 +2,11 @@
 // cache, retry the failed pairs, the last result.
 import { z } from 'zod';
 import type { CreditEstimate, RunOutcome } from '../views';
-import {
-  pageSizeSchema,
-  pagesSchema,
-  presetSchema,
-  samplingSchema,
-  weightsSchema,
-  windowDaysSchema,
-} from '../scoring-limits';
+import { maxCreditsSchema, scoringOverridesSchema } from '../scoring-registry';
 import { empty } from './app';
 
-/** Settings for this run on top of the workspace's (nothing here is saved). */
-export const runOverridesSchema = z.strictObject({
-  preset: presetSchema.optional(),
-  weights: weightsSchema.partial().optional(),
-  windowDays: windowDaysSchema.optional(),
-  pages: pagesSchema.optional(),
-  pageSize: pageSizeSchema.optional(),
-  keepCommercial: z.boolean().optional(),
-  sampling: samplingSchema.optional(),
-});
+/** Settings for this run on top of the workspace's (nothing here is saved): the registry's one overrides schema. */
+export const runOverridesSchema = scoringOverridesSchema;
 
 export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6-64 letters, digits, - or _');
 
@@ -31,7 +16,7 @@ export const runRequests = {
     overrides: runOverridesSchema.optional(),
     /** The renderer's own id for the run, so it can route progress and cancel before the run returns. */
     runId: runIdSchema.optional(),
-    maxCredits: z.number().int().min(0).max(1e9).optional(),
+    maxCredits: maxCreditsSchema.optional(),
   }),
   'run:cancel': z.strictObject({ runId: runIdSchema }),
   'run:rescore': z.strictObject({ overrides: runOverridesSchema.optional() }),
