@@ -1,11 +1,11 @@
-// The browser preview as a user starts it (`npm run web`, i.e. scripts/web.ts) and Debian's Chromium driving it.
+// The browser preview as a user starts it (`npm run web`, i.e. scripts/web.ts) and a Chromium driving it (found
+// by ./browser.ts: the system's, Playwright's or @sparticuz/chromium's).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { ROOT } from './cli';
 
-export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots the browser tests take, to be looked at (CI keeps the folder). */
 export const SCREENSHOTS = path.join(ROOT, '.test-reports');
 
@@ -61,18 +61,7 @@ export function startPreview(args: string[], env: Record<string, string | undefi
   });
 }
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+/** The browser the tests drive; fails (never skips) with the command that fixes it where none can be had. */
+export function launchChromium(): Promise<Browser> {
+  return launchBrowser();
 }
