@@ -16,6 +16,14 @@ export interface TagSuggestion {
   lift: number;
   /** The high-scoring candidates it appeared next to, most often first. */
   nextTo: string[];
+  /** Distinct creators who used it next to the high scorers, of `highCreators`: the evidence's units. */
+  creators?: number;
+  highCreators?: number;
+  /** How many tags were tested in the region, and the false discovery rate controlled across them. */
+  tested?: number;
+  fdr?: number;
+  /** Fisher's exact one-sided p of this tag (before the correction for the tags tested). */
+  p?: number;
 }
 
 /** A share as the evidence says it: 0.07 → "7 %". */
@@ -23,7 +31,7 @@ export const sharePercent = (x: number): string => `${Math.round(x * 100)} %`;
 
 /** The evidence for a suggested hashtag in its region, as the CLI and the app say it. */
 export const tagEvidence = (s: TagSuggestion): string =>
-  `in ${s.posts} of ${s.highPosts} posts (${sharePercent(s.share)}, ${s.lift.toFixed(1)}× its ${sharePercent(s.overallShare)} overall), next to ${s.nextTo.map((c) => `#${c}`).join(', ')}`;
+  `in ${s.posts} of ${s.highPosts} posts${s.creators !== undefined ? ` by ${s.creators} of ${s.highCreators} creators` : ''} (${sharePercent(s.share)}, ${s.lift.toFixed(1)}× its ${sharePercent(s.overallShare)} overall), next to ${s.nextTo.map((c) => `#${c}`).join(', ')}${s.tested !== undefined ? `; one of ${s.tested} tags tested, at a ${sharePercent(s.fdr ?? 0)} false discovery rate` : ''}`;
 
 /** An author in the samples of several high-scoring tags, not a target creator yet. */
 export interface CreatorSuggestion {

@@ -77,7 +77,7 @@ describe('co-occurrence', () => {
     };
     const s = suggestTags(result, (c) => samples[c] ?? [], new Set(['desksetup', 'founderlife', 'lowtag']), {
       minPosts: 2,
-      minZ: 0,
+      fdr: 1,
     });
     const home = s.find((x) => x.tag === 'homeoffice')!;
     // The high scorers are the top three. desksetup: 1 (chained), 3 (case), 4, and the shared post once;
@@ -91,7 +91,7 @@ describe('co-occurrence', () => {
     expect(s.map((x) => x.tag)).not.toContain('fyp');
     expect(s.map((x) => x.tag)).not.toContain('desksetup');
     expect(s.map((x) => x.tag)).not.toContain('other'); // only next to a low scorer
-    // By default two posts do not stand out from the rest (the z-test), five do.
+    // By default two creators do not stand out from the rest (Fisher's test, the false discovery rate), five do.
     const strict = suggestTags(
       result,
       (c) => samples[c] ?? [],

@@ -34,18 +34,61 @@ function highScorers(result: RegionResult): RegionResult['ranked'] {
 }
 
 export interface DiscoverOptions {
-  /** A suggested tag must appear in at least this many of the high scorers' posts (default 3). */
+  /** A suggested tag must be used by at least this many distinct creators next to the high scorers (default 3). */
   minPosts?: number;
-  /** And be at least this many times likelier next to them than in the whole sample (default 1.5). */
+  /** And be at least this many times likelier next to them than in the whole sample, in creators (default 1.5). */
   minLift?: number;
-  /** And stand out from the other posts by at least this z (default 2). */
-  minZ?: number;
+  /** The false discovery rate controlled across the tags tested in the region (Benjamini–Hochberg; default 0.1). */
+  fdr?: number;
   /** At most this many suggestions per region (default 10). */
   limit?: number;
 }
 
+/** The false discovery rate discovery controls across the tags tested in a region. */
+export const DISCOVERY_FDR = 0.1;
+
+const logFactorials: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = logFactorials.length; i <= n; i++) logFactorials.push(logFactorials[i - 1]! + Math.log(i));
+  return logFactorials[n]!;
+}
+const logChoose = (n: number, k: number): number => logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+
 /**
- * Tags that co-occur with a region's high scorers and are not candidates, with their evidence. Posts count once
+ * Fisher's exact one-sided p: the chance that `drawn` units hold at least `hits` of the `marked` ones among `total`,
+ * when marks fall at random (hypergeometric upper tail). Exact at any count, unlike a z-test on small ones.
+ */
+export function hypergeometricUpper(total: number, marked: number, drawn: number, hits: number): number {
+  const hi = Math.min(marked, drawn);
+  const lo = Math.max(hits, 0, drawn - (total - marked));
+  if (lo > hi) return 0;
+  const base = logChoose(total, drawn);
+  let p = 0;
+  for (let k = lo; k <= hi; k++)
+    p += Math.exp(logChoose(marked, k) + logChoose(total - marked, drawn - k) - base);
+  return Math.min(1, p);
+}
+
+/** Benjamini–Hochberg: which of the p-values are discoveries at false discovery rate q (a mask, input order). */
+export function benjaminiHochberg(ps: readonly number[], q: number): boolean[] {
+  const m = ps.length;
+  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  let cut = -1;
+  for (let r = 0; r < m; r++) if (order[r]![0] <= ((r + 1) * q) / m) cut = r;
+  const out = new Array<boolean>(m).fill(false);
+  for (let r = 0; r <= cut; r++) out[order[r]![1]] = true;
+  return out;
+}
+
+/** A creator as one unit of evidence: their author id, or the post itself when the API gave none. */
+const unitOf = (p: Post, id: string): string =>
+  p.authorId !== '' ? `a:${normaliseAuthorId(p.authorId)}` : `p:${id}`;
+
+/**
+ * Tags that co-occur with a region's high scorers and are not candidates, with their evidence. Evidence is counted
+ * in distinct creators (one creator's eight posts with the same signature tags count once), each tag is tested by
+ * Fisher's exact test (used by more of the high scorers' creators than chance would put there), and the false
+ * discovery rate is controlled across every tag tested in the region (Benjamini–Hochberg at `fdr`). Posts count once
  * per region however many samples served them; mega tags (#fyp …) are never suggested.
  */
 export function suggestTags(
@@ -54,26 +97,44 @@ export function suggestTags(
   candidates: ReadonlySet<string>,
   opts: DiscoverOptions = {},
 ): TagSuggestion[] {
-  const minPosts = opts.minPosts ?? 3;
+  const minCreators = opts.minPosts ?? 3;
+  const q = opts.fdr ?? DISCOVERY_FDR;
   const known = new Set([...candidates].map((c) => c.normalize('NFC').toLowerCase()));
   for (const t of result.ranked) known.add(t.tag.normalize('NFC').toLowerCase());
   const high = new Set(highScorers(result).map((t) => t.candidate));
   // Every sampled post of the region once, with the candidates whose samples served it.
-  const posts = new Map<string, { tags: string[]; servedFor: Set<string> }>();
+  const posts = new Map<string, { tags: string[]; servedFor: Set<string>; unit: string }>();
   for (const t of result.ranked) {
     for (const [i, p] of sampleOf(t.candidate).entries()) {
       const id = p.id !== '' ? p.id : `${t.candidate}#${i}`;
       let entry = posts.get(id);
-      if (!entry) posts.set(id, (entry = { tags: captionTags(p), servedFor: new Set() }));
+      if (!entry)
+        posts.set(id, (entry = { tags: captionTags(p), servedFor: new Set(), unit: unitOf(p, id) }));
       entry.servedFor.add(t.candidate);
     }
   }
-  const all = posts.size;
-  const highPosts = [...posts.values()].filter((p) => [...p.servedFor].some((c) => high.has(c)));
-  if (all === 0 || highPosts.length === 0) return [];
-  const overall = new Map<string, number>();
-  for (const p of posts.values())
-    for (const tag of new Set(p.tags)) overall.set(tag, (overall.get(tag) ?? 0) + 1);
+  const isHigh = (p: { servedFor: Set<string> }): boolean => [...p.servedFor].some((c) => high.has(c));
+  const highPosts = [...posts.values()].filter(isHigh);
+  if (posts.size === 0 || highPosts.length === 0) return [];
+  // A creator is on the high side when any of their posts was served for a high scorer; their tags on that side
+  // are those of those posts (a creator's other posts are not evidence against the tag).
+  const highUnits = new Set(highPosts.map((p) => p.unit));
+  const unitTags = new Map<string, Set<string>>();
+  for (const p of posts.values()) {
+    if (highUnits.has(p.unit) && !isHigh(p)) continue;
+    let set = unitTags.get(p.unit);
+    if (!set) unitTags.set(p.unit, (set = new Set()));
+    for (const tag of p.tags) if (!known.has(tag) && !MEGA_TAGS.has(tag)) set.add(tag);
+  }
+  const units = unitTags.size;
+  const inHighUnits = new Map<string, number>();
+  const inAllUnits = new Map<string, number>();
+  for (const [unit, tags] of unitTags)
+    for (const tag of tags) {
+      inAllUnits.set(tag, (inAllUnits.get(tag) ?? 0) + 1);
+      if (highUnits.has(unit)) inHighUnits.set(tag, (inHighUnits.get(tag) ?? 0) + 1);
+    }
+  // Posts and neighbours, for the evidence as people read it.
   const inHigh = new Map<string, { posts: number; nextTo: Map<string, number> }>();
   for (const p of highPosts) {
     for (const tag of new Set(p.tags)) {
@@ -84,23 +145,25 @@ export function suggestTags(
       for (const c of p.servedFor) if (high.has(c)) e.nextTo.set(c, (e.nextTo.get(c) ?? 0) + 1);
     }
   }
+  const overallPosts = new Map<string, number>();
+  for (const p of posts.values())
+    for (const tag of new Set(p.tags)) overallPosts.set(tag, (overallPosts.get(tag) ?? 0) + 1);
+  // Every tag used by enough creators anywhere in the region is a test, whichever side they are on: choosing the
+  // tests by the total alone keeps Fisher's test (which conditions on it) and the count of tests honest.
+  const tested = [...inAllUnits].filter(([, k]) => k >= minCreators).map(([tag]) => tag);
+  const ps = tested.map((tag) =>
+    hypergeometricUpper(units, inAllUnits.get(tag)!, highUnits.size, inHighUnits.get(tag) ?? 0),
+  );
+  const found = benjaminiHochberg(ps, q);
   const out: TagSuggestion[] = [];
-  for (const [tag, e] of inHigh) {
-    if (e.posts < minPosts) continue;
+  for (const [i, tag] of tested.entries()) {
+    const creators = inHighUnits.get(tag) ?? 0;
+    const e = inHigh.get(tag);
+    if (!found[i] || !e || creators < minCreators) continue;
+    const creatorLift = creators / highUnits.size / (inAllUnits.get(tag)! / units);
+    if (creatorLift < (opts.minLift ?? 1.5)) continue;
     const share = e.posts / highPosts.length;
-    const base = (overall.get(tag) ?? e.posts) / all;
-    const lift = share / base;
-    if (lift < (opts.minLift ?? 1.5)) continue;
-    // Small counts make big lifts by chance: the share next to the high scorers must stand out from the share in
-    // the other posts by a two-proportion z-test (z >= 2, about 98 % one-sided).
-    const k2 = (overall.get(tag) ?? e.posts) - e.posts;
-    const n2 = all - highPosts.length;
-    if (n2 > 0) {
-      const p1 = e.posts / highPosts.length;
-      const pooled = (e.posts + k2) / all;
-      const se = Math.sqrt(pooled * (1 - pooled) * (1 / highPosts.length + 1 / n2));
-      if (se > 0 && (p1 - k2 / n2) / se < (opts.minZ ?? 2)) continue;
-    }
+    const base = (overallPosts.get(tag) ?? e.posts) / posts.size;
     out.push({
       tag,
       region: result.region,
@@ -108,12 +171,17 @@ export function suggestTags(
       highPosts: highPosts.length,
       share,
       overallShare: base,
-      lift,
+      lift: share / base,
       nextTo: [...e.nextTo.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
+      creators,
+      highCreators: highUnits.size,
+      tested: tested.length,
+      fdr: q,
+      p: ps[i]!,
     });
   }
   return out
-    .sort((a, b) => b.posts * b.lift - a.posts * a.lift || a.tag.localeCompare(b.tag))
+    .sort((a, b) => a.p! - b.p! || b.creators! - a.creators! || a.tag.localeCompare(b.tag))
     .slice(0, opts.limit ?? 10);
 }
 
