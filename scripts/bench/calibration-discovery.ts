@@ -4,6 +4,7 @@
 import { suggestTags } from '../../src/core/discover/cooccurrence';
 import { mulberry32, type Rng } from '../../src/core/prng';
 import type { Post, RegionResult, ScoredTag } from '../../src/shared/model';
+import type { CalibrationRow } from './calibration';
 
 /** The theme tag planted in the power regions. */
 export const THEME_TAG = 'plantedtheme';
@@ -112,11 +113,21 @@ export function discoveryCalibration(regions = 200, seed = 1): DiscoveryCalibrat
   return { regions, chancePerRegion: chance / regions, power: found / regions };
 }
 
-/** The calibration table's rows for discovery. */
-export function discoveryRows(regions = 200): string[] {
-  const c = discoveryCalibration(regions);
+/** The calibration table's rows for discovery (`quick`: fewer regions). */
+export function discoveryRows(quick: boolean): CalibrationRow[] {
+  const c = discoveryCalibration(quick ? 40 : 200);
   return [
-    `discovery | chance suggestions per region (independent captions, ${c.regions} regions) | ${c.chancePerRegion.toFixed(2)} | goal <= 1`,
-    `discovery | regions suggesting a tag on 30 % of the theme's posts | ${(c.power * 100).toFixed(1)} % | goal >= 90 %`,
+    {
+      measure: 'chance suggestions per region, captions independent of the candidates',
+      regions: c.regions,
+      value: c.chancePerRegion.toFixed(2),
+      goal: '<= 1',
+    },
+    {
+      measure: "regions suggesting a tag on 30 % of the theme's posts",
+      regions: c.regions,
+      value: `${(c.power * 100).toFixed(1)} %`,
+      goal: '>= 90 %',
+    },
   ];
 }
