@@ -1,6 +1,7 @@
 // `npm run bench`: the reference pipeline against Tagfit on the simulator, warm and large re-scores, peak memory.
 import { parseArgs } from 'node:util';
 import { adaptiveSection } from './bench/adaptive';
+import { calibrationSection } from './bench/calibration';
 import { confidenceSection } from './bench/confidence';
 import { runPart } from './bench/child';
 import { runScenario, type ScenarioResult } from './bench/measure';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     cacheDir: { type: 'string', default: '' },
     adaptive: { type: 'boolean', default: false },
     confidence: { type: 'boolean', default: false },
+    calibration: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -57,11 +60,14 @@ async function main(quick: boolean): Promise<void> {
 }
 
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--confidence`: only what
-// the confidence costs (seconds).
+// the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
+// (scripts/bench/calibration.ts).
 await (values.part
   ? childPart(values.part)
-  : values.adaptive
-    ? adaptiveSection().then((s) => console.log(s))
-    : values.confidence
-      ? confidenceSection().then((s) => console.log(s))
-      : main(values.quick));
+  : values.calibration
+    ? calibrationSection(values.quick, values.only).then((s) => console.log(s))
+    : values.adaptive
+      ? adaptiveSection().then((s) => console.log(s))
+      : values.confidence
+        ? confidenceSection().then((s) => console.log(s))
+        : main(values.quick));

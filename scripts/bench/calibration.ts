@@ -1,0 +1,44 @@
+// `npm run bench -- --calibration`: every calibration of the numbers around a score, as tables. Each measurement
+// lives in its own module and adds itself to CALIBRATIONS below (one line: its name and a function of rows).
+import { machine, today } from './report';
+import { intervalRows } from './calibration-intervals';
+import { discoveryRows } from './calibration-discovery';
+
+export type CalibrationRow = Record<string, string | number>;
+
+export interface Calibration {
+  name: string;
+  /** The table's rows, all with the same keys (the columns); `quick` asks for fewer simulated cases. */
+  run(quick: boolean): CalibrationRow[] | Promise<CalibrationRow[]>;
+}
+
+/** The calibrations, in the order they are printed. Add yours here. */
+export const CALIBRATIONS: Calibration[] = [
+  { name: 'Score intervals and labels (simulated tags with a known truth)', run: intervalRows },
+  {
+    name: 'Discovery: chance suggestions and power (Benjamini-Hochberg, creators as units)',
+    run: discoveryRows,
+  },
+];
+
+/** Rows as a Markdown table. */
+export function markdownTable(rows: readonly CalibrationRow[]): string {
+  if (rows.length === 0) return '(no rows)';
+  const cols = Object.keys(rows[0]!);
+  const line = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    line(cols),
+    line(cols.map(() => '---')),
+    ...rows.map((r) => line(cols.map((c) => r[c] ?? ''))),
+  ].join('\n');
+}
+
+export async function calibrationSection(quick = false, only?: string): Promise<string> {
+  const out = [`== Calibration (${today()}, ${machine()}) ==`];
+  for (const c of CALIBRATIONS) {
+    if (only && !c.name.toLowerCase().includes(only.toLowerCase())) continue;
+    process.stderr.write(`calibration: ${c.name}…\n`);
+    out.push(`\n### ${c.name}\n\n${markdownTable(await c.run(quick))}`);
+  }
+  return out.join('\n');
+}
