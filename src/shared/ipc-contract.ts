@@ -61,10 +61,19 @@ export type EventChannel = keyof EventPayloads;
 // Every schema has a response type and a name in channels.ts, and the other way round (compile-time checks).
 type Missing<A, B> = Exclude<A, B> extends never ? true : ['missing', Exclude<A, B>];
 const _namesCoverSchemas: Missing<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> = true;
+const _schemasCoverNames: Missing<(typeof INVOKE_CHANNELS)[number], InvokeChannel> = true;
 const _responsesCoverSchemas: Missing<InvokeChannel, keyof InvokeResponses> = true;
 const _schemasCoverResponses: Missing<keyof InvokeResponses, InvokeChannel> = true;
 const _eventsCovered: Missing<EventChannel, (typeof EVENT_CHANNELS)[number]> = true;
-void [_namesCoverSchemas, _responsesCoverSchemas, _schemasCoverResponses, _eventsCovered];
+const _eventNamesCovered: Missing<(typeof EVENT_CHANNELS)[number], EventChannel> = true;
+void [
+  _namesCoverSchemas,
+  _schemasCoverNames,
+  _responsesCoverSchemas,
+  _schemasCoverResponses,
+  _eventsCovered,
+  _eventNamesCovered,
+];
 
 export const invokeChannels: readonly InvokeChannel[] = INVOKE_CHANNELS;
 export const eventChannels: readonly EventChannel[] = EVENT_CHANNELS;

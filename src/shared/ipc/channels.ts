@@ -1,6 +1,5 @@
-// The channel names alone, without the schema library: the preload bundles this, not zod. The contract
-// (ipc-contract.ts) checks at compile time that these lists and its schemas name the same channels.
-import type { EventChannel, InvokeChannel } from '../ipc-contract';
+// The channel names alone, without the schema library: the preload bundles this, not zod. It imports nothing:
+// the contract (ipc-contract.ts) imports these lists and checks at compile time that they name its channels.
 
 export const INVOKE_CHANNELS = [
   'app:get-status',
@@ -39,10 +38,6 @@ export const INVOKE_CHANNELS = [
   'watch:record',
   'watch:dismiss',
   'reports:export',
-] as const satisfies readonly InvokeChannel[];
+] as const;
 
-export const EVENT_CHANNELS = [
-  'run:progress',
-  'run:partial',
-  'app:command',
-] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['run:progress', 'run:partial', 'app:command'] as const;
