@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { checkApiBase } from '../core/api/base-url';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { CSP } from '../shared/csp';
 import { openElectronSettings } from './electron-settings';
@@ -12,6 +13,11 @@ import { buildMenu } from './menu';
 import type { AppSettingsStore } from './services';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The app takes its key from the keychain only. A TIKLIVE_KEY left in the environment would pass to every child
+// of the app (renderers, a browser opened by a link and all it spawns): gone before any starts.
+delete process.env.TIKLIVE_KEY;
+/** TIKLIVE_API_BASE (a proxy, the simulator), by the one check every base passes; read once. */
+let apiBase: string | undefined;
 let mainWindow: BrowserWindow | undefined;
 let main: MainHandlers | undefined;
 let settings: AppSettingsStore | undefined;
@@ -111,7 +117,7 @@ async function createWindow(): Promise<void> {
       },
     },
     appSettings: settings,
-    apiBase: process.env.TIKLIVE_API_BASE,
+    apiBase,
     shell: 'electron',
     version: app.getVersion(),
     log: (line) => console.error(line),
@@ -140,6 +146,15 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    // An http base to another host would send the key in clear text: said, and the app does not start with it.
+    try {
+      const base = process.env.TIKLIVE_API_BASE;
+      apiBase = base === undefined ? undefined : (checkApiBase(base, 'TIKLIVE_API_BASE'), base);
+    } catch (e) {
+      dialog.showErrorBox('Tagfit cannot use TIKLIVE_API_BASE', (e as Error).message);
+      app.exit(2);
+      return;
+    }
     // Electron grants every permission by default: Tagfit needs none.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     // Checks (navigator.permissions.query, some APIs before they ask) are answered "no" as well.

@@ -1,6 +1,7 @@
 // The TikLiveAPI client a job runs on: the built-in simulator in demo mode, else the given base and key, with the
 // answer cache kept apart per source. Shared by the score job and the decode jobs (competitor, creator fit).
 import type { RegionCode } from '../../shared/model';
+import { checkApiBase } from '../api/base-url';
 import { createClient } from '../api/client';
 import { challengeInfoEndpoint } from '../api/endpoints';
 import type { AnswerCache, ClientOptions, TikLiveApi } from '../api/types';
@@ -46,6 +47,8 @@ export interface ApiSession {
 export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSession> {
   let simulator: SimulatorHandle | undefined;
   try {
+    // Checked however the base arrived (the CLI checks its flag earlier, to say which flag).
+    if (opts.apiBase !== undefined) checkApiBase(opts.apiBase);
     let baseUrl = opts.apiBase ?? DEFAULT_API_BASE;
     let key = opts.key;
     if (opts.demo) {
