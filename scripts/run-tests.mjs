@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: static checks (types, lint, format, build), then vitest (unit, integration, and the browser
 // tests in test/e2e, which drive Chromium through playwright-core), and a closing `N passed, N failed` line
-// that CI reads. Each static check counts as one test; a vitest file that failed without a failed test (its
-// beforeAll threw) counts as a failure, skipped tests are listed by name, and vitest's exit status is honoured.
+// that CI reads (`, N skipped` follows when tests were skipped). Each static check counts as one test; a vitest
+// file that failed without a failed test (its beforeAll threw) counts as a failure, skipped tests are listed by
+// name with their reason, and vitest's exit status is honoured. TAGFIT_NO_SKIPS=1 (CI) counts a skip as a failure.
 //
 // `--vitest-only [vitest args…]` runs just vitest with the given arguments (the runner's own test uses it);
 // TAGFIT_TEST_REPORTS moves the report folder.
@@ -81,8 +82,14 @@ passed += v.passed;
 failed += v.failed;
 failures.push(...v.failures);
 
-if (v.skipped.length > 0)
-  process.stderr.write(`\nSkipped (${v.skipped.length}):\n  ${v.skipped.join('\n  ')}\n`);
+// Under CI every test must run: a skip there means a missing system package, not a choice.
+const noSkips = process.env.TAGFIT_NO_SKIPS === '1';
+let skipped = v.skipped.length;
+if (noSkips && skipped > 0) {
+  failed += skipped;
+  failures.push(...v.skipped.map((s) => `skipped under TAGFIT_NO_SKIPS=1: ${s}`));
+  skipped = 0;
+} else if (skipped > 0) process.stderr.write(`\nSkipped (${skipped}):\n  ${v.skipped.join('\n  ')}\n`);
 if (failures.length > 0) process.stderr.write(`\nFailed:\n  ${failures.join('\n  ')}\n`);
-process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,6 +1,7 @@
 // Turns vitest's JSON report and exit status into the counts `npm test` prints. Nothing slips through: a file
 // that failed without a failed assertion (a suite whose beforeAll threw, a file that did not load) counts as a
-// failure, a skipped test is listed by name, and a non-zero exit of vitest with no failure found is one.
+// failure, a skipped test is listed by name with its reason (`meta.skipReason`, set by test/support/skip.ts), and a
+// non-zero exit of vitest with no failure found is one.
 
 /**
  * @param {unknown} report vitest's JSON report, or undefined when it wrote none
@@ -20,15 +21,21 @@ export function summariseVitest(report, status, rel = (f) => f) {
   for (const file of r.testResults ?? []) {
     const asserts = file.assertionResults ?? [];
     let failedHere = 0;
+    const skippedHere = [];
     for (const a of asserts) {
       if (a.status === 'passed') passed += 1;
       else if (a.status === 'failed') {
         failedHere += 1;
         failures.push(`vitest: ${a.fullName}`);
-      } else skipped.push(`${rel(file.name)} > ${a.fullName} (${a.status})`);
+      } else {
+        const why = a.meta?.skipReason ? `: ${a.meta.skipReason}` : '';
+        skippedHere.push(`${rel(file.name)} > ${a.fullName} (${a.status}${why})`);
+      }
     }
     failed += failedHere;
-    // The file failed but no assertion did: its setup threw or it did not load. Its tests never ran.
+    // The file failed but no assertion did: its setup threw or it did not load. Its tests never ran: they are
+    // that one failure, not skips.
+    if (file.status !== 'failed' || failedHere > 0) skipped.push(...skippedHere);
     if (file.status === 'failed' && failedHere === 0) {
       failed += 1;
       const why = String(file.message ?? 'failed without a failed test').split('\n')[0];

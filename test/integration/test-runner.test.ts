@@ -1,5 +1,6 @@
 // `npm test` must not lie: a planted suite whose beforeAll throws makes the runner exit non-zero and count it;
-// the same runner over a passing suite exits 0 (so the check can fail both ways).
+// the same runner over a passing suite exits 0 (so the check can fail both ways); a skip is counted and says why,
+// and under TAGFIT_NO_SKIPS=1 (CI) it is a failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,10 @@ afterAll(async () => {
 });
 
 /** Runs `scripts/run-tests.mjs --vitest-only` over one planted test file in a folder of its own. */
-async function runPlanted(source: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function runPlanted(
+  source: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'tagfit-planted-'));
   dirs.push(dir);
   await writeFile(path.join(dir, 'planted.test.js'), source);
@@ -30,10 +34,21 @@ async function runPlanted(source: string): Promise<{ code: number | null; stdout
       '--config',
       path.join(dir, 'vitest.config.mjs'),
     ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TAGFIT_TEST_REPORTS: path.join(dir, 'reports') } },
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // TAGFIT_NO_SKIPS only as each test sets it: CI sets it for the whole run.
+      env: { ...process.env, TAGFIT_TEST_REPORTS: path.join(dir, 'reports'), TAGFIT_NO_SKIPS: '', ...env },
+    },
   );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** One passing test, one skipped outright, one that skips itself with a reason as test/support/skip.ts does. */
+const SKIPPING =
+  "it('runs', () => { expect(1 + 1).toBe(2); });\n" +
+  "it.skip('skipped: no printer on this machine', () => {});\n" +
+  "it('needs a keyring', (ctx) => { ctx.task.meta.skipReason = 'gnome-keyring is not installed'; ctx.skip(); });\n";
 
 describe('the test runner', () => {
   it('a suite whose beforeAll throws: exit 1, counted as failed, named', async () => {
@@ -47,15 +62,24 @@ describe('the test runner', () => {
     expect(r.stderr).toContain('planted setup failure');
   }, 60_000);
 
-  it('a passing suite: exit 0 and its tests counted; a skipped test is listed by name', async () => {
-    const r = await runPlanted(
-      "it('runs', () => { expect(1 + 1).toBe(2); });\n" +
-        "it.skip('skipped: no printer on this machine', () => {});\n",
-    );
+  it('a passing suite: exit 0 and its tests counted; a skipped test is counted and listed by name with its reason', async () => {
+    const r = await runPlanted(SKIPPING);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
-    expect(r.stderr).toContain('Skipped (1):');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed, 2 skipped');
+    expect(r.stderr).toContain('Skipped (2):');
     expect(r.stderr).toContain('skipped: no printer on this machine');
+    expect(r.stderr).toMatch(
+      /planted\.test\.js > needs a keyring \(skipped: gnome-keyring is not installed\)/,
+    );
+  }, 60_000);
+
+  it('under TAGFIT_NO_SKIPS=1 a skipped test is a failure, named with its reason', async () => {
+    const r = await runPlanted(SKIPPING, { TAGFIT_NO_SKIPS: '1' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 2 failed');
+    expect(r.stderr).toMatch(
+      /skipped under TAGFIT_NO_SKIPS=1: \S*planted\.test\.js > needs a keyring .*gnome-keyring/,
+    );
   }, 60_000);
 
   it('a failed assertion: exit 1, counted once', async () => {
