@@ -1,33 +1,29 @@
 // The `--json` document: a contract outside checks rely on (see the README). Extra fields may be added,
 // the documented ones never change meaning.
-import type { RunResult } from '../shared/model';
+import type { RunResult, ScoredTag } from '../shared/model';
+import { scoredRowEntries } from '../shared/scored-row';
+
+/**
+ * A ranked row: every field of the scored-row projection under its own name, so a field the app and the reports
+ * show cannot be missing here; `flags` are the flag names and `reasons` maps each to its sentence.
+ */
+export function toJsonRow(t: ScoredTag): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of scoredRowEntries(t)) {
+    if (key !== 'flags') row[key] = value;
+    else {
+      row.flags = t.flags.map((f) => f.kind);
+      row.reasons = Object.fromEntries(t.flags.map((f) => [f.kind, f.reason]));
+    }
+  }
+  return row;
+}
 
 export function toJsonDocument(result: RunResult) {
   const regions: Record<string, unknown> = {};
   for (const [code, r] of Object.entries(result.regions)) {
     regions[code] = {
-      ranked: r.ranked.map((t) => ({
-        tag: t.tag,
-        score: t.score,
-        velocity: t.velocity,
-        density: t.density,
-        overlap: t.overlap,
-        sample: t.sample,
-        flags: t.flags.map((f) => f.kind),
-        rank: t.rank,
-        candidate: t.candidate,
-        reasons: Object.fromEntries(t.flags.map((f) => [f.kind, f.reason])),
-        normalised: t.normalised,
-        served: t.served,
-        distinctAuthors: t.distinctAuthors,
-        targetAuthors: t.targetAuthors,
-        medianLikes: t.medianLikes,
-        userCount: t.userCount,
-        viewCount: t.viewCount,
-        isCommerce: t.isCommerce,
-        ...(t.history ? { history: t.history } : {}),
-        ...(t.stoppedEarly ? { stoppedEarly: t.stoppedEarly } : {}),
-      })),
+      ranked: r.ranked.map(toJsonRow),
       excluded: r.excluded.map((e) => ({ tag: e.tag, reason: e.reason, kind: e.kind })),
     };
   }

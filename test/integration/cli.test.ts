@@ -215,5 +215,22 @@ describe('tagfit score (spawned)', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc.regions).length).toBeGreaterThanOrEqual(4);
     expect(doc.regions.US.ranked.length).toBeGreaterThan(10);
+    // every ranked row carries its confidence, in the shape the app and the reports show
+    for (const region of Object.values(doc.regions) as {
+      ranked: { score: number; rank: number; confidence?: Record<string, unknown> }[];
+    }[])
+      for (const t of region.ranked) {
+        const c = t.confidence;
+        expect(c, JSON.stringify(t)).toMatchObject({
+          low: expect.any(Number),
+          high: expect.any(Number),
+          rankLow: expect.any(Number),
+          rankHigh: expect.any(Number),
+          label: expect.stringMatching(/^(confident|uncertain)$/),
+        });
+        expect(c!.low as number).toBeLessThanOrEqual(c!.high as number);
+        expect(c!.rankLow as number).toBeLessThanOrEqual(c!.rankHigh as number);
+        if (c!.label === 'uncertain') expect(c!.reason).toEqual(expect.any(String));
+      }
   });
 });

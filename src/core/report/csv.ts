@@ -1,7 +1,8 @@
 // The CSV report of one region, for spreadsheets: one row per ranked tag, RFC 4180, UTF-8 with a BOM,
 // and text cells guarded against formula injection (OWASP CSV injection).
 import { stringify } from 'csv-stringify/sync';
-import type { FailedTag, RegionResult, RunResult } from '../../shared/model';
+import type { FailedTag, RegionResult, RunResult, ScoredTag } from '../../shared/model';
+import { SCORED_ROW_FIELDS, type ScoredRowKey } from '../../shared/scored-row';
 import { summaryRows } from './document';
 import { dropBidi } from '../text/safe-text';
 
@@ -64,35 +65,33 @@ type CsvCell = string | number | boolean | null;
 
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], CsvCell>>;
 
-/**
- * One row per ranked tag, then one per excluded and failed tag (status "excluded" or "failed", with the reason),
- * so nothing asked for is silently missing from a spreadsheet.
- */
-export function renderCsvReport(result: RegionResult, failed: readonly FailedTag[] = []): string {
-  const rows: CsvRow[] = result.ranked.map((t) => ({
-    region: result.region,
-    rank: t.rank,
-    tag: t.tag,
-    candidate: t.candidate,
-    score: t.score,
-    velocity: t.velocity,
-    density: t.density,
-    overlap: t.overlap,
+/** Each field of the scored-row projection as its CSV cells (the columns scored-row.ts names for it). */
+const CSV_CELLS: { [K in ScoredRowKey]: (t: ScoredTag) => CsvRow } = {
+  tag: (t) => ({ tag: t.tag }),
+  score: (t) => ({ score: t.score }),
+  velocity: (t) => ({ velocity: t.velocity }),
+  density: (t) => ({ density: t.density }),
+  overlap: (t) => ({ overlap: t.overlap }),
+  sample: (t) => ({ sample: t.sample }),
+  flags: (t) => ({
+    flags: t.flags.map((f) => f.kind).join('; '),
+    flag_reasons: t.flags.map((f) => `${f.kind}: ${f.reason}`).join(' | '),
+  }),
+  rank: (t) => ({ rank: t.rank }),
+  candidate: (t) => ({ candidate: t.candidate }),
+  normalised: (t) => ({
     velocity_normalised: t.normalised.velocity,
     density_normalised: t.normalised.density,
     overlap_normalised: t.normalised.overlap,
-    sample: t.sample,
-    served: t.served,
-    distinct_authors: t.distinctAuthors,
-    target_authors: t.targetAuthors,
-    median_likes: t.medianLikes,
-    mean_likes: t.meanLikes,
-    newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
-    user_count: t.userCount,
-    view_count: t.viewCount,
-    is_commerce: t.isCommerce,
-    flags: t.flags.map((f) => f.kind).join('; '),
-    flag_reasons: t.flags.map((f) => `${f.kind}: ${f.reason}`).join(' | '),
+  }),
+  served: (t) => ({ served: t.served }),
+  distinctAuthors: (t) => ({ distinct_authors: t.distinctAuthors }),
+  targetAuthors: (t) => ({ target_authors: t.targetAuthors }),
+  medianLikes: (t) => ({ median_likes: t.medianLikes }),
+  userCount: (t) => ({ user_count: t.userCount }),
+  viewCount: (t) => ({ view_count: t.viewCount }),
+  isCommerce: (t) => ({ is_commerce: t.isCommerce }),
+  history: (t) => ({
     previous_run_at: t.history?.previousRunAt ?? null,
     user_count_growth_per_week: t.history?.userCountGrowthPerWeek ?? null,
     view_count_growth_per_week: t.history?.viewCountGrowthPerWeek ?? null,
@@ -100,16 +99,32 @@ export function renderCsvReport(result: RegionResult, failed: readonly FailedTag
     rank_change: t.history?.rankChange ?? null,
     previous_velocity: t.history?.previousVelocity ?? null,
     crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
+  }),
+  stoppedEarly: (t) => ({ stopped_early: t.stoppedEarly ?? null }),
+  meanLikes: (t) => ({ mean_likes: t.meanLikes }),
+  newestPostAt: (t) => ({
+    newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
+  }),
+  confidence: (t) => ({
     score_low: t.confidence?.low ?? null,
     score_high: t.confidence?.high ?? null,
     rank_low: t.confidence?.rankLow ?? null,
     rank_high: t.confidence?.rankHigh ?? null,
     confidence: t.confidence?.label ?? null,
     confidence_reason: t.confidence?.reason ?? null,
-    stopped_early: t.stoppedEarly ?? null,
-    status: 'ranked',
-    status_reason: null,
-  }));
+  }),
+};
+
+/**
+ * One row per ranked tag, then one per excluded and failed tag (status "excluded" or "failed", with the reason),
+ * so nothing asked for is silently missing from a spreadsheet.
+ */
+export function renderCsvReport(result: RegionResult, failed: readonly FailedTag[] = []): string {
+  const rows: CsvRow[] = result.ranked.map((t) => {
+    const row: CsvRow = { region: result.region };
+    for (const f of SCORED_ROW_FIELDS) Object.assign(row, CSV_CELLS[f.key](t));
+    return { ...row, status: 'ranked', status_reason: null };
+  });
   for (const e of result.excluded)
     rows.push({
       region: result.region,

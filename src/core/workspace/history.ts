@@ -11,8 +11,10 @@ import type {
   PresetName,
   RegionCode,
   RunResult,
+  ScoredTag,
   ScoringSettings,
 } from '../../shared/model';
+import { STORED_ROW_KEYS, type StoredRowKey } from '../../shared/scored-row';
 import { TagfitError } from '../errors';
 import type { AtomicFs } from '../storage/atomic-write';
 import { storageError } from '../storage/storage-error';
@@ -27,10 +29,11 @@ export const HISTORY_VERSION = 1;
 
 const RUN_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}Z(?:-[0-9]+)?$/;
 
-export interface StoredTag extends RunRow {
-  isCommerce: boolean;
-  flags: FlagKind[];
-}
+/** A ranked row as the history keeps it: the scored-row fields marked `history`, flags by name only. */
+export type StoredTag = RunRow &
+  Pick<ScoredTag, Exclude<StoredRowKey, 'flags'>> & {
+    flags: FlagKind[];
+  };
 
 export interface StoredRun {
   format: 'tagfit-run';
@@ -59,6 +62,16 @@ const storedTagSchema = z.object({
   viewCount: num,
   isCommerce: z.boolean(),
   flags: z.array(z.string()),
+  // Recorded since the confidence was added: older files have none.
+  confidence: z
+    .looseObject({
+      low: num.nullable(),
+      high: num.nullable(),
+      rankLow: z.int(),
+      rankHigh: z.int(),
+      label: z.string(),
+    })
+    .optional(),
 });
 const storedRunSchema = z.object({
   format: z.literal('tagfit-run'),
@@ -96,24 +109,19 @@ export function runIdBase(nowIso: string): string {
     .replace(/:/g, '-');
 }
 
+/** The row with only the fields the history keeps (scored-row.ts marks them). */
+export function toStoredTag(t: ScoredTag): StoredTag {
+  const row: Record<string, unknown> = {};
+  for (const key of STORED_ROW_KEYS)
+    if (t[key] !== undefined) row[key] = key === 'flags' ? t.flags.map((f) => f.kind) : t[key];
+  return row as StoredTag;
+}
+
 export function toStoredRun(result: RunResult, id: string): StoredRun {
   const regions: StoredRun['regions'] = {};
   for (const [code, r] of Object.entries(result.regions)) {
     regions[code] = {
-      ranked: r.ranked.map((t) => ({
-        tag: t.tag,
-        candidate: t.candidate,
-        rank: t.rank,
-        score: t.score,
-        velocity: t.velocity,
-        density: t.density,
-        overlap: t.overlap,
-        sample: t.sample,
-        userCount: t.userCount,
-        viewCount: t.viewCount,
-        isCommerce: t.isCommerce,
-        flags: t.flags.map((f) => f.kind),
-      })),
+      ranked: r.ranked.map(toStoredTag),
       excluded: r.excluded.map((e) => ({ ...e })),
     };
   }

@@ -54,7 +54,8 @@ function prepare(
   });
 }
 
-function toOutcome(
+/** A run as the app receives it over IPC (the scored rows whole: see shared/scored-row.ts). */
+export function toOutcome(
   runId: string,
   result: RunResult,
   job: Pick<ScoreJobOutcome, 'written' | 'reportError' | 'historyError'>,
