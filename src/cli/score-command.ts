@@ -1,9 +1,9 @@
 // `tagfit score` and `tagfit estimate`: read the lists, resolve settings, key and cache, run the job, print.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Credits, PresetName, RunResult, ScoringSettings } from '../shared/model';
-import { PRESET_NAMES } from '../shared/scoring-limits';
+import { presetOption, scoringOverridesFromFlags, settingOption } from './setting-options';
 import { TagfitError } from '../core/errors';
 import type { SettingsOverrides } from '../core/engine/presets';
 import type { CreditEstimate } from '../core/job/estimate';
@@ -58,49 +58,44 @@ export interface ScoreFlags {
 }
 
 export function addScoreOptions(cmd: Command): Command {
-  return cmd
-    .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
-    .option('--creators <file>', 'target creators CSV (column "unique_id")')
-    .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
-    .option(
-      '--workspace <dir>',
-      'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
-    )
-    .option('--out <dir>', 'write one report per region into this folder')
-    .option(
-      '--format <list>',
-      'report formats, comma-separated: md (with charts and a summary), csv, html',
-      'md',
-    )
-    .addOption(new Option('--preset <name>', 'scoring preset').choices([...PRESET_NAMES]))
-    .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
-    .option('--window-days <n>', 'velocity window in days (default 14)')
-    .option('--pages <n>', 'pages of posts per hashtag and region (default 3)')
-    .option('--page-size <n>', 'posts per page, at most 35 (default 30)')
-    .option(
-      '--keep-commercial',
-      'score commercial (is_commerce) tags with the ad penalty instead of excluding them',
-    )
-    .addOption(
-      new Option(
-        '--sampling <mode>',
-        'full: every page of every pair; adaptive: more pages only where the ranking is undecided (default for organic and paid)',
-      ).choices(['full', 'adaptive']),
-    )
-    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
-    .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
-    .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
-    .option('--no-cache', 'fetch everything fresh (fresh answers are still stored)')
-    .option('--offline', 'never touch the network: score from the cache and name what is missing')
-    .option('--max-age <hours>', 'cache lifetime in hours (default 24, or the workspace setting)')
-    .option('--max-credits <n>', 'credit budget: the run stops cleanly before exceeding it')
-    .option('--rpm <n>', 'requests per minute of your TikLiveAPI plan (default 200)')
-    .option('--concurrency <n>', 'parallel requests (default 8)')
-    .option('--timeout <seconds>', 'time-out per request (default 15)')
-    .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
-    .option('--json', 'print one JSON document on stdout')
-    .option('--skip-invalid', 'score the valid rows even when some rows of the lists are invalid')
-    .option('--quiet', 'no progress output');
+  return (
+    cmd
+      .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
+      .option('--creators <file>', 'target creators CSV (column "unique_id")')
+      .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
+      .option(
+        '--workspace <dir>',
+        'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
+      )
+      .option('--out <dir>', 'write one report per region into this folder')
+      .option(
+        '--format <list>',
+        'report formats, comma-separated: md (with charts and a summary), csv, html',
+        'md',
+      )
+      .addOption(presetOption({ workspace: true }))
+      .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
+      // The scoring and plan options: flag, help, default and range are the scoring registry's.
+      .addOption(settingOption('windowDays'))
+      .addOption(settingOption('pages'))
+      .addOption(settingOption('pageSize'))
+      .addOption(settingOption('keepCommercial'))
+      .addOption(settingOption('sampling'))
+      .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
+      .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
+      .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
+      .addOption(settingOption('noCache'))
+      .addOption(settingOption('offline'))
+      .addOption(settingOption('cacheMaxAgeHours'))
+      .addOption(settingOption('maxCredits'))
+      .addOption(settingOption('requestsPerMinute'))
+      .addOption(settingOption('concurrency'))
+      .addOption(settingOption('timeoutSeconds'))
+      .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
+      .option('--json', 'print one JSON document on stdout')
+      .addOption(settingOption('skipInvalid'))
+      .option('--quiet', 'no progress output')
+  );
 }
 
 export function registerScoreCommands(program: Command, setCode: (c: number) => void): void {
@@ -262,17 +257,7 @@ export async function prepare(
   const workspace = flags.workspace ? await openWorkspace(flags.workspace) : undefined;
   const overrides: SettingsOverrides = {
     ...(flags.weights ? { weights: parseWeights(flags.weights) } : {}),
-    ...(flags.windowDays !== undefined
-      ? { windowDays: num(flags.windowDays, 'window-days', { min: 1, max: 365, int: true }) }
-      : {}),
-    ...(flags.pages !== undefined
-      ? { pages: num(flags.pages, 'pages', { min: 1, max: 10, int: true }) }
-      : {}),
-    ...(flags.pageSize !== undefined
-      ? { pageSize: num(flags.pageSize, 'page-size', { min: 1, max: 35, int: true }) }
-      : {}),
-    ...(flags.keepCommercial ? { keepCommercial: true } : {}),
-    ...(flags.sampling ? { sampling: flags.sampling } : {}),
+    ...scoringOverridesFromFlags({ ...flags }),
   };
   const prepared = await prepareScoreRun({
     workspace,
