@@ -177,14 +177,12 @@ describe('parseTagList', () => {
     expect(parseTagList('tag\n', 't')).toEqual({ values: [], merged: [], errors: [] });
   });
 
-  it('parses 10,000 rows in well under 200 ms', () => {
-    parseTagList('tag\nwarm\n', 'warm-up');
+  it('parses 10,000 rows, every one in order, with quoted commas and CRLF (its speed: npm run bench -- --speed)', () => {
     const text = `tag,note\n${Array.from({ length: 10_000 }, (_, i) => `#Tag${i},"note, ${i}"`).join('\r\n')}\r\n`;
-    const t0 = performance.now();
     const r = parseTagList(text, 'big.csv');
-    const ms = performance.now() - t0;
-    expect(r.values).toHaveLength(10_000);
-    expect(ms).toBeLessThan(200);
+    expect(r.errors).toEqual([]);
+    expect(r.merged).toEqual([]);
+    expect(r.values).toEqual(Array.from({ length: 10_000 }, (_, i) => `tag${i}`));
   });
 });
 
@@ -283,16 +281,13 @@ describe('read*List from files', () => {
     expect((await rejection(readTagList(latin1))).message).toContain('not UTF-8');
   });
 
-  it('reads a 10,000-row file in under 200 ms', async () => {
+  it('reads a 10,000-row file whole, every row in order (its speed: npm run bench -- --speed)', async () => {
     const p = await file(
       'big.csv',
       `tag\n${Array.from({ length: 10_000 }, (_, i) => `#tag_${i}`).join('\n')}\n`,
     );
-    await readTagList(await file('warm.csv', 'tag\nx\n'));
-    const t0 = performance.now();
     const r = await readTagList(p);
-    expect(performance.now() - t0).toBeLessThan(200);
-    expect(r.values).toHaveLength(10_000);
     expect(r.errors).toEqual([]);
+    expect(r.values).toEqual(Array.from({ length: 10_000 }, (_, i) => `tag_${i}`));
   });
 });
