@@ -1,7 +1,8 @@
 // `npm run web`: the app in a browser, for machines where Electron cannot start. Builds the renderer if needed,
 // serves it on 127.0.0.1 under a random token, bridges window.tagfit to the main process's own handlers, prints
 // the URL and opens the browser (unless --no-open). The key comes as the CLI takes it: TIKLIVE_KEY, else the
-// OS keychain. Ctrl-C stops it (a run going on stops cleanly, keeping what it fetched).
+// OS keychain; TIKLIVE_KEY is taken out of the environment before anything starts, so no child (the build, the
+// browser and all it spawns) holds it. Ctrl-C stops it (a run going on stops cleanly, keeping what it fetched).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,17 @@ import { checkApiBase, parseNow } from '../src/cli/score-command';
 import { reportError } from '../src/cli/main';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Read once, then gone from process.env: the handlers hold it; children inherit an environment without it.
+const ENV_KEY = process.env.TIKLIVE_KEY;
+delete process.env.TIKLIVE_KEY;
+
+/** The environment for a child: ours, which no longer has the key (said again here, should that ever change). */
+const childEnv = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env };
+  delete env.TIKLIVE_KEY;
+  return env;
+};
 const RENDERER = path.join(ROOT, 'out', 'renderer');
 
 /** The newest modification time under `dir` (0 when it does not exist). */
@@ -55,7 +67,7 @@ function openBrowser(url: string): void {
         ? ['cmd', ['/c', 'start', '""', url]]
         : ['xdg-open', [url]];
   try {
-    spawn(cmd, args, { stdio: 'ignore', detached: true })
+    spawn(cmd, args, { stdio: 'ignore', detached: true, env: childEnv() })
       .on('error', () => {})
       .unref();
   } catch {
@@ -76,7 +88,12 @@ async function main(flags: Flags): Promise<void> {
       '.bin',
       process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
     );
-    const b = spawnSync(bin, ['build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    const b = spawnSync(bin, ['build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+      env: childEnv(),
+    });
     if (b.status !== 0)
       throw new TagfitError(
         'internal',
@@ -99,7 +116,7 @@ async function main(flags: Flags): Promise<void> {
     dialogs: { pickFolder: async () => null },
     appSettings: createFileSettingsStore(path.join(dataDir, 'settings.json')),
     apiBase: flags.apiBase,
-    envKey: process.env.TIKLIVE_KEY,
+    envKey: ENV_KEY,
     shell: 'web',
     version: 'preview',
     log: (line) => process.stderr.write(`${line}\n`),

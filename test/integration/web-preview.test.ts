@@ -64,11 +64,13 @@ describe('npm run web', () => {
     const html = await page.text();
     expect(html).toContain('<script src="./tagfit-bridge.js"></script>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page's session: the bridge answers only requests that carry it (see security-preview.test.ts).
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
 
     const call = (headers: Record<string, string>) =>
       fetch(`${url}bridge/invoke`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', cookie, ...headers },
         body: JSON.stringify({ channel: 'app:get-status', payload: {} }),
       });
     expect((await call({ origin: 'https://evil.example' })).status).toBe(403);
@@ -89,6 +91,7 @@ describe('npm run web', () => {
             host: `evil.example:${port}`,
             origin: `http://evil.example:${port}`,
             'content-type': 'application/json',
+            cookie,
           },
         },
         (res) => resolve(res.statusCode ?? 0),

@@ -1,8 +1,9 @@
 // The browser preview: the built renderer served on 127.0.0.1 under a random per-launch token, its window.tagfit
 // bridged to the very main-process handlers the app uses (same dispatch: validation, errors as results).
-// Nothing is served without the token, and a bridge request from another origin is refused, so a web page the
-// user visits can neither find nor drive it.
-import { randomBytes } from 'node:crypto';
+// The token is printed (and on the opener's command line), so it is good once: the first page load swaps it for
+// an HttpOnly, SameSite=Strict cookie that every later request needs. A web page the user visits cannot find or
+// drive the preview (Host and Origin checks); a local process that read the URL after the page loaded cannot.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,10 +40,31 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 16 * 1024 * 1024;
+const COOKIE = 'tagfit-preview';
+
+/** The value of one cookie in a Cookie header, if there. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+/** Constant-time: how much of a guess is right never shows in how long the refusal takes. */
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export async function startWebPreview(opts: WebPreviewOptions): Promise<WebPreview> {
   const token = randomBytes(18).toString('base64url');
   const prefix = `/${token}/`;
+  // The page's session: set on the first load of the printed URL, required by everything after it.
+  const session = randomBytes(32).toString('base64url');
+  let claimed = false;
   const root = path.resolve(opts.rendererDir);
   const clients = new Set<ServerResponse>();
   let origin = '';
@@ -60,8 +82,9 @@ export async function startWebPreview(opts: WebPreviewOptions): Promise<WebPrevi
     res.end(text);
   };
   /** Our own page on our own host: the Host header (no DNS rebinding) and, where the browser says, the origin. */
+  const sameHost = (req: IncomingMessage): boolean => req.headers.host === origin.slice('http://'.length);
   const sameOrigin = (req: IncomingMessage, requireOrigin: boolean): boolean => {
-    if (req.headers.host !== origin.slice('http://'.length)) return false;
+    if (!sameHost(req)) return false;
     const o = req.headers.origin;
     if (o !== undefined) return o === origin;
     const site = req.headers['sec-fetch-site'];
@@ -69,7 +92,11 @@ export async function startWebPreview(opts: WebPreviewOptions): Promise<WebPrevi
     return !requireOrigin;
   };
 
-  async function serveFile(res: ServerResponse, rel: string): Promise<void> {
+  async function serveFile(
+    res: ServerResponse,
+    rel: string,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
     const file = path.resolve(root, rel === '' ? 'index.html' : rel);
     if (file !== root && !file.startsWith(`${root}${path.sep}`)) return refuse(res, 404, 'Not found');
     let body: Buffer;
@@ -85,7 +112,7 @@ export async function startWebPreview(opts: WebPreviewOptions): Promise<WebPrevi
         .toString('utf8')
         .replace(CSP_META.replace(/'/g, '&#39;'), CSP_WEB_META.replace(/'/g, '&#39;'))
         .replace('<head>', '<head>\n    <script src="./tagfit-bridge.js"></script>');
-      return void res.writeHead(200, headers(TYPES['.html']!)).end(html);
+      return void res.writeHead(200, { ...headers(TYPES['.html']!), ...extra }).end(html);
     }
     res.writeHead(200, headers(TYPES[ext] ?? 'application/octet-stream')).end(body);
   }
@@ -105,7 +132,26 @@ export async function startWebPreview(opts: WebPreviewOptions): Promise<WebPrevi
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (!url.pathname.startsWith(prefix)) return refuse(res, 404, 'Not found');
-      const rel = decodeURIComponent(url.pathname.slice(prefix.length));
+      // Every answer, static files included, only to our own host name (no DNS rebinding).
+      if (!sameHost(req)) return refuse(res, 403, "Refused: not the preview's address.");
+      let rel: string;
+      try {
+        rel = decodeURIComponent(url.pathname.slice(prefix.length));
+      } catch {
+        return refuse(res, 400, 'Bad request: the path is not valid percent-encoding.');
+      }
+      if (!sameSecret(cookieValue(req.headers.cookie, COOKIE), session)) {
+        if (claimed || rel !== '' || req.method !== 'GET')
+          return refuse(
+            res,
+            403,
+            "Refused: this preview's link was used by the page it opened. To open it elsewhere, stop npm run web and start it again.",
+          );
+        claimed = true;
+        return serveFile(res, rel, {
+          'set-cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=${prefix}`,
+        });
+      }
       if (rel === 'bridge/invoke') {
         if (req.method !== 'POST') return refuse(res, 405, 'POST only');
         if (!sameOrigin(req, true)) return refuse(res, 403, 'Refused: not from the preview page.');
