@@ -26,15 +26,19 @@ if (!binaryPresent()) {
     process.exit(1);
   }
 }
+// The app takes its key from the keychain: neither the build nor the app inherits a TIKLIVE_KEY set here.
+const env = { ...process.env };
+delete env.TIKLIVE_KEY;
 // On Windows the .bin launchers are .cmd shims, which only a shell can start.
 const win = process.platform === 'win32';
 const bin = (name) => path.join(root, 'node_modules', '.bin', win ? `${name}.cmd` : name);
-const build = spawnSync(bin('electron-vite'), ['build'], { stdio: 'inherit', cwd: root, shell: win });
+const build = spawnSync(bin('electron-vite'), ['build'], { stdio: 'inherit', cwd: root, shell: win, env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 // Arguments after `npm start --` (a workspace folder) go to the app.
 const run = spawnSync(bin('electron'), ['.', ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,
   shell: win,
+  env,
 });
 process.exit(run.status ?? 0);
