@@ -4,7 +4,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryKeychain, type Keychain, keychainUnavailable } from '../../src/core/secrets/keychain';
 import { buildDemoDataset, startSimulator, type SimulatorHandle } from '../../src/core/simulator';
@@ -317,7 +316,7 @@ describe('runs', () => {
     expect(Object.keys(sim.stats().creditsByEndpoint)).toEqual(['/challenge-posts/']);
   });
 
-  it('a re-score with other weights, preset or window is answered from the samples: no call, and fast for 50 × 4', async () => {
+  it('a re-score with other weights, preset or window is answered from the samples: no call, each with the weights asked (its time: npm run bench -- --speed)', async () => {
     const names = buildDemoDataset()
       .tags.filter((t) => t.shape !== 'edge')
       .slice(0, 50)
@@ -329,14 +328,13 @@ describe('runs', () => {
     expect(Object.keys(first.result.regions)).toHaveLength(4);
     const before = sim.stats().requests;
     const order = (o: RunOutcome): string[] => o.result.regions.US!.ranked.map((t) => t.candidate);
-    const times: number[] = [];
     let last = first;
     for (const velocity of [0.9, 0.1, 0.5, 0.2, 0.8, 0.35, 0.6]) {
-      const t0 = performance.now();
       last = await a.value('run:rescore', {
         overrides: { weights: { velocity, density: 0.05, overlap: 0.05 } },
       });
-      times.push(performance.now() - t0);
+      expect(last.result.settings.weights.velocity).toBe(velocity);
+      expect(Object.keys(last.result.regions)).toHaveLength(4);
     }
     expect(sim.stats().requests).toBe(before);
     expect(last.rescore).toBe(true);
@@ -344,12 +342,6 @@ describe('runs', () => {
     const paid = await a.value('run:rescore', { overrides: { preset: 'paid' } });
     expect(order(paid)).not.toEqual(order(first));
     expect(paid.result.settings.weights.overlap).toBe(0.5);
-    times.sort((x, y) => x - y);
-    const median = times[Math.floor(times.length / 2)]!;
-    console.log(
-      `re-score through the handlers (dispatch, validation), 50 tags × 4 regions: median ${median.toFixed(1)} ms of ${times.map((t) => t.toFixed(1)).join(', ')}`,
-    );
-    expect(median).toBeLessThan(50);
     expect(sim.stats().requests).toBe(before);
   });
 });
