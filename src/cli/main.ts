@@ -9,6 +9,7 @@ import { registerToolCommands } from './tool-commands';
 import { registerTrackCommand } from './track-command';
 import { registerDiscoverCommands } from './discover-command';
 import { writeErr } from './output';
+import { cliMessage } from './setting-options';
 
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -46,7 +47,7 @@ export function reportError(e: unknown): number {
     return EXIT_USAGE;
   }
   if (e instanceof TagfitError) {
-    writeErr(`tagfit: ${e.message}\n`);
+    writeErr(`tagfit: ${cliMessage(e)}\n`);
     if (e.code === 'keychain') return EXIT_KEYCHAIN;
     return e.code === 'input' || e.code === 'locked' || e.code === 'storage' ? EXIT_USAGE : EXIT_FAILED;
   }

@@ -10,7 +10,9 @@ import {
   SCORING_SETTINGS,
   type ScoringOverrides,
   SETTINGS,
+  type SettingName,
   type SettingSpec,
+  withFlags,
 } from '../shared/scoring-registry';
 
 type Named = keyof typeof SETTINGS;
@@ -101,4 +103,10 @@ export function scoringOverridesFromFlags(flags: Record<string, unknown>): Scori
     out[name] = s.kind === 'number' ? parseSetting(name, String(value)) : value;
   }
   return out as ScoringOverrides;
+}
+
+/** An engine error in the CLI's words: the settings it names (its `settings` detail) said as their flags. */
+export function cliMessage(e: TagfitError): string {
+  const names = e.details.settings;
+  return Array.isArray(names) ? withFlags(e.message, names as SettingName[]) : e.message;
 }

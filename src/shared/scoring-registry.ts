@@ -274,15 +274,18 @@ export const RUN_SETTINGS = {
 
 export type ScoringSettingName = keyof typeof SCORING_SETTINGS;
 export type RunSettingName = keyof typeof RUN_SETTINGS;
-export type SettingName = ScoringSettingName | RunSettingName | 'weights' | 'preset' | ListSettingName;
+export type SettingName = ScoringSettingName | RunSettingName | SourceSettingName | 'weights' | 'preset';
 
-/** The three list files a run reads. */
-export const LIST_SETTINGS = {
-  tags: { label: 'Candidate hashtags', flag: '--tags' },
-  creators: { label: 'Target creators', flag: '--creators' },
-  regions: { label: 'Regions', flag: '--regions' },
+/** Where a run's inputs and answers come from: the list files, a workspace, a cache folder, the demo. */
+export const SOURCE_SETTINGS = {
+  tags: { label: 'Candidate hashtags', flag: '--tags <file>' },
+  creators: { label: 'Target creators', flag: '--creators <file>' },
+  regions: { label: 'Regions', flag: '--regions <file>' },
+  workspace: { label: 'Workspace', flag: '--workspace <dir>' },
+  cacheDir: { label: 'Cache folder', flag: '--cache-dir <dir>' },
+  demo: { label: 'Demo', flag: '--demo' },
 } as const;
-export type ListSettingName = keyof typeof LIST_SETTINGS;
+export type SourceSettingName = keyof typeof SOURCE_SETTINGS;
 
 /** Every setting by name, for lookups that do not care which group it is in. */
 export const SETTINGS: Readonly<Record<ScoringSettingName | RunSettingName, SettingSpec>> = {
@@ -290,12 +293,35 @@ export const SETTINGS: Readonly<Record<ScoringSettingName | RunSettingName, Sett
   ...RUN_SETTINGS,
 };
 
-/** The CLI's words for a setting ("--max-credits"), or the setting's label when it has no flag. */
+const LABELS: Record<SettingName, string> = {
+  ...Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => [k, v.label])),
+  ...Object.fromEntries(Object.entries(SOURCE_SETTINGS).map(([k, v]) => [k, v.label])),
+  weights: 'Weights',
+  preset: 'Preset',
+} as Record<SettingName, string>;
+
+/** The CLI's words for a setting ("--max-credits", "--tags <file>"), when it has an option. */
 export function settingFlag(name: SettingName): string | undefined {
   if (name === 'weights') return '--weights';
   if (name === 'preset') return '--preset';
-  if (name in LIST_SETTINGS) return LIST_SETTINGS[name as ListSettingName].flag;
-  return (SETTINGS as Record<string, SettingSpec>)[name]?.flag;
+  if (Object.hasOwn(SOURCE_SETTINGS, name)) return SOURCE_SETTINGS[name as SourceSettingName].flag;
+  return SETTINGS[name as keyof typeof SETTINGS]?.flag;
+}
+
+/**
+ * How the engine names a setting in a message: its label in quotes ("Skip invalid rows"), which the app shows
+ * as it is and the CLI turns into its flag (see the error's `settings` detail), so no core message names a flag.
+ */
+export const settingRef = (name: SettingName): string => `"${LABELS[name]}"`;
+
+/** A message's setting references in the CLI's words: each `settingRef(name)` of `names` becomes the flag. */
+export function withFlags(message: string, names: readonly SettingName[]): string {
+  let out = message;
+  for (const name of names) {
+    const flag = settingFlag(name);
+    if (flag) out = out.split(settingRef(name)).join(flag);
+  }
+  return out;
 }
 
 /** "from 1 to 365" etc.: a number setting's range in words. */

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { TagfitError } from '../errors';
+import { settingRef } from '../../shared/scoring-registry';
 
 export interface ListError {
   file: string;
@@ -404,7 +405,8 @@ export function checkLists(
   if (!skipInvalid) {
     throw new TagfitError(
       'input',
-      `invalid input (fix it, or pass --skip-invalid to score the valid rows):\n  ${lines.join('\n  ')}`,
+      `invalid input (fix it, or use ${settingRef('skipInvalid')} to score the valid rows):\n  ${lines.join('\n  ')}`,
+      { settings: ['skipInvalid'] },
     );
   }
   for (const l of lines) warn(`skipped ${l}`);
