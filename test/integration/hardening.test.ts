@@ -120,7 +120,6 @@ describe('hostile API', () => {
 
   it('13. an answer of 40 MB: the pair fails with its size named, not retried, the run goes on', async () => {
     const api = await hostile({ flood: { floodBytes: 40 * 1024 * 1024 }, founderlife: {} });
-    const before = process.memoryUsage().rss;
     const run = await runJob(sim, {
       apiBase: api.url,
       candidates: ['flood', 'founderlife'],
@@ -139,7 +138,12 @@ describe('hostile API', () => {
       api.requests.filter((q) => q.path === '/challenge-posts/' && q.query.challenge_id === 'id1'),
     ).toHaveLength(1);
     expect(run.result.regions.US!.ranked.map((t) => t.tag)).toEqual(['founderlife']);
-    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    // Not read: the client hung up on the answer early (the server could hand over a few MB of socket buffer
+    // past the 8 MB limit, never the whole 40).
+    await expect
+      .poll(() => api.floods.length === 1 && api.floods[0]!.cutShort, { timeout: 30_000 })
+      .toBe(true);
+    expect(api.floods[0]!.sent).toBeLessThan(20 * 1024 * 1024);
   });
 
   it('budget: an answer that is an error body is a request sent; --max-credits counts it, and both figures are said', async () => {
@@ -316,7 +320,7 @@ describe('careless input', () => {
     const dir = await folder({ 'creators.csv': 'unique_id\nacme\n', 'regions.csv': 'code\nUS\n' });
     const fifo = path.join(dir, 'tags.csv');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const started = Date.now();
+    // runCli's own limit stands for "not a hang": a CLI that blocked on the pipe would be killed and not exit 2.
     const r = await runCli(
       ['score', '--tags', fifo, '--creators', path.join(dir, 'creators.csv')].concat([
         '--regions',
@@ -332,7 +336,6 @@ describe('careless input', () => {
     const init = await runCli(['init', path.join(dir, 'ws'), '--tags', fifo], { timeoutMs: 20_000 });
     expect(init.code).toBe(2);
     expect(init.stderr).toContain('it is not a regular file');
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('9. a 1 MB line in a list is said to be too long, with its line', async () => {

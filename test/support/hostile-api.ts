@@ -16,6 +16,8 @@ export interface HostileApi {
   url: string;
   /** Every request: path and the X-Api-Key header it carried. */
   requests: { path: string; key: string | undefined; query: Record<string, string> }[];
+  /** Per flood answer: the bytes handed to the socket, and whether the client hung up before the end. */
+  floods: { sent: number; cutShort: boolean }[];
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ function posts(name: string, tag: HostileTag): unknown {
 /** Serves /region-list/ (US, GB), /challenge-info-name/ and /challenge-posts/ for the given tags. */
 export async function startHostileApi(tags: Record<string, HostileTag>): Promise<HostileApi> {
   const requests: HostileApi['requests'] = [];
+  const floods: HostileApi['floods'] = [];
   const byId = new Map(Object.keys(tags).map((name, i) => [`id${i + 1}`, name]));
   const send = (res: ServerResponse, body: unknown): void => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -89,7 +92,13 @@ export async function startHostileApi(tags: Record<string, HostileTag>): Promise
         // Chunked, no content-length: the client must count as it reads.
         res.writeHead(200, { 'content-type': 'application/json' });
         const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const flood = { sent: 0, cutShort: false };
+        floods.push(flood);
         let sent = 0;
+        res.on('close', () => {
+          flood.sent = sent;
+          flood.cutShort = !res.writableFinished;
+        });
         res.write('{"videos":[');
         const pump = (): void => {
           while (sent < tag.floodBytes!) {
@@ -108,5 +117,5 @@ export async function startHostileApi(tags: Record<string, HostileTag>): Promise
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   touch();
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close };
+  return { url: `http://127.0.0.1:${port}`, requests, floods, close };
 }
