@@ -5,6 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { TagfitError } from '../errors';
 import { settingRef } from '../../shared/scoring-registry';
+import {
+  firstBadChar,
+  HASHTAG_CHAR_PATTERN,
+  HASHTAG_MAX,
+  hashtagKey,
+  hashtagProblem,
+  stripHash,
+} from '../../shared/hashtag';
 
 export interface ListError {
   file: string;
@@ -35,44 +43,15 @@ const MAX_RECORD_CHARS = 4096;
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const DELIMITERS = [',', ';', '\t'] as const;
 
-const describeChar = (ch: string): string =>
-  /\s/u.test(ch)
-    ? ch === ' '
-      ? 'a space'
-      : 'a whitespace character'
-    : /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(ch)
-      ? `an emoji (${ch})`
-      : /\p{Cc}|\p{Cf}/u.test(ch)
-        ? `an invisible control character (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`
-        : `"${ch}"`;
-
-/** The first character a pattern does not allow, in words, for the reason of a rejected row. */
-function firstBadChar(value: string, allowed: RegExp): string {
-  for (const ch of value) if (!allowed.test(ch)) return describeChar(ch);
-  return 'an unexpected character';
-}
-
-// TikTok hashtags: letters of any script (with their combining marks, which Devanagari or Thai need),
-// decimal digits and underscore. Variation selectors and enclosing marks only dress up emoji.
-// Exported as a pattern source (one grouped character) so the caption parser (src/core/decode) reads hashtags
-// by the same rule.
-export const HASHTAG_CHAR_PATTERN = String.raw`(?:(?![\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}])[\p{L}\p{Mn}\p{Mc}\p{Nd}_])`;
-const HASHTAG_CHAR = new RegExp(`^${HASHTAG_CHAR_PATTERN}$`, 'u');
-export const HASHTAG_MAX = 100;
+// The hashtag grammar lives in src/shared/hashtag.ts; re-exported for the modules that import it from here.
+export { HASHTAG_CHAR_PATTERN, HASHTAG_MAX };
 
 const hashtagSchema = z
   .string()
-  .transform((raw) => raw.trim().replace(/^#/, '').normalize('NFC').toLowerCase())
+  .transform((raw) => hashtagKey(stripHash(raw)))
   .superRefine((v, ctx) => {
-    if (v === '') ctx.addIssue({ code: 'custom', message: 'empty hashtag' });
-    else if (v.startsWith('#')) ctx.addIssue({ code: 'custom', message: 'more than one leading "#"' });
-    else if ([...v].length > HASHTAG_MAX)
-      ctx.addIssue({ code: 'custom', message: `longer than ${HASHTAG_MAX} characters` });
-    else if (![...v].every((ch) => HASHTAG_CHAR.test(ch)))
-      ctx.addIssue({
-        code: 'custom',
-        message: `contains ${firstBadChar(v, HASHTAG_CHAR)}: a hashtag has only letters, digits and _`,
-      });
+    const problem = hashtagProblem(v);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 // TikTok usernames are ASCII: Latin letters, digits, "_" and ".", 2 to 24 characters.
