@@ -1,6 +1,7 @@
 // TikLiveAPI wire shapes and their mapping, on hand-written bodies: defaults, coercions, warnings, error bodies.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, cacheKey, parseRetryAfter } from '../../src/core/api/client';
+import { backoffDelay, parseRetryAfter } from '../../src/core/api/backoff';
+import { cacheKey } from '../../src/core/api/cache-key';
 import {
   type DecodeContext,
   errorFromBody,

@@ -4,7 +4,7 @@ import type { CreditEstimate } from '../../shared/estimate';
 import type { RegionCode, ScoringSettings } from '../../shared/model';
 
 export type { CreditEstimate };
-import { cacheKey } from '../api/client';
+import { cacheKey } from '../api/cache-key';
 import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
 import { answerAge } from '../api/freshness';
 import type { AnswerCache, CachedAnswer } from '../api/types';
