@@ -18,7 +18,7 @@ import type {
 } from '../../shared/decode';
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
-import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX } from '../input/csv-lists';
+import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX, hashtagKey } from '../../shared/hashtag';
 import { checkRegions, openApiSession, type ApiSessionOptions } from '../job/api-session';
 import { runPipeline } from '../pipeline/run';
 import { fetchCreatorSample } from './recent-posts';
@@ -48,7 +48,7 @@ export function hashtagsFromCaptions(captions: readonly (string | null | undefin
     const inThisPost = new Set<string>();
     for (const run of text.matchAll(TAG_RUN)) {
       for (const m of run[0].matchAll(TAG_IN_RUN)) {
-        const tag = m[1]!.normalize('NFC').toLowerCase();
+        const tag = hashtagKey(m[1]!);
         if ([...tag].length > HASHTAG_MAX) continue;
         let entry = found.get(tag);
         if (!entry) found.set(tag, (entry = { tag, uses: 0, posts: 0 }));
@@ -162,7 +162,7 @@ export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResul
 }
 
 /** The candidate key of a name the pipeline reports (a cha_name may differ in case from the caption's tag). */
-const keyOf = (name: string): string => name.normalize('NFC').toLowerCase();
+const keyOf = hashtagKey;
 
 function standingsByTag(run: RunResult): Map<string, Record<RegionCode, RegionStanding>> {
   const out = new Map<string, Record<RegionCode, RegionStanding>>();

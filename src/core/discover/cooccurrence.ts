@@ -6,6 +6,7 @@
 // posts, which the tag-set picker (pick.ts) uses. No call is made: it reads the samples in hand.
 import type { Post, RegionCode, RegionResult } from '../../shared/model';
 import type { CreatorSuggestion, TagSuggestion } from '../../shared/discover';
+import { hashtagKey } from '../../shared/hashtag';
 import { hashtagsFromCaptions } from '../decode/competitor';
 import { MEGA_TAGS } from '../engine/flags';
 import { normaliseAuthorId } from '../engine/metrics';
@@ -99,8 +100,8 @@ export function suggestTags(
 ): TagSuggestion[] {
   const minCreators = opts.minPosts ?? 3;
   const q = opts.fdr ?? DISCOVERY_FDR;
-  const known = new Set([...candidates].map((c) => c.normalize('NFC').toLowerCase()));
-  for (const t of result.ranked) known.add(t.tag.normalize('NFC').toLowerCase());
+  const known = new Set([...candidates].map(hashtagKey));
+  for (const t of result.ranked) known.add(hashtagKey(t.tag));
   const high = new Set(highScorers(result).map((t) => t.candidate));
   // Every sampled post of the region once, with the candidates whose samples served it.
   const posts = new Map<string, { tags: string[]; servedFor: Set<string>; unit: string }>();
@@ -232,7 +233,7 @@ export function sharedReach(
   sampleOf: (candidate: string) => readonly Post[],
 ): number {
   const names = (t: { candidate: string; tag: string }): Set<string> =>
-    new Set([t.candidate, t.tag].map((n) => n.normalize('NFC').toLowerCase()));
+    new Set([t.candidate, t.tag].map(hashtagKey));
   const carriesOther = (own: { candidate: string }, other: { candidate: string; tag: string }): number => {
     const otherIds = new Set(
       sampleOf(other.candidate)

@@ -2,6 +2,7 @@
 // small sample and not found. They come from the article's anti-patterns and its advice on samples.
 import type { Challenge, Flag, ScoringSettings } from '../../shared/model';
 import type { RawMetrics } from './metrics';
+import { hashtagKey } from '../../shared/hashtag';
 
 /** The article's mega tags (#fyp, #foryou, #viral) and their well-known siblings: no discovery value. */
 export const MEGA_TAGS: ReadonlySet<string> = new Set([
@@ -73,7 +74,7 @@ export function flagTag(
   const flags: Flag[] = [];
   if (challenge.isCommerce) flags.push(commercialFlag({ ...challenge, name }));
 
-  const lower = name.normalize('NFC').toLowerCase();
+  const lower = hashtagKey(name);
   if (MEGA_TAGS.has(lower)) {
     flags.push({
       kind: 'saturated',

@@ -2,6 +2,7 @@
 // whether its velocity crossed the threshold. Pure maths over ranked rows; storing runs is workspace/history.ts.
 import type { ComparedSide, ComparedTag, RunComparison } from '../../shared/history';
 import type { RegionCode, RunResult, ScoredTag, TagHistory } from '../../shared/model';
+import { hashtagKey } from '../../shared/hashtag';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -31,7 +32,7 @@ export interface RunLike {
 }
 
 /** Tags match across runs by name, as TikTok does: case and Unicode form do not matter. */
-export const tagKey = (tag: string): string => tag.normalize('NFC').toLowerCase();
+export const tagKey = hashtagKey;
 
 /** Growth per week as a fraction: (now/prev)^(7 days/Δt) − 1; null when it cannot be known. */
 export function growthPerWeek(current: number, previous: number, intervalMs: number): number | null {

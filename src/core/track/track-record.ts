@@ -7,6 +7,7 @@
 import type { ErrorCode, Post, RegionCode } from '../../shared/model';
 import type { Evidence, TrackAccount, TrackedPost, TrackResult } from '../../shared/track';
 import type { TikLiveApi } from '../api/types';
+import { hashtagKey } from '../../shared/hashtag';
 import { hashtagsFromCaptions } from '../decode/competitor';
 import { median as medianOf } from '../engine/metrics';
 import { fetchCreatorSample } from '../decode/recent-posts';
@@ -150,8 +151,8 @@ export function matchPosts(
     const ranked = run?.regions[region]?.ranked ?? [];
     const scoreOf = new Map<string, number>();
     for (const t of ranked) {
-      scoreOf.set(t.candidate.normalize('NFC').toLowerCase(), t.score);
-      scoreOf.set(t.tag.normalize('NFC').toLowerCase(), t.score);
+      scoreOf.set(hashtagKey(t.candidate), t.score);
+      scoreOf.set(hashtagKey(t.tag), t.score);
     }
     const scored = tags.filter((t) => scoreOf.has(t)).map((t) => ({ tag: t, score: scoreOf.get(t)! }));
     return {

@@ -1,5 +1,6 @@
 // The workspace's history: its runs, two compared, one tag's score and rank over time.
 import { TagfitError } from '../../core/errors';
+import { hashtagKey, stripHash } from '../../shared/hashtag';
 import { compareRuns } from '../../core/engine/momentum';
 import { listRuns, loadRun } from '../../core/workspace/history';
 import type { TagHistoryPoint } from '../../shared/ipc/history';
@@ -25,12 +26,12 @@ export function createHistoryHandlers(ctx: HandlerContext): DomainHandlers<Chann
       return compareRuns(await loadRun(dataDir(), resolve(before)), await loadRun(dataDir(), resolve(after)));
     },
     async 'history:tag'({ tag }) {
-      const wanted = tag.replace(/^#/, '').toLowerCase();
+      const wanted = hashtagKey(stripHash(tag));
       const points: TagHistoryPoint[] = [];
       for (const summary of await listRuns(dataDir())) {
         const run = await loadRun(dataDir(), summary.id);
         for (const [region, r] of Object.entries(run.regions)) {
-          const row = r.ranked.find((t) => t.candidate === wanted || t.tag.toLowerCase() === wanted);
+          const row = r.ranked.find((t) => t.candidate === wanted || hashtagKey(t.tag) === wanted);
           if (row) points.push({ runId: run.id, now: run.now, region, rank: row.rank, score: row.score });
         }
       }

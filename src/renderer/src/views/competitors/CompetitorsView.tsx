@@ -2,6 +2,7 @@
 // per region; add a competitor's tags to the candidates in one action.
 import { useMemo, useState } from 'react';
 import type { DecodeResult } from '../../../../shared/decode';
+import { hashtagKey } from '../../../../shared/hashtag';
 import { invoke } from '../../bridge';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -21,7 +22,7 @@ export function CompetitorsView(): React.JSX.Element {
     }
   };
   const tagRows = useListsStore((s) => s.lists.tags.rows);
-  const candidates = useMemo(() => new Set(tagRows.map((r) => r.value.toLowerCase())), [tagRows]);
+  const candidates = useMemo(() => new Set(tagRows.map((r) => hashtagKey(r.value))), [tagRows]);
   return (
     <div className="decode">
       <div className="toolbar">

@@ -1,6 +1,7 @@
 // One tag's detail: its score in parts, its metrics, flags with reasons, momentum, and the sample's posts
 // (likes, date, author, target hits).
 import { useEffect, useState } from 'react';
+import { sameHashtag } from '../../../../shared/hashtag';
 import type { SamplePost } from '../../../../shared/ipc/run';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { invoke } from '../../bridge';
@@ -33,7 +34,7 @@ export function ResultDetail(props: {
           ×
         </button>
       </header>
-      {t.candidate !== t.tag.toLowerCase() && <p className="muted">Listed as “{t.candidate}”.</p>}
+      {!sameHashtag(t.candidate, t.tag) && <p className="muted">Listed as “{t.candidate}”.</p>}
       <dl className="parts">
         <dt>Score</dt>
         <dd>
