@@ -2,7 +2,7 @@
 // beside them), a summary, then every ranked tag, reasons, momentum, exclusions, failures, settings in words.
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/core/engine/presets';
-import type { RegionReportInput } from '../../src/core/report/document';
+import type { RegionReportInput } from '../../src/core/report/document-model';
 import { escapeMarkdown, renderMarkdownReport } from '../../src/core/report/markdown';
 import type { Credits, RegionResult, ScoredTag } from '../../src/shared/model';
 

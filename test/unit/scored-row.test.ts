@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { toJsonDocument } from '../../src/cli/json-output';
 import { PRESETS } from '../../src/core/engine/presets';
 import { CSV_COLUMNS, renderCsvReport } from '../../src/core/report/csv';
-import { regionDocument, summaryDocument } from '../../src/core/report/document';
+import { regionDocument } from '../../src/core/report/document';
+import { summaryDocument } from '../../src/core/report/run-summary';
 import { renderHtmlReport } from '../../src/core/report/html';
 import { renderMarkdown } from '../../src/core/report/markdown';
 import { toStoredRun } from '../../src/core/workspace/history';
@@ -274,7 +275,7 @@ function missing(output: Output, rendered: unknown): ScoredRowKey[] {
 
 describe('the scored-row projection', () => {
   it('lists every CSV column it names among the CSV report columns, each once', () => {
-    const named = SCORED_ROW_FIELDS.flatMap((f) => [...f.csv]);
+    const named: string[] = SCORED_ROW_FIELDS.flatMap((f) => [...f.csv]);
     expect(new Set(named).size).toBe(named.length);
     for (const c of named) expect(CSV_COLUMNS).toContain(c);
     expect(CSV_COLUMNS.filter((c) => !named.includes(c))).toEqual(['region', 'status', 'status_reason']);

@@ -4,7 +4,8 @@
 import type { RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
 import { scoreParts } from '../../shared/score-parts';
 import { dropBidi } from '../text/safe-text';
-import { score2, type SummaryRow, TOP } from './document';
+import { score2, TOP } from './document-model';
+import type { SummaryRow } from './run-summary';
 
 /** Text made safe for XML character data and attribute values. */
 export function escapeXml(text: string): string {

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FailedTag, RegionResult, RunResult, ScoredTag } from '../../shared/model';
 import { SCORED_ROW_FIELDS, type ScoredRowKey } from '../../shared/scored-row';
-import { summaryRows } from './document';
+import { summaryRows } from './run-summary';
 import { dropBidi } from '../text/safe-text';
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */

@@ -1,7 +1,7 @@
 // One self-contained HTML file per run: the summary, then every region, with the charts inline. No script, no
 // outside request (a CSP says so to the browser too), print-friendly, so an agency can send it or print it to PDF.
 import { dropBidi } from '../text/safe-text';
-import type { Block } from './document';
+import type { Block } from './document-model';
 
 /** Text made safe for HTML text and attribute values. */
 export function escapeHtml(text: string): string {

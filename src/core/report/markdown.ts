@@ -1,6 +1,7 @@
 // Markdown: the blocks of a report (document.ts) as GitHub-flavoured Markdown, with every text escaped.
 import { dropBidi } from '../text/safe-text';
-import { type Block, type RegionReportInput, regionDocument } from './document';
+import { regionDocument } from './document';
+import type { Block, RegionReportInput } from './document-model';
 
 /**
  * Makes any text safe inside a Markdown table cell or list item: line breaks become spaces, invisible

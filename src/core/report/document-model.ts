@@ -1,0 +1,88 @@
+// The document model of a report: blocks of plain text (headings, paragraphs, lists, tables, charts) that
+// markdown.ts and html.ts render, the region report's input, and the formatters every section writes numbers with.
+import type {
+  Credits,
+  FailedTag,
+  RegionResult,
+  RunResult,
+  ScoreConfidence,
+  ScoredTag,
+  ScoringSettings,
+} from '../../shared/model';
+import type { RegionPicks } from '../../shared/discover';
+import { formatFixed } from '../engine/decimal';
+
+/** A timestamp as a reader says it: "2026-11-13 08:00 UTC" (the CSV keeps the ISO form for machines). */
+export function readableTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const s = t.toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+}
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; header: string[]; rows: string[][]; numeric?: boolean[] }
+  /** A chart: `svg` is written beside the report as `file` and embedded in the HTML. */
+  | { kind: 'chart'; file: string; alt: string; svg: string };
+
+export interface RegionReportInput {
+  result: RegionResult;
+  /** YYYY-MM-DD of the run's clock. */
+  date: string;
+  settings: ScoringSettings;
+  /** The country's name from the region list, e.g. "United States". */
+  regionName?: string;
+  /** Hashtags whose fetch failed in this region. */
+  failed?: readonly FailedTag[];
+  /** The whole run's credits. */
+  credits?: Credits;
+  stopped?: RunResult['stopped'];
+  /** How many target creators the overlap was measured against. */
+  targetCount?: number;
+  /** The region's chart, when one is written beside the report. */
+  chart?: { file: string; svg: string };
+  /** The run's clock, ISO. */
+  now?: string;
+  /** The tag set to post with, when the samples were at hand. */
+  picks?: RegionPicks;
+}
+
+/** The reference prints the top 20. */
+export const TOP = 20;
+
+/** Scores always with two decimals: 55.50 beside 66.44. */
+export const score2 = (x: number): string => formatFixed(x, 2);
+export const pct = (w: number): string => `${formatFixed(w * 100, 0)} %`;
+export const signed = (x: number | null, f: (n: number) => string): string =>
+  x === null ? 'n/a' : `${x > 0 ? '+' : ''}${f(x)}`;
+export const growth = (x: number | null): string =>
+  x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${formatFixed(x * 100, 1)} %`;
+
+const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+
+/** "#cha_name", and the name the user asked for when TikLiveAPI answered with another one. */
+export function tagLabel(t: { tag: string; candidate?: string }): string {
+  return t.candidate !== undefined && !sameName(t.tag, t.candidate)
+    ? `#${t.tag} (asked as #${t.candidate})`
+    : `#${t.tag}`;
+}
+
+/** The flags that make a tag a poor pick, whatever its score. */
+const WARNING_FLAGS = new Set(['saturated', 'shadow-limited', 'commercial', 'no-posts']);
+export const isPick = (t: ScoredTag): boolean => !t.flags.some((f) => WARNING_FLAGS.has(f.kind));
+
+/** "#3–#5", or "#3" when the rank never moved. */
+export const rankRange = (c: ScoreConfidence): string =>
+  c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
+
+export function confidenceText(t: ScoredTag): string {
+  const c = t.confidence;
+  if (!c) return '';
+  return `${score2(c.low)}–${score2(c.high)}, ${rankRange(c)}, ${c.label}`;
+}
+
+export const flagKinds = (t: ScoredTag): string => t.flags.map((f) => f.kind).join(', ');

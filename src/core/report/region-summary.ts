@@ -1,0 +1,72 @@
+// A region report's opening summary: the tag set or the picks, what moved since the last run, what to watch.
+import {
+  type Block,
+  flagKinds,
+  isPick,
+  type RegionReportInput,
+  score2,
+  tagLabel,
+  TOP,
+} from './document-model';
+
+export function summaryBlocks(input: RegionReportInput): Block[] {
+  const { result } = input;
+  const picks = result.ranked.filter(isPick).slice(0, 3);
+  const items: string[] = [];
+  // With the samples at hand the summary proposes the tag set; without, the best tags free of warnings.
+  if (input.picks && input.picks.picks.length > 0)
+    items.push(
+      `Tag set to post with: ${input.picks.picks.map((p) => `#${p.tag}`).join(' ')} (high scores that reach different posts; why below).`,
+    );
+  else
+    items.push(
+      picks.length === 0
+        ? 'Picks: none. No ranked tag is free of warnings in this region.'
+        : `Picks: ${picks
+            .map(
+              (t) =>
+                `${tagLabel(t)} (${score2(t.score)}${t.confidence?.label === 'uncertain' ? ', uncertain' : ''})`,
+            )
+            .join(', ')}.`,
+    );
+  const withHistory = result.ranked.filter((t) => t.history);
+  if (withHistory.length === 0) items.push('Since the last run: no earlier run to compare with yet.');
+  else {
+    const since = withHistory[0]!.history!.previousRunAt.slice(0, 10);
+    const moves = withHistory
+      .filter((t) => t.history!.rankChange !== null && Math.abs(t.history!.rankChange) >= 3)
+      .sort((a, b) => Math.abs(b.history!.rankChange!) - Math.abs(a.history!.rankChange!))
+      .slice(0, 4)
+      .map((t) => {
+        const d = t.history!.rankChange!;
+        return `${tagLabel(t)} ${d > 0 ? 'up' : 'down'} ${Math.abs(d)} places`;
+      });
+    const crossed = withHistory.filter((t) => t.history!.crossedVelocityThreshold).map(tagLabel);
+    const fresh = result.ranked.filter((t) => !t.history).map(tagLabel);
+    const parts = [
+      ...(moves.length > 0 ? [moves.join(', ')] : []),
+      ...(crossed.length > 0 ? [`velocity crossed the threshold: ${crossed.join(', ')}`] : []),
+      ...(fresh.length > 0 ? [`new since then: ${fresh.join(', ')}`] : []),
+    ];
+    items.push(`Since the last run (${since}): ${parts.length > 0 ? parts.join('; ') : 'no big moves'}.`);
+  }
+  const watch: string[] = [];
+  const top = result.ranked.slice(0, TOP);
+  const flagged = top.filter((t) => !isPick(t));
+  if (flagged.length > 0)
+    watch.push(
+      `in the top ${TOP} but flagged: ${flagged.map((t) => `${tagLabel(t)} (${flagKinds(t)})`).join(', ')}`,
+    );
+  const unsure = result.ranked.slice(0, 10).filter((t) => t.confidence?.label === 'uncertain');
+  if (unsure.length > 0)
+    watch.push(
+      `uncertain in the top 10, a coin toss with their neighbours: ${unsure.map(tagLabel).join(', ')}`,
+    );
+  if ((input.failed?.length ?? 0) > 0) watch.push(`${input.failed!.length} tags failed (listed below)`);
+  if (input.stopped) watch.push(`the run stopped early (${input.stopped.code}); some tags are missing`);
+  items.push(watch.length > 0 ? `Watch out: ${watch.join('; ')}.` : 'Watch out: nothing stands out.');
+  return [
+    { kind: 'heading', level: 2, text: 'Summary' },
+    { kind: 'list', items },
+  ];
+}
