@@ -2,16 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, parseRetryAfter } from '../../src/core/api/backoff';
 import { cacheKey } from '../../src/core/api/cache-key';
+import type { DecodeContext } from '../../src/core/api/decode-context';
+import { errorFromBody } from '../../src/core/api/error-bodies';
 import {
-  type DecodeContext,
-  errorFromBody,
   toChallenge,
   toChallengeList,
   toPostsPage,
   toRegionList,
   toUserInfo,
   toUserSearchHits,
-} from '../../src/core/api/dto';
+} from '../../src/core/api/to-model';
 import {
   challengeInfoEndpoint,
   challengePostsEndpoint,

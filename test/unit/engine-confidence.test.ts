@@ -1,11 +1,11 @@
 // A confidence for every score: a bootstrap over the sampled posts, on simulator data. Fewer posts give a wider
-// interval; identical posts give none; the scores themselves never change; a weights-only re-score that reuses
+// interval, too few none; identical posts give a zero-width one; the scores themselves never change; a weights-only re-score that reuses
 // the draws gives exactly what a fresh bootstrap gives.
 import { describe, expect, it } from 'vitest';
 import { bootstrapRegion, withConfidence } from '../../src/core/engine/confidence';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { type RegionEntry, scoreRegion } from '../../src/core/engine/score';
-import { toPostsPage } from '../../src/core/api/dto';
+import { toPostsPage } from '../../src/core/api/to-model';
 import { buildDemoDataset, createGenerator } from '../../src/core/simulator';
 import type { Post } from '../../src/shared/model';
 
@@ -32,25 +32,23 @@ function region(override?: { name: string; n: number }): RegionEntry[] {
   }));
 }
 
-const width = (c: { low: number; high: number }): number => c.high - c.low;
+const width = (c: { low: number | null; high: number | null }): number => (c.high ?? NaN) - (c.low ?? NaN);
 
 describe('confidence', () => {
   const settings = resolveSettings('organic');
-  it('a tag with 7 sampled posts has a wider interval than the same tag with 90, and is labelled uncertain', () => {
+  it('a tag with 20 sampled posts has a wider interval than with 90 and is a small sample; with 7, no interval', () => {
     const name = ordinary[3]!.name;
     const full = region();
-    const small = region({ name, n: 7 });
-    const a = bootstrapRegion(full, scoreRegion(full, targets, settings, NOW, 'US'), targets, settings, NOW);
-    const b = bootstrapRegion(
-      small,
-      scoreRegion(small, targets, settings, NOW, 'US'),
-      targets,
-      settings,
-      NOW,
-    );
-    expect(width(b.get(name)!)).toBeGreaterThan(width(a.get(name)!));
-    expect(b.get(name)!.label).toBe('uncertain');
-    expect(b.get(name)!.reason).toMatch(/^Only 7 posts sampled \(under 60\)/);
+    const boot = (entries: RegionEntry[]) =>
+      bootstrapRegion(entries, scoreRegion(entries, targets, settings, NOW, 'US'), targets, settings, NOW);
+    const a = boot(full).get(name)!;
+    const b = boot(region({ name, n: 20 })).get(name)!;
+    expect(width(b)).toBeGreaterThan(width(a));
+    expect(b.smallSample).toBe(true);
+    expect(a.smallSample).toBeUndefined();
+    const c = boot(region({ name, n: 7 })).get(name)!;
+    expect(c).toMatchObject({ low: null, high: null, label: 'too few posts' });
+    expect(c.reason).toBe('Too few posts for an interval: 7 sampled (an interval needs at least 10).');
   });
 
   it('identical posts give a zero-width interval and a single rank', () => {
@@ -84,9 +82,12 @@ describe('confidence', () => {
     );
     const again = withConfidence(region(), plain, targets, seed, NOW);
     expect(again.ranked.map((t) => t.confidence)).toEqual(once.ranked.map((t) => t.confidence));
-    // Every interval holds its resamples' middle 90 %, and the ranks are ranks of this region.
+    // Every interval holds its own score, and the ranks are ranks of this region.
     for (const t of once.ranked) {
-      expect(t.confidence!.low).toBeLessThanOrEqual(t.confidence!.high);
+      if (t.confidence!.low !== null) {
+        expect(t.confidence!.low).toBeLessThanOrEqual(t.score);
+        expect(t.score).toBeLessThanOrEqual(t.confidence!.high!);
+      }
       expect(t.confidence!.rankLow).toBeGreaterThanOrEqual(1);
       expect(t.confidence!.rankHigh).toBeLessThanOrEqual(once.ranked.length);
     }

@@ -1,6 +1,6 @@
 // The errors a call ends with when it is not sent (budget), stopped (cancelled) or out of tries.
 import { TagfitError } from '../errors';
-import { type DecodeContext, describeCall } from './dto';
+import { type DecodeContext, describeCall } from './decode-context';
 
 /** A failed attempt worth another try; unwrapped into its TagfitError when the tries run out. */
 export type FailureKind = 'rate-limited' | 'server' | 'network' | 'timeout' | 'malformed';

@@ -6,7 +6,9 @@ import { TagfitError } from '../errors';
 import { MAX_ANSWER_BYTES } from './answer-body';
 import { cacheKey } from './cache-key';
 import { budgetError, cancelledError } from './call-errors';
-import { type DecodeContext, describeCall, errorFromBody, trimForCache } from './dto';
+import { type DecodeContext, describeCall } from './decode-context';
+import { trimForCache } from './dto';
+import { errorFromBody } from './error-bodies';
 import {
   type Endpoint,
   challengeInfoEndpoint,

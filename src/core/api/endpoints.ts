@@ -1,15 +1,15 @@
 // Every TikLiveAPI endpoint in one table: its path, its query parameters and the decoder of its answer,
 // so a renamed parameter or a changed shape is one edit here.
 import type { Challenge, PostsPage, RegionCode, UserInfo, UserSearchHit } from '../../shared/model';
+import type { DecodeContext } from './decode-context';
 import {
-  type DecodeContext,
   toChallenge,
   toChallengeList,
   toPostsPage,
   toRegionList,
   toUserInfo,
   toUserSearchHits,
-} from './dto';
+} from './to-model';
 
 export interface Endpoint<P, R> {
   path: string;

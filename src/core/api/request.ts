@@ -12,7 +12,8 @@ import {
 } from './answer-body';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { budgetError, cancelledError, TransientFailure } from './call-errors';
-import { type DecodeContext, authError, describeCall, errorFromBody, notFoundError } from './dto';
+import { type DecodeContext, describeCall } from './decode-context';
+import { authError, errorFromBody, notFoundError } from './error-bodies';
 import type { ClientOptions } from './types';
 
 type RequestEvent = Parameters<NonNullable<ClientOptions['onRequest']>>[0];

@@ -3,7 +3,7 @@ import type PQueue from 'p-queue';
 import pRetry from 'p-retry';
 import { backoffDelay, sleep } from './backoff';
 import { cancelledError, finalError, TransientFailure } from './call-errors';
-import type { DecodeContext } from './dto';
+import type { DecodeContext } from './decode-context';
 import type { Send } from './request';
 
 /** A truncated or malformed body is usually a hiccup, but one that repeats is the answer: stop after this many. */

@@ -8,7 +8,7 @@ import { cacheKey } from '../api/cache-key';
 import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
 import { answerAge } from '../api/freshness';
 import type { AnswerCache, CachedAnswer } from '../api/types';
-import { toChallenge, toPostsPage } from '../api/dto';
+import { toChallenge, toPostsPage } from '../api/to-model';
 
 export interface EstimateInput {
   cache?: AnswerCache;
