@@ -9,6 +9,7 @@ import { CSP } from '../shared/csp';
 import { openElectronSettings } from './electron-settings';
 import { createMainHandlers, type MainHandlers } from './handlers';
 import { registerIpc } from './ipc';
+import { withRecent } from './app-settings';
 import { buildMenu } from './menu';
 import type { AppSettingsStore } from './services';
 
@@ -35,10 +36,20 @@ function openExternalSafely(url: string): void {
   }
 }
 
-/** A workspace folder named on the command line (`tagfit-app DIR`, or a second launch's). */
-function workspaceArg(argv: readonly string[]): string | undefined {
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
-  return args.at(-1);
+/**
+ * A workspace folder named on the command line (`tagfit-app DIR`, or a second launch's, relative to its own
+ * folder). Named by the user, it counts as picked, like a folder chosen in the dialog: kept with the recent ones,
+ * the only folders the renderer may name.
+ */
+function workspaceArg(argv: readonly string[], cwd = process.cwd()): string | undefined {
+  const arg = argv
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-'))
+    .at(-1);
+  if (arg === undefined || !settings) return undefined;
+  const dir = path.resolve(cwd, arg);
+  settings.update({ recentWorkspaces: withRecent(settings.get().recentWorkspaces, dir) });
+  return dir;
 }
 
 /** Window bounds are saved when the window settles (a pause after resizing) or closes, not on every event. */
@@ -136,8 +147,8 @@ async function createWindow(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
-    const dir = workspaceArg(argv);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const dir = workspaceArg(argv, workingDirectory);
     if (dir && main) void main.handlers['workspace:open']({ dir }).catch(() => undefined);
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();

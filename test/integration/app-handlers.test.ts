@@ -479,7 +479,7 @@ describe('history, decode, creator fit, export', () => {
       withTargets.targetAuthors,
     );
 
-    const exported = await later.value('reports:export', {});
+    const exported = (await later.value('reports:export', {}))!;
     expect(exported.dir).toBe(path.join(ws, 'reports'));
     // By default every format: the Markdown with charts and summary, the CSV, the one-file HTML.
     expect((await readdir(exported.dir)).sort()).toEqual(

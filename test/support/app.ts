@@ -27,7 +27,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { keychain?: Keychain; apiBase?: string; now?: string; envKey?: string } = {},
+  opts: {
+    keychain?: Keychain;
+    apiBase?: string;
+    now?: string;
+    envKey?: string;
+    /** The shell the handlers serve: the preview (typed paths) by default, or the app (dialog-picked paths). */
+    shell?: 'electron' | 'web';
+  } = {},
 ): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-app-'));
   const events: RunEvent[] = [];
@@ -45,7 +52,7 @@ export async function createTestApp(
     appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
     apiBase: opts.apiBase,
     envKey: opts.envKey,
-    shell: 'web',
+    shell: opts.shell ?? 'web',
     version: 'test',
     log: (line) => logs.push(line),
   });

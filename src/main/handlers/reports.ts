@@ -6,16 +6,29 @@ import { reportFiles } from '../../core/report/files';
 import { REPORT_FORMATS } from '../../shared/report-formats';
 import { checkReportDir, writeReports } from '../../core/report/write';
 import { type HandlerContext, requireWorkspace } from './context';
+import { namedFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
 export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'reports:export'> {
   return {
-    async 'reports:export'({ dir, formats }) {
+    async 'reports:export'({ dir, formats, pick }) {
       const open = requireWorkspace(ctx);
+      const remembered = ctx.s.appSettings.get().exportDirs;
+      // A folder the renderer names must be one picked before (the app) or an absolute path (the preview).
+      const named =
+        dir === undefined
+          ? undefined
+          : namedFolder(
+              ctx,
+              dir,
+              [...Object.values(remembered), open.ws.paths.reports],
+              'Export the reports',
+            );
       const last = ctx.session.last;
       if (!last) throw new TagfitError('input', 'There is nothing to export yet: run first.');
-      const remembered = ctx.s.appSettings.get().exportDirs;
-      const target = dir ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
+      const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the reports to…') : named;
+      if (pick && !named && chosen === null) return null;
+      const target = chosen ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
       await checkReportDir(target);
       const result = last.outcome.result;
       const files = reportFiles(result, {
@@ -26,7 +39,7 @@ export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'repo
         samples: last.data,
       });
       const written = await writeReports(target, files);
-      if (dir) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: dir } });
+      if (chosen) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: chosen } });
       return { dir: target, written: written.map((w) => w.path) };
     },
   };

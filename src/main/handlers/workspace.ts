@@ -9,6 +9,7 @@ import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/l
 import type { WorkspaceView } from '../../shared/views';
 import { withRecent } from '../app-settings';
 import { type HandlerContext, workspaceView } from './context';
+import { namedFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
 type Channels =
@@ -78,13 +79,22 @@ export async function openWorkspaceAt(
 export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   return {
     async 'workspace:create'({ dir, preset }) {
-      const target = dir ?? (await ctx.s.dialogs.pickFolder('Create a Tagfit workspace in…'));
+      // A new folder is never one already picked: in the app, only the dialog names it.
+      const target =
+        dir !== undefined
+          ? namedFolder(ctx, dir, [], 'Create a workspace')
+          : await ctx.s.dialogs.pickFolder('Create a Tagfit workspace in…');
       if (!target) return null;
       const ws = await initWorkspace(target, { settings: { preset: preset ?? 'organic' } });
       return openWorkspaceAt(ctx, ws.dir);
     },
     async 'workspace:open'({ dir, readOnly }) {
-      const target = dir ?? (await ctx.s.dialogs.pickFolder('Open a Tagfit workspace'));
+      const { recentWorkspaces, lastWorkspace } = ctx.s.appSettings.get();
+      const picked = lastWorkspace ? [...recentWorkspaces, lastWorkspace] : recentWorkspaces;
+      const target =
+        dir !== undefined
+          ? namedFolder(ctx, dir, picked, 'Open a workspace')
+          : await ctx.s.dialogs.pickFolder('Open a Tagfit workspace');
       if (!target) return null;
       return openWorkspaceAt(ctx, target, { readOnly });
     },

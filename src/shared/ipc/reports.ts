@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { REPORT_FORMATS } from '../report-formats';
 
 export const reportsRequests = {
-  /** Without `dir`: the folder remembered for this workspace, else its reports/. */
+  /**
+   * Without `dir`: the folder remembered for this workspace, else its reports/. `pick`: the folder dialog chooses
+   * (the app names no other new folder; null when cancelled). The preview takes `dir` as an absolute path.
+   */
   'reports:export': z.strictObject({
     dir: z.string().trim().min(1).max(4096).optional(),
+    pick: z.boolean().optional(),
     formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   }),
 } as const;
 
 export interface ReportsResponses {
-  'reports:export': { dir: string; written: string[] };
+  'reports:export': { dir: string; written: string[] } | null;
 }

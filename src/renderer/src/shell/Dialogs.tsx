@@ -34,6 +34,8 @@ export function Dialogs(): React.JSX.Element | null {
   const setDialog = useUiStore((s) => s.setDialog);
   const estimate = useRunStore((s) => s.estimate);
   const ws = useWorkspaceStore((s) => s.workspace);
+  // The app names folders only through its folder dialog; the preview, which has none, takes a typed path.
+  const app = useWorkspaceStore((s) => s.status?.shell === 'electron');
   // null: the folder remembered for the workspace (its reports/ at first), shown until the user types another.
   const [typed, setTyped] = useState<string | null>(null);
   useEffect(() => {
@@ -69,9 +71,20 @@ export function Dialogs(): React.JSX.Element | null {
           of the whole run, of the results showing.
         </p>
         <label htmlFor="export-dir">Folder</label>
-        <input id="export-dir" className="path" value={dir} onChange={(e) => setTyped(e.target.value)} />
+        {app ? (
+          <output id="export-dir" className="path">
+            {ws?.exportDir ?? ''}
+          </output>
+        ) : (
+          <input id="export-dir" className="path" value={dir} onChange={(e) => setTyped(e.target.value)} />
+        )}
         <div className="buttons">
           <button onClick={() => setDialog(null)}>Cancel</button>
+          {app && (
+            <button onClick={() => void useRunStore.getState().exportReports(undefined, true)}>
+              Choose folder and export…
+            </button>
+          )}
           <button
             className="primary"
             onClick={() =>

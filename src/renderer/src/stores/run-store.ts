@@ -46,7 +46,8 @@ interface RunState {
   cancel(): Promise<void>;
   retryFailed(): Promise<void>;
   rescore(): Promise<void>;
-  exportReports(dir?: string): Promise<{ dir: string; written: string[] } | null>;
+  /** To `dir` (the preview's typed folder), the folder dialog's choice (`pick`, the app), else the remembered one. */
+  exportReports(dir?: string, pick?: boolean): Promise<{ dir: string; written: string[] } | null>;
   onProgress(runId: string, p: RunProgress): void;
   onPartial(p: RunPartial): void;
   loadLast(): Promise<void>;
@@ -171,9 +172,10 @@ export const useRunStore = create<RunState>((set, get) => ({
       if (seq === rescoreSeq) set({ rescoring: false });
     }
   },
-  async exportReports(dir) {
+  async exportReports(dir, pick) {
     try {
-      const r = await invoke('reports:export', { dir });
+      const r = await invoke('reports:export', pick ? { pick: true } : { dir });
+      if (!r) return null; // the folder dialog was cancelled
       useUiStore.getState().setDialog(null);
       useUiStore.getState().log('info', `Exported ${r.written.length} reports to ${r.dir}.`);
       return r;
