@@ -1,6 +1,7 @@
 // Tags with a known truth, for the calibration harness and its unit tests: each tag's posts are drawn from a known
 // velocity, likes distribution and target-author share, so a score's interval can be checked against the score
 // the true parameters give when they are normalised and weighed exactly as the preset does.
+import { normalCdf } from '../../src/core/engine/normal-dist';
 import { normaliseMetrics } from '../../src/core/engine/normalise';
 import { type RegionEntry, weighScore } from '../../src/core/engine/score';
 import { hashString, mulberry32, normal, type Rng } from '../../src/core/prng';
@@ -32,16 +33,6 @@ export interface SimRegion {
   truths: TagTruth[];
   entries: RegionEntry[];
   targets: Set<string>;
-}
-
-/** The standard normal CDF (Abramowitz-Stegun 7.1.26 for erf, |error| < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly =
-    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 /** The true density a preset's summary estimates: the mean, log-mean or median of expm1(|Y|). */

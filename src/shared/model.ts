@@ -97,7 +97,16 @@ export interface ErrorInfo {
 }
 
 export type FlagKind =
-  'commercial' | 'saturated' | 'shadow-limited' | 'small-sample' | 'not-found' | 'no-posts';
+  | 'commercial'
+  | 'saturated'
+  | 'shadow-limited'
+  | 'small-sample'
+  | 'not-found'
+  | 'no-posts'
+  /** No sampled post inside the window: a dead trend or a limited tag (the sample cannot tell which). */
+  | 'no-recent-posts'
+  /** Adaptive sampling (or a stopped run) took fewer pages than the run asked for: not a sign about the tag. */
+  | 'sampled-less';
 
 export interface Flag {
   kind: FlagKind;
@@ -186,15 +195,24 @@ export interface ScoredTag {
 
 /** A score's bootstrap interval and the ranks it takes; added beside the score, never mixed into it. */
 export interface ScoreConfidence {
-  /** 5th and 95th percentiles of the resampled scores (a 90 % interval). */
-  low: number;
-  high: number;
-  /** The best and the worst rank over the middle 90 % of resamples. */
+  /** The bias-corrected 90 % interval of the resampled scores, always holding the score itself; null when the
+   * posts are too few to say (label 'too few posts'). */
+  low: number | null;
+  high: number | null;
+  /** The best and the worst rank over the middle 90 % of resamples (tied tags share their places). */
   rankLow: number;
   rankHigh: number;
-  label: 'confident' | 'uncertain';
-  /** Why it is uncertain, in words; absent when confident. */
+  label: 'confident' | 'uncertain' | 'too few posts';
+  /** Why it is uncertain or has no interval, in words; absent when confident. */
   reason?: string;
+  /** The neighbour whose order with this tag flips most often across resamples, when that is near a coin toss:
+   * `above` and `below` are the percent of resamples this tag is ahead of and behind it. */
+  coinToss?: { tag: string; candidate: string; above: number; below: number };
+  /** Fewer posts than the preset's stable sample (said apart from the label; not set for a pair adaptive
+   * sampling chose to stop). */
+  smallSample?: boolean;
+  /** How many resamples the interval and ranks come from. */
+  resamples?: number;
 }
 
 export interface ExcludedTag {

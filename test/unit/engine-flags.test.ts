@@ -1,4 +1,5 @@
-// Flags with their reasons: commercial, saturated, shadow-limited, small sample, not found.
+// Flags with their reasons: commercial, saturated, shadow-limited (served short of what was asked although more
+// existed), no recent posts, sampled less by adaptive sampling, small sample, not found.
 import { describe, expect, it } from 'vitest';
 import { flagTag, notFoundFlag } from '../../src/core/engine/flags';
 import type { RawMetrics } from '../../src/core/engine/metrics';
@@ -51,25 +52,55 @@ describe('flagTag', () => {
     expect(kinds(challenge({ viewCount: 9_999_999_999 }), metrics())).toEqual([]);
   });
 
-  it('flags a well-known tag with a tiny sample as shadow-limited', () => {
-    const flags = flagTag(challenge({ userCount: 482_301 }), metrics({ sample: 3 }), PRESETS.seed, NOW);
+  it('flags a well-known tag served fewer posts than asked for, although more existed, as shadow-limited', () => {
+    const flags = flagTag(
+      challenge({ userCount: 482_301 }),
+      metrics({ sample: 3, served: 3 }),
+      PRESETS.seed,
+      NOW,
+    );
     expect(flags.map((f) => f.kind)).toEqual(['shadow-limited', 'small-sample']);
-    expect(flags[0]!.reason).toContain('482,301 creators');
-    expect(flags[0]!.reason).toContain('only 3 posts');
-    // known by views alone (100 million) counts too
-    expect(kinds(challenge({ userCount: 10, viewCount: 100_000_000 }), metrics({ sample: 9 }))).toContain(
-      'shadow-limited',
+    expect(flags[0]!.reason).toBe(
+      'Served 3 posts of the 90 asked for although more existed (482,301 creators): it may be shadow-limited here.',
     );
   });
 
-  it('flags a well-known tag whose newest post is older than the window as shadow-limited', () => {
+  it('does not call a tag shadow-limited for serving exactly what was asked (one page of 9)', () => {
+    const onePage = { ...PRESETS.organic, pages: 1, pageSize: 9 };
+    const flags = flagTag(challenge({ userCount: 482_301 }), metrics({ sample: 9, served: 9 }), onePage, NOW);
+    expect(flags.map((f) => f.kind)).toEqual(['small-sample']);
+  });
+
+  it('says "no recent posts" of a sample older than the window, not shadow-limited', () => {
     const flags = flagTag(
       challenge({ userCount: 200_000 }),
       metrics({ newestPostAt: NOW - 40 * DAY }),
       PRESETS.seed,
       NOW,
     );
-    expect(flags).toEqual([{ kind: 'shadow-limited', reason: expect.stringContaining('40 days old') }]);
+    expect(flags).toEqual([
+      {
+        kind: 'no-recent-posts',
+        reason: expect.stringMatching(/^No recent posts: .*40 days old.*dead trend or a limited tag/),
+      },
+    ]);
+  });
+
+  it('names a pair adaptive sampling chose to stop, instead of calling it small or limited', () => {
+    const flags = flagTag(
+      challenge({ userCount: 482_301 }),
+      metrics({ sample: 30, served: 30 }),
+      PRESETS.organic,
+      NOW,
+      undefined,
+      'the ranking was decided: score 1.0–2.0 (90 %), clearly outside the top 10 (cut 40.0); sampled 1 of 3 pages',
+    );
+    expect(flags).toEqual([
+      {
+        kind: 'sampled-less',
+        reason: 'Sampled 30 of 90 by adaptive sampling: the ranking was decided without the rest.',
+      },
+    ]);
   });
 
   it('does not call a little-known tag with few posts shadow-limited, only small', () => {

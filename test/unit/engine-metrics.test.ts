@@ -72,15 +72,15 @@ describe('computeMetrics under seed (the reference)', () => {
     expect(none.density).toBe(6); // the posts still count for density: (5 + 7) / 2
   });
 
-  it('compares target ids case-insensitively', () => {
-    const m = computeMetrics(
-      [post(1, NOW, 'ACME'), post(1, NOW, 'Studio')],
-      new Set(['Acme', 'studio']),
-      NOW,
-      PRESETS.seed,
-    );
-    expect(m.overlap).toBe(1);
-    expect(m.targetAuthors).toBe(2);
+  it('compares target ids exactly, as the reference does; the robust presets fold case and Unicode form', () => {
+    const posts = [post(1, NOW, 'ACME'), post(1, NOW, 'Studio'), post(1, NOW, 'cafe\u0301')];
+    const listed = new Set(['Acme', 'Studio', 'caf\u00e9']);
+    const seed = computeMetrics(posts, listed, NOW, PRESETS.seed);
+    expect(seed.targetAuthors).toBe(1);
+    expect(seed.overlap).toBeCloseTo(1 / 3, 12);
+    const organic = computeMetrics(posts, listed, NOW, PRESETS.organic);
+    expect(organic.targetAuthors).toBe(3);
+    expect(organic.overlap).toBe(1);
   });
 
   it('counts a post served twice twice (the reference does not de-duplicate)', () => {

@@ -9,7 +9,7 @@ import { type RegionEntry, scoreRegion } from './score';
 
 export interface ScoreInterval {
   point: number;
-  /** 5th and 95th percentiles of the bootstrap scores. */
+  /** The bias-corrected 90 % interval of the bootstrap scores (0–100 when the posts are too few to say). */
   low: number;
   high: number;
 }
@@ -25,10 +25,11 @@ export function bootstrapIntervals(
 ): Map<string, ScoreInterval> {
   const point = scoreRegion(entries, targets, settings, nowSec, region);
   const conf = bootstrapRegion(entries, point, targets, settings, nowSec, opts);
+  // A tag with too few posts for an interval could score anywhere: it spans every cut, so it gets more pages.
   return new Map(
     point.ranked.map((t) => [
       t.candidate,
-      { point: t.score, low: conf.get(t.candidate)!.low, high: conf.get(t.candidate)!.high },
+      { point: t.score, low: conf.get(t.candidate)!.low ?? 0, high: conf.get(t.candidate)!.high ?? 100 },
     ]),
   );
 }

@@ -1,5 +1,5 @@
-// Warnings attached to a hashtag, each with its reason in words: commercial, saturated, shadow-limited,
-// small sample and not found. They come from the article's anti-patterns and its advice on samples.
+// Warnings attached to a hashtag, each with its reason in words: commercial, saturated, shadow-limited, no recent
+// posts, sampled less by Tagfit's choice, small sample and not found. They come from the article's anti-patterns and its advice on samples.
 import type { Challenge, Flag, ScoringSettings } from '../../shared/model';
 import type { RawMetrics } from './metrics';
 import { hashtagKey } from '../../shared/hashtag';
@@ -29,8 +29,6 @@ export const SATURATED_VIEWS = 10_000_000_000;
 /** A tag this known (creators or views) should have a full, fresh sample; if not, it may be limited. */
 export const WELL_KNOWN_USERS = 100_000;
 export const WELL_KNOWN_VIEWS = 100_000_000;
-/** Fewer posts than this from a well-known tag is "very few" in the article's words. */
-export const TINY_SAMPLE = 10;
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -63,13 +61,20 @@ export function notFoundFlag(candidate: string): Flag {
   return { kind: 'not-found', reason: `#${candidate} was not found by TikLiveAPI (no such hashtag).` };
 }
 
-/** The flags of one scored hashtag; `name` is the tag as it will be shown (cha_name or the candidate). */
+/**
+ * The flags of one scored hashtag; `name` is the tag as it will be shown (cha_name or the candidate);
+ * `stoppedEarly` is why Tagfit itself took fewer pages than the run asked for (adaptive sampling, a stopped run).
+ * Shadow-limited means what it says: the API served fewer posts than the run asked for although the tag is known
+ * to have more (its lifetime creators outnumber what was asked); an old sample is "no recent posts", a fact that
+ * cannot tell a dead trend from a limited tag; a short sample Tagfit chose is named as such, not as small.
+ */
 export function flagTag(
   challenge: Challenge,
   metrics: RawMetrics,
   settings: ScoringSettings,
   nowSec: number,
   name: string = challenge.name,
+  stoppedEarly?: string,
 ): Flag[] {
   const flags: Flag[] = [];
   if (challenge.isCommerce) flags.push(commercialFlag({ ...challenge, name }));
@@ -90,32 +95,40 @@ export function flagTag(
   // Nothing served at all says where the tag lives, not that it is limited or noisy.
   if (metrics.served === 0) return [...flags, noPostsFlag(name)];
 
-  const wellKnown = challenge.userCount >= WELL_KNOWN_USERS || challenge.viewCount >= WELL_KNOWN_VIEWS;
-  if (wellKnown) {
-    const known =
-      challenge.userCount >= WELL_KNOWN_USERS
-        ? `${groupDigits(challenge.userCount)} creators`
-        : `${views(challenge.viewCount)} views`;
-    const cutoff = nowSec - settings.windowDays * SECONDS_PER_DAY;
-    if (metrics.sample < TINY_SAMPLE) {
-      flags.push({
-        kind: 'shadow-limited',
-        reason: `A well-known tag (${known}) served only ${metrics.sample} post${metrics.sample === 1 ? '' : 's'}: it may be shadow-limited.`,
-      });
-    } else if (metrics.newestPostAt < cutoff) {
-      const days = Math.floor((nowSec - metrics.newestPostAt) / SECONDS_PER_DAY);
-      flags.push({
-        kind: 'shadow-limited',
-        reason: `A well-known tag (${known}) whose newest sampled post is ${days} days old, older than the ${settings.windowDays}-day window: it may be shadow-limited.`,
-      });
-    }
+  const asked = settings.pages * settings.pageSize;
+  const posts = (n: number): string => `${n} post${n === 1 ? '' : 's'}`;
+  if (stoppedEarly) {
+    flags.push({
+      kind: 'sampled-less',
+      reason: /^the run stopped/.test(stoppedEarly)
+        ? `Sampled ${metrics.served} of the ${asked} posts asked for: the run stopped before the rest.`
+        : `Sampled ${metrics.served} of ${asked} by adaptive sampling: the ranking was decided without the rest.`,
+    });
+  } else if (metrics.served < asked && challenge.userCount > asked && isWellKnown(challenge)) {
+    flags.push({
+      kind: 'shadow-limited',
+      reason: `Served ${posts(metrics.served)} of the ${asked} asked for although more existed (${groupDigits(challenge.userCount)} creators): it may be shadow-limited here.`,
+    });
   }
 
-  if (metrics.sample < settings.minStableSample) {
+  const cutoff = nowSec - settings.windowDays * SECONDS_PER_DAY;
+  if (metrics.newestPostAt < cutoff) {
+    const days = Math.floor((nowSec - metrics.newestPostAt) / SECONDS_PER_DAY);
+    flags.push({
+      kind: 'no-recent-posts',
+      reason: `No recent posts: the newest of ${posts(metrics.sample)} sampled is ${days} days old, older than the ${settings.windowDays}-day window: a dead trend or a limited tag.`,
+    });
+  }
+
+  if (metrics.sample < settings.minStableSample && !stoppedEarly) {
     flags.push({
       kind: 'small-sample',
-      reason: `Only ${metrics.sample} post${metrics.sample === 1 ? '' : 's'} sampled (under ${settings.minStableSample}): the metrics are noisy.`,
+      reason: `Only ${posts(metrics.sample)} sampled (under ${settings.minStableSample}): the metrics are noisy.`,
     });
   }
   return flags;
 }
+
+/** A tag this known (creators or views) should fill a sample; if it does not, it may be limited. */
+const isWellKnown = (c: Challenge): boolean =>
+  c.userCount >= WELL_KNOWN_USERS || c.viewCount >= WELL_KNOWN_VIEWS;

@@ -22,7 +22,7 @@ export interface RawMetrics {
 
 const SECONDS_PER_DAY = 86_400;
 
-/** Author ids compare case-insensitively: both sides are NFC and lower case. */
+/** Author ids as the robust presets compare them, case-insensitively: both sides are NFC and lower case. */
 export const normaliseAuthorId = (id: string): string => {
   let n = normalisedIds.get(id);
   if (n === undefined) {
@@ -47,6 +47,18 @@ export function normaliseTargets(targets: ReadonlySet<string>): ReadonlySet<stri
   }
   return out;
 }
+
+/** How a preset compares author ids: seed exactly as the reference does (the raw `unique_id`), the robust presets
+ * case-insensitively (NFC, lower case). */
+export const authorKeyFor = (s: Pick<ScoringSettings, 'preset'>): ((id: string) => string) =>
+  s.preset === 'seed' ? exactId : normaliseAuthorId;
+const exactId = (id: string): string => id;
+
+/** The target list keyed as the preset compares author ids. */
+export const targetKeysFor = (
+  targets: ReadonlySet<string>,
+  s: Pick<ScoringSettings, 'preset'>,
+): ReadonlySet<string> => (s.preset === 'seed' ? targets : normaliseTargets(targets));
 
 /** The k-th smallest value (0-based), by quickselect: O(n), in place on a scratch copy. */
 function select(values: Float64Array, k: number): number {
@@ -143,17 +155,18 @@ export function computeMetrics(
   const density = summariseDensity(s.density, n, meanLikes, medianLikes, logSum);
   const velocity = n === 0 ? 0 : recent / n;
 
-  const loweredTargets = normaliseTargets(targets);
-  // Usually every id is already normalised: then the raw set is the set.
+  const keyedTargets = targetKeysFor(targets, s);
+  const key = authorKeyFor(s);
+  // Usually every id is already in its compared form: then the raw set is the set.
   let authors: Set<string> = rawAuthors;
   for (const a of rawAuthors) {
-    if (normaliseAuthorId(a) !== a) {
-      authors = new Set([...rawAuthors].map(normaliseAuthorId));
+    if (key(a) !== a) {
+      authors = new Set([...rawAuthors].map(key));
       break;
     }
   }
   let targetAuthors = 0;
-  for (const a of authors) if (loweredTargets.has(a)) targetAuthors += 1;
+  for (const a of authors) if (keyedTargets.has(a)) targetAuthors += 1;
   const overlap = authors.size === 0 ? 0 : targetAuthors / authors.size;
 
   return {

@@ -21,6 +21,8 @@ export interface RegionEntry {
   challenge: Challenge | null;
   /** The posts sampled in this region, as served. */
   posts: Post[];
+  /** Why Tagfit itself sampled fewer pages than asked for (adaptive sampling, a stopped run), if it did. */
+  stoppedEarly?: string;
 }
 
 /** The reference's ad penalty for a commercial tag (only reachable when commercial tags are kept). */
@@ -111,7 +113,8 @@ export function scoreRegion(
       userCount: challenge.userCount,
       viewCount: challenge.viewCount,
       isCommerce: challenge.isCommerce,
-      flags: flagTag(challenge, metrics, settings, nowSec, name),
+      flags: flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly),
+      ...(entry.stoppedEarly ? { stoppedEarly: entry.stoppedEarly } : {}),
     };
   });
 

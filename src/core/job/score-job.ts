@@ -83,7 +83,10 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     const { result: raw, data } = await runPipeline({
       api,
       candidates: opts.candidates,
-      targets: new Set(opts.targets.map((t) => t.toLowerCase())),
+      // seed compares author ids exactly, as the reference does; the robust presets fold case themselves.
+      targets: new Set(
+        opts.settings.preset === 'seed' ? opts.targets : opts.targets.map((t) => t.toLowerCase()),
+      ),
       regions: opts.regions,
       settings: opts.settings,
       now: opts.now,

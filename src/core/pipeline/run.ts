@@ -13,7 +13,7 @@ import type {
 } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
-import { scoreRegion } from '../engine/score';
+import { type RegionEntry, scoreRegion } from '../engine/score';
 import { ADAPTIVE_TOP_K, decideSampling } from '../engine/adaptive';
 import { withConfidence } from '../engine/confidence';
 import { clampFutureTimes, followPages, PageCursor } from './paging';
@@ -22,7 +22,7 @@ export interface RunInput {
   api: TikLiveApi;
   /** Normalised candidate hashtags, unique, in input order. */
   candidates: readonly string[];
-  /** Target creators' unique ids, lowercased. */
+  /** Target creators' unique ids (as listed for seed, which compares them exactly; lowercased otherwise). */
   targets: ReadonlySet<string>;
   regions: readonly RegionCode[];
   settings: ScoringSettings;
@@ -40,6 +40,9 @@ export interface RunSamples {
   challenges: Map<string, Challenge | null>;
   /** key: `${region}\u0000${candidate}` */
   samples: Map<string, Post[]>;
+  /** Pairs sampled with fewer pages than asked for by Tagfit's own choice (adaptive sampling, a stopped run), and
+   * why, by the same key: their flags and labels say so instead of calling the tag small or limited. */
+  stoppedEarly?: Map<string, string>;
 }
 
 type StopCode = NonNullable<RunResult['stopped']>['code'];
@@ -81,6 +84,7 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   const done = new Set<string>();
   /** Adaptive sampling: pairs that stopped before `pages` pages, and why. */
   const stoppedEarly = new Map<string, string>();
+  data.stoppedEarly = stoppedEarly;
   let stop: { code: StopCode; message: string } | undefined;
   /** Adaptive sampling: pairs a stop left with fewer pages than their ranking needed (kept, and marked). */
   let cutShort = 0;
@@ -376,14 +380,15 @@ export function scoreRun(
 ): Record<RegionCode, RegionResult> {
   const out: Record<RegionCode, RegionResult> = {};
   for (const region of regions) {
-    const entries: { candidate: string; challenge: Challenge | null; posts: Post[] }[] = [];
+    const entries: RegionEntry[] = [];
     for (const candidate of candidates) {
       if (!data.challenges.has(candidate)) continue;
       const challenge = data.challenges.get(candidate) ?? null;
       const posts = data.samples.get(sampleKey(region, candidate));
       const excludedAnyway = challenge === null || (challenge.isCommerce && !settings.keepCommercial);
       if (!excludedAnyway && posts === undefined) continue;
-      entries.push({ candidate, challenge, posts: posts ?? [] });
+      const stoppedEarly = data.stoppedEarly?.get(sampleKey(region, candidate));
+      entries.push({ candidate, challenge, posts: posts ?? [], ...(stoppedEarly ? { stoppedEarly } : {}) });
     }
     const scored = scoreRegion(entries, targets, settings, nowSec, region);
     out[region] =

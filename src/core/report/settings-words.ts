@@ -29,7 +29,7 @@ export function settingsInWords(s: ScoringSettings, targetCount?: number): strin
       : `Commercial (advertiser-run) tags are left out; the ad penalty (${pct(w.adPenalty)}) cannot apply.`,
     `Each measure is scaled from 0 to 1 across this region's ranked tags (the lowest 0, the highest 1), then weighed into a 0-100 score.`,
     `Sample: up to ${s.pages} pages of ${s.pageSize} posts per tag${s.sampling === 'adaptive' ? ', more pages only where the ranking was still undecided (adaptive sampling)' : ''}${s.dedupePosts ? '; a post served twice counts once' : ''}; under ${s.minStableSample} posts is a small sample.`,
-    `Confidence: 200 resamples of each tag's posts; the 90 % interval and rank range hold the middle 90 % of them. Uncertain: a small sample, or a rank range too wide to act on.`,
+    `Confidence: 1,000 resamples of each tag's creators (a creator's posts count as one unit); the 90 % interval is bias-corrected and calibrated on simulated tags with a known truth, and always holds the score; under 10 posts, no interval ("too few posts"). Uncertain: a coin toss with a neighbour (the share of resamples each is ahead), or a rank range too wide to act on; a small sample is said apart.`,
   ];
 }
 

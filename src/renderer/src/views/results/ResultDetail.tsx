@@ -69,11 +69,16 @@ export function ResultDetail(props: {
           <>
             <dt>Confidence</dt>
             <dd>
-              <span className={`chip confidence-${t.confidence.label}`}>{t.confidence.label}</span> 90 %
-              interval {t.confidence.low.toFixed(2)}–{t.confidence.high.toFixed(2)}, rank #
-              {t.confidence.rankLow}
-              {t.confidence.rankHigh !== t.confidence.rankLow ? `–#${t.confidence.rankHigh}` : ''} across 200
-              resamples of its posts{t.confidence.reason ? `. ${t.confidence.reason}` : '.'}
+              <span className={`chip confidence-${t.confidence.label.replace(/ /g, '-')}`}>
+                {t.confidence.label}
+              </span>{' '}
+              {t.confidence.low === null || t.confidence.high === null
+                ? 'no interval'
+                : `90 % interval ${t.confidence.low.toFixed(2)}–${t.confidence.high.toFixed(2)}`}
+              , rank #{t.confidence.rankLow}
+              {t.confidence.rankHigh !== t.confidence.rankLow ? `–#${t.confidence.rankHigh}` : ''} across{' '}
+              {t.confidence.resamples ?? 200} resamples of its authors
+              {t.confidence.reason ? `. ${t.confidence.reason}` : '.'}
             </dd>
           </>
         )}

@@ -43,6 +43,13 @@ export function ConfidenceCell(p: ICellRendererParams<ScoredTag>): React.JSX.Ele
   const c = p.data?.confidence;
   if (!c) return null;
   const ranks = c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–${c.rankHigh}`;
+  // Too few posts for an interval: said in words, with no numbers that would look like one.
+  if (c.low === null || c.high === null)
+    return (
+      <span className="confidence-cell" title={c.reason ?? 'Too few posts for an interval.'}>
+        <span className="chip confidence-too-few">too few posts</span>
+      </span>
+    );
   return (
     <span
       className="confidence-cell"
