@@ -79,10 +79,16 @@ export const isPick = (t: ScoredTag): boolean => !t.flags.some((f) => WARNING_FL
 export const rankRange = (c: ScoreConfidence): string =>
   c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
 
+/** "12.30–20.10", or "too few posts" where the posts were too few for an interval. */
+export const intervalText = (c: ScoreConfidence): string =>
+  c.low === null || c.high === null ? 'too few posts' : `${score2(c.low)}–${score2(c.high)}`;
+
 export function confidenceText(t: ScoredTag): string {
   const c = t.confidence;
   if (!c) return '';
-  return `${score2(c.low)}–${score2(c.high)}, ${rankRange(c)}, ${c.label}`;
+  return c.low === null || c.high === null
+    ? `too few posts, ${rankRange(c)}`
+    : `${intervalText(c)}, ${rankRange(c)}, ${c.label}`;
 }
 
 export const flagKinds = (t: ScoredTag): string => t.flags.map((f) => f.kind).join(', ');

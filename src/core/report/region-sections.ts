@@ -6,6 +6,7 @@ import { formatFixed, formatTruncated } from '../engine/decimal';
 import {
   type Block,
   confidenceText,
+  intervalText,
   flagKinds,
   growth,
   rankRange,
@@ -72,7 +73,7 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
   const reasons: string[] = [];
   for (const t of ranked) {
     for (const f of t.flags) reasons.push(`${tagLabel(t)}, ${f.kind}: ${f.reason}`);
-    if (t.confidence?.reason) reasons.push(`${tagLabel(t)}, uncertain: ${t.confidence.reason}`);
+    if (t.confidence?.reason) reasons.push(`${tagLabel(t)}, ${t.confidence.label}: ${t.confidence.reason}`);
     if (t.stoppedEarly) reasons.push(`${tagLabel(t)}, sampled less: ${t.stoppedEarly}`);
   }
   return [
@@ -100,7 +101,7 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
         String(t.rank),
         tagLabel(t),
         score2(t.score),
-        t.confidence ? `${score2(t.confidence.low)}–${score2(t.confidence.high)}` : '',
+        t.confidence ? intervalText(t.confidence) : '',
         t.confidence ? rankRange(t.confidence) : '',
         t.confidence?.label ?? '',
         formatFixed(t.velocity, 2),

@@ -3,6 +3,7 @@ import {
   type Block,
   flagKinds,
   isPick,
+  rankRange,
   type RegionReportInput,
   score2,
   tagLabel,
@@ -57,10 +58,18 @@ export function summaryBlocks(input: RegionReportInput): Block[] {
     watch.push(
       `in the top ${TOP} but flagged: ${flagged.map((t) => `${tagLabel(t)} (${flagKinds(t)})`).join(', ')}`,
     );
+  // A coin toss is said with the neighbour and the resamples' split; other uncertain tags by their rank range.
   const unsure = result.ranked.slice(0, 10).filter((t) => t.confidence?.label === 'uncertain');
   if (unsure.length > 0)
     watch.push(
-      `uncertain in the top 10, a coin toss with their neighbours: ${unsure.map(tagLabel).join(', ')}`,
+      `uncertain in the top 10: ${unsure
+        .map((t) => {
+          const c = t.confidence!.coinToss;
+          return c
+            ? `${tagLabel(t)} (coin toss with #${c.tag}, ${c.above} / ${c.below})`
+            : `${tagLabel(t)} (${rankRange(t.confidence!)})`;
+        })
+        .join(', ')}`,
     );
   if ((input.failed?.length ?? 0) > 0) watch.push(`${input.failed!.length} tags failed (listed below)`);
   if (input.stopped) watch.push(`the run stopped early (${input.stopped.code}); some tags are missing`);
