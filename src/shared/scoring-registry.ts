@@ -276,11 +276,18 @@ export type ScoringSettingName = keyof typeof SCORING_SETTINGS;
 export type RunSettingName = keyof typeof RUN_SETTINGS;
 export type SettingName = ScoringSettingName | RunSettingName | SourceSettingName | 'weights' | 'preset';
 
-/** Where a run's inputs and answers come from: the list files, a workspace, a cache folder, the demo. */
-export const SOURCE_SETTINGS = {
+/** The three lists a run reads (the one home of ListName), with the app's name for each and the CLI's option. */
+export const LIST_SETTINGS = {
   tags: { label: 'Candidate hashtags', flag: '--tags <file>' },
   creators: { label: 'Target creators', flag: '--creators <file>' },
   regions: { label: 'Regions', flag: '--regions <file>' },
+} as const;
+export type ListName = keyof typeof LIST_SETTINGS;
+export const LIST_NAMES = Object.keys(LIST_SETTINGS) as ListName[];
+
+/** Where a run's inputs and answers come from: the list files, a workspace, a cache folder, the demo. */
+export const SOURCE_SETTINGS = {
+  ...LIST_SETTINGS,
   workspace: { label: 'Workspace', flag: '--workspace <dir>' },
   cacheDir: { label: 'Cache folder', flag: '--cache-dir <dir>' },
   demo: { label: 'Demo', flag: '--demo' },

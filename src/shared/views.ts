@@ -1,5 +1,6 @@
 // The shapes the app's views show, as main sends them over the contract. Plain types, no behaviour.
 import type { CreditEstimate } from './estimate';
+import type { ListName } from './scoring-registry';
 import type {
   ErrorInfo,
   FailedTag,
@@ -21,7 +22,7 @@ export interface KeyState {
   message: string;
 }
 
-export type ListName = 'tags' | 'creators' | 'regions';
+export type { ListName } from './scoring-registry';
 
 export interface WorkspaceView {
   dir: string;

@@ -4,7 +4,7 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
-import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
+import { type ListName, NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
   SETTINGS_FILE,
@@ -46,8 +46,8 @@ export const LIST_FILES = {
   tags: { file: 'tags.csv', header: 'tag' },
   creators: { file: 'creators.csv', header: 'unique_id' },
   regions: { file: 'regions.csv', header: 'code' },
-} as const;
-export type ListName = keyof typeof LIST_FILES;
+} as const satisfies Record<ListName, { file: string; header: string }>;
+export type { ListName };
 
 export function workspacePaths(dir: string): WorkspacePaths {
   const root = path.resolve(dir);

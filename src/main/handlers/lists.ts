@@ -2,19 +2,14 @@
 import { listFromValues, type ListResult } from '../../core/input/csv-lists';
 import { openApiSession } from '../../core/job/api-session';
 import { saveListFile } from '../../core/workspace/layout';
+import { LIST_SETTINGS } from '../../shared/scoring-registry';
 import type { ListCheck, ListName } from '../../shared/views';
 import { type HandlerContext, requireWorkspace, requireWritable, runKey } from './context';
 import type { DomainHandlers } from './types';
 
-const LABELS: Record<ListName, string> = {
-  tags: 'Candidate hashtags',
-  creators: 'Target creators',
-  regions: 'Regions',
-};
-
 /** A list as the editor holds it, checked: what is kept, what was merged, what is wrong and why. */
 export function checkList(list: ListName, values: readonly string[]): ListCheck {
-  const r: ListResult = listFromValues(list, values, LABELS[list]);
+  const r: ListResult = listFromValues(list, values, LIST_SETTINGS[list].label);
   return {
     list,
     values: r.values,
