@@ -2,25 +2,32 @@
 // weights, window): every edit re-ranks at once from the samples in hand, at no credit.
 import { useEffect, useState } from 'react';
 import type { PresetName, Weights } from '../../../shared/model';
+import {
+  NEW_WORKSPACE_PRESET,
+  PRESET_NAMES,
+  PRESET_TABLE,
+  SCORING_SETTINGS,
+  WEIGHT_NAMES,
+  WEIGHT_SETTINGS,
+} from '../../../shared/scoring-registry';
 import { useRunStore } from '../stores/run-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 
-const WEIGHTS: { key: keyof Weights; label: string }[] = [
-  { key: 'velocity', label: 'Velocity weight' },
-  { key: 'density', label: 'Density weight' },
-  { key: 'overlap', label: 'Overlap weight' },
-  { key: 'adPenalty', label: 'Ad penalty weight' },
-];
+const WINDOW = SCORING_SETTINGS.windowDays;
+const PAGES = SCORING_SETTINGS.pages;
+/** The sample sizes offered, within the registry's page range. */
+const PAGE_CHOICES = [1, 2, 3, 4, 5, 6, 8, 10].filter((n) => n >= PAGES.min && n <= PAGES.max);
 
 /** A slider and a number field for one weight; the field takes a typed value on Enter (or on leaving it). */
-function WeightInput({ k, label }: { k: keyof Weights; label: string }): React.JSX.Element {
+function WeightInput({ k }: { k: keyof Weights }): React.JSX.Element {
+  const { label, min, max } = WEIGHT_SETTINGS[k];
   const value = useRunStore((s) => s.scoring?.weights[k] ?? 0);
   const setScoring = useRunStore((s) => s.setScoring);
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const commit = (raw: string): void => {
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < 0 || n > 10) {
+    if (!Number.isFinite(n) || n < min || n > max) {
       setText(String(value));
       return;
     }
@@ -69,12 +76,12 @@ export function SideBar(): React.JSX.Element {
   const cancel = useRunStore((s) => s.cancel);
   const outcome = useRunStore((s) => s.outcome);
   const [windowText, setWindowText] = useState('');
-  useEffect(() => setWindowText(String(scoring?.windowDays ?? 14)), [scoring?.windowDays]);
+  useEffect(() => setWindowText(String(scoring?.windowDays ?? WINDOW.default)), [scoring?.windowDays]);
   const presetLabel = scoring
     ? isPreset(ws?.presetWeights, scoring)
       ? scoring.preset
       : 'custom'
-    : 'organic';
+    : NEW_WORKSPACE_PRESET;
   return (
     <aside className="side-bar" aria-label="Side bar">
       <h2>{ws ? ws.name : 'No workspace'}</h2>
@@ -108,15 +115,17 @@ export function SideBar(): React.JSX.Element {
               if (ws.presetWeights[p]) setScoring({ preset: p, weights: { ...ws.presetWeights[p] } });
             }}
           >
-            <option value="seed">seed (the article's method)</option>
-            <option value="organic">organic</option>
-            <option value="paid">paid</option>
+            {PRESET_NAMES.map((p) => (
+              <option key={p} value={p}>
+                {PRESET_TABLE[p].label}
+              </option>
+            ))}
             <option value="custom" disabled>
               custom
             </option>
           </select>
-          {WEIGHTS.map((w) => (
-            <WeightInput key={w.key} k={w.key} label={w.label} />
+          {WEIGHT_NAMES.map((k) => (
+            <WeightInput key={k} k={k} />
           ))}
           <div className="weight">
             <label htmlFor="window-days">Window (days)</label>
@@ -129,8 +138,8 @@ export function SideBar(): React.JSX.Element {
               onKeyDown={(e) => {
                 if (e.key !== 'Enter') return;
                 const n = Number(windowText);
-                if (Number.isInteger(n) && n >= 1 && n <= 365) setScoring({ windowDays: n });
-                else setWindowText(String(scoring?.windowDays ?? 14));
+                if (Number.isInteger(n) && n >= WINDOW.min && n <= WINDOW.max) setScoring({ windowDays: n });
+                else setWindowText(String(scoring?.windowDays ?? WINDOW.default));
               }}
             />
           </div>
@@ -139,10 +148,10 @@ export function SideBar(): React.JSX.Element {
             <select
               id="pages"
               aria-label="Sample size in pages"
-              value={scoring?.pages ?? 3}
+              value={scoring?.pages ?? PAGES.default}
               onChange={(e) => setScoring({ pages: Number(e.target.value) })}
             >
-              {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
+              {PAGE_CHOICES.map((n) => (
                 <option key={n} value={n}>
                   {n} ({n * ws.scoring.pageSize} posts)
                 </option>

@@ -1,8 +1,24 @@
 // Settings: the workspace's (tagfit.json: preset, window, pages, threshold, cache lifetime, plan) and the app's
 // (theme, the key: set, test, delete; never shown).
 import { useEffect, useState } from 'react';
+import {
+  PRESET_NAMES,
+  RUN_SETTINGS,
+  SCORING_SETTINGS,
+  type NumberSetting,
+} from '../../../../shared/scoring-registry';
 import type { WorkspaceSettings } from '../../../../shared/workspace-settings';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+
+/** The number fields this view edits, each the registry's setting of that name. */
+const NUMBER_FIELDS = {
+  windowDays: SCORING_SETTINGS.windowDays,
+  pages: SCORING_SETTINGS.pages,
+  velocityThreshold: RUN_SETTINGS.velocityThreshold,
+  cacheMaxAgeHours: RUN_SETTINGS.cacheMaxAgeHours,
+  requestsPerMinute: RUN_SETTINGS.requestsPerMinute,
+} as const satisfies Partial<Record<keyof WorkspaceSettings, NumberSetting>>;
+type NumberField = keyof typeof NUMBER_FIELDS;
 
 export function SettingsView(): React.JSX.Element {
   const { workspace, app, key, saveSettings, setTheme, setKey, testKey, deleteKey } = useWorkspaceStore();
@@ -18,14 +34,17 @@ export function SettingsView(): React.JSX.Element {
     windowDays: workspace?.presetScoring?.windowDays,
     pages: workspace?.presetScoring?.pages,
   };
-  const num = (field: keyof WorkspaceSettings, label: string, step = 1): React.JSX.Element | null =>
+  // Label, range and step are the scoring registry's, so the app offers exactly what tagfit.json accepts.
+  const num = (field: NumberField, step = 1): React.JSX.Element | null =>
     draft ? (
       <div className="field">
-        <label htmlFor={`s-${field}`}>{label}</label>
+        <label htmlFor={`s-${field}`}>{NUMBER_FIELDS[field].label}</label>
         <input
           id={`s-${field}`}
           type="number"
-          step={step}
+          min={NUMBER_FIELDS[field].min}
+          max={NUMBER_FIELDS[field].max}
+          step={NUMBER_FIELDS[field].int ? 1 : step}
           value={(draft[field] as number | undefined) ?? ''}
           placeholder={presetValue[field] !== undefined ? `the preset's: ${presetValue[field]}` : undefined}
           onChange={(e) =>
@@ -47,13 +66,15 @@ export function SettingsView(): React.JSX.Element {
               value={draft.preset}
               onChange={(e) => setDraft({ ...draft, preset: e.target.value as WorkspaceSettings['preset'] })}
             >
-              <option value="seed">seed</option>
-              <option value="organic">organic</option>
-              <option value="paid">paid</option>
+              {PRESET_NAMES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="s-sampling">Sampling</label>
+            <label htmlFor="s-sampling">{SCORING_SETTINGS.sampling.label}</label>
             <select
               id="s-sampling"
               value={draft.sampling ?? ''}
@@ -89,11 +110,11 @@ export function SettingsView(): React.JSX.Element {
               }}
             />
           </div>
-          {num('windowDays', 'Velocity window (days)')}
-          {num('pages', 'Pages of posts per tag and region')}
-          {num('velocityThreshold', 'Velocity threshold (weekly calendar)', 0.05)}
-          {num('cacheMaxAgeHours', 'Cache lifetime (hours)')}
-          {num('requestsPerMinute', 'Plan: requests per minute')}
+          {num('windowDays')}
+          {num('pages')}
+          {num('velocityThreshold', 0.05)}
+          {num('cacheMaxAgeHours')}
+          {num('requestsPerMinute')}
           <button className="primary" disabled={workspace.readOnly} onClick={() => void saveSettings(draft)}>
             Save settings
           </button>
