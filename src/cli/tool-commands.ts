@@ -80,6 +80,8 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
         writeOut(`${JSON.stringify(cmp)}\n`);
       } else {
         writeOut(`${cmp.before.now} → ${cmp.after.now} (${cmp.days.toFixed(1)} days)\n`);
+        // Unlike runs: their scores are positions in other lists; the changes are left empty and this says why.
+        if (cmp.notComparable) writeOut(`${cmp.notComparable}; score and rank changes are not given\n`);
         for (const [code, r] of Object.entries(cmp.regions)) {
           writeOut(`\n${code}\n`);
           for (const t of r.rows) {

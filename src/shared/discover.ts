@@ -62,7 +62,13 @@ export interface RegionPicks {
 
 /** An alert of the watchlist: which rule fired for which tag and region, with the values before and after. */
 export interface WatchAlert {
-  rule: 'velocity-threshold' | 'rank-move' | 'score-move' | 'became-flagged' | 'new-suggestion';
+  rule:
+    | 'velocity-threshold'
+    | 'rank-move'
+    | 'score-move'
+    | 'became-flagged'
+    | 'new-suggestion'
+    | 'not-comparable';
   tag: string;
   region: RegionCode;
   before: number | string | null;

@@ -51,4 +51,6 @@ export interface RunComparison {
   after: { id?: string; now: string };
   days: number;
   regions: Record<RegionCode, RegionComparison>;
+  /** Set when the runs measured differently ("not comparable: window 14 → 7 days"): no score, rank or velocity moves. */
+  notComparable?: string;
 }

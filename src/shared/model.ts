@@ -159,6 +159,10 @@ export interface TagHistory {
   previousVelocity: number | null;
   /** Velocity was below the threshold last run and is at or above it now. */
   crossedVelocityThreshold: boolean;
+  /** Which way velocity crossed the threshold, either way (`crossedVelocityThreshold` is the upward one). */
+  velocityCrossed?: 'rose above' | 'fell below' | null;
+  /** Set when the two runs measured differently ("not comparable: window 14 → 7 days"): no moves are given. */
+  notComparable?: string;
 }
 
 export interface ScoredTag {

@@ -189,9 +189,9 @@ describe('alert rules', () => {
     regions: {
       US: {
         ranked: [
-          { candidate: 'a', tag: 'a', rank: 1, score: 80, velocity: 0.4, flags: [] },
-          { candidate: 'b', tag: 'b', rank: 2, score: 70, velocity: 0.9, flags: [] },
-          { candidate: 'c', tag: 'c', rank: 9, score: 30, velocity: 0.2, flags: ['saturated'] },
+          { candidate: 'a', tag: 'a', rank: 1, score: 80, velocity: 0.4, sample: 90, flags: [] },
+          { candidate: 'b', tag: 'b', rank: 2, score: 70, velocity: 0.9, sample: 90, flags: [] },
+          { candidate: 'c', tag: 'c', rank: 9, score: 30, velocity: 0.2, sample: 90, flags: ['saturated'] },
         ],
         excluded: [],
       },
@@ -203,6 +203,8 @@ describe('alert rules', () => {
     threshold = 0.5,
   ) => ({
     ...now,
+    // A 90 % interval of ±3 points: a score move of 10 stands out from it, one of 3 does not.
+    confidence: { low: now.score - 3, high: now.score + 3 } as ScoredTag['confidence'],
     history: {
       previousRunAt: previous.now,
       userCountGrowthPerWeek: null,
@@ -223,7 +225,7 @@ describe('alert rules', () => {
               { rank: 9, score: 30, velocity: 0.2 },
               tag('c', 75, 1, { velocity: 0.3, flags: [{ kind: 'saturated', reason: 'mega' }] }),
             ),
-            history({ rank: 1, score: 80, velocity: 0.4 }, tag('a', 74, 2, { velocity: 0.6 })),
+            history({ rank: 1, score: 80, velocity: 0.4 }, tag('a', 74, 2, { velocity: 0.7 })),
             history(
               { rank: 2, score: 70, velocity: 0.9 },
               tag('b', 71, 3, { velocity: 0.85, flags: [{ kind: 'shadow-limited', reason: 'limited now' }] }),
@@ -275,11 +277,28 @@ describe('alert rules', () => {
     expect(alerts.map((a) => [a.rule, a.tag, a.before, a.after])).toEqual([
       ['rank-move', 'c', 9, 1],
       ['score-move', 'c', 30, 75],
-      ['velocity-threshold', 'a', 0.4, 0.6],
-      ['became-flagged', 'b', null, 'shadow-limited'],
+      // Saturated in this run and the last: two runs in a row. #b is shadow-limited in this run only: no alert yet.
+      ['became-flagged', 'c', null, 'saturated'],
+      ['velocity-threshold', 'a', 0.4, 0.7],
       ['new-suggestion', 'homeoffice', null, 6],
     ]);
-    expect(alerts[2]!.message).toBe('#a in US: velocity rose across 0.50, from 0.40 to 0.60');
+    expect(alerts[3]!.message).toBe(
+      '#a in US: velocity rose above 0.50, from 0.40 (90 posts) to 0.70 (30 posts)',
+    );
+    // Already saturated the run before: alerted then, not again.
+    expect(
+      alertsFor(current, previous, rules, 0.5, [], new Set(), previous).map((a) => a.rule),
+    ).not.toContain('became-flagged');
+    // Runs that measured differently raise one alert saying so, and no movement alert.
+    const unlike = alertsFor(
+      { ...current, settings: { windowDays: 7 } } as unknown as RunResult,
+      { ...previous, settings: { windowDays: 14 } } as unknown as StoredRun,
+      rules,
+      0.5,
+    );
+    expect(unlike.map((a) => [a.rule, a.message])).toEqual([
+      ['not-comparable', 'No movement alert: the last two runs are not comparable: window 14 → 7 days.'],
+    ]);
     // Nothing against a first run but the suggestions, and nothing when every rule is off.
     expect(alertsFor(current, undefined, rules, 0.5)).toEqual([]);
     const off = {

@@ -1,8 +1,10 @@
 // The watchlist: when a run is due, and which alerts a run raises against the previous one. A period is a day or a
 // week starting at the schedule's day and hour (local time); a run is due when no run is recorded since the current
 // period began, so a second call in the same period does nothing and a missed week is made up once, not twice.
-import type { RegionCode, RunResult } from '../../shared/model';
-import type { TagSuggestion, WatchAlert } from '../../shared/discover';
+import type { RegionCode, RunResult, ScoredTag } from '../../shared/model';
+import { tagEvidence, type TagSuggestion, type WatchAlert } from '../../shared/discover';
+import { comparability } from '../engine/comparable';
+import { velocityChangeZ, velocityCrossing } from '../engine/momentum';
 import { WEEKDAYS, type WorkspaceSettings } from '../../shared/workspace-settings';
 import type { StoredRun } from '../workspace/history';
 
@@ -73,8 +75,45 @@ export function isDue(now: Date, s: WatchSchedule, lastRunAt: string | undefined
 const f2 = (x: number): string => x.toFixed(2);
 
 /**
+ * A velocity alert needs the point estimate to cross the threshold and the change to stand out from sampling noise
+ * as a difference of two proportions (|z| at least this). Chosen by scripts/bench/calibration-alerts.ts: false
+ * movement alerts stay under 0.02 per tag-region-week when nothing changed while a 0.3 → 0.6 move is seen at 30 posts.
+ */
+export const VELOCITY_ALERT_Z = 1.9;
+/**
+ * A score or rank move needs the score change to stand out from the run's own interval: the interval's half-width,
+ * as a standard error of each run's score, makes the difference's error √2 times it; |change| / that ≥ this.
+ */
+export const SCORE_ALERT_Z = 3;
+const Z90 = 1.6449;
+
+/** A score's standard error from its 90 % interval; undefined without one. */
+function scoreSe(t: ScoredTag): number | undefined {
+  const c = t.confidence;
+  if (!c || c.low === null || c.high === null || !(c.high > c.low)) return undefined;
+  return (c.high - c.low) / (2 * Z90);
+}
+
+/**
+ * The score change's z, from the row's interval; at least the region's median error, because min-max scores move
+ * with the list's best and worst tags too (null when the row has no interval).
+ */
+function scoreChangeZ(change: number, t: ScoredTag, floor: number): number | null {
+  const se = scoreSe(t);
+  return se === undefined ? null : change / (Math.SQRT2 * Math.max(se, floor));
+}
+
+const medianOf = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+};
+
+/**
  * The alerts of a run against the one before it (its momentum, already computed) under the rules; and of the new
- * suggestions against the ones the previous watch run saw.
+ * suggestions against the ones the previous watch run saw. Alerts test the change, not a point crossing: a velocity
+ * crossing must also be a significant difference of proportions, a score or rank move a significant score change,
+ * and a flag must hold in two runs in a row (new against `earlier`, the run before the previous, when known). Runs
+ * that measured differently raise no movement alert, only one that says why they are not comparable.
  */
 export function alertsFor(
   current: RunResult,
@@ -83,43 +122,77 @@ export function alertsFor(
   velocityThreshold: number,
   suggestions: readonly TagSuggestion[] = [],
   knownSuggestions: ReadonlySet<string> = new Set(),
+  earlier?: StoredRun,
 ): WatchAlert[] {
   const alerts: WatchAlert[] = [];
   const add = (a: Omit<WatchAlert, 'message'>, message: string): void => void alerts.push({ ...a, message });
-  if (previous) {
+  const cmp = previous ? comparability(previous, current) : undefined;
+  if (previous && cmp && !cmp.comparable) {
+    const region = Object.keys(current.regions)[0] ?? '';
+    add(
+      { rule: 'not-comparable', tag: '', region, before: previous.now, after: current.now },
+      `No movement alert: the last two runs are ${cmp.why}.`,
+    );
+  } else if (previous) {
+    const earlierComparable = earlier !== undefined && comparability(earlier, previous).comparable;
     for (const [region, r] of Object.entries(current.regions) as [
       RegionCode,
       RunResult['regions'][string],
     ][]) {
       const before = new Map((previous.regions[region]?.ranked ?? []).map((t) => [t.candidate, t]));
+      const beforeThat = new Map(
+        (earlierComparable ? (earlier.regions[region]?.ranked ?? []) : []).map((t) => [t.candidate, t]),
+      );
+      const floor = medianOf(r.ranked.map(scoreSe).filter((x): x is number => x !== undefined));
       for (const t of r.ranked) {
         const h = t.history;
         const was = before.get(t.candidate);
         if (!h || !was) continue;
-        // Either way (the momentum's own flag is the calendar's: upward only).
-        const crossed =
-          h.previousVelocity !== null &&
-          h.previousVelocity < velocityThreshold !== t.velocity < velocityThreshold;
-        if (rules.velocityThreshold && crossed && h.previousVelocity !== null)
+        // The level before is the last two comparable runs' posts together where both are known: twice the
+        // evidence for the same false-alarm rate, so a real move shows at 30 posts.
+        const prior = beforeThat.get(t.candidate);
+        const level = prior
+          ? {
+              velocity:
+                (was.velocity * was.sample + prior.velocity * prior.sample) /
+                Math.max(1, was.sample + prior.sample),
+              sample: was.sample + prior.sample,
+            }
+          : was;
+        const crossed = velocityCrossing(level.velocity, t.velocity, velocityThreshold);
+        const z = velocityChangeZ(level, t);
+        if (rules.velocityThreshold && crossed && z !== null && Math.abs(z) >= VELOCITY_ALERT_Z)
           add(
-            { rule: 'velocity-threshold', tag: t.tag, region, before: h.previousVelocity, after: t.velocity },
-            `#${t.tag} in ${region}: velocity ${h.previousVelocity < t.velocity ? 'rose' : 'fell'} across ${f2(velocityThreshold)}, from ${f2(h.previousVelocity)} to ${f2(t.velocity)}`,
+            { rule: 'velocity-threshold', tag: t.tag, region, before: was.velocity, after: t.velocity },
+            `#${t.tag} in ${region}: velocity ${crossed} ${f2(velocityThreshold)}, from ${f2(level.velocity)} (${level.sample} posts${prior ? ' over the last two runs' : ''}) to ${f2(t.velocity)} (${t.sample} posts)`,
           );
-        if (rules.rankMove > 0 && h.rankChange !== null && Math.abs(h.rankChange) >= rules.rankMove)
+        const scoreChange = t.score - was.score;
+        const zs = scoreChangeZ(scoreChange, t, floor);
+        const real = zs !== null && Math.abs(zs) >= SCORE_ALERT_Z;
+        const rankChange = was.rank - t.rank;
+        if (
+          rules.rankMove > 0 &&
+          real &&
+          Math.abs(rankChange) >= rules.rankMove &&
+          Math.sign(rankChange) === Math.sign(scoreChange)
+        )
           add(
             { rule: 'rank-move', tag: t.tag, region, before: was.rank, after: t.rank },
-            `#${t.tag} in ${region}: ${h.rankChange > 0 ? 'up' : 'down'} ${Math.abs(h.rankChange)} places, from #${was.rank} to #${t.rank}`,
+            `#${t.tag} in ${region}: ${rankChange > 0 ? 'up' : 'down'} ${Math.abs(rankChange)} places, from #${was.rank} to #${t.rank}`,
           );
-        if (rules.scoreMove > 0 && h.scoreChange !== null && Math.abs(h.scoreChange) >= rules.scoreMove)
+        if (rules.scoreMove > 0 && real && Math.abs(scoreChange) >= rules.scoreMove)
           add(
             { rule: 'score-move', tag: t.tag, region, before: was.score, after: t.score },
-            `#${t.tag} in ${region}: score ${h.scoreChange > 0 ? 'up' : 'down'} ${f2(Math.abs(h.scoreChange))} points, from ${f2(was.score)} to ${f2(t.score)}`,
+            `#${t.tag} in ${region}: score ${scoreChange > 0 ? 'up' : 'down'} ${f2(Math.abs(scoreChange))} points, from ${f2(was.score)} to ${f2(t.score)}`,
           );
         for (const kind of rules.becameFlagged) {
-          if (t.flags.some((f) => f.kind === kind) && !was.flags.includes(kind))
+          // In this run and the previous one, and not already in the one before (else it was alerted then).
+          const flag = t.flags.find((f) => f.kind === kind);
+          const gone = beforeThat.get(t.candidate);
+          if (flag && was.flags.includes(kind) && !(gone?.flags.includes(kind) ?? false))
             add(
               { rule: 'became-flagged', tag: t.tag, region, before: null, after: kind },
-              `#${t.tag} in ${region} is now ${kind}: ${t.flags.find((f) => f.kind === kind)!.reason}`,
+              `#${t.tag} in ${region} is ${kind} in two runs in a row: ${flag.reason}`,
             );
         }
       }
@@ -130,7 +203,7 @@ export function alertsFor(
       if (s.posts < rules.suggestionPosts || knownSuggestions.has(`${s.region}|${s.tag}`)) continue;
       add(
         { rule: 'new-suggestion', tag: s.tag, region: s.region, before: null, after: s.posts },
-        `#${s.tag} in ${s.region}: a new suggestion, in ${s.posts} of the high scorers' ${s.highPosts} posts (${f2(s.lift)}× its overall share), next to ${s.nextTo.map((c) => `#${c}`).join(', ')}`,
+        `#${s.tag} in ${s.region}: a new suggestion, ${tagEvidence(s)}`,
       );
     }
   }
@@ -144,7 +217,8 @@ export function renderAlertsMarkdown(
   escape: (s: string) => string,
 ): string {
   const lines = [`# Alerts ${date}`, ''];
-  if (alerts.length === 0) lines.push('No alert: nothing crossed a rule since the last run.');
+  if (alerts.length === 0)
+    lines.push('No alert: no change since the last run stood out from sampling noise.');
   const regions = [...new Set(alerts.map((a) => a.region))];
   for (const region of regions) {
     lines.push(`## ${escape(region)}`, '');

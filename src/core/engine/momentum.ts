@@ -3,11 +3,12 @@
 import type { ComparedSide, ComparedTag, RunComparison } from '../../shared/history';
 import type { RegionCode, RunResult, ScoredTag, TagHistory } from '../../shared/model';
 import { hashtagKey } from '../../shared/hashtag';
+import { type ComparableRun, comparability } from './comparable';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-/** Below this gap, a per-week growth is an extrapolation of rounding noise: reported as unknown. */
-export const MIN_GROWTH_INTERVAL_MS = 60 * 60_000;
+/** Below a day between runs, a per-week growth extrapolates rounding and hourly noise: reported as unknown. */
+export const MIN_GROWTH_INTERVAL_MS = DAY_MS;
 
 /** What momentum and comparison need of a ranked row; a ScoredTag and a stored row both have it. */
 export type RunRow = Pick<
@@ -25,7 +26,7 @@ export type RunRow = Pick<
 >;
 
 /** A run as momentum and comparison see it: a RunResult and a stored run both are one. */
-export interface RunLike {
+export interface RunLike extends ComparableRun {
   id?: string;
   now: string;
   regions: Record<RegionCode, { ranked: readonly RunRow[] }>;
@@ -34,11 +35,52 @@ export interface RunLike {
 /** Tags match across runs by name, as TikTok does: case and Unicode form do not matter. */
 export const tagKey = hashtagKey;
 
-/** Growth per week as a fraction: (now/prev)^(7 days/Δt) − 1; null when it cannot be known. */
+/**
+ * The step a lifetime count may have been rounded to: the API gives large counts as "1.2K", "1.2M", "1.2B", so a
+ * count that is a whole number of those tenths may be one. Below a thousand, or off the step, it is taken as exact.
+ */
+export function roundingStep(n: number): number {
+  for (const step of [100_000_000, 100_000, 100]) if (n >= step * 10 && n % step === 0) return step;
+  return 1;
+}
+
+/**
+ * Growth per week as a fraction: (now/prev)^(7 days/Δt) − 1; null when it cannot be known: a missing (zero) count,
+ * runs less than a day apart, or a change no larger than the step the counts may have been rounded to.
+ */
 export function growthPerWeek(current: number, previous: number, intervalMs: number): number | null {
-  if (!(previous > 0) || !(current >= 0) || !(intervalMs >= MIN_GROWTH_INTERVAL_MS)) return null;
+  if (!(previous > 0) || !(current > 0) || !(intervalMs >= MIN_GROWTH_INTERVAL_MS)) return null;
+  if (Math.abs(current - previous) <= Math.max(roundingStep(current), roundingStep(previous))) return null;
   const g = Math.pow(current / previous, WEEK_MS / intervalMs) - 1;
   return Number.isFinite(g) ? g : null;
+}
+
+/**
+ * A velocity change tested as a difference of two proportions (the share of sampled posts inside the window), from
+ * the rows' sample sizes: its z (pooled standard error); null when a side has no posts.
+ */
+export function velocityChangeZ(
+  before: { velocity: number; sample: number },
+  after: { velocity: number; sample: number },
+): number | null {
+  const n1 = before.sample;
+  const n2 = after.sample;
+  if (!(n1 > 0) || !(n2 > 0)) return null;
+  const pooled = (before.velocity * n1 + after.velocity * n2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  const d = after.velocity - before.velocity;
+  return se > 0 ? d / se : d === 0 ? 0 : Math.sign(d) * Infinity;
+}
+
+/** Which way velocity crossed the threshold between two runs, or null when it stayed on its side. */
+export function velocityCrossing(
+  before: number,
+  after: number,
+  threshold: number,
+): 'rose above' | 'fell below' | null {
+  if (before < threshold && threshold <= after) return 'rose above';
+  if (after < threshold && threshold <= before) return 'fell below';
+  return null;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -60,6 +102,7 @@ export function computeMomentum(
 ): RunResult {
   if (!previous) return current;
   const interval = Date.parse(current.now) - Date.parse(previous.now);
+  const cmp = comparability(previous, current);
   const regions: RunResult['regions'] = {};
   for (const [code, region] of Object.entries(current.regions)) {
     const prevRegion = previous.regions[code];
@@ -72,15 +115,21 @@ export function computeMomentum(
       ...region,
       ranked: region.ranked.map((row) => {
         const p = prev.get(tagKey(row.tag));
+        // Lifetime counts do not depend on how a run sampled; scores and ranks are positions within the run's
+        // list, and velocity counts posts inside its window: those move only between comparable runs.
+        const moves = p !== undefined && cmp.comparable;
+        const vp = p !== undefined && cmp.velocityComparable ? p : undefined;
+        const crossed = vp ? velocityCrossing(vp.velocity, row.velocity, velocityThreshold) : null;
         const history: TagHistory = {
           previousRunAt: previous.now,
           userCountGrowthPerWeek: p ? growthPerWeek(row.userCount, p.userCount, interval) : null,
           viewCountGrowthPerWeek: p ? growthPerWeek(row.viewCount, p.viewCount, interval) : null,
-          scoreChange: p ? round2(row.score - p.score) : null,
-          rankChange: p ? p.rank - row.rank : null,
-          previousVelocity: p ? p.velocity : null,
-          crossedVelocityThreshold:
-            p !== undefined && p.velocity < velocityThreshold && velocityThreshold <= row.velocity,
+          scoreChange: moves ? round2(row.score - p.score) : null,
+          rankChange: moves ? p.rank - row.rank : null,
+          previousVelocity: vp ? vp.velocity : null,
+          crossedVelocityThreshold: crossed === 'rose above',
+          velocityCrossed: crossed,
+          ...(cmp.comparable ? {} : { notComparable: cmp.why }),
         };
         return { ...row, history };
       }),
@@ -102,6 +151,7 @@ const side = (r: RunRow): ComparedSide => ({
 /** Compares an earlier run `a` with a later run `b`, region by region (regions of either run). */
 export function compareRuns(a: RunLike, b: RunLike): RunComparison {
   const interval = Date.parse(b.now) - Date.parse(a.now);
+  const cmp = comparability(a, b);
   const codes = [...new Set([...Object.keys(b.regions), ...Object.keys(a.regions)])];
   const regions: RunComparison['regions'] = {};
   for (const code of codes) {
@@ -121,9 +171,9 @@ export function compareRuns(a: RunLike, b: RunLike): RunComparison {
         status: p ? 'both' : 'new',
         before: p ? side(p) : null,
         after: side(r),
-        scoreChange: p ? round2(r.score - p.score) : null,
-        rankChange: p ? p.rank - r.rank : null,
-        velocityChange: p ? r.velocity - p.velocity : null,
+        scoreChange: p && cmp.comparable ? round2(r.score - p.score) : null,
+        rankChange: p && cmp.comparable ? p.rank - r.rank : null,
+        velocityChange: p && cmp.velocityComparable ? r.velocity - p.velocity : null,
         userCountGrowthPerWeek: p ? growthPerWeek(r.userCount, p.userCount, interval) : null,
         viewCountGrowthPerWeek: p ? growthPerWeek(r.viewCount, p.viewCount, interval) : null,
       });
@@ -157,5 +207,6 @@ export function compareRuns(a: RunLike, b: RunLike): RunComparison {
     after: { id: b.id, now: b.now },
     days: interval / DAY_MS,
     regions,
+    ...(cmp.comparable ? {} : { notComparable: cmp.why }),
   };
 }
