@@ -175,7 +175,9 @@ describe('recordRun / listRuns / loadRun', () => {
     const stored = await loadRun(dataDir, id);
     expect(stored.regions.US!.ranked.map((t) => t.confidence)).toEqual([a!.confidence, b!.confidence]);
     // an older record, written before the confidence was kept, still loads
-    expect((await loadRun(dataDir, (await recordRun(dataDir, RUN1)).id)).regions.US!.ranked[0]!.confidence).toBeUndefined();
+    expect(
+      (await loadRun(dataDir, (await recordRun(dataDir, RUN1)).id)).regions.US!.ranked[0]!.confidence,
+    ).toBeUndefined();
   });
 
   it('reports damaged and newer files by path and skips them', async () => {
