@@ -3,6 +3,7 @@
 import { machine, today } from './report';
 import { intervalRows } from './calibration-intervals';
 import { discoveryRows } from './calibration-discovery';
+import { alertRows } from './calibration-alerts';
 
 export type CalibrationRow = Record<string, string | number>;
 
@@ -18,6 +19,10 @@ export const CALIBRATIONS: Calibration[] = [
   {
     name: 'Discovery: chance suggestions and power (Benjamini-Hochberg, creators as units)',
     run: discoveryRows,
+  },
+  {
+    name: 'Watch alerts: false movement alerts when nothing changed, power for velocity 0.3 -> 0.6',
+    run: alertRows,
   },
 ];
 
