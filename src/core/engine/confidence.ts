@@ -22,7 +22,7 @@ export const MIN_INTERVAL_SAMPLE = 10;
 export const intervalZ = (units: number): number => 1.65 + 3 / Math.sqrt(Math.max(1, units));
 
 /** A neighbour whose order with this tag flips in at least this share of resamples makes it a coin toss. */
-export const COIN_TOSS_SHARE = 1 / 3;
+export const COIN_TOSS_SHARE = 0.4;
 /** How many places either side of a tag's rank are looked at for its coin-toss neighbour. */
 const NEIGHBOURS = 8;
 

@@ -31,6 +31,8 @@ export const WELL_KNOWN_USERS = 100_000;
 export const WELL_KNOWN_VIEWS = 100_000_000;
 
 const SECONDS_PER_DAY = 86_400;
+/** Served under 1/3 of the posts asked for: a short last page or a smaller regional feed is ordinary, this is not. */
+const SHORT_SERVED = 3;
 
 /** 1234567 → "1,234,567" (rounded to a whole number) without depending on the machine's locale. */
 export function groupDigits(n: number): string {
@@ -64,9 +66,9 @@ export function notFoundFlag(candidate: string): Flag {
 /**
  * The flags of one scored hashtag; `name` is the tag as it will be shown (cha_name or the candidate);
  * `stoppedEarly` is why Tagfit itself took fewer pages than the run asked for (adaptive sampling, a stopped run).
- * Shadow-limited means what it says: the API served fewer posts than the run asked for although the tag is known
- * to have more (its lifetime creators outnumber what was asked); an old sample is "no recent posts", a fact that
- * cannot tell a dead trend from a limited tag; a short sample Tagfit chose is named as such, not as small.
+ * Shadow-limited means what it says: the API served under a third of the posts the run asked for although the
+ * tag is known to have more (its lifetime creators outnumber what was asked); an old sample is "no recent posts",
+ * a fact that cannot tell a dead trend from a limited tag; a short sample Tagfit chose is named as such.
  */
 export function flagTag(
   challenge: Challenge,
@@ -104,7 +106,7 @@ export function flagTag(
         ? `Sampled ${metrics.served} of the ${asked} posts asked for: the run stopped before the rest.`
         : `Sampled ${metrics.served} of ${asked} by adaptive sampling: the ranking was decided without the rest.`,
     });
-  } else if (metrics.served < asked && challenge.userCount > asked && isWellKnown(challenge)) {
+  } else if (metrics.served * SHORT_SERVED < asked && challenge.userCount > asked && isWellKnown(challenge)) {
     flags.push({
       kind: 'shadow-limited',
       reason: `Served ${posts(metrics.served)} of the ${asked} asked for although more existed (${groupDigits(challenge.userCount)} creators): it may be shadow-limited here.`,
