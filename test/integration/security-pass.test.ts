@@ -1,10 +1,12 @@
 // The security pass on the app (issue 20): each item as the user or an attacker meets it. The numbers in the
 // test names are the issue's items.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readWatchState, writeWatchState } from '../../src/core/discover/watch-job';
 import { openApiSession } from '../../src/core/job/api-session';
 import { Secret } from '../../src/core/secrets/secret';
+import { initWorkspace, openWorkspace } from '../../src/core/workspace/layout';
 import { createTestApp } from '../support/app';
 import { runCli, tempDir } from '../support/cli';
 
@@ -117,4 +119,61 @@ describe('3. the renderer chooses no file-system paths', () => {
     // A cancelled dialog exports nothing.
     expect(await app.value('reports:export', { pick: true })).toBeNull();
   }, 60_000);
+});
+
+describe('4. a damaged state file is kept aside, never overwritten', () => {
+  it('data/watch.json: read as "starts over" with a warning; the next write keeps the damaged file as watch.json.damaged-<time>', async () => {
+    const ws = await initWorkspace(path.join(await folder(), 'ws'), { settings: { preset: 'organic' } });
+    const file = path.join(ws.paths.data, 'watch.json');
+    const damaged =
+      '{"suggestions":["US|founderlife"],"alerts":[{"id":"a1","runAt":"2026-11-13T08:00:00Z","dismissed":false,"alert":{"rule":"rank-m';
+    await writeFile(file, damaged);
+    const warnings: string[] = [];
+    expect(await readWatchState(ws, (m) => warnings.push(m))).toBeUndefined();
+    expect(warnings.join('\n')).toContain(`${file} is damaged`);
+    // Reading changes nothing (a read-only workspace is read too).
+    expect(await readFile(file, 'utf8')).toBe(damaged);
+    await writeWatchState(ws, { suggestions: [], alerts: [] }, (m) => warnings.push(m));
+    const aside = (await readdir(ws.paths.data)).filter((f) => f.startsWith('watch.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(ws.paths.data, aside[0]!), 'utf8')).toBe(damaged);
+    expect(warnings.at(-1)).toContain(`kept as ${path.join(ws.paths.data, aside[0]!)}`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ suggestions: [], alerts: [] });
+    // A sound file is simply replaced: nothing more kept aside.
+    await writeWatchState(ws, { suggestions: ['US|x'], alerts: [] });
+    expect((await readdir(ws.paths.data)).filter((f) => f.startsWith('watch.json.damaged-'))).toHaveLength(1);
+  });
+});
+
+describe('6. a workspace whose folders lead elsewhere is refused', () => {
+  it('reports/ or data/history/ as a link to another folder: opening says which and where it leads; nothing is written there', async () => {
+    const base = await folder();
+    const ws = await initWorkspace(path.join(base, 'ws'), { settings: { preset: 'organic' } });
+    const outside = path.join(base, 'outside');
+    await mkdir(outside);
+    await rm(ws.paths.reports, { recursive: true });
+    await symlink(outside, ws.paths.reports);
+    await expect(openWorkspace(ws.dir)).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringContaining(`${ws.paths.reports} is a link to ${outside}`),
+    });
+    // The app says the same, and the CLI's runs (same opening) too.
+    const app = await createTestApp();
+    disposers.push(app.dispose);
+    const r = await app.call('workspace:open', { dir: ws.dir });
+    expect(JSON.stringify(r)).toContain('is a link to');
+    await rm(ws.paths.reports);
+    await mkdir(ws.paths.reports);
+    await rm(ws.paths.history, { recursive: true });
+    await symlink(outside, ws.paths.history);
+    await expect(openWorkspace(ws.dir)).rejects.toMatchObject({
+      message: expect.stringContaining(`${ws.paths.history} is a link to ${outside}`),
+    });
+    // A workspace folder reached through a link of its own is fine: only its insides must stay inside.
+    await rm(ws.paths.history);
+    await mkdir(ws.paths.history);
+    await symlink(ws.dir, path.join(base, 'alias'));
+    expect((await openWorkspace(path.join(base, 'alias'))).dir).toBe(path.join(base, 'alias'));
+    expect(await readdir(outside)).toEqual([]);
+  });
 });

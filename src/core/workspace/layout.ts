@@ -1,6 +1,6 @@
 // A workspace is a folder a person owns (shared drive, git): lists as CSV, settings as JSON, reports, data.
 import { constants } from 'node:fs';
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readlink, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
@@ -78,7 +78,39 @@ const exists = async (p: string): Promise<boolean> =>
     () => false,
   );
 
+/**
+ * The folders Tagfit writes into must be real folders inside the workspace: a reports/ or data/history/ that is a
+ * link would send reports, history and cache to wherever it leads, without a word. Refused, naming the link and
+ * its target (the workspace folder itself may be reached through a link). Missing folders are fine: they are made.
+ */
+async function checkContained(p: WorkspacePaths): Promise<void> {
+  let root: string;
+  try {
+    root = await realpath(p.root);
+  } catch {
+    return; // not there yet: initWorkspace creates it
+  }
+  for (const dir of [p.reports, p.data, p.cache, p.history]) {
+    const st = await lstat(dir).catch(() => undefined);
+    if (!st) continue;
+    let leadsTo: string | undefined;
+    if (st.isSymbolicLink()) leadsTo = path.resolve(path.dirname(dir), await readlink(dir));
+    else {
+      const real = await realpath(dir);
+      if (real !== root && !real.startsWith(`${root}${path.sep}`)) leadsTo = real;
+    }
+    if (leadsTo !== undefined) {
+      throw new TagfitError(
+        'storage',
+        `${dir} is a link to ${leadsTo}: Tagfit writes reports, history and cache only inside the workspace folder ${p.root}. Replace the link with a real folder (move its files in) to open this workspace.`,
+        { path: dir },
+      );
+    }
+  }
+}
+
 async function ensureFolders(p: WorkspacePaths): Promise<void> {
+  await checkContained(p);
   try {
     for (const d of [p.reports, p.cache, p.history]) await mkdir(d, { recursive: true });
     // Written only when missing: a person may have edited them.
