@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // expect.poll waits for what a user would see happen; its 1 s default is a wall-clock bound that a busy
+    // 2-core machine overruns (a theme change through the bridge, a grid refresh). Success never waits longer.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
   },
 });
