@@ -13,15 +13,6 @@ import {
   THEMES,
 } from './world-data';
 
-export type {
-  Dataset,
-  DatasetAuthor,
-  DatasetTag,
-  EdgeBehaviour,
-  RecentShareCurve,
-  TagShape,
-} from './dataset-types';
-
 export const DATASET_EPOCH = Date.UTC(2026, 10, 2);
 const SEED = 20261102;
 

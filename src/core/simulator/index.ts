@@ -1,4 +1,5 @@
 // The simulator's public face: the dataset, the generator of answers and the HTTP server.
+export { hourOf, lifetimeCount } from './clock';
 export { buildDemoDataset, DATASET_EPOCH, demoInputCsvs, lookupKey } from './dataset';
 export type {
   Dataset,
@@ -7,8 +8,9 @@ export type {
   EdgeBehaviour,
   RecentShareCurve,
   TagShape,
-} from './dataset';
-export { createGenerator, hourOf, lifetimeCount } from './posts';
-export type { Generator, WireChallenge, WirePostsPage, WireUserInfo, WireVideo } from './posts';
-export { AUTH_ERROR_BODY, ENDPOINTS, startSimulator } from './server';
-export type { Fault, FaultKind, SimulatorHandle, SimulatorOptions, SimulatorStats } from './server';
+} from './dataset-types';
+export { createGenerator } from './posts';
+export type { Generator } from './posts';
+export { startSimulator } from './server';
+export type { Fault, FaultKind, SimulatorHandle, SimulatorOptions, SimulatorStats } from './simulator-types';
+export type { WireChallenge, WirePostsPage, WireUserInfo, WireVideo } from './wire-shapes';
