@@ -11,7 +11,7 @@ import { listRuns, loadRun } from '../core/workspace/history';
 import { initWorkspace, openWorkspace } from '../core/workspace/layout';
 import { EXIT_KEYCHAIN, EXIT_OK } from './exit-codes';
 import { writeErr, writeOut } from './output';
-import { PRESET_NAMES } from '../shared/scoring-limits';
+import { NEW_WORKSPACE_PRESET, PRESET_NAMES, type PresetName } from '../shared/scoring-registry';
 
 const pct = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
 const signed = (x: number | null, digits = 2): string =>
@@ -24,14 +24,14 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .option('--tags <file>', 'copy this CSV in as the candidate list')
     .option('--creators <file>', 'copy this CSV in as the target creators')
     .option('--regions <file>', 'copy this CSV in as the regions')
-    .option('--preset <name>', 'seed, organic or paid', 'organic')
+    .option('--preset <name>', PRESET_NAMES.join(', ').replace(/, (\w+)$/, ' or $1'), NEW_WORKSPACE_PRESET)
     .action(
       async (dir: string, o: { tags?: string; creators?: string; regions?: string; preset: string }) => {
         if (!(PRESET_NAMES as readonly string[]).includes(o.preset))
           throw new TagfitError('input', `--preset: "${o.preset}" is not ${PRESET_NAMES.join(', ')}.`);
         const ws = await initWorkspace(dir, {
           from: { tags: o.tags, creators: o.creators, regions: o.regions },
-          settings: { preset: o.preset as 'seed' | 'organic' | 'paid' },
+          settings: { preset: o.preset as PresetName },
         });
         writeOut(`created workspace ${ws.dir}\n`);
         setCode(EXIT_OK);

@@ -2,6 +2,7 @@
 // everything, cancellation, a credit budget and an answer cache. The key touches only the fetch call (request.ts).
 import { setMaxListeners } from 'node:events';
 import type { Credits } from '../../shared/model';
+import { RUN_SETTINGS } from '../../shared/scoring-registry';
 import { TagfitError } from '../errors';
 import { MAX_ANSWER_BYTES } from './answer-body';
 import { cacheKey } from './cache-key';
@@ -26,9 +27,9 @@ import { fetchWithRetries } from './retry';
 import type { CachedAnswer, CallOptions, ClientOptions, TikLiveApi } from './types';
 
 const DEFAULTS = {
-  concurrency: 8,
-  requestsPerMinute: 200,
-  timeoutMs: 15_000,
+  concurrency: RUN_SETTINGS.concurrency.default,
+  requestsPerMinute: RUN_SETTINGS.requestsPerMinute.default,
+  timeoutMs: RUN_SETTINGS.timeoutSeconds.default * 1000,
   retries: 4,
   backoffMs: { min: 500, max: 8_000 },
   maxRetryAfterMs: 60_000,

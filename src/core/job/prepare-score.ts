@@ -7,6 +7,7 @@ import { namespacedCache, sourceNamespace } from './namespaced-cache';
 import { DEFAULT_API_BASE } from './api-session';
 import { type CreditEstimate, estimateCredits } from './estimate';
 import { TagfitError } from '../errors';
+import { DEFAULT_PRESET, settingRef } from '../../shared/scoring-registry';
 import { resolveSettings, type SettingsOverrides } from '../engine/presets';
 import { checkLists, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import { createFileCache, type FileCache } from '../workspace/cache';
@@ -69,7 +70,11 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
     const given = req.files?.[name] ?? ws?.paths[name];
     if (given) return given;
     if (req.demoDir) return path.join(req.demoDir, `${name}.csv`);
-    throw new TagfitError('input', `--${name} <file> is required (or --workspace <dir>, or --demo).`);
+    throw new TagfitError(
+      'input',
+      `${settingRef(name)} is required (or ${settingRef('workspace')}, or ${settingRef('demo')}).`,
+      { settings: [name, 'workspace', 'demo'] },
+    );
   };
   const tagsFile = file('tags');
   const regionsFile = file('regions');
@@ -85,7 +90,7 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
   if (regions.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
 
   const wsSettings = ws?.settings;
-  const preset = req.preset ?? wsSettings?.preset ?? 'seed';
+  const preset = req.preset ?? wsSettings?.preset ?? DEFAULT_PRESET;
   const settings = resolveSettings(
     preset,
     {
@@ -104,9 +109,17 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
   const cacheDir = req.cacheDir ?? ws?.paths.cache;
   const readCache = req.readCache ?? true;
   if (req.offline && !readCache)
-    throw new TagfitError('input', '--offline and --no-cache contradict each other.');
+    throw new TagfitError(
+      'input',
+      `${settingRef('offline')} and ${settingRef('noCache')} contradict each other.`,
+      { settings: ['offline', 'noCache'] },
+    );
   if (req.offline && !cacheDir)
-    throw new TagfitError('input', '--offline needs a cache: --workspace <dir> or --cache-dir <dir>.');
+    throw new TagfitError(
+      'input',
+      `${settingRef('offline')} needs a cache: ${settingRef('workspace')} or ${settingRef('cacheDir')}.`,
+      { settings: ['offline', 'workspace', 'cacheDir'] },
+    );
 
   let release = async (): Promise<void> => {};
   if (ws && req.lock) {

@@ -6,6 +6,7 @@ import { TagfitError } from '../../core/errors';
 import { createFileCache } from '../../core/workspace/cache';
 import { initWorkspace, openWorkspace } from '../../core/workspace/layout';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/lock';
+import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import type { WorkspaceView } from '../../shared/views';
 import { withRecent } from '../app-settings';
 import { type HandlerContext, workspaceView } from './context';
@@ -85,7 +86,7 @@ export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Cha
           ? namedFolder(ctx, dir, [], 'Create a workspace')
           : await ctx.s.dialogs.pickFolder('Create a Tagfit workspace in…');
       if (!target) return null;
-      const ws = await initWorkspace(target, { settings: { preset: preset ?? 'organic' } });
+      const ws = await initWorkspace(target, { settings: { preset: preset ?? NEW_WORKSPACE_PRESET } });
       return openWorkspaceAt(ctx, ws.dir);
     },
     async 'workspace:open'({ dir, readOnly }) {
