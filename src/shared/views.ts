@@ -82,6 +82,7 @@ export interface RunOutcome {
   ended: RunEnd;
   /** The end in words: what stopped it and what was kept. */
   summary: string;
+  /** The run with its ranked rows whole: every field of shared/scored-row.ts reaches the app. */
   result: RunResult;
   /** Pairs that failed, with their reasons (also in result.failed). */
   failed: FailedTag[];
