@@ -1,10 +1,12 @@
 // What a watch run leaves in the workspace, for the CLI (cron) and the app alike: alerts-<date>.md in reports/, and
 // data/watch.json with the suggestions already seen (a suggestion is news once) and every alert raised, kept until
 // the user dismisses it in the app.
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RunResult } from '../../shared/model';
 import type { StoredAlert, TagSuggestion, WatchAlert } from '../../shared/discover';
+import { TagfitError } from '../errors';
 import { runDate } from '../report/files';
 import { escapeMarkdown } from '../report/markdown';
 import { writeReports, type WrittenFile } from '../report/write';
@@ -37,23 +39,53 @@ export type WatchState = z.output<typeof stateSchema>;
 
 const statePath = (ws: Workspace): string => path.join(ws.paths.data, 'watch.json');
 
-/** The watch state; a damaged file is said and started over (it holds nothing that cannot be raised again). */
+/** The state in `text`, or why it cannot be read. */
+function parseState(text: string): { state: WatchState } | { damaged: string } {
+  try {
+    return { state: stateSchema.parse(JSON.parse(text)) };
+  } catch (e) {
+    return { damaged: (e as Error).message.split('\n')[0]! };
+  }
+}
+
+/**
+ * The watch state. A damaged file is said and the watch starts over, but the file is left as it is (a read-only
+ * workspace is read too): the next write keeps it aside, with the undismissed alerts it holds.
+ */
 export async function readWatchState(
   ws: Workspace,
   warn: (m: string) => void = () => {},
 ): Promise<WatchState | undefined> {
   const text = await readTextFile(statePath(ws));
   if (text === undefined) return undefined;
-  try {
-    return stateSchema.parse(JSON.parse(text));
-  } catch {
-    warn(`${statePath(ws)} is damaged: the watch starts over (suggestions are a baseline again)`);
-    return undefined;
-  }
+  const read = parseState(text);
+  if ('state' in read) return read.state;
+  warn(
+    `${statePath(ws)} is damaged (${read.damaged}): the watch starts over (suggestions are a baseline again)`,
+  );
+  return undefined;
 }
 
-export async function writeWatchState(ws: Workspace, state: WatchState): Promise<void> {
-  await writeFileAtomically(statePath(ws), `${JSON.stringify(state, null, 2)}\n`);
+/** Writes the state atomically; a damaged file already there is kept as watch.json.damaged-<time>, and said. */
+export async function writeWatchState(
+  ws: Workspace,
+  state: WatchState,
+  warn: (m: string) => void = () => {},
+): Promise<void> {
+  const file = statePath(ws);
+  const old = await readTextFile(file);
+  if (old !== undefined && 'damaged' in parseState(old)) {
+    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await rename(file, aside);
+    } catch (e) {
+      throw new TagfitError('storage', `Cannot keep the damaged ${file} aside: ${(e as Error).message}`, {
+        path: file,
+      });
+    }
+    warn(`the damaged ${file} was kept as ${aside} (its alerts are there); a new one was started`);
+  }
+  await writeFileAtomically(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /**
@@ -88,11 +120,15 @@ export async function recordWatchRun(opts: {
     dismissed: false,
     alert,
   }));
-  await writeWatchState(ws, {
-    suggestions: [
-      ...new Set([...(state?.suggestions ?? []), ...opts.suggestions.map((s) => `${s.region}|${s.tag}`)]),
-    ],
-    alerts: [...(state?.alerts ?? []), ...stored],
-  });
+  await writeWatchState(
+    ws,
+    {
+      suggestions: [
+        ...new Set([...(state?.suggestions ?? []), ...opts.suggestions.map((s) => `${s.region}|${s.tag}`)]),
+      ],
+      alerts: [...(state?.alerts ?? []), ...stored],
+    },
+    opts.warn,
+  );
   return { alerts, written };
 }
