@@ -2,11 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, resolveSettings } from '../../src/core/engine/presets';
 import type { PresetName } from '../../src/shared/model';
+import { DEFAULT_PRESET, NEW_WORKSPACE_PRESET, PRESET_NAMES } from '../../src/shared/scoring-registry';
 import { thrownTagfitError } from '../support/errors';
 
 const thrownInput = (fn: () => unknown) => thrownTagfitError(fn, 'input');
 
 describe('PRESETS', () => {
+  it("has exactly the registry's presets, in its order, and both default presets are among them", () => {
+    expect(Object.keys(PRESETS)).toEqual(PRESET_NAMES);
+    expect(PRESET_NAMES).toContain(DEFAULT_PRESET);
+    expect(PRESET_NAMES).toContain(NEW_WORKSPACE_PRESET);
+    // A run with no preset and no workspace is the reference method, as the README documents.
+    expect(DEFAULT_PRESET).toBe('seed');
+  });
+
   it('seed is the reference method exactly', () => {
     expect(PRESETS.seed).toEqual({
       preset: 'seed',
