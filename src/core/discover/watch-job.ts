@@ -10,7 +10,7 @@ import { TagfitError } from '../errors';
 import { runDate } from '../report/files';
 import { escapeMarkdown } from '../report/markdown';
 import { writeReports, type WrittenFile } from '../report/write';
-import type { StoredRun } from '../workspace/history';
+import { loadRuns, type StoredRun } from '../workspace/history';
 import type { Workspace } from '../workspace/layout';
 import { readTextFile, writeFileAtomically } from '../workspace/json-file';
 import { alertsFor, renderAlertsMarkdown } from './watch';
@@ -24,7 +24,14 @@ const stateSchema = z.object({
         runAt: z.string(),
         dismissed: z.boolean().default(false),
         alert: z.object({
-          rule: z.enum(['velocity-threshold', 'rank-move', 'score-move', 'became-flagged', 'new-suggestion']),
+          rule: z.enum([
+            'velocity-threshold',
+            'rank-move',
+            'score-move',
+            'became-flagged',
+            'new-suggestion',
+            'not-comparable',
+          ]),
           tag: z.string(),
           region: z.string(),
           before: z.union([z.number(), z.string(), z.null()]),
@@ -102,6 +109,12 @@ export async function recordWatchRun(opts: {
 }): Promise<{ alerts: WatchAlert[]; written: WrittenFile[] }> {
   const { ws, result } = opts;
   const state = await readWatchState(ws, opts.warn);
+  // The run before the previous one: a flag alert needs the flag in two runs in a row, and fires once.
+  const earlier = opts.previous
+    ? (await loadRuns(ws.paths.data, opts.warn))
+        .filter((r) => Date.parse(r.now) < Date.parse(opts.previous!.now))
+        .at(-1)
+    : undefined;
   const alerts = alertsFor(
     result,
     opts.previous,
@@ -109,6 +122,7 @@ export async function recordWatchRun(opts: {
     opts.velocityThreshold,
     state ? opts.suggestions : [],
     new Set(state?.suggestions ?? []),
+    earlier,
   );
   const date = runDate(new Date(result.now));
   const written = await writeReports(ws.paths.reports, [
