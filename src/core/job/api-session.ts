@@ -6,6 +6,7 @@ import { createClient } from '../api/client';
 import { challengeInfoEndpoint } from '../api/endpoints';
 import type { AnswerCache, ClientOptions, TikLiveApi } from '../api/types';
 import { TagfitError } from '../errors';
+import { settingRef } from '../../shared/scoring-registry';
 import { Secret } from '../secrets/secret';
 import { startSimulator, type SimulatorHandle } from '../simulator';
 import { namespacedCache, sourceNamespace } from './namespaced-cache';
@@ -61,7 +62,8 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
     if (!key) {
       throw new TagfitError(
         'input',
-        'No TikLiveAPI key: set TIKLIVE_KEY, store one in the OS keychain with `tagfit key set`, or use --demo.',
+        `No TikLiveAPI key: set TIKLIVE_KEY, store one in the OS keychain (\`tagfit key set\`, or the app's Settings), or use ${settingRef('demo')}.`,
+        { settings: ['demo'] },
       );
     }
     const api = createClient({
