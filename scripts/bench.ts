@@ -7,6 +7,7 @@ import { runPart } from './bench/child';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
+import { speedSection } from './bench/speed';
 import { FULL_TAGS, QUICK_TAGS, RAISED_RPM, STANDARD_RPM, benchCandidates } from './bench/scenario';
 
 const RESCORE_TAGS = 10_000;
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     adaptive: { type: 'boolean', default: false },
     confidence: { type: 'boolean', default: false },
     calibration: { type: 'boolean', default: false },
+    speed: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -57,11 +59,12 @@ async function main(quick: boolean): Promise<void> {
   console.log(`== for the README ==\n${readmeTable(scenarios, rescore)}`);
   console.log(`\n${await adaptiveSection()}`);
   console.log(`\n${await confidenceSection()}`);
+  console.log(`\n${await speedSection()}`);
 }
 
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
-// (scripts/bench/calibration.ts).
+// (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds).
 await (values.part
   ? childPart(values.part)
   : values.calibration
@@ -70,4 +73,6 @@ await (values.part
       ? adaptiveSection().then((s) => console.log(s))
       : values.confidence
         ? confidenceSection().then((s) => console.log(s))
-        : main(values.quick));
+        : values.speed
+          ? speedSection().then((s) => console.log(s))
+          : main(values.quick));
