@@ -1,6 +1,6 @@
 // The text rules of a hashtag, in one place: parse what people type (a leading "#", spaces around), the key two
 // spellings of one tag share (NFC, lower case), the grammar of a valid tag and its reason, and "#tag" for display.
-// Making hostile text inert for a terminal or a report is another concern: src/core/text/safe-text.ts.
+// Making hostile text inert for a terminal, a report or the app is another concern: src/shared/safe-text.ts.
 
 /**
  * One character a hashtag may hold: letters of any script (with their combining marks, which Devanagari or Thai

@@ -1,5 +1,5 @@
 // Text from the API or from a user's files, made safe for where it is shown: one home for the characters that
-// can disguise a name or take over a terminal.
+// can disguise a name or take over a terminal. Shared: the reports, the CLI and the app's renderer use it alike.
 
 /** Invisible direction overrides and marks: no hashtag or name needs them, and they can disguise one ("gnp.exe"). */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
@@ -21,3 +21,18 @@ const TERMINAL_UNSAFE =
  */
 export const terminalSafe = (text: string): string =>
   text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Longest API text the app shows in one piece (a 5,000-character name would push everything else away). */
+export const INERT_MAX = 120;
+
+/**
+ * API text as the app shows it, inert: no direction overrides or marks (a `\u202e` reverses what follows it),
+ * no control characters (a newline or tab becomes a space), at most `max` characters (then "…"). The same
+ * characters the reports drop; the renderer still isolates it with <bdi> so right-to-left text stays in its place.
+ */
+export function inert(text: string, max = INERT_MAX): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = dropBidi(text).replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ');
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
+}

@@ -7,6 +7,7 @@
 import type { Post, RegionCode, RegionResult } from '../../shared/model';
 import type { CreatorSuggestion, TagSuggestion } from '../../shared/discover';
 import { hashtagKey } from '../../shared/hashtag';
+import { usernameProblem } from '../../shared/username';
 import { hashtagsFromCaptions } from '../decode/competitor';
 import { MEGA_TAGS } from '../engine/flags';
 import { normaliseAuthorId } from '../engine/metrics';
@@ -213,13 +214,16 @@ export function suggestCreators(
       }
     }
   }
-  return [...by.entries()]
-    .filter(([, e]) => e.tags.size >= minTags)
-    .map(([username, e]) => ({ username, posts: e.posts, tags: [...e.tags], regions: [...e.regions] }))
-    .sort(
-      (a, b) => b.tags.length - a.tags.length || b.posts - a.posts || a.username.localeCompare(b.username),
-    )
-    .slice(0, opts.limit ?? 15);
+  return (
+    [...by.entries()]
+      // Offered for the creators list, so only what can be a username (an API author can be anything at all).
+      .filter(([id, e]) => e.tags.size >= minTags && usernameProblem(id) === undefined)
+      .map(([username, e]) => ({ username, posts: e.posts, tags: [...e.tags], regions: [...e.regions] }))
+      .sort(
+        (a, b) => b.tags.length - a.tags.length || b.posts - a.posts || a.username.localeCompare(b.username),
+      )
+      .slice(0, opts.limit ?? 15)
+  );
 }
 
 /**
