@@ -220,17 +220,21 @@ describe('tagfit score (spawned)', () => {
       ranked: { score: number; rank: number; confidence?: Record<string, unknown> }[];
     }[])
       for (const t of region.ranked) {
-        const c = t.confidence;
+        const c = t.confidence as
+          | { low: number | null; high: number | null; rankLow: number; rankHigh: number; label: string }
+          | undefined;
         expect(c, JSON.stringify(t)).toMatchObject({
-          low: expect.any(Number),
-          high: expect.any(Number),
           rankLow: expect.any(Number),
           rankHigh: expect.any(Number),
-          label: expect.stringMatching(/^(confident|uncertain)$/),
+          label: expect.stringMatching(/^(confident|uncertain|too few posts)$/),
         });
-        expect(c!.low as number).toBeLessThanOrEqual(c!.high as number);
-        expect(c!.rankLow as number).toBeLessThanOrEqual(c!.rankHigh as number);
-        if (c!.label === 'uncertain') expect(c!.reason).toEqual(expect.any(String));
+        expect(c!.rankLow).toBeLessThanOrEqual(c!.rankHigh);
+        if (c!.label === 'too few posts') expect([c!.low, c!.high]).toEqual([null, null]);
+        else {
+          expect(c!.low).toBeLessThanOrEqual(t.score);
+          expect(c!.high).toBeGreaterThanOrEqual(t.score);
+        }
+        if (c!.label !== 'confident') expect(t.confidence!.reason).toEqual(expect.any(String));
       }
   });
 });
