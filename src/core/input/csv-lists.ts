@@ -1,18 +1,11 @@
-// Readers for the three input lists (candidate hashtags, target creators, regions): a real CSV parser,
-// tolerant of what spreadsheets produce, strict about values, with file, line, column and reason.
-import { readFile, stat } from 'node:fs/promises';
+// Readers for the three input lists (candidate hashtags, target creators, regions): tolerant of what
+// spreadsheets produce, strict about values, with file, line, column and reason.
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
 import { TagfitError } from '../errors';
 import { settingRef } from '../../shared/scoring-registry';
-import {
-  firstBadChar,
-  HASHTAG_CHAR_PATTERN,
-  HASHTAG_MAX,
-  hashtagKey,
-  hashtagProblem,
-  stripHash,
-} from '../../shared/hashtag';
+import { cellText, isBlankLine, lineStarts, parseRows, quoteList } from './csv-rows';
+import { decode, readListBytes } from './list-file';
+import { CREATORS, type ListKind, REGIONS, TAGS, usernameSchema } from './list-kinds';
 
 export interface ListError {
   file: string;
@@ -30,160 +23,9 @@ export interface ListResult {
   errors: ListError[];
 }
 
-interface ListKind {
-  column: string;
-  /** What the list holds, for messages. */
-  noun: string;
-  schema: z.ZodType<string, string>;
-}
-
-/** A field longer than this is not a list value: it is an unclosed quote eating the lines after it. */
-const MAX_RECORD_CHARS = 4096;
 /** Lists are short; a file this large is a wrong file, not a long list. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const DELIMITERS = [',', ';', '\t'] as const;
-
-// The hashtag grammar lives in src/shared/hashtag.ts; re-exported for the modules that import it from here.
-export { HASHTAG_CHAR_PATTERN, HASHTAG_MAX };
-
-const hashtagSchema = z
-  .string()
-  .transform((raw) => hashtagKey(stripHash(raw)))
-  .superRefine((v, ctx) => {
-    const problem = hashtagProblem(v);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-// TikTok usernames are ASCII: Latin letters, digits, "_" and ".", 2 to 24 characters.
-const USERNAME_CHAR = /^[a-z0-9_.]$/;
-const usernameSchema = z
-  .string()
-  .transform((raw) => raw.trim().replace(/^@/, '').normalize('NFC').toLowerCase())
-  .superRefine((v, ctx) => {
-    if (v === '') ctx.addIssue({ code: 'custom', message: 'empty username' });
-    else if (![...v].every((ch) => USERNAME_CHAR.test(ch)))
-      ctx.addIssue({
-        code: 'custom',
-        message: `contains ${firstBadChar(v, USERNAME_CHAR)}: a TikTok username has only Latin letters, digits, _ and .`,
-      });
-    else if (v.length < 2 || v.length > 24)
-      ctx.addIssue({
-        code: 'custom',
-        message: `${v.length} character${v.length === 1 ? '' : 's'} long: a TikTok username has 2 to 24`,
-      });
-  });
-
-const regionSchema = z
-  .string()
-  .transform((raw) => raw.trim().toUpperCase())
-  .superRefine((v, ctx) => {
-    if (v === '') ctx.addIssue({ code: 'custom', message: 'empty region code' });
-    else if (!/^[A-Z]{2}$/.test(v))
-      ctx.addIssue({ code: 'custom', message: 'a region code is two letters (ISO 3166-1 alpha-2), e.g. US' });
-  });
-
-const TAGS: ListKind = { column: 'tag', noun: 'hashtag', schema: hashtagSchema };
-const CREATORS: ListKind = { column: 'unique_id', noun: 'username', schema: usernameSchema };
-const REGIONS: ListKind = { column: 'code', noun: 'region code', schema: regionSchema };
-
-/** Start offsets of every line (LF endings), so a parse can resume at a given line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-const isBlankLine = (text: string, starts: number[], line: number): boolean => {
-  const from = starts[line - 1]!;
-  const to = line < starts.length ? starts[line]! : text.length;
-  return /^[\s,;\t]*$/.test(text.slice(from, to));
-};
-
-const cellText = (s: string): string => s.replace(/^\uFEFF/, '').trim();
-
-function quoteList(cells: string[]): string {
-  const shown = cells.slice(0, 5).map((c) => `"${c.length > 40 ? `${c.slice(0, 40)}…` : c}"`);
-  return shown.join(', ') + (cells.length > 5 ? ', …' : '');
-}
-
-interface RawRow {
-  line: number;
-  cells: string[];
-}
-
-/**
- * Parses CSV rows from `text`, resuming after a malformed record instead of losing the rest of the file:
- * a record that fails (an unclosed quote, a field over the cap) is reported at the line it starts on and
- * parsing starts again on the next line. Each failure costs at most MAX_RECORD_CHARS of re-reading.
- */
-function parseRows(
-  text: string,
-  delimiter: string,
-  onError: (line: number, reason: string) => void,
-): RawRow[] {
-  const starts = lineStarts(text);
-  const rows: RawRow[] = [];
-  let firstLine = 1;
-  while (firstLine <= starts.length) {
-    let lastEnd = firstLine - 1;
-    const offset = firstLine - 1;
-    try {
-      parse(text.slice(starts[firstLine - 1]!), {
-        delimiter,
-        bom: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        max_record_size: MAX_RECORD_CHARS,
-        on_record: (record: string[], context) => {
-          const end = context.lines + offset;
-          let start = lastEnd + 1;
-          while (start < end && isBlankLine(text, starts, start)) start += 1;
-          rows.push({ line: start, cells: record });
-          lastEnd = end;
-          return null;
-        },
-      });
-      break;
-    } catch (e) {
-      let bad = lastEnd + 1;
-      while (bad < starts.length && isBlankLine(text, starts, bad)) bad += 1;
-      const code = (e as { code?: string }).code;
-      const lineLength = (starts[bad] ?? text.length) - (starts[bad - 1] ?? 0);
-      onError(
-        bad,
-        code === 'CSV_MAX_RECORD_SIZE' && lineLength > MAX_RECORD_CHARS
-          ? `the line is ${lineLength.toLocaleString('en')} characters long, more than the ${MAX_RECORD_CHARS.toLocaleString('en')} a list row may have (the line is skipped)`
-          : code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE'
-            ? 'a quote opened here is never closed (the line is skipped)'
-            : `malformed CSV: ${(e as Error).message}`,
-      );
-      firstLine = bad + 1;
-    }
-  }
-  return rows;
-}
-
-/** Decodes a file's bytes as UTF-8 text, or says plainly why it is not a CSV list. */
-function decode(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new TagfitError('input', `${file} is empty: expected a CSV list.`, { file });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new TagfitError('input', `${file} is UTF-16 text: save it as "CSV UTF-8" and try again.`, { file });
-  }
-  if (bytes.includes(0))
-    throw new TagfitError(
-      'input',
-      `${file} is not a text file (it contains NUL bytes): expected a CSV list.`,
-      { file },
-    );
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TagfitError('input', `${file} is not UTF-8 text: save it as "CSV UTF-8" and try again.`, {
-      file,
-    });
-  }
-}
 
 function parseList(text: string, file: string, kind: ListKind): ListResult {
   if (text.includes('\u0000')) {
@@ -302,36 +144,6 @@ export function listFromValues(
     errors,
     report,
   );
-}
-
-/**
- * A list file's bytes. Anything but a regular file is refused before it is opened: reading a FIFO would wait
- * forever for a writer, a device could be endless.
- */
-export async function readListBytes(file: string): Promise<Buffer> {
-  try {
-    const st = await stat(file);
-    if (!st.isFile() && !st.isDirectory()) {
-      throw new TagfitError(
-        'input',
-        `Cannot read ${file}: it is not a regular file (a pipe, device or socket); give a CSV file.`,
-        { file },
-      );
-    }
-    return await readFile(file);
-  } catch (e) {
-    if (e instanceof TagfitError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : ((e as Error).message ?? String(e));
-    throw new TagfitError('input', `Cannot read ${file}: ${why}.`, { file, code }, { cause: e });
-  }
 }
 
 async function readList(file: string, kind: ListKind): Promise<ListResult> {
