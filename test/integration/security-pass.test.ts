@@ -177,3 +177,23 @@ describe('6. a workspace whose folders lead elsewhere is refused', () => {
     expect(await readdir(outside)).toEqual([]);
   });
 });
+
+describe('5. own accounts follow the username rule when saved', () => {
+  it('a path or a script as an own account is refused on saving, naming it; "@Name" is kept as the username', async () => {
+    const app = await createTestApp();
+    disposers.push(app.dispose);
+    const base = await folder();
+    const ws = await initWorkspace(path.join(base, 'ws'), { settings: { preset: 'organic' } });
+    const view = (await app.value('workspace:open', { dir: ws.dir }))!;
+    const save = (ownAccounts: string[]) =>
+      app.call('settings:save-workspace', { settings: { ...view.settings, ownAccounts } });
+    for (const bad of ['../../etc/passwd', 'javascript:alert(1)']) {
+      const r = await save(['acme_designs', bad]);
+      expect(r.ok).toBe(false);
+      expect(JSON.stringify(r)).toContain('ownAccounts[1]');
+    }
+    expect(JSON.parse(await readFile(ws.paths.settings, 'utf8')).ownAccounts ?? []).toEqual([]);
+    const ok = await save(['@Acme_Designs']);
+    expect(ok).toMatchObject({ ok: true, value: { settings: { ownAccounts: ['acme_designs'] } } });
+  });
+});

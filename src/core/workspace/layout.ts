@@ -4,7 +4,9 @@ import { copyFile, lstat, mkdir, readlink, realpath, stat, writeFile } from 'nod
 import path from 'node:path';
 import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
+import { inert } from '../../shared/safe-text';
 import { type ListName, NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
+import { normaliseUsername, usernameProblem } from '../../shared/username';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
   SETTINGS_FILE,
@@ -237,12 +239,28 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   return { dir: paths.root, paths, settings };
 }
 
-/** Saves the workspace's settings atomically; see saveSettingsFile for a damaged or newer file already there. */
+/**
+ * Saves the workspace's settings atomically; see saveSettingsFile for a damaged or newer file already there. Own
+ * accounts must be usernames (a path or a script is refused here, naming it, not at the first track run).
+ */
 export async function saveSettings(
   dir: string,
   settings: WorkspaceSettingsInput,
 ): Promise<{ keptAside?: string }> {
-  return saveSettingsFile(workspacePaths(dir).settings, settings);
+  const ownAccounts = settings.ownAccounts?.map((raw, i) => {
+    const name = normaliseUsername(raw);
+    const problem = usernameProblem(name);
+    if (problem !== undefined)
+      throw new TagfitError(
+        'input',
+        `ownAccounts[${i}] "${inert(raw, 40)}" is not a TikTok username: ${problem}.`,
+      );
+    return name;
+  });
+  return saveSettingsFile(
+    workspacePaths(dir).settings,
+    ownAccounts ? { ...settings, ownAccounts: [...new Set(ownAccounts)] } : settings,
+  );
 }
 
 /**
