@@ -128,7 +128,7 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain('Germany (DE), organic preset: 1 ranked, 2 excluded, 1 failed.');
     // The summary: no pick (the only tag is saturated), the move since last week, what to watch.
     expect(md).toContain('- Picks: none. No ranked tag is free of warnings in this region.');
-    expect(md).toContain('- Since the last run (2026-11-13): velocity crossed the threshold: #fyp.');
+    expect(md).toContain('- Since the last run (2026-11-13): velocity rose above the threshold: #fyp.');
     expect(md).toContain(
       '- Watch out: in the top 20 but flagged: #fyp (saturated, small-sample); 1 tags failed (listed below).',
     );
@@ -143,7 +143,7 @@ describe('renderMarkdownReport', () => {
     );
     expect(md).toContain('- #fyp, saturated: #fyp is a mega tag.');
     expect(md).toContain('- #fyp, small-sample: Only 45 posts sampled (under 60): the metrics are noisy.');
-    expect(md).toContain('| #fyp | 2026-11-13 09:00 UTC | +40.0 % | -5.0 % | +3.25 | +2 | yes |');
+    expect(md).toContain('| #fyp | 2026-11-13 09:00 UTC | +40.0 % | -5.0 % | +3.25 | +2 | rose above |');
     expect(md).toContain('| #ghost | not-found | #ghost was not found by TikLiveAPI (no such hashtag). |');
     expect(md).toContain('| #brand | commercial |');
     expect(md).toContain('| #broken | timeout | Timed out after 15 s |');

@@ -152,7 +152,7 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
     { column: 'Views per week', cell: '-4.0 %' },
     { column: 'Score change', cell: '+3.50' },
     { column: 'Rank change', cell: '+2' },
-    { column: 'Velocity crossed threshold', cell: 'yes' },
+    { column: 'Velocity crossed threshold', cell: 'rose above' },
   ],
   stoppedEarly: [{ line: `${LABEL}, sampled less: ranked outside the top 10 after page 2` }],
   confidence: [

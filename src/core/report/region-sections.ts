@@ -125,8 +125,12 @@ export function momentumBlocks(ranked: readonly ScoredTag[]): Block[] {
   const head: Block = { kind: 'heading', level: 2, text: 'Momentum' };
   const withHistory = ranked.filter((t) => t.history !== undefined);
   if (withHistory.length === 0) return [head, { kind: 'para', text: 'No earlier run to compare with yet.' }];
+  const unlike = withHistory[0]!.history!.notComparable;
   return [
     head,
+    ...(unlike
+      ? [{ kind: 'para', text: `The last run is ${unlike}: score and rank changes are not given.` } as Block]
+      : []),
     {
       kind: 'table',
       header: [
@@ -148,7 +152,7 @@ export function momentumBlocks(ranked: readonly ScoredTag[]): Block[] {
           growth(h.viewCountGrowthPerWeek),
           signed(h.scoreChange, score2),
           signed(h.rankChange, String),
-          h.crossedVelocityThreshold ? 'yes' : 'no',
+          h.velocityCrossed ?? (h.crossedVelocityThreshold ? 'rose above' : 'no'),
         ];
       }),
     },

@@ -34,6 +34,8 @@ export function summaryBlocks(input: RegionReportInput): Block[] {
   if (withHistory.length === 0) items.push('Since the last run: no earlier run to compare with yet.');
   else {
     const since = withHistory[0]!.history!.previousRunAt.slice(0, 10);
+    // Unlike runs (momentum.ts gives them no moves): say why instead of "no big moves".
+    const unlike = withHistory[0]!.history!.notComparable;
     const moves = withHistory
       .filter((t) => t.history!.rankChange !== null && Math.abs(t.history!.rankChange) >= 3)
       .sort((a, b) => Math.abs(b.history!.rankChange!) - Math.abs(a.history!.rankChange!))
@@ -42,11 +44,22 @@ export function summaryBlocks(input: RegionReportInput): Block[] {
         const d = t.history!.rankChange!;
         return `${tagLabel(t)} ${d > 0 ? 'up' : 'down'} ${Math.abs(d)} places`;
       });
-    const crossed = withHistory.filter((t) => t.history!.crossedVelocityThreshold).map(tagLabel);
+    const crossedWay = (way: 'rose above' | 'fell below'): string[] =>
+      withHistory
+        .filter(
+          (t) =>
+            (t.history!.velocityCrossed ?? (t.history!.crossedVelocityThreshold ? 'rose above' : null)) ===
+            way,
+        )
+        .map(tagLabel);
+    const rose = crossedWay('rose above');
+    const fell = crossedWay('fell below');
     const fresh = result.ranked.filter((t) => !t.history).map(tagLabel);
     const parts = [
+      ...(unlike ? [`${unlike}, so no score or rank moves are given`] : []),
       ...(moves.length > 0 ? [moves.join(', ')] : []),
-      ...(crossed.length > 0 ? [`velocity crossed the threshold: ${crossed.join(', ')}`] : []),
+      ...(rose.length > 0 ? [`velocity rose above the threshold: ${rose.join(', ')}`] : []),
+      ...(fell.length > 0 ? [`velocity fell below the threshold: ${fell.join(', ')}`] : []),
       ...(fresh.length > 0 ? [`new since then: ${fresh.join(', ')}`] : []),
     ];
     items.push(`Since the last run (${since}): ${parts.length > 0 ? parts.join('; ') : 'no big moves'}.`);
