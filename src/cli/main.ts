@@ -1,13 +1,15 @@
 // The `tagfit` command: argument parsing and terminal output over src/core. Exit codes: 0 every tag
 // scored or excluded for a reason, 1 some failed (still reported), 2 bad input or usage.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { TagfitError } from '../core/errors';
 import { EXIT_FAILED, EXIT_KEYCHAIN, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { registerDecodeCommands } from './decode-command';
 import { registerScoreCommands } from './score-command';
 import { registerToolCommands } from './tool-commands';
 import { registerTrackCommand } from './track-command';
-import { registerDiscoverCommands } from './discover-command';
+import { registerDiscoverCommand } from './discover-command';
+import { registerPickCommand } from './pick-command';
+import { registerWatchCommand } from './watch-command';
 import { writeErr } from './output';
 import { cliMessage } from './setting-options';
 
@@ -29,8 +31,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDecodeCommands(program, setCode);
   registerToolCommands(program, setCode);
   registerTrackCommand(program, setCode);
-  registerDiscoverCommands(program, setCode);
-  program.addOption(new Option('--debug', 'print stack traces').hideHelp());
+  registerDiscoverCommand(program, setCode);
+  registerPickCommand(program, setCode);
+  registerWatchCommand(program, setCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -1,6 +1,7 @@
-// The human summary printed on stdout without --json: the top of each region's ranking.
-import type { RunResult } from '../shared/model';
-import { safeWrite } from './output';
+// The human summary printed on stdout without --json (the top of each region's ranking), and the credits and
+// stop footer on stderr.
+import type { Credits, RunResult } from '../shared/model';
+import { safeWrite, writeErr } from './output';
 
 const TOP = 10;
 
@@ -23,4 +24,30 @@ export function printSummary(result: RunResult, out: NodeJS.WritableStream): voi
     for (const e of r.excluded) safeWrite(out, `  excluded #${e.tag}: ${e.reason}\n`);
   }
   for (const f of result.failed) safeWrite(out, `failed #${f.tag} ${f.region}: ${f.error}\n`);
+}
+
+/** "12 used (/challenge-info-name/ 4, /challenge-posts/ 8)": the credits of a run, per endpoint. */
+export function describeCredits(c: Credits): string {
+  const by = Object.entries(c.byEndpoint)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  // Error bodies and time-outs are not credits by the API's word, but a request it answered may be billed:
+  // the budget counts every request sent, and both figures are said when they differ.
+  const sent = c.calls !== c.used ? `; ${c.calls} requests sent, the most TikLiveAPI can bill` : '';
+  return `${c.used} used${by ? ` (${by})` : ''}${sent}`;
+}
+
+/** The credits a run spent and saved, what failed, and why it stopped, if it did. */
+export function printRunFooter(result: RunResult, info: (text: string) => void): void {
+  const c = result.credits;
+  info(
+    `credits: ${describeCredits(c)}; ${c.saved.byCache} answered by the cache, ${c.saved.byInfoOnce} saved by fetching challenge info once per tag\n`,
+  );
+  if (result.failed.length > 0)
+    writeErr(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
+  if (result.stopped) {
+    writeErr(
+      `run stopped (${result.stopped.code}): ${result.stopped.message}; ${result.stopped.unscored.length} pairs left unscored, the next run fetches only those\n`,
+    );
+  }
 }

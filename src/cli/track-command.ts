@@ -3,29 +3,23 @@ import { Command } from 'commander';
 import { TagfitError } from '../core/errors';
 import { parseUsername } from '../core/input/csv-lists';
 import { USER_POSTS_PAGE_MAX } from '../core/decode/recent-posts';
-import { type Evidence, runTrackJob, type TrackResult } from '../core/track/track-record';
-import { createFileCache } from '../core/workspace/cache';
+import type { Evidence, TrackResult } from '../core/track/track-record';
+import { runTrackJob, TRACK_POSTS } from '../core/job/track-job';
 import { loadRuns } from '../core/workspace/history';
 import { openWorkspace } from '../core/workspace/layout';
 import { readRegionList } from '../core/input/csv-lists';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
-import { checkApiBase, describeCredits, num, parseNow, resolveKey, stopOnSignals } from './score-command';
-import { parseSetting, settingOption } from './setting-options';
+import { num, sessionFromFlags, type SessionFlags } from './session-flags';
+import { withStopSignals } from './signals';
+import { describeCredits } from './summary';
+import { settingOption } from './setting-options';
 
-const DEFAULT_POSTS = 60;
-
-interface TrackFlags {
+interface TrackFlags extends SessionFlags {
   workspace?: string;
   account: string[];
   region?: string;
   posts?: string;
-  now?: string;
-  apiBase?: string;
-  rpm?: string;
-  maxCredits?: string;
-  offline?: boolean;
-  demo?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -47,10 +41,12 @@ export function registerTrackCommand(program: Command, setCode: (c: number) => v
       '--region <code>',
       "the region whose scores the posts are matched to (default: the workspace's first)",
     )
-    .option('--posts <n>', `recent posts to read per account (default ${DEFAULT_POSTS})`)
+    .option('--posts <n>', `recent posts to read per account (default ${TRACK_POSTS})`)
     .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
     .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
     .addOption(settingOption('requestsPerMinute'))
+    .addOption(settingOption('concurrency'))
+    .addOption(settingOption('timeoutSeconds'))
     .addOption(settingOption('maxCredits'))
     .option('--offline', 'never touch the network: use the cached posts only')
     .option('--demo', 'use the built-in TikLiveAPI simulator: no key, no network')
@@ -62,7 +58,6 @@ export function registerTrackCommand(program: Command, setCode: (c: number) => v
 async function trackAction(flags: TrackFlags): Promise<number> {
   if (!flags.workspace)
     throw new TagfitError('input', '--workspace <dir> is required: its runs are the record.');
-  checkApiBase(flags.apiBase);
   const ws = await openWorkspace(flags.workspace);
   const raw = flags.account.length > 0 ? flags.account : ws.settings.ownAccounts;
   const accounts: string[] = [];
@@ -89,29 +84,17 @@ async function trackAction(flags: TrackFlags): Promise<number> {
     throw new TagfitError('input', `--region: "${flags.region}" is not a two-letter region code.`);
   const warn = (m: string): void => void (flags.quiet ? undefined : writeErr(`warning: ${m}\n`));
   const runs = await loadRuns(ws.paths.data, warn);
-  const posts = num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? DEFAULT_POSTS;
+  const posts = num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? TRACK_POSTS;
   const perAccount = 1 + Math.ceil(posts / USER_POSTS_PAGE_MAX);
   if (!flags.quiet)
     writeErr(
       `estimate: at most ${accounts.length * perAccount} credits (${accounts.length} account${accounts.length === 1 ? '' : 's'} × ${perAccount}: the profile, then ${perAccount - 1} page${perAccount === 2 ? '' : 's'} of posts), less what the cache answers\n`,
     );
-  const controller = new AbortController();
-  const stopListening = stopOnSignals(controller);
-  let result: TrackResult;
-  try {
-    const now = parseNow(flags.now);
-    result = await runTrackJob({
-      now,
-      clockIsFixed: flags.now !== undefined,
-      demo: flags.demo === true,
-      apiBase: flags.apiBase,
-      key: await resolveKey(flags),
-      requestsPerMinute: parseSetting('requestsPerMinute', flags.rpm) ?? ws.settings.requestsPerMinute,
-      maxCredits: parseSetting('maxCredits', flags.maxCredits),
-      cache: createFileCache(ws.paths.cache),
-      maxAgeMs: ws.settings.cacheMaxAgeHours * 3_600_000,
-      offline: flags.offline,
-      signal: controller.signal,
+  const session = await sessionFromFlags(flags, { workspace: ws, warn });
+  const result = await withStopSignals((signal) =>
+    runTrackJob({
+      session,
+      signal,
       onWarning: warn,
       accounts,
       runs,
@@ -125,10 +108,8 @@ async function trackAction(flags: TrackFlags): Promise<number> {
             : `failed @${e.username}: ${e.error}\n`,
         );
       },
-    });
-  } finally {
-    stopListening();
-  }
+    }),
+  );
   if (flags.json) writeOut(`${JSON.stringify(result)}\n`);
   else printTrack(result);
   if (!flags.quiet) writeErr(`credits: ${describeCredits(result.credits)}\n`);

@@ -1,10 +1,10 @@
 // What main holds between calls: the open workspace (with its lock and its cache), the runs going on (by id),
 // and the last run's samples, so a re-score with other weights costs no call and no file read.
-import type { RegionCode, RunResult } from '../shared/model';
-import type { RunJob, RunOutcome } from '../shared/views';
-import type { RunSamples } from '../core/pipeline/run';
+import { TagfitError } from '../core/errors';
+import type { RegionCode } from '../shared/model';
+import type { RunOutcome } from '../shared/views';
+import type { SamplesInHand } from '../core/job/rescore';
 import type { FileCache } from '../core/workspace/cache';
-import type { StoredRun } from '../core/workspace/history';
 import type { Workspace } from '../core/workspace/layout';
 import type { WorkspaceLock } from '../core/workspace/lock';
 
@@ -18,22 +18,15 @@ export interface OpenWorkspace {
   cache?: FileCache;
 }
 
-export interface LastRun {
+export interface LastRun extends SamplesInHand {
   outcome: RunOutcome;
-  data: RunSamples;
   regionNames: Record<RegionCode, string>;
-  /** The recorded run the last one was compared with (momentum of a re-score is against the same run). */
-  previous?: StoredRun;
   /** The target creators the run was scored with (the detail view marks their posts). */
   targets: ReadonlySet<string>;
-  /** The samples were fetched with these: a re-score with other pages needs the network. */
-  sampling: { pages: number; pageSize: number };
-  raw: RunResult;
 }
 
 export interface RunningJob {
   controller: AbortController;
-  job: RunJob;
 }
 
 export class AppSession {
@@ -47,6 +40,23 @@ export class AppSession {
   newRunId(): string {
     this.counter += 1;
     return `run-${Date.now().toString(36)}-${this.counter}`;
+  }
+
+  /** Runs `job` registered under its id while it goes (cancel takes the id); one run at a time. */
+  async withRun<T>(
+    runId: string | undefined,
+    job: (id: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    if (this.running.size > 0)
+      throw new TagfitError('input', 'A run is already going: cancel it or wait for it to finish.');
+    const id = runId ?? this.newRunId();
+    const controller = new AbortController();
+    this.running.set(id, { controller });
+    try {
+      return await job(id, controller.signal);
+    } finally {
+      this.running.delete(id);
+    }
   }
 
   /** Stops every run going on (closing a workspace, quitting): each keeps what it fetched. */

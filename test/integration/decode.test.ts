@@ -9,6 +9,8 @@ import {
   startSimulator,
   type SimulatorHandle,
 } from '../../src/core/simulator';
+import { initWorkspace } from '../../src/core/workspace/layout';
+import { createTestApp } from '../support/app';
 import { runCli, tempDir } from '../support/cli';
 
 const KEY = 'decode-test-key-0123456789abcdef';
@@ -287,5 +289,65 @@ describe('tagfit creator-fit (spawned)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file('bad-creators.csv')}:3: unique_id: "not a user!" is not a username`);
     expect(sim.stats().apiKeysSeen).toEqual([KEY]);
+  });
+});
+
+describe('decode over a workspace: the CLI and the app share its settings, lists and cache', () => {
+  /** A workspace made by `tagfit init`, with regions and target creators, on an unpaced plan. */
+  async function decodeWorkspace(): Promise<{ dir: string; dispose: () => Promise<void> }> {
+    const t = await tempDir();
+    const dir = path.join(t.dir, 'client');
+    await initWorkspace(dir, { settings: { preset: 'organic', requestsPerMinute: 100_000 } });
+    await writeFile(path.join(dir, 'regions.csv'), 'code\nUS\nGB\n');
+    await writeFile(path.join(dir, 'creators.csv'), `unique_id\n${creators.slice(0, 4).join('\n')}\n`);
+    return { dir, dispose: t.dispose };
+  }
+  const decodeIn = (dir: string) =>
+    runCli(
+      ['decode', '--workspace', dir, '--competitor', COMPETITOR, '--posts', '30', ...api(), '--json'],
+      withKey,
+    );
+
+  it('a second `tagfit decode --workspace` spends 0 credits: the answers come from the workspace cache', async () => {
+    const w = await decodeWorkspace();
+    try {
+      const first = await decodeIn(w.dir);
+      expect(first.code, first.stderr).toBe(0);
+      const one = JSON.parse(first.stdout);
+      expect(one.credits.used).toBeGreaterThan(0);
+      // The workspace's lists and preset were used: its regions, scored with its preset.
+      expect(one.preset).toBe('organic');
+      expect(Object.keys(one.scoring.regions).sort()).toEqual(['GB', 'US']);
+      const seen = sim.stats().requests;
+
+      const second = await decodeIn(w.dir);
+      expect(second.code, second.stderr).toBe(0);
+      const two = JSON.parse(second.stdout);
+      expect(two.credits.used).toBe(0);
+      expect(two.credits.fromCache).toBeGreaterThan(0);
+      expect(sim.stats().requests).toBe(seen);
+      expect(two.competitors).toEqual(one.competitors);
+    } finally {
+      await w.dispose();
+    }
+  });
+
+  it('the app and the CLI give the same decode for the same workspace', async () => {
+    const w = await decodeWorkspace();
+    const app = await createTestApp({ apiBase: sim.url, now: NOW, envKey: KEY });
+    try {
+      const cli = await decodeIn(w.dir);
+      expect(cli.code, cli.stderr).toBe(0);
+      const fromCli = JSON.parse(cli.stdout);
+      await app.value('workspace:open', { dir: w.dir });
+      const fromApp = await app.value('decode:competitors', { competitors: [COMPETITOR], posts: 30 });
+      // Same tags, shares and standings per region; the app's answers came from the cache the CLI filled.
+      expect(fromApp.competitors).toEqual(fromCli.competitors);
+      expect(fromApp.candidates).toEqual(fromCli.candidates);
+      expect(fromApp.credits.used).toBe(0);
+    } finally {
+      await app.dispose();
+      await w.dispose();
+    }
   });
 });

@@ -19,7 +19,7 @@ import type {
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX, hashtagKey } from '../../shared/hashtag';
-import { checkRegions, openApiSession, type ApiSessionOptions } from '../job/api-session';
+import { isStopping } from '../job/stop-codes';
 import { runPipeline } from '../pipeline/run';
 import { fetchCreatorSample } from './recent-posts';
 
@@ -81,9 +81,6 @@ export interface DecodeInput {
   onWarning?: (message: string) => void;
 }
 
-/** Errors after which no further call can succeed: the remaining competitors are not tried. */
-const STOPPING: ReadonlySet<ErrorCode> = new Set(['auth', 'cancelled', 'budget']);
-
 export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResult> {
   const warn = input.onWarning ?? (() => {});
   const nowSec = Math.floor(input.now.getTime() / 1000);
@@ -107,7 +104,7 @@ export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResul
         input.onCreator?.({ username, posts: s.posts.length });
       } catch (e) {
         const info = toErrorInfo(e);
-        if (STOPPING.has(info.code)) stopped = info.code;
+        if (isStopping(info.code)) stopped = info.code;
         failed.push({ username, error: info.message, code: info.code });
         input.onCreator?.({ username, error: info.message });
       }
@@ -190,18 +187,4 @@ function standingsByTag(run: RunResult): Map<string, Record<RegionCode, RegionSt
   }
   for (const f of run.failed) set(f.tag, f.region, { status: 'failed', error: f.error });
   return out;
-}
-
-export type DecodeJobOptions = ApiSessionOptions & Omit<DecodeInput, 'api' | 'onWarning' | 'signal' | 'now'>;
-
-/** Opens the client (or the demo simulator), checks the regions, decodes, and closes. */
-export async function runDecodeJob(opts: DecodeJobOptions): Promise<DecodeResult> {
-  const warn = opts.onWarning ?? (() => {});
-  const { api, close } = await openApiSession({ ...opts, onWarning: warn });
-  try {
-    await checkRegions(api, opts.regions, warn);
-    return await decodeCompetitors({ ...opts, api, onWarning: warn });
-  } finally {
-    await close();
-  }
 }

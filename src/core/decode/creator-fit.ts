@@ -6,7 +6,7 @@ import { TagfitError, toErrorInfo } from '../errors';
 import { roundHalfEven } from '../engine/decimal';
 import { computeMetrics } from '../engine/metrics';
 import { normaliseMetrics } from '../engine/normalise';
-import { openApiSession, type ApiSessionOptions } from '../job/api-session';
+import { isStopping } from '../job/stop-codes';
 import type { CreatorFitResult, CreatorFitRow, FailedCreator } from '../../shared/decode';
 
 export type { CreatorFitResult, CreatorFitRow };
@@ -67,8 +67,6 @@ export interface CreatorFitInput {
   onWarning?: (message: string) => void;
 }
 
-const STOPPING: ReadonlySet<ErrorCode> = new Set(['auth', 'cancelled', 'budget']);
-
 /** Fetches every creator's recent posts (a failure is reported and the others go on), then scores them. */
 export async function creatorFit(input: CreatorFitInput): Promise<CreatorFitResult> {
   const nowSec = Math.floor(input.now.getTime() / 1000);
@@ -86,7 +84,7 @@ export async function creatorFit(input: CreatorFitInput): Promise<CreatorFitResu
         input.onCreator?.({ username, posts: samples[i].posts.length });
       } catch (e) {
         const info = toErrorInfo(e);
-        if (STOPPING.has(info.code)) stopped = info.code;
+        if (isStopping(info.code)) stopped = info.code;
         failed.push({ username, error: info.message, code: info.code });
         input.onCreator?.({ username, error: info.message });
       }
@@ -104,16 +102,4 @@ export async function creatorFit(input: CreatorFitInput): Promise<CreatorFitResu
     failed,
     credits: input.api.credits(),
   };
-}
-
-export type CreatorFitJobOptions = ApiSessionOptions & Omit<CreatorFitInput, 'api' | 'signal' | 'now'>;
-
-/** Opens the client (or the demo simulator), scores the creators, and closes. */
-export async function runCreatorFitJob(opts: CreatorFitJobOptions): Promise<CreatorFitResult> {
-  const { api, close } = await openApiSession(opts);
-  try {
-    return await creatorFit({ ...opts, api });
-  } finally {
-    await close();
-  }
 }

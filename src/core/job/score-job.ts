@@ -1,24 +1,17 @@
 // The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
-import type {
-  ErrorCode,
-  ErrorInfo,
-  RegionCode,
-  RunProgress,
-  RunResult,
-  ScoringSettings,
-} from '../../shared/model';
+import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
 import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
+import { isPartialRun } from './stop-codes';
 import type { ReportFormat } from '../../shared/report-formats';
 import { reportFiles } from '../report/files';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import type { AtomicFs } from '../storage/atomic-write';
 import { computeMomentum } from '../engine/momentum';
-import { listRuns, loadRun, recordRun, type StoredRun } from '../workspace/history';
-
-export { DEFAULT_API_BASE } from './api-session';
+import { recordRun, type StoredRun } from '../workspace/history';
+import { previousRun } from './previous-run';
 
 /** The API session's options (clock, demo, key, pacing, cache, budget, signal) plus what to score and write. */
 export interface ScoreJobOptions extends ApiSessionOptions {
@@ -57,20 +50,7 @@ export interface ScoreJobOutcome {
   partial: boolean;
 }
 
-/** Failures that say nothing about the tag, only that the run could not reach it: the run is incomplete. */
-const INCOMPLETE: ReadonlySet<ErrorCode> = new Set([
-  'offline',
-  'network',
-  'timeout',
-  'rate-limited',
-  'budget',
-  'cancelled',
-  'auth',
-]);
-
-/** A run that stopped early or could not reach some pairs: its reports must not replace a complete run's. */
-export const isPartialRun = (r: RunResult): boolean =>
-  r.stopped !== undefined || r.failed.some((f) => INCOMPLETE.has(f.code));
+export { isPartialRun };
 
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
@@ -100,9 +80,8 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     let historyError: ErrorInfo | undefined;
     let prev: StoredRun | undefined;
     if (opts.dataDir) {
-      const runs = await listRuns(opts.dataDir, warn);
-      const previous = [...runs].reverse().find((r) => r.now < raw.now);
-      prev = previous ? await loadRun(opts.dataDir, previous.id) : undefined;
+      const { runs, previous } = await previousRun(opts.dataDir, { before: raw.now, warn });
+      prev = previous;
       result = computeMomentum(raw, prev, opts.velocityThreshold ?? 0.5);
       // A stopped run is partial: it would make the next run's momentum lie (its answers are in the cache).
       // A re-score wholly from the cache observed nothing new: recording it would make next week's momentum

@@ -1,11 +1,10 @@
 // What every domain's handlers share: the services, the session, and the few questions each of them asks
-// (which workspace is open, where the key stands, which key a run uses).
+// (which workspace is open, where the key stands, what session a job runs with).
 import path from 'node:path';
 import { TagfitError } from '../../core/errors';
 import { PRESETS, resolveSettings } from '../../core/engine/presets';
 import { scoringOverrides } from '../../core/workspace/settings';
-import { resolveApiKey } from '../../core/secrets/key-policy';
-import type { Secret } from '../../core/secrets/secret';
+import { type JobSession, resolveJobSession, type SessionRequest } from '../../core/job/job-session';
 import type { KeyState, WorkspaceView } from '../../shared/views';
 import type { HandlerServices } from '../services';
 import type { AppSession, OpenWorkspace } from '../session';
@@ -53,14 +52,34 @@ export async function keyState(ctx: HandlerContext): Promise<KeyState> {
     : { state: 'set', source: 'keychain', message: 'Key stored in the OS keychain.' };
 }
 
-/** The key for a run in the open workspace: none for the demo workspace, else by the one key policy. */
-export function runKey(
+/**
+ * What a job in the open workspace asks of the session builder: the workspace's cache (kept open), the app's clock,
+ * API base and key sources (TIKLIVE_KEY where the shell reads it, else the keychain); the workspace's settings do
+ * the rest, with the same defaults as the CLI's.
+ */
+export function sessionRequest(
   ctx: HandlerContext,
   open: OpenWorkspace,
-  offline = false,
-): Promise<Secret | undefined> {
-  return resolveApiKey({ demo: open.demo, offline, env: ctx.s.envKey, keychain: ctx.s.keychain });
+  extra: Partial<Omit<SessionRequest, 'workspace' | 'keys'>> = {},
+): Omit<SessionRequest, 'workspace'> {
+  return {
+    demo: open.demo,
+    apiBase: ctx.s.apiBase,
+    now: ctx.s.clock(),
+    clockIsFixed: ctx.s.clockIsFixed,
+    keys: { env: ctx.s.envKey, keychain: ctx.s.keychain },
+    cache: open.cache,
+    warn: (m) => ctx.s.log?.(`warning: ${m}`),
+    ...extra,
+  };
 }
+
+/** The resolved session of a job in the open workspace (the key by the one key policy; none for the demo). */
+export const jobSession = (
+  ctx: HandlerContext,
+  open: OpenWorkspace,
+  extra: Partial<Omit<SessionRequest, 'workspace' | 'keys'>> = {},
+): Promise<JobSession> => resolveJobSession({ ...sessionRequest(ctx, open, extra), workspace: open.ws });
 
 export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): Promise<WorkspaceView> {
   const { ws } = open;

@@ -1,15 +1,14 @@
 // Competitor decoding, creator fit and the track record in the open workspace: its regions, targets, preset,
-// own accounts, history and cache.
-import { runCreatorFitJob } from '../../core/decode/creator-fit';
-import { runDecodeJob } from '../../core/decode/competitor';
-import { runTrackJob } from '../../core/track/track-record';
+// own accounts, history and cache. Each validates, runs one core job on the workspace's session, and answers.
+import { runCreatorFitJob, runDecodeJob } from '../../core/job/decode-job';
+import { runTrackJob } from '../../core/job/track-job';
 import { loadRuns } from '../../core/workspace/history';
 import { TagfitError } from '../../core/errors';
-import { resolveSettings } from '../../core/engine/presets';
+import { readRegionList } from '../../core/input/csv-lists';
 import { checkList } from './lists';
-import { scoringOverrides } from '../../core/workspace/settings';
+import type { RunProgress } from '../../shared/model';
 import type { RunJob } from '../../shared/views';
-import { type HandlerContext, requireWorkspace, runKey, workspaceView } from './context';
+import { type HandlerContext, jobSession, requireWorkspace } from './context';
 import type { DomainHandlers } from './types';
 
 type Channels = 'decode:competitors' | 'creator-fit:run' | 'track:run';
@@ -22,95 +21,59 @@ function usernames(values: readonly string[], label: string): string[] {
   return r.values;
 }
 
+/** A creator's (or account's) end as a progress event: scored, or failed with the reason. */
+const creatorProgress = (e: { username: string; error?: string }, total: number): RunProgress =>
+  e.error
+    ? {
+        type: 'failed',
+        tag: e.username,
+        region: null,
+        error: { code: 'not-found', message: e.error },
+        done: 0,
+        total,
+        credits: 0,
+      }
+    : { type: 'scored', tag: e.username, region: 'ALL', done: 0, total, credits: 0 };
+
 export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   const { session } = ctx;
-  async function withRun<T>(
-    job: RunJob,
-    runId: string | undefined,
-    fn: (id: string, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    if (session.running.size > 0)
-      throw new TagfitError('input', 'A run is already going: cancel it or wait for it to finish.');
-    const id = runId ?? session.newRunId();
-    const controller = new AbortController();
-    session.running.set(id, { controller, job });
-    try {
-      return await fn(id, controller.signal);
-    } finally {
-      session.running.delete(id);
-    }
-  }
+  const warn = (m: string): void => void ctx.s.log?.(`warning: ${m}`);
+  const progress = (runId: string, job: RunJob, p: RunProgress): void =>
+    ctx.s.emit('run:progress', { runId, job, progress: p });
   return {
     async 'decode:competitors'({ competitors, posts, runId }) {
       const open = requireWorkspace(ctx);
       const names = usernames(competitors, 'Competitors');
-      const view = await workspaceView(ctx, open);
-      const settings = resolveSettings(open.ws.settings.preset, scoringOverrides(open.ws.settings));
-      const key = await runKey(ctx, open);
-      return withRun('decode', runId, (id, signal) =>
+      const s = await jobSession(ctx, open);
+      const { result } = await session.withRun(runId, (id, signal) =>
         runDecodeJob({
-          now: ctx.s.clock(),
-          clockIsFixed: ctx.s.clockIsFixed,
-          demo: open.demo,
-          apiBase: ctx.s.apiBase,
-          key,
-          requestsPerMinute: open.ws.settings.requestsPerMinute,
-          concurrency: open.ws.settings.concurrency,
-          cache: open.cache,
+          session: s,
+          workspace: open.ws,
           competitors: names,
-          posts: posts ?? 60,
-          regions: view.lists.regions,
-          targets: view.lists.creators,
-          settings,
+          posts,
           signal,
-          onProgress: (progress) => ctx.s.emit('run:progress', { runId: id, job: 'decode', progress }),
+          onWarning: warn,
+          onProgress: (p) => progress(id, 'decode', p),
         }),
       );
+      return result;
     },
     async 'creator-fit:run'({ creators, posts, runId }) {
       const open = requireWorkspace(ctx);
       const names = usernames(creators, 'Creators');
-      const settings = resolveSettings(open.ws.settings.preset, scoringOverrides(open.ws.settings));
-      const key = await runKey(ctx, open);
-      return withRun('creator-fit', runId, (id, signal) =>
+      const s = await jobSession(ctx, open);
+      const { result } = await session.withRun(runId, (id, signal) =>
         runCreatorFitJob({
-          now: ctx.s.clock(),
-          clockIsFixed: ctx.s.clockIsFixed,
-          demo: open.demo,
-          apiBase: ctx.s.apiBase,
-          key,
-          requestsPerMinute: open.ws.settings.requestsPerMinute,
-          concurrency: open.ws.settings.concurrency,
-          cache: open.cache,
+          session: s,
+          workspace: open.ws,
           creators: names,
-          posts: posts ?? 30,
-          settings,
+          posts,
           signal,
-          onCreator: (e) =>
-            ctx.s.emit('run:progress', {
-              runId: id,
-              job: 'creator-fit',
-              progress: e.error
-                ? {
-                    type: 'failed',
-                    tag: e.username,
-                    region: null,
-                    error: { code: 'not-found', message: e.error },
-                    done: 0,
-                    total: names.length,
-                    credits: 0,
-                  }
-                : {
-                    type: 'scored',
-                    tag: e.username,
-                    region: 'ALL',
-                    done: 0,
-                    total: names.length,
-                    credits: 0,
-                  },
-            }),
+          onWarning: warn,
+          onCreator: (e) => progress(id, 'creator-fit', creatorProgress(e, names.length)),
         }),
       );
+      return result;
     },
     async 'track:run'({ region, posts, runId }) {
       const open = requireWorkspace(ctx);
@@ -120,49 +83,21 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           'input',
           'Name your own accounts in Settings first: their posts are the record.',
         );
-      const view = await workspaceView(ctx, open);
-      const code = (region ?? view.lists.regions[0] ?? '').toUpperCase();
+      const regions = (await readRegionList(open.ws.paths.regions)).values;
+      const code = (region ?? regions[0] ?? '').toUpperCase();
       if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
-      const runs = await loadRuns(open.ws.paths.data, (m) => ctx.s.log?.(`warning: ${m}`));
-      const key = await runKey(ctx, open);
-      return withRun('track', runId, (id, signal) =>
+      const runs = await loadRuns(open.ws.paths.data, warn);
+      const s = await jobSession(ctx, open);
+      return session.withRun(runId, (id, signal) =>
         runTrackJob({
-          now: ctx.s.clock(),
-          clockIsFixed: ctx.s.clockIsFixed,
-          demo: open.demo,
-          apiBase: ctx.s.apiBase,
-          key,
-          requestsPerMinute: open.ws.settings.requestsPerMinute,
-          cache: open.cache,
-          maxAgeMs: open.ws.settings.cacheMaxAgeHours * 3_600_000,
+          session: s,
           accounts,
           runs,
           region: code,
-          posts: posts ?? 60,
+          posts,
           signal,
-          onAccount: (e) =>
-            ctx.s.emit('run:progress', {
-              runId: id,
-              job: 'track',
-              progress: e.error
-                ? {
-                    type: 'failed',
-                    tag: e.username,
-                    region: null,
-                    error: { code: 'not-found', message: e.error },
-                    done: 0,
-                    total: accounts.length,
-                    credits: 0,
-                  }
-                : {
-                    type: 'scored',
-                    tag: e.username,
-                    region: 'ALL',
-                    done: 0,
-                    total: accounts.length,
-                    credits: 0,
-                  },
-            }),
+          onWarning: warn,
+          onAccount: (e) => progress(id, 'track', creatorProgress(e, accounts.length)),
         }),
       );
     },

@@ -10,6 +10,7 @@ import { createListsHandlers } from './lists';
 import { createReportsHandlers } from './reports';
 import { createRunHandlers } from './run';
 import { createSettingsHandlers } from './settings';
+import { joinHandlers } from './join';
 import type { Handlers } from './types';
 import { createWatchHandlers } from './watch';
 import { closeWorkspace, createWorkspaceHandlers } from './workspace';
@@ -24,17 +25,18 @@ export interface MainHandlers {
 
 export function createMainHandlers(s: HandlerServices): MainHandlers {
   const ctx = { s, session: new AppSession() };
-  const handlers: Handlers = {
-    ...createAppHandlers(ctx),
-    ...createKeychainHandlers(ctx),
-    ...createWorkspaceHandlers(ctx),
-    ...createListsHandlers(ctx),
-    ...createSettingsHandlers(ctx),
-    ...createRunHandlers(ctx),
-    ...createHistoryHandlers(ctx),
-    ...createDecodeHandlers(ctx),
-    ...createReportsHandlers(ctx),
-    ...createWatchHandlers(ctx),
-  };
+  const handlers: Handlers = joinHandlers({
+    app: createAppHandlers(ctx),
+    keychain: createKeychainHandlers(ctx),
+    workspace: createWorkspaceHandlers(ctx),
+    lists: createListsHandlers(ctx),
+    settings: createSettingsHandlers(ctx),
+    run: createRunHandlers(ctx),
+    history: createHistoryHandlers(ctx),
+    decode: createDecodeHandlers(ctx),
+    reports: createReportsHandlers(ctx),
+    watch: createWatchHandlers(ctx),
+  });
+
   return { handlers, dispose: async () => void (await closeWorkspace(ctx)) };
 }

@@ -1,10 +1,10 @@
 // The lists: checked by the engine's rules (the CLI's), saved to the workspace's own CSV files.
 import { listFromValues, type ListResult } from '../../core/input/csv-lists';
-import { openApiSession } from '../../core/job/api-session';
+import { openJobApi } from '../../core/job/job-session';
 import { saveListFile } from '../../core/workspace/layout';
 import { LIST_SETTINGS } from '../../shared/scoring-registry';
 import type { ListCheck, ListName } from '../../shared/views';
-import { type HandlerContext, requireWorkspace, requireWritable, runKey } from './context';
+import { type HandlerContext, jobSession, requireWorkspace, requireWritable } from './context';
 import type { DomainHandlers } from './types';
 
 /** A list as the editor holds it, checked: what is kept, what was merged, what is wrong and why. */
@@ -35,16 +35,9 @@ export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channel
     },
     async 'lists:regions'() {
       const open = requireWorkspace(ctx);
-      const key = await runKey(ctx, open);
-      const session = await openApiSession({
-        now: ctx.s.clock(),
-        clockIsFixed: ctx.s.clockIsFixed,
-        demo: open.demo,
-        apiBase: ctx.s.apiBase,
-        key,
-        cache: open.cache,
-        maxAgeMs: 7 * 24 * 3_600_000,
-      });
+      const s = await jobSession(ctx, open);
+      // The region list changes as seldom as challenge info: it keeps that lifetime (a week by default).
+      const session = await openJobApi({ ...s, maxAgeMs: s.infoMaxAgeMs });
       try {
         const regions = await session.api.regionList();
         return { regions, fromCache: session.api.credits().fromCache > 0 };

@@ -1,37 +1,39 @@
 // Discovery, the tag set and the watchlist in the open workspace: suggestions and picks from the last run's samples
-// (no call), the watch's status and its alerts (data/watch.json, shared with the CLI's cron runs).
-import { discoverAll } from '../../core/discover/cooccurrence';
-import { pickTagSet } from '../../core/discover/pick';
+// (no call), the watch's status and its alerts (data/watch.json, shared with the CLI's cron runs), and a due watch
+// run (src/core/job/watch-due.ts) run as the app runs any run.
 import { isDue } from '../../core/discover/watch';
 import { readWatchState, recordWatchRun, writeWatchState } from '../../core/discover/watch-job';
+import { picksOf, suggestionsOf } from '../../core/job/discover-job';
+import { lastRunAt } from '../../core/job/previous-run';
+import { runWatchIfDue } from '../../core/job/watch-due';
 import { TagfitError } from '../../core/errors';
-import { sampleKey } from '../../core/pipeline/run';
-import { listRuns } from '../../core/workspace/history';
 import type { WatchStatus } from '../../shared/ipc/watch';
-import type { RegionCode } from '../../shared/model';
 import { type HandlerContext, requireWorkspace, requireWritable } from './context';
+import { createScoreRunner, prepare } from './score-runner';
 import type { DomainHandlers } from './types';
 
-type Channels = 'discover:suggest' | 'discover:pick' | 'watch:status' | 'watch:record' | 'watch:dismiss';
+type Channels =
+  'discover:suggest' | 'discover:pick' | 'watch:status' | 'watch:record' | 'watch:dismiss' | 'watch:run-due';
 
 export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   const { session } = ctx;
+  const warn = (m: string): void => void ctx.s.log?.(`warning: ${m}`);
+  const { run } = createScoreRunner(ctx);
   const lastRun = () => {
     const last = session.last;
     if (!last)
       throw new TagfitError('input', 'Nothing sampled yet: run first; suggestions come from its samples.');
-    const sampleOf = (region: RegionCode, c: string) => last.data.samples.get(sampleKey(region, c)) ?? [];
-    return { last, sampleOf, regions: Object.values(last.outcome.result.regions) };
+    return { ...last, result: last.outcome.result };
   };
+  // The candidates are those the run fetched: a suggestion added since is fetched by the next run.
   const suggestions = () => {
-    const { last, sampleOf, regions } = lastRun();
-    return discoverAll(regions, sampleOf, new Set(last.data.challenges.keys()), last.targets);
+    const last = lastRun();
+    return suggestionsOf(last, last.data.challenges.keys(), last.targets);
   };
   const status = async (): Promise<WatchStatus> => {
     const open = requireWorkspace(ctx);
-    const runs = await listRuns(open.ws.paths.data);
-    const due = isDue(ctx.s.clock(), open.ws.settings.watch, runs.at(-1)?.now);
-    const state = await readWatchState(open.ws, (m) => ctx.s.log?.(`warning: ${m}`));
+    const due = isDue(ctx.s.clock(), open.ws.settings.watch, await lastRunAt(open.ws.paths.data));
+    const state = await readWatchState(open.ws, warn);
     return {
       schedule: open.ws.settings.watch,
       due: due.due,
@@ -46,30 +48,64 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
       return suggestions();
     },
     async 'discover:pick'({ k }) {
-      const { sampleOf, regions } = lastRun();
-      return regions.map((r) => pickTagSet(r, (c) => sampleOf(r.region, c), { k }));
+      return picksOf(lastRun(), k ?? 5);
     },
     async 'watch:status'() {
       return status();
     },
     async 'watch:record'() {
       const open = requireWritable(ctx, 'record the alerts');
-      const { last } = lastRun();
-      const result = last.outcome.result;
-      if (result.stopped || last.outcome.partial)
+      const last = lastRun();
+      if (last.result.stopped || last.outcome.partial)
         throw new TagfitError(
           'input',
           'The last run did not complete: no alert is raised from a partial run.',
         );
       const { alerts } = await recordWatchRun({
         ws: open.ws,
-        result,
+        result: last.result,
         previous: last.previous,
         suggestions: suggestions().tags,
         velocityThreshold: open.ws.settings.velocityThreshold,
-        warn: (m) => ctx.s.log?.(`warning: ${m}`),
+        warn,
       });
       return { alerts };
+    },
+    async 'watch:run-due'({ runId }) {
+      const open = requireWritable(ctx, 'run the watch');
+      if (session.running.size > 0)
+        throw new TagfitError('input', 'A run is already going: cancel it or wait for it to finish.');
+      let outcome: Awaited<ReturnType<typeof run>> | undefined;
+      const watch = await runWatchIfDue({
+        ws: open.ws,
+        now: ctx.s.clock(),
+        warn,
+        run: async (why) => {
+          ctx.s.log?.(`info: watch: ${why}`);
+          const prepared = await prepare(ctx, open, undefined);
+          outcome = await run(open, prepared, { runId });
+          return {
+            result: outcome.result,
+            data: session.last!.data,
+            previous: session.last!.previous,
+            // The run's own lists, as the CLI's watch passes them.
+            candidates: prepared.candidates,
+            targets: prepared.targets,
+            partial: outcome.partial,
+            historyError: outcome.historyError,
+          };
+        },
+      });
+      if (!watch.due) return { due: false, why: watch.why, next: watch.next };
+      return {
+        due: true,
+        why: watch.why,
+        next: watch.next,
+        outcome: outcome!,
+        incomplete: watch.incomplete ?? null,
+        alerts: watch.alerts,
+        notice: watch.notice,
+      };
     },
     async 'watch:dismiss'({ id }) {
       const open = requireWritable(ctx, 'dismiss an alert');

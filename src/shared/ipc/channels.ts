@@ -36,6 +36,7 @@ export const INVOKE_CHANNELS = [
   'discover:pick',
   'watch:status',
   'watch:record',
+  'watch:run-due',
   'watch:dismiss',
   'reports:export',
 ] as const;

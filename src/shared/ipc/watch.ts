@@ -1,7 +1,10 @@
 // Discovery, the tag set and the watchlist in the app: suggestions and picks from the last run's samples (no call),
-// the watch's status and alerts (kept in the workspace until dismissed), and recording a finished run's alerts.
+// the watch's status and alerts (kept in the workspace until dismissed), recording a finished run's alerts, and a
+// due watch run with its alerts in one call.
 import { z } from 'zod';
 import type { CreatorSuggestion, RegionPicks, StoredAlert, TagSuggestion, WatchAlert } from '../discover';
+import type { RunOutcome } from '../views';
+import { runIdSchema } from './run';
 import type { WorkspaceSettings } from '../workspace-settings';
 
 export const watchRequests = {
@@ -11,7 +14,26 @@ export const watchRequests = {
   /** The alerts of the last run (a finished, recorded one) against the run before it. */
   'watch:record': z.strictObject({}),
   'watch:dismiss': z.strictObject({ id: z.string().min(1).max(200) }),
+  /**
+   * Runs the watch if the schedule says a run is due: the workspace's run (its progress events carry `runId`),
+   * then its alerts recorded; answers what to tell the user.
+   */
+  'watch:run-due': z.strictObject({ runId: runIdSchema.optional() }),
 } as const;
+
+/** What a watch run asked of `watch:run-due` did: not due, or run (with its alerts and the notification). */
+export type WatchRunDue =
+  | { due: false; why: string; next: string }
+  | {
+      due: true;
+      why: string;
+      next: string;
+      outcome: RunOutcome;
+      /** Why no alert was raised (the run did not complete), if so. */
+      incomplete: string | null;
+      alerts: WatchAlert[];
+      notice: { title: string; body: string };
+    };
 
 export interface WatchStatus {
   schedule: WorkspaceSettings['watch'];
@@ -29,4 +51,5 @@ export interface WatchResponses {
   'watch:status': WatchStatus;
   'watch:record': { alerts: WatchAlert[] };
   'watch:dismiss': WatchStatus;
+  'watch:run-due': WatchRunDue;
 }

@@ -42,7 +42,11 @@ interface RunState {
   initScoring(s: Scoring): void;
   setScoring(patch: Partial<Scoring>): void;
   askToRun(): Promise<void>;
-  start(): Promise<void>;
+  /**
+   * Starts a run and shows it; `via` asks main for it another way (the watch's due run), answering null when
+   * main ran nothing.
+   */
+  start(via?: (runId: string) => Promise<RunOutcome | null>): Promise<void>;
   cancel(): Promise<void>;
   retryFailed(): Promise<void>;
   rescore(): Promise<void>;
@@ -93,7 +97,7 @@ export const useRunStore = create<RunState>((set, get) => ({
       useUiStore.getState().report('Estimating the run', e);
     }
   },
-  async start() {
+  async start(via) {
     useUiStore.getState().setDialog(null);
     const runId = runIdOf();
     const scoring = get().scoring;
@@ -103,7 +107,10 @@ export const useRunStore = create<RunState>((set, get) => ({
     useUiStore.getState().log('info', `Run ${runId} started.`);
     useUiStore.getState().openView('results');
     try {
-      const outcome = await invoke('run:start', { overrides: runOverridesOf(scoring), runId });
+      const outcome = via
+        ? await via(runId)
+        : await invoke('run:start', { overrides: runOverridesOf(scoring), runId });
+      if (!outcome) return;
       set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
       const ui = useUiStore.getState();
       // An early end is an alert (and its line in the output); a finished run is a line, and clears an old alert.

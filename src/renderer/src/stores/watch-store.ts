@@ -1,8 +1,9 @@
 // The watchlist in the app: its status and alerts (kept in the workspace, shared with the CLI's cron runs), a due run
-// started by hand or, when the workspace says so, by itself while the app is open, with an OS notification.
+// started by hand or, when the workspace says so, by itself while the app is open (main runs it and records its
+// alerts: watch:run-due), with an OS notification of what main says to tell.
 import { create } from 'zustand';
 import type { WatchAlert } from '../../../shared/discover';
-import type { WatchStatus } from '../../../shared/ipc/watch';
+import type { WatchRunDue, WatchStatus } from '../../../shared/ipc/watch';
 import { invoke } from '../bridge';
 import { useRunStore } from './run-store';
 import { useUiStore } from './ui-store';
@@ -47,22 +48,21 @@ export const useWatchStore = create<WatchState>((set, get) => ({
     set({ running: true });
     try {
       useUiStore.getState().log('info', `Watch: ${status.why}`);
-      await useRunStore.getState().start();
-      const outcome = useRunStore.getState().outcome;
-      if (outcome?.ended !== 'finished') return;
-      const { alerts } = await invoke('watch:record', {});
-      set({ raised: alerts });
-      const n = alerts.length;
+      // Main runs the watch whole (the run, then its alerts); the run shows as any run does.
+      let watch: WatchRunDue | undefined;
+      await useRunStore.getState().start(async (runId) => {
+        watch = await invoke('watch:run-due', { runId });
+        return watch.due ? watch.outcome : null;
+      });
+      if (!watch?.due) return;
+      if (watch.incomplete) {
+        useUiStore.getState().log('warning', `Watch: ${watch.incomplete}`);
+        return;
+      }
+      const n = watch.alerts.length;
+      set({ raised: watch.alerts });
       useUiStore.getState().log(n > 0 ? 'warning' : 'info', `Watch: ${n} alert${n === 1 ? '' : 's'}.`);
-      notify(
-        n > 0 ? `Tagfit: ${n} alert${n === 1 ? '' : 's'}` : 'Tagfit: the weekly run is done',
-        n > 0
-          ? alerts
-              .slice(0, 3)
-              .map((a) => a.message)
-              .join('\n')
-          : 'No alert: nothing crossed a rule.',
-      );
+      notify(watch.notice.title, watch.notice.body);
     } catch (e) {
       useUiStore.getState().report('The watch run', e);
     } finally {

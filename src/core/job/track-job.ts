@@ -1,0 +1,25 @@
+// The track job: the session's client (or the demo simulator) over the user's own accounts, matched to the
+// workspace's recorded runs (src/core/track/track-record.ts weighs the evidence).
+import type { TrackResult } from '../../shared/track';
+import { trackRecord, type TrackInput } from '../track/track-record';
+import { type JobSession, openJobApi } from './job-session';
+
+/** Recent posts read per account. */
+export const TRACK_POSTS = 60;
+
+export interface TrackJobRequest extends Omit<TrackInput, 'api' | 'now' | 'posts'> {
+  session: JobSession;
+  /** Recent posts to read per account (TRACK_POSTS when absent). */
+  posts?: number;
+}
+
+/** Opens the session's client, tracks the accounts, and closes. */
+export async function runTrackJob(req: TrackJobRequest): Promise<TrackResult> {
+  const { session, ...input } = req;
+  const { api, close } = await openJobApi(session, { signal: req.signal, onWarning: req.onWarning });
+  try {
+    return await trackRecord({ ...input, posts: input.posts ?? TRACK_POSTS, api, now: session.now });
+  } finally {
+    await close();
+  }
+}

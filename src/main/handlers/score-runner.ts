@@ -1,0 +1,166 @@
+// The app's score runs, shared by the run handlers and the watch: a run registered by id with live partial results,
+// a re-score from the samples in hand, and the one place the session's last run is written.
+import { performance } from 'node:perf_hooks';
+import type { z } from 'zod';
+import { createLivePartial } from '../../core/job/live-partial';
+import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
+import { describeMissing, rescoreFromSamples } from '../../core/job/rescore';
+import { describeRunEnd, runEnd } from '../../core/job/run-end';
+import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
+import { isPartialRun } from '../../core/job/stop-codes';
+import type { RunSamples } from '../../core/pipeline/run';
+import type { runOverridesSchema } from '../../shared/ipc/run';
+import type { RunResult } from '../../shared/model';
+import type { RunOutcome } from '../../shared/views';
+import type { OpenWorkspace } from '../session';
+import { type HandlerContext, requireWorkspace, sessionRequest } from './context';
+
+export type RunOverrides = z.output<typeof runOverridesSchema>;
+
+export function prepare(
+  ctx: HandlerContext,
+  open: OpenWorkspace,
+  o: RunOverrides | undefined,
+  extra: { offline?: boolean; maxCredits?: number; keys?: boolean } = {},
+): Promise<PreparedScoreRun> {
+  const { preset, ...overrides } = o ?? {};
+  const session = sessionRequest(ctx, open, { offline: extra.offline, maxCredits: extra.maxCredits });
+  return prepareScoreRun({
+    workspace: open.ws,
+    preset,
+    overrides,
+    session: extra.keys === false ? { ...session, keys: 'none' } : session,
+    warn: (m) => ctx.s.log?.(`warning: ${m}`),
+  });
+}
+
+/** A run as the app receives it over IPC (the scored rows whole: see shared/scored-row.ts). */
+export function toOutcome(
+  runId: string,
+  result: RunResult,
+  job: Pick<ScoreJobOutcome, 'written' | 'reportError' | 'historyError'>,
+  started: number,
+  rescore: boolean,
+): RunOutcome {
+  return {
+    runId,
+    ended: runEnd(result),
+    summary: describeRunEnd(result),
+    result,
+    failed: result.failed,
+    rescore,
+    written: job.written.map((w) => w.path),
+    partial: isPartialRun(result),
+    reportError: job.reportError ?? null,
+    historyError: job.historyError ?? null,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+export interface ScoreRunner {
+  run(
+    open: OpenWorkspace,
+    prepared: PreparedScoreRun,
+    opts: { runId?: string; only?: { tags: string[]; regions: string[] } },
+  ): Promise<RunOutcome>;
+  rescore(overrides: RunOverrides | undefined): Promise<RunOutcome>;
+}
+
+export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
+  const { session } = ctx;
+
+  /** The run whose samples re-scores, suggestions and the detail view read: written here and nowhere else. */
+  const remember = (view: RunOutcome, outcome: ScoreJobOutcome, prepared: PreparedScoreRun): void => {
+    session.last = {
+      outcome: view,
+      data: outcome.data,
+      regionNames: outcome.regionNames,
+      previous: outcome.previous,
+      targets: new Set(prepared.targets),
+      sampling: { pages: prepared.settings.pages, pageSize: prepared.settings.pageSize },
+      raw: outcome.result,
+    };
+  };
+
+  /** One score run of the open workspace, registered by id while it goes; a retry fetches `only` some pairs. */
+  function run(
+    open: OpenWorkspace,
+    prepared: PreparedScoreRun,
+    opts: { runId?: string; only?: { tags: string[]; regions: string[] } },
+  ): Promise<RunOutcome> {
+    const started = performance.now();
+    return session.withRun(opts.runId, async (runId, signal) => {
+      const candidates = opts.only?.tags ?? prepared.candidates;
+      const regions = opts.only?.regions ?? prepared.regions;
+      // Results fill in as they arrive (not for a retry: its few pairs are not the run's ranking).
+      const samples: RunSamples = { challenges: new Map(), samples: new Map() };
+      const live = createLivePartial({
+        candidates,
+        targets: new Set(prepared.targets),
+        regions,
+        settings: prepared.settings,
+        now: prepared.session.now,
+        samples,
+        emit: (p) => ctx.s.emit('run:partial', { runId, ...p }),
+      });
+      try {
+        const outcome = await runScoreJob({
+          ...prepared.session,
+          candidates,
+          targets: prepared.targets,
+          regions,
+          settings: prepared.settings,
+          dataDir: prepared.dataDir,
+          // A read-only workspace is not written; a retry of some pairs is not a run of the lists.
+          record: !open.readOnly && !opts.only,
+          velocityThreshold: prepared.velocityThreshold,
+          signal,
+          onProgress: (progress) => {
+            ctx.s.emit('run:progress', { runId, job: 'score', progress });
+            if ((progress.type === 'scored' || progress.type === 'sampled') && !opts.only)
+              live.pairDone(progress.done, progress.total);
+          },
+          onWarning: (m) => ctx.s.log?.(`warning: ${m}`),
+          samples,
+        });
+        // The key's state follows what TikLiveAPI last said of it.
+        if (outcome.result.stopped?.code === 'auth') session.keyRejected = true;
+        else if (outcome.result.credits.used > 0) session.keyRejected = false;
+        const view = toOutcome(runId, outcome.result, outcome, started, false);
+        if (!opts.only) remember(view, outcome, prepared);
+        return view;
+      } finally {
+        live.dispose();
+      }
+    });
+  }
+
+  /** A re-score: from the samples in hand when they answer it, else from the cache, offline, recording nothing. */
+  async function rescore(overrides: RunOverrides | undefined): Promise<RunOutcome> {
+    const started = performance.now();
+    const open = requireWorkspace(ctx);
+    const prepared = await prepare(ctx, open, overrides, { offline: true });
+    const last = session.last;
+    const inHand = last ? rescoreFromSamples(last, prepared) : undefined;
+    if (last && inHand) {
+      const view = toOutcome(last.outcome.runId, inHand.result, { written: [] }, started, true);
+      if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
+      return view;
+    }
+    const outcome = await runScoreJob({
+      ...prepared.session,
+      candidates: prepared.candidates,
+      targets: prepared.targets,
+      regions: prepared.regions,
+      settings: prepared.settings,
+      dataDir: prepared.dataDir,
+      record: false,
+      velocityThreshold: prepared.velocityThreshold,
+    });
+    const view = toOutcome(session.newRunId(), outcome.result, outcome, started, true);
+    remember(view, outcome, prepared);
+    return view;
+  }
+
+  return { run, rescore };
+}
