@@ -116,55 +116,40 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       } else i++;
     }
   };
-  const value = (): void => {
+  /** The items of an object or array, opened at `i`, up to `close`; each read by `item`. */
+  const members = (close: string, item: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      fail(`expected "," or "${close}" after a value, found ${describe(text[i])}`);
+    }
+  };
+  const member = (): void => {
+    ws();
+    if (text[i] !== '"') fail(`expected a quoted field name, found ${describe(text[i])}`);
+    str();
+    expect(':', '":" after a field name');
+    value();
+  };
+  function value(): void {
     ws();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a quoted field name, found ${describe(text[i])}`);
-        str();
-        expect(':', '":" after a field name');
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(`expected "," or "}" after a value, found ${describe(text[i])}`);
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(`expected "," or "]" after a value, found ${describe(text[i])}`);
-      }
-    }
+    if (c === '{') return members('}', member);
+    if (c === '[') return members(']', value);
     if (c === '"') return str();
     for (const lit of ['true', 'false', 'null']) {
       if (text.startsWith(lit, i)) {
@@ -178,7 +163,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       return;
     }
     fail(`expected a value, found ${describe(c)}`);
-  };
+  }
   try {
     value();
     ws();
