@@ -3,7 +3,9 @@
 // momentum since the last run.
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
+import { inert } from '../../../../shared/safe-text';
 import { scoreParts } from '../../../../shared/score-parts';
+import { TagName } from '../../components/ApiText';
 
 const fmtInt = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : Math.round(n).toLocaleString('en');
@@ -61,6 +63,10 @@ export function ConfidenceCell(p: ICellRendererParams<ScoredTag>): React.JSX.Ele
   );
 }
 
+export function TagCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
+  return p.data ? <TagName tag={p.data.tag} candidate={p.data.candidate} /> : null;
+}
+
 export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
   if (!p.data) return null;
   return (
@@ -92,7 +98,15 @@ function momentum(t: ScoredTag | undefined): string {
 export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
   return [
     { field: 'rank', headerName: '#', width: 60, sort: 'asc', type: 'numericColumn' },
-    { field: 'tag', headerName: 'Tag', width: 190, valueFormatter: (p) => `#${p.value}`, filter: true },
+    {
+      field: 'tag',
+      headerName: 'Tag',
+      width: 190,
+      // Shown inert and isolated, with the name asked for when the API answered under another one.
+      valueFormatter: (p) => `#${inert(String(p.value ?? ''))}`,
+      cellRenderer: TagCell,
+      filter: true,
+    },
     {
       field: 'score',
       headerName: 'Score',
