@@ -8,7 +8,9 @@ import {
   tagEvidence,
   type TagSuggestion,
 } from '../../../../shared/discover';
+import { inert } from '../../../../shared/safe-text';
 import { invoke } from '../../bridge';
+import { ApiText, TagName } from '../../components/ApiText';
 import { useListsStore } from '../../stores/lists-store';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -56,17 +58,19 @@ export function SuggestionsView(): React.JSX.Element {
             <li key={tag}>
               <button
                 disabled={added('tags', tag)}
-                aria-label={`Add #${tag} to the candidates`}
+                aria-label={`Add #${inert(tag)} to the candidates`}
                 onClick={() => void add('tags', [tag])}
               >
                 {added('tags', tag) ? 'Added' : 'Add'}
               </button>
               <span>
-                <strong>#{tag}</strong>{' '}
+                <strong>
+                  <TagName tag={tag} />
+                </strong>{' '}
                 {evidence.map((s, i) => (
                   <span key={s.region}>
                     {i > 0 ? '; ' : ''}
-                    <span className="muted">{s.region}</span>: {tagEvidence(s)}
+                    <span className="muted">{s.region}</span>: <ApiText text={tagEvidence(s)} max={600} />
                   </span>
                 ))}
               </span>
@@ -82,13 +86,16 @@ export function SuggestionsView(): React.JSX.Element {
             <li key={c.username}>
               <button
                 disabled={added('creators', c.username)}
-                aria-label={`Add @${c.username} to the target creators`}
+                aria-label={`Add @${inert(c.username)} to the target creators`}
                 onClick={() => void add('creators', [c.username])}
               >
                 {added('creators', c.username) ? 'Added' : 'Add'}
               </button>
               <span>
-                <strong>@{c.username}</strong>: {creatorEvidence(c)}
+                <strong>
+                  @<ApiText text={c.username} />
+                </strong>
+                : <ApiText text={creatorEvidence(c)} max={600} />
               </span>
             </li>
           ))}
@@ -111,13 +118,17 @@ export function SuggestionsView(): React.JSX.Element {
             <ol aria-label={`Tag set ${r.region}`}>
               {r.picks.map((p) => (
                 <li key={p.candidate}>
-                  <strong>#{p.tag}</strong> {p.score.toFixed(2)} — {p.reason}
+                  <strong>
+                    <TagName tag={p.tag} candidate={p.candidate} />
+                  </strong>{' '}
+                  {p.score.toFixed(2)} — <ApiText text={p.reason} max={600} />
                 </li>
               ))}
             </ol>
             {r.passedOver.length > 0 && (
               <p className="muted">
-                Left out: {r.passedOver.map((p) => `#${p.tag} (${p.reason})`).join('; ')}
+                Left out:{' '}
+                <ApiText text={r.passedOver.map((p) => `#${p.tag} (${p.reason})`).join('; ')} max={2000} />
               </p>
             )}
           </div>
