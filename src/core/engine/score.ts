@@ -70,7 +70,7 @@ export function scoreRegion(
       excluded.push({
         tag: name,
         kind: 'commercial',
-        reason: `${commercialFlag({ ...challenge, name }).reason} Excluded; the paid preset or --keep-commercial scores it with the ad penalty.`,
+        reason: `${commercialFlag({ ...challenge, name }).reason} Excluded; the paid preset, or keeping commercial tags, scores it with the ad penalty.`,
       });
       continue;
     }
