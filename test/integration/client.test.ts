@@ -108,14 +108,10 @@ const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 function recordTimers(): number[] {
   const delays: number[] = [];
   const real = globalThis.setTimeout;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
-    fn: () => void,
-    ms?: number,
-    ...rest: unknown[]
-  ) => {
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
     const where = new Error().stack ?? '';
     if (/[/\\]src[/\\]core[/\\]api[/\\]|[/\\]p-queue[/\\]/.test(where)) delays.push(ms ?? 0);
-    return real(fn, ms, ...rest);
+    return real(fn, ms);
   }) as typeof setTimeout);
   return delays;
 }
