@@ -84,7 +84,7 @@ export const VELOCITY_ALERT_Z = 1.9;
  * A score or rank move needs the score change to stand out from the run's own interval: the interval's half-width,
  * as a standard error of each run's score, makes the difference's error √2 times it; |change| / that ≥ this.
  */
-export const SCORE_ALERT_Z = 3;
+export const SCORE_ALERT_Z = 3.5;
 const Z90 = 1.6449;
 
 /** A score's standard error from its 90 % interval; undefined without one. */
