@@ -1,9 +1,9 @@
 // The answer cache on disk: one JSON file per API answer under data/cache, bounded in size, never fatal.
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../api/types';
+import { ENTRY_NAME, hashKey, parseEntry, readWithStatSync, realTime, SHARD_NAME } from './cache-entry';
 import { writeFileAtomically } from './json-file';
 
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -55,36 +55,11 @@ interface IndexEntry {
   fetchedAt: number;
 }
 
-const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
-const SHARD_NAME = /^[0-9a-f]{2}$/;
 /** write-file-atomic's temp files are `<name>.<digits>`; older than this they belong to no live write. */
 const TEMP_MAX_AGE_MS = 60 * 60_000;
 
-/** Reads a file and its size and mtime with the same four system calls readFileSync makes anyway. */
-function readWithStatSync(file: string): { text: string; st: { size: number; mtimeMs: number } } {
-  const fd = openSync(file, 'r');
-  try {
-    const st = fstatSync(fd);
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { text: buf.toString('utf8', 0, off), st: { size: off, mtimeMs: st.mtimeMs } };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Answers kept in memory per process (a 50-tag × 4-region run reads ~550). */
 const MEMO_ENTRIES = 2_000;
-
-/** When an answer was really fetched (older entries only have the run clock's time). */
-const realTime = (a: CachedAnswer): number => a.fetchedAtReal ?? a.fetchedAt;
-
-const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const fmtBytes = (n: number): string =>
   n >= 1024 * 1024
@@ -92,30 +67,6 @@ const fmtBytes = (n: number): string =>
     : n >= 1024
       ? `${(n / 1024).toFixed(1)} KB`
       : `${n} B`;
-
-type Parsed = { ok: true; key: string; answer: CachedAnswer } | { ok: false; reason: string };
-
-function parseEntry(text: string): Parsed {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: text.length === 0 ? 'it is empty' : 'it is not valid JSON (truncated?)' };
-  }
-  const e = v as { key?: unknown; fetchedAt?: unknown; fetchedAtReal?: unknown; body?: unknown } | null;
-  if (!e || typeof e !== 'object' || typeof e.key !== 'string') return { ok: false, reason: 'it has no key' };
-  if (typeof e.fetchedAt !== 'number' || !Number.isFinite(e.fetchedAt)) {
-    return { ok: false, reason: 'it has no valid fetchedAt' };
-  }
-  if (!('body' in e)) return { ok: false, reason: 'it has no body' };
-  const real =
-    typeof e.fetchedAtReal === 'number' && Number.isFinite(e.fetchedAtReal) ? e.fetchedAtReal : undefined;
-  return {
-    ok: true,
-    key: e.key,
-    answer: { fetchedAt: e.fetchedAt, ...(real !== undefined ? { fetchedAtReal: real } : {}), body: e.body },
-  };
-}
 
 /** A file cache in `dir` (the workspace's data/cache). Implements the client's AnswerCache. */
 export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileCache {
