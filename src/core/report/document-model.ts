@@ -10,6 +10,7 @@ import type {
   ScoringSettings,
 } from '../../shared/model';
 import type { RegionPicks } from '../../shared/discover';
+import { sameHashtag } from '../../shared/hashtag';
 import { formatFixed } from '../engine/decimal';
 
 /** A timestamp as a reader says it: "2026-11-13 08:00 UTC" (the CSV keeps the ISO form for machines). */
@@ -61,12 +62,9 @@ export const signed = (x: number | null, f: (n: number) => string): string =>
 export const growth = (x: number | null): string =>
   x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${formatFixed(x * 100, 1)} %`;
 
-const sameName = (a: string, b: string): boolean =>
-  a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
-
 /** "#cha_name", and the name the user asked for when TikLiveAPI answered with another one. */
 export function tagLabel(t: { tag: string; candidate?: string }): string {
-  return t.candidate !== undefined && !sameName(t.tag, t.candidate)
+  return t.candidate !== undefined && !sameHashtag(t.tag, t.candidate)
     ? `#${t.tag} (asked as #${t.candidate})`
     : `#${t.tag}`;
 }
