@@ -2,9 +2,11 @@
 // (likes, date, author, target hits).
 import { useEffect, useState } from 'react';
 import { sameHashtag } from '../../../../shared/hashtag';
+import { inert } from '../../../../shared/safe-text';
 import type { SamplePost } from '../../../../shared/ipc/run';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { invoke } from '../../bridge';
+import { ApiText, TagName } from '../../components/ApiText';
 import { scoreParts } from '../../../../shared/score-parts';
 
 export function ResultDetail(props: {
@@ -25,16 +27,21 @@ export function ResultDetail(props: {
   }, [region, t.candidate]);
   const parts = scoreParts(t, settings);
   return (
-    <aside className="detail-pane" aria-label={`Detail of #${t.tag}`}>
+    <aside className="detail-pane" aria-label={`Detail of #${inert(t.tag)}`}>
       <header>
         <h2>
-          #{t.tag} <span className="muted">in {region}</span>
+          <TagName tag={t.tag} /> <span className="muted">in {region}</span>
         </h2>
         <button className="link" aria-label="Close the detail" onClick={props.onClose}>
           ×
         </button>
       </header>
-      {!sameHashtag(t.candidate, t.tag) && <p className="muted">Listed as “{t.candidate}”.</p>}
+      {!sameHashtag(t.candidate, t.tag) && (
+        <p className="muted">
+          Listed as “<ApiText text={t.candidate} />
+          ”.
+        </p>
+      )}
       <dl className="parts">
         <dt>Score</dt>
         <dd>
@@ -110,7 +117,8 @@ export function ResultDetail(props: {
                 <td className="num">{p.likes.toLocaleString('en')}</td>
                 <td>{p.createTime ? new Date(p.createTime * 1000).toISOString().slice(0, 10) : '—'}</td>
                 <td>
-                  @{p.authorId || '—'} {p.target && <span className="chip good">target</span>}
+                  @{p.authorId ? <ApiText text={p.authorId} max={40} /> : '—'}{' '}
+                  {p.target && <span className="chip good">target</span>}
                 </td>
               </tr>
             ))}

@@ -14,6 +14,8 @@ import type { RunOutcome, RunPartial } from '../../../../shared/views';
 import type { ScoringSettings } from '../../../../shared/model';
 import { ResultDetail } from './ResultDetail';
 import { resultColumns } from './results-columns';
+import { inert } from '../../../../shared/safe-text';
+import { ApiText, TagName } from '../../components/ApiText';
 
 const columnState = new Map<string, ColumnState[]>();
 
@@ -178,8 +180,8 @@ export function ResultsView(): React.JSX.Element {
         <p className="tag-set" aria-label={`Tag set ${code}`}>
           Tag set to post with:{' '}
           {tagSet.picks.map((p) => (
-            <span key={p.candidate} className="chip" title={p.reason}>
-              #{p.tag}
+            <span key={p.candidate} className="chip" title={inert(p.reason, 600)}>
+              <TagName tag={p.tag} />
             </span>
           ))}{' '}
           <span className="muted">(high scores that reach different posts; hover for why)</span>
@@ -219,7 +221,8 @@ export function ResultsView(): React.JSX.Element {
                   <ul>
                     {r.excluded.map((x) => (
                       <li key={x.tag}>
-                        <span className="chip">{x.kind}</span> #{x.tag}: {x.reason}
+                        <span className="chip">{x.kind}</span> <TagName tag={x.tag} />:{' '}
+                        <ApiText text={x.reason} max={600} />
                       </li>
                     ))}
                   </ul>
@@ -231,7 +234,8 @@ export function ResultsView(): React.JSX.Element {
                   <ul>
                     {failed.map((f) => (
                       <li key={f.tag}>
-                        <span className="chip bad">{f.code}</span> #{f.tag}: {f.error}
+                        <span className="chip bad">{f.code}</span> <TagName tag={f.tag} />:{' '}
+                        <ApiText text={f.error} max={600} />
                       </li>
                     ))}
                   </ul>
