@@ -31,6 +31,11 @@ interface Columns {
   /** 1 for an author's cluster (counts in the overlap), 0 for a post without author. */
   isAuthor: Uint8Array;
   isTarget: Uint8Array;
+  /** Per cluster: its posts, recent posts, and sums of likes and of log1p(likes) (one add per draw, not per post). */
+  count: Float64Array;
+  recentSum: Float64Array;
+  likesSum: Float64Array;
+  logSum: Float64Array;
 }
 
 function columns(
@@ -77,15 +82,23 @@ function columns(
     order[at++] = i;
   }
   start[C] = at;
-  return {
-    likes: Float64Array.from(posts, (p) => p.likes),
-    logLikes: Float64Array.from(posts, (p) => Math.log1p(Math.max(0, p.likes))),
-    recent: Uint8Array.from(posts, (p) => (p.createTime >= cutoff ? 1 : 0)),
-    start,
-    order,
-    isAuthor,
-    isTarget,
-  };
+  const likes = Float64Array.from(posts, (p) => p.likes);
+  const logLikes = Float64Array.from(posts, (p) => Math.log1p(Math.max(0, p.likes)));
+  const recent = Uint8Array.from(posts, (p) => (p.createTime >= cutoff ? 1 : 0));
+  const count = new Float64Array(C);
+  const recentSum = new Float64Array(C);
+  const likesSum = new Float64Array(C);
+  const logSum = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    for (let q = start[c]!; q < start[c + 1]!; q++) {
+      const i = order[q]!;
+      count[c] = count[c]! + 1;
+      recentSum[c] = recentSum[c]! + recent[i]!;
+      likesSum[c] = likesSum[c]! + likes[i]!;
+      logSum[c] = logSum[c]! + logLikes[i]!;
+    }
+  }
+  return { likes, logLikes, recent, start, order, isAuthor, isTarget, count, recentSum, likesSum, logSum };
 }
 
 /** Every resample's metrics for a region's ranked tags, normalised across them: what a change of weights does
@@ -118,7 +131,7 @@ function drawTag(
   settings: ScoringSettings,
 ): void {
   const C = c.isAuthor.length;
-  const values = settings.density === 'log-mean' ? c.logLikes : c.likes;
+  const sums = settings.density === 'log-mean' ? c.logSum : c.likesSum;
   const byMedian = settings.density === 'median';
   let scratch = new Float64Array(byMedian ? c.likes.length * 2 : 0);
   // xorshift32, inlined (millions of draws per run): a closure call per draw doubled the cost.
@@ -136,20 +149,19 @@ function drawTag(
       const k = Math.floor(((x >>> 0) / 4294967296) * C);
       authors += c.isAuthor[k]!;
       hits += c.isTarget[k]!;
-      for (let q = c.start[k]!; q < c.start[k + 1]!; q++) {
-        const i = c.order[q]!;
-        sum += values[i]!;
-        recent += c.recent[i]!;
-        if (byMedian) {
-          if (n === scratch.length) {
+      sum += sums[k]!;
+      recent += c.recentSum[k]!;
+      if (byMedian) {
+        for (let q = c.start[k]!; q < c.start[k + 1]!; q++) {
+          if (n + q - c.start[k]! >= scratch.length) {
             const grown = new Float64Array(scratch.length * 2 + 16);
             grown.set(scratch);
             scratch = grown;
           }
-          scratch[n] = c.likes[i]!;
+          scratch[n + q - c.start[k]!] = c.likes[c.order[q]!]!;
         }
-        n += 1;
       }
+      n += c.count[k]!;
     }
     const at = (b * T + t) * 3;
     raw[at] = n === 0 ? 0 : recent / n;
