@@ -15,8 +15,13 @@ export interface TrackedPost {
   runAt?: string;
   /** Mean score of the scored hashtags. */
   tagScore?: number;
-  /** Likes (plays) ÷ the account's median likes (plays). */
+  /**
+   * Likes ÷ the median likes of the account's settled posts nearest in age (the account's median where the clock is
+   * not known); plays ÷ the account's median plays.
+   */
   relLikes: number;
+  /** False for a post too young to have gathered its likes: left out of the statistics. */
+  settled?: boolean;
   relPlays: number | null;
 }
 

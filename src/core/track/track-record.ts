@@ -1,7 +1,8 @@
 // The track record: did the ranking pay off for this user? The user's own accounts' recent posts are fetched
 // (/userinfo-by-username/, /user-posts/), each post's hashtags parsed from its caption and matched to the scores
 // they had in the workspace's last run before the post was made; the post's performance is its likes (and plays,
-// where the API gives them) relative to its account's median. Reported per account and overall: the posts matched,
+// where the API gives them) at equal age: a settled post's likes against its account's settled posts nearest in age
+// (equal-age.ts), and only runs comparable with the last one. Reported per account and overall: the posts matched,
 // the rank correlation between tag scores and performance with a bootstrap interval, and the median performance of
 // posts whose tags were in the top quarter against the bottom quarter. Under 20 matched posts it claims nothing.
 import type { ErrorCode, Post, RegionCode } from '../../shared/model';
@@ -12,8 +13,10 @@ import { hashtagsFromCaptions } from '../decode/competitor';
 import { median as medianOf } from '../engine/metrics';
 import { fetchCreatorSample } from '../decode/recent-posts';
 import { toErrorInfo } from '../errors';
-import { type ApiSessionOptions, openApiSession } from '../job/api-session';
+import { isStopping } from '../job/stop-codes';
 import { hashString, mulberry32 } from '../prng';
+import { SETTLED_DAYS, likesAtEqualAge } from './equal-age';
+import { comparability } from '../engine/comparable';
 import type { StoredRun } from '../workspace/history';
 
 export type { Evidence, TrackAccount, TrackedPost, TrackResult };
@@ -83,7 +86,9 @@ const f2 = (x: number): string => x.toFixed(2);
 
 /** What matched posts say, and what they cannot say yet. */
 export function weighEvidence(posts: readonly TrackedPost[], seed: string): Evidence {
-  const matched = posts.filter((p) => p.tagScore !== undefined);
+  // Only settled posts, compared at equal age (equal-age.ts): an unsettled post's likes say when it was posted.
+  const young = posts.filter((p) => p.tagScore !== undefined && p.settled === false).length;
+  const matched = posts.filter((p) => p.tagScore !== undefined && p.settled !== false);
   const base = { posts: posts.length, matched: matched.length };
   if (matched.length < MIN_EVIDENCE) {
     const why =
@@ -91,7 +96,7 @@ export function weighEvidence(posts: readonly TrackedPost[], seed: string): Evid
         ? 'no posts were fetched'
         : matched.length === 0
           ? `none of the ${posts.length} posts used a hashtag scored in a run made before it`
-          : `only ${matched.length} of ${posts.length} posts used a hashtag scored in a run made before it`;
+          : `only ${matched.length} of ${posts.length} posts used a hashtag scored in a run made before it${young > 0 ? ` and are over ${SETTLED_DAYS} days old (${young} younger ones are still gathering likes)` : ''}`;
     return {
       ...base,
       enough: false,
@@ -104,6 +109,18 @@ export function weighEvidence(posts: readonly TrackedPost[], seed: string): Evid
   }
   const scores = matched.map((p) => p.tagScore!);
   const likes = matched.map((p) => p.relLikes);
+  const flat =
+    new Set(scores).size < 2 ? 'tag score' : new Set(likes).size < 2 ? 'relative likes' : undefined;
+  if (flat)
+    return {
+      ...base,
+      enough: true,
+      correlation: null,
+      playsCorrelation: null,
+      topQuarter: null,
+      bottomQuarter: null,
+      verdict: `The correlation is undefined: every one of the ${matched.length} matched posts has the same ${flat}, so nothing can be said about scores and likes.`,
+    };
   const correlation = correlationInterval(scores, likes, `${seed}|likes`);
   const withPlays = matched.every((p) => p.relPlays !== null);
   const playsCorrelation = withPlays
@@ -119,7 +136,7 @@ export function weighEvidence(posts: readonly TrackedPost[], seed: string): Evid
   const topQuarter = median(byScore.slice(-q).map((p) => p.relLikes));
   const { rho, low, high } = correlation;
   const ci = `rank correlation ${f2(rho)}, 90 % interval ${f2(low)} to ${f2(high)}, over ${matched.length} posts`;
-  const quarters = `posts with top-quarter tags got ${f2(topQuarter)}× the account's median likes, bottom-quarter ${f2(bottomQuarter)}×`;
+  const quarters = `posts with top-quarter tags got ${f2(topQuarter)}× the likes of the account's posts of the same age, bottom-quarter ${f2(bottomQuarter)}×`;
   const verdict =
     low > 0
       ? `Posts whose hashtags scored higher did better: ${ci}; ${quarters}.`
@@ -142,10 +159,13 @@ export function matchPosts(
   posts: readonly Post[],
   runs: readonly StoredRun[],
   region: RegionCode,
+  nowSec?: number,
 ): TrackedPost[] {
   const mLikes = median(posts.map((p) => Math.max(0, p.likes)));
+  // Likes at equal age where the clock is known: a young post has not had the time to gather its likes.
+  const atAge = nowSec === undefined ? undefined : likesAtEqualAge(posts, nowSec);
   const mPlays = median(posts.map((p) => Math.max(0, p.plays)));
-  return posts.map((p) => {
+  return posts.map((p, i) => {
     const tags = hashtagsFromCaptions([p.caption]).map((h) => h.tag);
     const run = runBefore(runs, p.createTime);
     const ranked = run?.regions[region]?.ranked ?? [];
@@ -165,7 +185,8 @@ export function matchPosts(
       ...(run && scored.length > 0
         ? { runAt: run.now, tagScore: scored.reduce((s, t) => s + t.score, 0) / scored.length }
         : {}),
-      relLikes: mLikes > 0 ? Math.max(0, p.likes) / mLikes : 0,
+      relLikes: atAge?.[i] ?? (mLikes > 0 ? Math.max(0, p.likes) / mLikes : 0),
+      ...(atAge ? { settled: atAge[i] !== null } : {}),
       relPlays: mPlays > 0 && p.plays > 0 ? p.plays / mPlays : null,
     };
   });
@@ -186,10 +207,20 @@ export interface TrackInput {
   onWarning?: (message: string) => void;
 }
 
-const STOPPING: ReadonlySet<ErrorCode> = new Set(['auth', 'cancelled', 'budget']);
-
 export async function trackRecord(input: TrackInput): Promise<TrackResult> {
   const nowSec = Math.floor(input.now.getTime() / 1000);
+  // Scores are positions within a run's list: only runs that measured as the last one did share a scale.
+  const last = input.runs.at(-1);
+  const runs = last ? input.runs.filter((r) => comparability(r, last).comparable) : input.runs;
+  if (runs.length < input.runs.length)
+    input.onWarning?.(
+      `${input.runs.length - runs.length} of ${input.runs.length} runs measured differently from the last one (${
+        comparability(
+          input.runs.find((r) => !runs.includes(r))!,
+          last!,
+        ).why
+      }); posts are matched to the comparable runs only`,
+    );
   const accounts: TrackAccount[] = [];
   const failed: TrackResult['failed'] = [];
   let stopped: ErrorCode | undefined;
@@ -208,12 +239,12 @@ export async function trackRecord(input: TrackInput): Promise<TrackResult> {
         signal: input.signal,
         warn: input.onWarning,
       });
-      const posts = matchPosts(username, sample.posts, input.runs, input.region);
+      const posts = matchPosts(username, sample.posts, runs, input.region, nowSec);
       accounts.push({ username, posts, evidence: weighEvidence(posts, username) });
       input.onAccount?.({ username, posts: posts.length });
     } catch (e) {
       const info = toErrorInfo(e);
-      if (STOPPING.has(info.code)) stopped = info.code;
+      if (isStopping(info.code)) stopped = info.code;
       failed.push({ username, error: info.message, code: info.code });
       input.onAccount?.({ username, error: info.message });
     }
@@ -230,16 +261,4 @@ export async function trackRecord(input: TrackInput): Promise<TrackResult> {
     failed,
     credits: input.api.credits(),
   };
-}
-
-export type TrackJobOptions = ApiSessionOptions & Omit<TrackInput, 'api' | 'now'>;
-
-/** Opens the client (or the demo simulator), tracks the accounts, and closes. */
-export async function runTrackJob(opts: TrackJobOptions): Promise<TrackResult> {
-  const { api, close } = await openApiSession(opts);
-  try {
-    return await trackRecord({ ...opts, api, now: opts.now });
-  } finally {
-    await close();
-  }
 }
