@@ -1,6 +1,7 @@
 // Compare regions: a heat map of scores, tags × regions, to decide where to localise. Each tag's best region
 // is marked.
 import { useRunStore } from '../../stores/run-store';
+import { TagName } from '../../components/ApiText';
 
 export function CompareView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -32,7 +33,9 @@ export function CompareView(): React.JSX.Element {
         <tbody>
           {rows.map(({ tag, scores, best }) => (
             <tr key={tag}>
-              <th scope="row">#{tag}</th>
+              <th scope="row">
+                <TagName tag={tag} />
+              </th>
               {regions.map((r) => {
                 const v = scores[r];
                 return (

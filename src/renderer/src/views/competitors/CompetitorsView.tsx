@@ -6,6 +6,8 @@ import { hashtagKey } from '../../../../shared/hashtag';
 import { invoke } from '../../bridge';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
+import { inert } from '../../../../shared/safe-text';
+import { ApiText, TagName } from '../../components/ApiText';
 
 export function CompetitorsView(): React.JSX.Element {
   const [text, setText] = useState('');
@@ -52,9 +54,9 @@ export function CompetitorsView(): React.JSX.Element {
       {result?.competitors.map((c) => {
         const fresh = c.tags.filter((t) => !candidates.has(t.tag));
         return (
-          <section key={c.username} aria-label={`Tags of @${c.username}`}>
+          <section key={c.username} aria-label={`Tags of @${inert(c.username)}`}>
             <h2>
-              @{c.username} <span className="muted">{c.sample} recent posts</span>
+              @<ApiText text={c.username} max={40} /> <span className="muted">{c.sample} recent posts</span>
               <button
                 disabled={fresh.length === 0}
                 onClick={() =>
@@ -80,7 +82,9 @@ export function CompetitorsView(): React.JSX.Element {
               <tbody>
                 {c.tags.slice(0, 40).map((t) => (
                   <tr key={t.tag}>
-                    <td>#{t.tag}</td>
+                    <td>
+                      <TagName tag={t.tag} />
+                    </td>
                     <td>{(t.share * 100).toFixed(0)}%</td>
                     {Object.entries(t.regions).map(([r, s]) => (
                       <td key={r}>

@@ -4,6 +4,7 @@ import type { CreatorFitResult } from '../../../../shared/decode';
 import { invoke } from '../../bridge';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
+import { ApiText } from '../../components/ApiText';
 
 export function CreatorFitView(): React.JSX.Element {
   const rows = useListsStore((s) => s.lists.creators.rows);
@@ -59,7 +60,9 @@ export function CreatorFitView(): React.JSX.Element {
             {result.ranked.map((c) => (
               <tr key={c.username}>
                 <td>{c.rank}</td>
-                <td>@{c.username}</td>
+                <td>
+                  @<ApiText text={c.username} max={40} />
+                </td>
                 <td>{c.score.toFixed(2)}</td>
                 <td>{c.velocity.toFixed(2)}</td>
                 <td>{Math.round(c.density).toLocaleString('en')}</td>

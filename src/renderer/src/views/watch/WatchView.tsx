@@ -5,6 +5,8 @@ import type { WatchStatus } from '../../../../shared/ipc/watch';
 import { WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
 import { useWatchStore } from '../../stores/watch-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { inert } from '../../../../shared/safe-text';
+import { ApiText } from '../../components/ApiText';
 
 type Watch = WorkspaceSettings['watch'];
 
@@ -62,9 +64,12 @@ export function WatchView(): React.JSX.Element {
         <ul className="alerts">
           {status?.alerts.map((a) => (
             <li key={a.id}>
-              <span className="chip warn">{a.alert.rule}</span> {a.alert.message}{' '}
+              <span className="chip warn">{a.alert.rule}</span> <ApiText text={a.alert.message} max={600} />{' '}
               <span className="muted">({a.runAt.slice(0, 10)})</span>{' '}
-              <button aria-label={`Dismiss: ${a.alert.message}`} onClick={() => void dismiss(a.id)}>
+              <button
+                aria-label={`Dismiss: ${inert(a.alert.message, 600)}`}
+                onClick={() => void dismiss(a.id)}
+              >
                 Dismiss
               </button>
             </li>
