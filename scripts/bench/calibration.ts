@@ -4,6 +4,7 @@ import { machine, today } from './report';
 import { intervalRows } from './calibration-intervals';
 import { discoveryRows } from './calibration-discovery';
 import { alertRows } from './calibration-alerts';
+import { trackRows } from './calibration-track';
 
 export type CalibrationRow = Record<string, string | number>;
 
@@ -23,6 +24,10 @@ export const CALIBRATIONS: Calibration[] = [
   {
     name: 'Watch alerts: false movement alerts when nothing changed, power for velocity 0.3 -> 0.6',
     run: alertRows,
+  },
+  {
+    name: 'Track record: false verdicts under an age trend with no tag effect (tags switched two weeks ago)',
+    run: trackRows,
   },
 ];
 
