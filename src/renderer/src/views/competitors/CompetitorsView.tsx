@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import type { DecodeResult } from '../../../../shared/decode';
 import { hashtagKey } from '../../../../shared/hashtag';
 import { invoke } from '../../bridge';
+import { TableHead } from '../../components/TableHead';
+import { TextInput } from '../../components/TextInput';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
 import { inert } from '../../../../shared/safe-text';
@@ -28,12 +30,12 @@ export function CompetitorsView(): React.JSX.Element {
   return (
     <div className="decode">
       <div className="toolbar">
-        <input
-          aria-label="Competitor usernames"
+        <TextInput
+          label="Competitor usernames"
           placeholder="@competitor, @another"
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && void run()}
+          onChange={setText}
+          onEnter={() => void run()}
         />
         <button className="primary" disabled={busy || !text.trim()} onClick={() => void run()}>
           {busy ? 'Decoding…' : 'Decode'}
@@ -70,15 +72,7 @@ export function CompetitorsView(): React.JSX.Element {
               </button>
             </h2>
             <table>
-              <thead>
-                <tr>
-                  <th>Tag</th>
-                  <th>Share of posts</th>
-                  {Object.keys(c.tags[0]?.regions ?? {}).map((r) => (
-                    <th key={r}>{r}</th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={['Tag', 'Share of posts', ...Object.keys(c.tags[0]?.regions ?? {})]} />
               <tbody>
                 {c.tags.slice(0, 40).map((t) => (
                   <tr key={t.tag}>

@@ -5,6 +5,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../../bridge';
+import { TextInput } from '../../components/TextInput';
 import { GRID_THEMES, useTheme } from '../../components/theme';
 import { useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -64,12 +65,7 @@ export function RegionsView(): React.JSX.Element {
   return (
     <div className="list-view">
       <div className="toolbar">
-        <input
-          aria-label="Search regions"
-          placeholder="Search regions"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <TextInput label="Search regions" placeholder="Search regions" value={search} onChange={setSearch} />
         <span className="muted">
           {selected.length} selected: {selected.join(', ') || 'none'}. {note}
         </span>

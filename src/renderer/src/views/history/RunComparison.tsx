@@ -1,0 +1,47 @@
+// Two recorded runs compared: per region, each tag's rank and score after, and how they moved.
+import type { RunComparison as Comparison } from '../../../../shared/history';
+import { TableHead } from '../../components/TableHead';
+
+type Row = Comparison['regions'][string]['rows'][number];
+
+/** "new", "gone", "=", "▲3" or "▼2". */
+function rankChangeText(t: Row): string {
+  if (t.status === 'new' || t.status === 'gone') return t.status;
+  const change = t.rankChange ?? 0;
+  if (change === 0) return '=';
+  return change > 0 ? `▲${change}` : `▼${-change}`;
+}
+
+export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
+  return (
+    <section aria-label="Comparison">
+      <h2>
+        {new Date(cmp.before.now).toLocaleDateString()} → {new Date(cmp.after.now).toLocaleDateString()} (
+        {cmp.days.toFixed(1)} days)
+      </h2>
+      {Object.values(cmp.regions).map((r) => (
+        <div key={r.region}>
+          <h3>{r.region}</h3>
+          <table className="compare-runs">
+            <TableHead columns={['Tag', 'Rank', 'Change', 'Score', 'Change']} />
+            <tbody>
+              {r.rows.slice(0, 30).map((t) => (
+                <tr key={t.tag}>
+                  <td>#{t.tag}</td>
+                  <td>{t.after?.rank ?? '—'}</td>
+                  <td>{rankChangeText(t)}</td>
+                  <td>{t.after?.score.toFixed(2) ?? '—'}</td>
+                  <td>
+                    {t.scoreChange === null
+                      ? ''
+                      : `${t.scoreChange >= 0 ? '+' : ''}${t.scoreChange.toFixed(2)}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
