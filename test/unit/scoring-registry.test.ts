@@ -134,7 +134,7 @@ describe('the CLI', () => {
 });
 
 describe('tagfit.json, IPC and the engine accept exactly the registry ranges', () => {
-  const numbers = Object.entries(SCORING_SETTINGS).filter(
+  const numbers = (Object.entries(SCORING_SETTINGS) as [string, SettingSpec][]).filter(
     (e): e is [string, NumberSetting] => e[1].kind === 'number',
   );
   const start = (overrides: unknown): boolean => runRequests['run:start'].safeParse({ overrides }).success;
