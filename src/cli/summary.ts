@@ -1,6 +1,7 @@
 // The human summary printed on stdout without --json (the top of each region's ranking), and the credits and
 // stop footer on stderr.
 import type { Credits, RunResult } from '../shared/model';
+import { describeUnscored } from '../core/job/run-end';
 import { safeWrite, writeErr } from './output';
 
 const TOP = 10;
@@ -47,7 +48,7 @@ export function printRunFooter(result: RunResult, info: (text: string) => void):
     writeErr(`${result.failed.length} hashtag-region pairs failed (see "failed")\n`);
   if (result.stopped) {
     writeErr(
-      `run stopped (${result.stopped.code}): ${result.stopped.message}; ${result.stopped.unscored.length} pairs left unscored, the next run fetches only those\n`,
+      `run stopped (${result.stopped.code}): ${result.stopped.message}; ${describeUnscored(result.stopped)}\n`,
     );
   }
 }

@@ -17,6 +17,10 @@ export function runEnd(result: RunResult): RunEnd {
   }
 }
 
+/** What a stopped run left: "3 pairs left unscored, the next run fetches only those". */
+export const describeUnscored = (stopped: NonNullable<RunResult['stopped']>): string =>
+  `${stopped.unscored.length} pairs left unscored, the next run fetches only those`;
+
 /** The end in words: what stopped the run, what it kept and what is left. */
 export function describeRunEnd(result: RunResult): string {
   const ranked = Object.values(result.regions).reduce((n, r) => n + r.ranked.length, 0);
@@ -24,7 +28,7 @@ export function describeRunEnd(result: RunResult): string {
   const kept = `${ranked} tag-region pairs ranked${failed > 0 ? `, ${failed} failed` : ''}`;
   const s = result.stopped;
   if (!s) return `Finished: ${kept}; ${result.credits.used} credits.`;
-  const left = `${s.unscored.length} pairs left unscored (the next run fetches only those)`;
+  const left = describeUnscored(s);
   const why = {
     cancelled: 'Stopped by you',
     budget: 'Stopped by the credit budget',
