@@ -72,6 +72,17 @@ export interface Credits {
   saved: { byCache: number; byInfoOnce: number };
 }
 
+/** No credit spent: a run that has not called the API (a live preview, a re-score from samples in hand). */
+export const NO_CREDITS: Credits = {
+  used: 0,
+  byEndpoint: {},
+  calls: 0,
+  retries: 0,
+  rateLimited: 0,
+  fromCache: 0,
+  saved: { byCache: 0, byInfoOnce: 0 },
+};
+
 export type ErrorCode =
   | 'auth'
   | 'not-found'
@@ -165,27 +176,35 @@ export interface TagHistory {
   notComparable?: string;
 }
 
-export interface ScoredTag {
+/** Raw per-hashtag metrics from sampled posts (src/core/engine/metrics.ts computes them). */
+export interface RawMetrics {
+  /** Share of the sample posted at or after the window's cutoff (0 when the sample is empty). */
+  velocity: number;
+  /** Likes per post, summarised per `settings.density` (mean, median or log-mean: a geometric mean); 0 when empty. */
+  density: number;
+  /** Distinct target authors / distinct non-empty authors (0 when there are none). */
+  overlap: number;
+  /** Posts used (after de-duplication when the preset asks for it). */
+  sample: number;
+  /** Posts served by the API. */
+  served: number;
+  distinctAuthors: number;
+  targetAuthors: number;
+  medianLikes: number;
+  meanLikes: number;
+  /** create_time of the newest post in the sample; 0 when empty. */
+  newestPostAt: number;
+}
+
+/** A ranked tag: its raw metrics (not normalised) and everything said beside its score. */
+export interface ScoredTag extends RawMetrics {
   /** `cha_name`. */
   tag: string;
   /** The candidate as listed (normalised), which can differ from cha_name. */
   candidate: string;
   rank: number;
   score: number;
-  /** Raw (not normalised) metrics. */
-  velocity: number;
-  density: number;
-  overlap: number;
   normalised: { velocity: number; density: number; overlap: number };
-  /** Posts used for the metrics. */
-  sample: number;
-  /** Posts served before de-duplication. */
-  served: number;
-  distinctAuthors: number;
-  targetAuthors: number;
-  medianLikes: number;
-  meanLikes: number;
-  newestPostAt: number;
   userCount: number;
   viewCount: number;
   isCommerce: boolean;

@@ -8,6 +8,7 @@ import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { invoke } from '../../bridge';
 import { ApiText, TagName } from '../../components/ApiText';
 import { scoreParts } from '../../../../shared/score-parts';
+import { TableHead } from '../../components/TableHead';
 
 export function ResultDetail(props: {
   tag: ScoredTag;
@@ -104,13 +105,7 @@ export function ResultDetail(props: {
       {!posts && !error && <p className="muted">Loading…</p>}
       {posts && (
         <table className="posts">
-          <thead>
-            <tr>
-              <th>Likes</th>
-              <th>Date</th>
-              <th>Author</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Likes', 'Date', 'Author']} />
           <tbody>
             {posts.slice(0, 200).map((p) => (
               <tr key={p.id} className={p.target ? 'target' : ''}>

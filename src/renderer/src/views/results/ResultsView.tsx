@@ -10,75 +10,17 @@ import { GRID_THEMES, useTheme } from '../../components/theme';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-import type { RunOutcome, RunPartial } from '../../../../shared/views';
-import type { ScoringSettings } from '../../../../shared/model';
+import { inert } from '../../../../shared/safe-text';
+import { TagName } from '../../components/ApiText';
+import { ExcludedAndFailed } from './ExcludedAndFailed';
+import { livePreview } from './live-preview';
 import { ResultDetail } from './ResultDetail';
 import { resultColumns } from './results-columns';
-import { inert } from '../../../../shared/safe-text';
-import { ApiText, TagName } from '../../components/ApiText';
+import { RunProgress } from './RunProgress';
 
 const columnState = new Map<string, ColumnState[]>();
 
-/** A run's partial results shaped as an outcome, so the grid shows them the same way while the run goes on. */
-function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcome {
-  return {
-    runId: p.runId,
-    ended: 'finished',
-    summary: `Running: ${p.done} of ${p.total} pairs in, ranked among themselves; the scores settle when the run ends.`,
-    result: {
-      now: '',
-      preset: settings.preset,
-      settings,
-      regions: p.regions,
-      credits: {
-        used: 0,
-        byEndpoint: {},
-        calls: 0,
-        retries: 0,
-        rateLimited: 0,
-        fromCache: 0,
-        saved: { byCache: 0, byInfoOnce: 0 },
-      },
-      failed: [],
-    },
-    failed: [],
-    rescore: false,
-    written: [],
-    partial: true,
-    reportError: null,
-    historyError: null,
-    ms: 0,
-  };
-}
-
 const rowId = (p: GetRowIdParams<ScoredTag>): string => p.data.candidate;
-
-function Progress(): React.JSX.Element | null {
-  const active = useRunStore((s) => s.active);
-  if (!active) return null;
-  const pct = active.total > 0 ? Math.round((100 * active.done) / active.total) : 0;
-  const elapsed = (Date.now() - active.startedAt) / 1000;
-  const left =
-    active.done > 0 ? Math.max(0, Math.round((elapsed / active.done) * (active.total - active.done))) : null;
-  const pairs = Object.entries(active.pairs);
-  return (
-    <div className="progress" aria-label="Run progress">
-      <div className="progress-line">
-        <progress max={active.total || 1} value={active.done} aria-label="Pairs done" />
-        <span>
-          {active.done}/{active.total || '…'} pairs ({pct}%) · {active.credits} credits
-          {left !== null ? ` · about ${left} s left` : ''}
-          {active.cancelling ? ' · cancelling, keeping what was fetched…' : ''}
-        </span>
-      </div>
-      <div className="pairs">
-        {pairs.slice(-120).map(([k, state]) => (
-          <span key={k} className={`pair ${state}`} title={`${k}: ${state}`} />
-        ))}
-      </div>
-    </div>
-  );
-}
 
 export function ResultsView(): React.JSX.Element {
   const theme = useTheme();
@@ -137,7 +79,7 @@ export function ResultsView(): React.JSX.Element {
   if (!outcome) {
     return (
       <div className="empty">
-        <Progress />
+        <RunProgress />
         {!activeRunId && (
           <>
             <p>No results yet: Run fetches the samples and ranks the candidates per region.</p>
@@ -152,7 +94,7 @@ export function ResultsView(): React.JSX.Element {
   const failed = outcome.failed.filter((f) => f.region === code);
   return (
     <div className="results">
-      <Progress />
+      <RunProgress />
       <div
         className={`run-end ended-${outcome.ended}`}
         role={outcome.ended === 'finished' ? 'status' : 'alert'}
@@ -213,39 +155,7 @@ export function ResultsView(): React.JSX.Element {
               />
             </section>
           )}
-          {r && (r.excluded.length > 0 || failed.length > 0) && (
-            <div className="aside-lists">
-              {r.excluded.length > 0 && (
-                <section aria-label={`Excluded in ${code}`}>
-                  <h3>Excluded</h3>
-                  <ul>
-                    {r.excluded.map((x) => (
-                      <li key={x.tag}>
-                        <span className="chip">{x.kind}</span> <TagName tag={x.tag} />:{' '}
-                        <ApiText text={x.reason} max={600} />
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
-              {failed.length > 0 && (
-                <section aria-label={`Failed in ${code}`}>
-                  <h3>Failed</h3>
-                  <ul>
-                    {failed.map((f) => (
-                      <li key={f.tag}>
-                        <span className="chip bad">{f.code}</span> <TagName tag={f.tag} />:{' '}
-                        <ApiText text={f.error} max={600} />
-                      </li>
-                    ))}
-                  </ul>
-                  <button onClick={() => void useRunStore.getState().retryFailed()}>
-                    Retry failed pairs
-                  </button>
-                </section>
-              )}
-            </div>
-          )}
+          {r && code && <ExcludedAndFailed code={code} excluded={r.excluded} failed={failed} />}
         </div>
         {detail && code && settings && (
           <ResultDetail tag={detail} region={code} settings={settings} onClose={() => setDetail(null)} />

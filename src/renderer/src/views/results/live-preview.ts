@@ -1,0 +1,26 @@
+// A run's partial results shaped as its outcome, so the results grid shows them the same way while it goes on.
+import { NO_CREDITS, type ScoringSettings } from '../../../../shared/model';
+import type { RunOutcome, RunPartial } from '../../../../shared/views';
+
+export function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcome {
+  return {
+    runId: p.runId,
+    ended: 'finished',
+    summary: `Running: ${p.done} of ${p.total} pairs in, ranked among themselves; the scores settle when the run ends.`,
+    result: {
+      now: '',
+      preset: settings.preset,
+      settings,
+      regions: p.regions,
+      credits: NO_CREDITS,
+      failed: [],
+    },
+    failed: [],
+    rescore: false,
+    written: [],
+    partial: true,
+    reportError: null,
+    historyError: null,
+    ms: 0,
+  };
+}
