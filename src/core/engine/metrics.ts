@@ -1,24 +1,8 @@
 // Raw per-hashtag metrics (velocity, density, overlap and the sample's shape) from sampled posts.
-import type { Post, ScoringSettings } from '../../shared/model';
+import type { Post, RawMetrics, ScoringSettings } from '../../shared/model';
 
-export interface RawMetrics {
-  /** Share of the sample posted at or after the window's cutoff (0 when the sample is empty). */
-  velocity: number;
-  /** Likes per post, summarised per `settings.density` (mean, median or log-mean: a geometric mean); 0 when empty. */
-  density: number;
-  /** Distinct target authors / distinct non-empty authors (0 when there are none). */
-  overlap: number;
-  /** Posts used (after de-duplication when the preset asks for it). */
-  sample: number;
-  /** Posts served by the API. */
-  served: number;
-  distinctAuthors: number;
-  targetAuthors: number;
-  medianLikes: number;
-  meanLikes: number;
-  /** create_time of the newest post in the sample; 0 when empty. */
-  newestPostAt: number;
-}
+/** The raw metrics' shape lives in the shared model, where a scored tag extends it. */
+export type { RawMetrics };
 
 const SECONDS_PER_DAY = 86_400;
 
