@@ -26,8 +26,10 @@ export interface IntervalFigures {
   /** Share of those whose interval holds their own reported score. */
   inside: number;
   meanWidth: number;
-  /** Share of tags whose label (and coin-toss neighbour, where there is one) is the same under another seed. */
+  /** Share of tags whose label is the same under another seed. */
   labelStability: number;
+  /** Share of tags whose label and coin-toss neighbour (where one is named) are both the same under another seed. */
+  neighbourStability: number;
   /** Tags with no interval (too few posts). */
   withoutInterval: number;
 }
@@ -35,8 +37,8 @@ export interface IntervalFigures {
 const hasInterval = (c: ScoreConfidence | undefined): c is ScoreConfidence & { low: number; high: number } =>
   c !== undefined && typeof c.low === 'number' && typeof c.high === 'number';
 
-/** A label as a reader sees it: the label and, where the resamples name one, the neighbour it swaps with. */
-const labelOf = (c: ScoreConfidence | undefined): string =>
+/** A label as a reader sees it, with the neighbour it swaps with where the resamples name one. */
+const neighbourOf = (c: ScoreConfidence | undefined): string =>
   `${c?.label ?? ''}|${(c as { coinToss?: { tag: string } } | undefined)?.coinToss?.tag ?? ''}`;
 
 export function measureIntervals(c: IntervalCase): IntervalFigures {
@@ -47,6 +49,7 @@ export function measureIntervals(c: IntervalCase): IntervalFigures {
   let width = 0;
   let compared = 0;
   let same = 0;
+  let sameNeighbour = 0;
   let withoutInterval = 0;
   for (let r = 0; r < c.regions; r++) {
     const sim = simulateRegion(`${c.preset}|${c.n}|${c.mode}|${r}`, c.tags ?? 12, c.n, c.mode);
@@ -62,7 +65,8 @@ export function measureIntervals(c: IntervalCase): IntervalFigures {
       const ci = conf.get(t.candidate);
       if (other) {
         compared += 1;
-        if (labelOf(ci) === labelOf(other.get(t.candidate))) same += 1;
+        if (ci?.label === other.get(t.candidate)?.label) same += 1;
+        if (neighbourOf(ci) === neighbourOf(other.get(t.candidate))) sameNeighbour += 1;
       }
       if (!hasInterval(ci)) {
         withoutInterval += 1;
@@ -80,6 +84,7 @@ export function measureIntervals(c: IntervalCase): IntervalFigures {
     inside: tags === 0 ? 0 : inside / tags,
     meanWidth: tags === 0 ? 0 : width / tags,
     labelStability: compared === 0 ? 1 : same / compared,
+    neighbourStability: compared === 0 ? 1 : sameNeighbour / compared,
     withoutInterval,
   };
 }
@@ -108,6 +113,7 @@ export function intervalRows(quick = false): Record<string, string | number>[] {
           'score inside its interval': pct(f.inside),
           'mean width': f.meanWidth.toFixed(1),
           'same label, other seed': pct(f.labelStability),
+          'same label and coin-toss neighbour': pct(f.neighbourStability),
         });
       }
     }
