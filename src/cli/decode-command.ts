@@ -47,7 +47,7 @@ function addCommonOptions(cmd: Command, defaultPosts: number): Command {
       '--workspace <dir>',
       "a Tagfit workspace: its lists, preset, plan and answer cache, as the app's (explicit options win)",
     )
-    .addOption(presetOption())
+    .addOption(presetOption({ workspace: true }))
     .addOption(settingOption('windowDays'))
     .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
     .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
