@@ -197,3 +197,19 @@ describe('5. own accounts follow the username rule when saved', () => {
     expect(ok).toMatchObject({ ok: true, value: { settings: { ownAccounts: ['acme_designs'] } } });
   });
 });
+
+describe('4. the app says so when data/watch.json is damaged', () => {
+  it('Watch status carries a notice naming the file, and where it was kept once the watch writes again', async () => {
+    const app = await createTestApp({ now: '2026-11-20T09:00:00Z' });
+    disposers.push(app.dispose);
+    const demo = await app.value('workspace:open-demo', {});
+    const file = path.join(demo.dir, 'data', 'watch.json');
+    await writeFile(file, '{"alerts":[{"id":"a1"');
+    const before = await app.value('watch:status', {});
+    expect(before.notice).toContain(`${file} is damaged`);
+    await app.value('run:start', {});
+    await app.value('watch:record', {});
+    const after = await app.value('watch:status', {});
+    expect(after.notice).toMatch(/watch\.json\.damaged-\S+ \(its alerts are there\)/);
+  }, 60_000);
+});

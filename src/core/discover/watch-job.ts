@@ -1,7 +1,7 @@
 // What a watch run leaves in the workspace, for the CLI (cron) and the app alike: alerts-<date>.md in reports/, and
 // data/watch.json with the suggestions already seen (a suggestion is news once) and every alert raised, kept until
 // the user dismisses it in the app.
-import { rename } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RunResult } from '../../shared/model';
@@ -93,6 +93,20 @@ export async function writeWatchState(
     warn(`the damaged ${file} was kept as ${aside} (its alerts are there); a new one was started`);
   }
   await writeFileAtomically(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** What the user must hear about the watch state: a damaged file now, and damaged ones kept aside before. */
+export async function watchStateNotice(ws: Workspace): Promise<string | undefined> {
+  const said: string[] = [];
+  await readWatchState(ws, (m) => said.push(`${m}.`));
+  const aside = (await readdir(ws.paths.data).catch(() => [] as string[]))
+    .filter((f) => f.startsWith('watch.json.damaged-'))
+    .map((f) => path.join(ws.paths.data, f));
+  if (aside.length > 0)
+    said.push(
+      `A damaged watch state was kept as ${aside.join(', ')} (its alerts are there); delete it once read.`,
+    );
+  return said.length > 0 ? said.join(' ') : undefined;
 }
 
 /**

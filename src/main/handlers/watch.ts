@@ -2,7 +2,12 @@
 // (no call), the watch's status and its alerts (data/watch.json, shared with the CLI's cron runs), and a due watch
 // run (src/core/job/watch-due.ts) run as the app runs any run.
 import { isDue } from '../../core/discover/watch';
-import { readWatchState, recordWatchRun, writeWatchState } from '../../core/discover/watch-job';
+import {
+  readWatchState,
+  recordWatchRun,
+  watchStateNotice,
+  writeWatchState,
+} from '../../core/discover/watch-job';
 import { picksOf, suggestionsOf } from '../../core/job/discover-job';
 import { lastRunAt } from '../../core/job/previous-run';
 import { runWatchIfDue } from '../../core/job/watch-due';
@@ -34,7 +39,9 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
     const open = requireWorkspace(ctx);
     const due = isDue(ctx.s.clock(), open.ws.settings.watch, await lastRunAt(open.ws.paths.data));
     const state = await readWatchState(open.ws, warn);
+    const notice = await watchStateNotice(open.ws);
     return {
+      ...(notice ? { notice } : {}),
       schedule: open.ws.settings.watch,
       due: due.due,
       why: due.why,

@@ -43,6 +43,8 @@ export interface WatchStatus {
   lastRun?: string;
   /** Alerts not dismissed yet, newest first. */
   alerts: StoredAlert[];
+  /** A damaged data/watch.json, or one kept aside: said until the user deletes it. */
+  notice?: string;
 }
 
 export interface WatchResponses {
