@@ -53,6 +53,11 @@ export function WatchView(): React.JSX.Element {
     <div className="watch">
       <section aria-label="Watch status">
         <h2>Watch</h2>
+        {status?.notice && (
+          <p className="notice" role="status">
+            {status.notice}
+          </p>
+        )}
         {status && <p className={status.due ? '' : 'muted'}>{dueText(status)}</p>}
         <button className="primary" disabled={!status?.due || running} onClick={() => void runIfDue()}>
           {running ? 'Running…' : 'Run the due watch now'}
