@@ -3,12 +3,19 @@
 import { useEffect, useState } from 'react';
 import type { WatchStatus } from '../../../../shared/ipc/watch';
 import { WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
+import { CheckField, Field, SelectField } from '../../components/Field';
 import { useWatchStore } from '../../stores/watch-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { inert } from '../../../../shared/safe-text';
 import { ApiText } from '../../components/ApiText';
 
 type Watch = WorkspaceSettings['watch'];
+
+const EVERY: readonly { value: Watch['every']; text: string }[] = [
+  { value: 'week', text: 'week' },
+  { value: 'day', text: 'day' },
+];
+const DAYS = WEEKDAYS.map((d) => ({ value: d, text: d[0]!.toUpperCase() + d.slice(1) }));
 
 const when = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, {
@@ -38,8 +45,7 @@ export function WatchView(): React.JSX.Element {
   const rule = <K extends keyof Watch['rules']>(k: K, v: Watch['rules'][K]): void =>
     setDraft({ ...draft, rules: { ...draft.rules, [k]: v } });
   const num = (k: 'rankMove' | 'scoreMove' | 'suggestionPosts', label: string): React.JSX.Element => (
-    <div className="field">
-      <label htmlFor={`w-${k}`}>{label}</label>
+    <Field id={`w-${k}`} label={label}>
       <input
         id={`w-${k}`}
         type="number"
@@ -47,7 +53,7 @@ export function WatchView(): React.JSX.Element {
         value={draft.rules[k]}
         onChange={(e) => rule(k, Number(e.target.value) || 0)}
       />
-    </div>
+    </Field>
   );
   return (
     <div className="watch">
@@ -87,46 +93,30 @@ export function WatchView(): React.JSX.Element {
           Saved in tagfit.json: the CLI&apos;s <code>tagfit watch</code> reads them too (
           <code>tagfit watch --print-schedule</code> prints the line for cron).
         </p>
-        <div className="check">
-          <label htmlFor="w-enabled">
-            <input
-              id="w-enabled"
-              type="checkbox"
-              checked={draft.enabled}
-              onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
-            />{' '}
-            Run by itself while the app is open
-          </label>
-        </div>
-        <div className="field">
-          <label htmlFor="w-every">Every</label>
-          <select
-            id="w-every"
-            value={draft.every}
-            onChange={(e) => setDraft({ ...draft, every: e.target.value as Watch['every'] })}
-          >
-            <option value="week">week</option>
-            <option value="day">day</option>
-          </select>
-        </div>
+        <CheckField
+          id="w-enabled"
+          checked={draft.enabled}
+          onChange={(enabled) => setDraft({ ...draft, enabled })}
+        >
+          Run by itself while the app is open
+        </CheckField>
+        <SelectField
+          id="w-every"
+          label="Every"
+          value={draft.every}
+          options={EVERY}
+          onChange={(every) => setDraft({ ...draft, every })}
+        />
         {draft.every === 'week' && (
-          <div className="field">
-            <label htmlFor="w-day">Day</label>
-            <select
-              id="w-day"
-              value={draft.day}
-              onChange={(e) => setDraft({ ...draft, day: e.target.value as Watch['day'] })}
-            >
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {d[0]!.toUpperCase() + d.slice(1)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="w-day"
+            label="Day"
+            value={draft.day}
+            options={DAYS}
+            onChange={(day) => setDraft({ ...draft, day })}
+          />
         )}
-        <div className="field">
-          <label htmlFor="w-hour">Hour (local time)</label>
+        <Field id="w-hour" label="Hour (local time)">
           <input
             id="w-hour"
             type="number"
@@ -137,18 +127,14 @@ export function WatchView(): React.JSX.Element {
               setDraft({ ...draft, hour: Math.max(0, Math.min(23, Number(e.target.value) || 0)) })
             }
           />
-        </div>
-        <div className="check">
-          <label htmlFor="w-velocity">
-            <input
-              id="w-velocity"
-              type="checkbox"
-              checked={draft.rules.velocityThreshold}
-              onChange={(e) => rule('velocityThreshold', e.target.checked)}
-            />{' '}
-            Velocity crosses the threshold ({workspace.settings.velocityThreshold}), either way
-          </label>
-        </div>
+        </Field>
+        <CheckField
+          id="w-velocity"
+          checked={draft.rules.velocityThreshold}
+          onChange={(on) => rule('velocityThreshold', on)}
+        >
+          Velocity crosses the threshold ({workspace.settings.velocityThreshold}), either way
+        </CheckField>
         {num('rankMove', 'Rank moves by (places, 0 off)')}
         {num('scoreMove', 'Score moves by (points, 0 off)')}
         {num('suggestionPosts', 'A new suggestion in at least (posts, 0 off)')}
