@@ -121,8 +121,12 @@ async function main(flags: Flags): Promise<void> {
     version: 'preview',
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  if (flags.workspace) await main.handlers['workspace:open']({ dir: flags.workspace });
-  else if (flags.demo) await main.handlers['workspace:open-demo']({});
+  // Named on the command line: relative to where it was typed (npm runs scripts from the project's folder and says
+  // the caller's in INIT_CWD); the handlers take absolute paths only.
+  if (flags.workspace) {
+    const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), flags.workspace);
+    await main.handlers['workspace:open']({ dir });
+  } else if (flags.demo) await main.handlers['workspace:open-demo']({});
   const preview = await startWebPreview({ rendererDir: RENDERER, port, handlers: main.handlers });
   bridge.preview = preview;
   process.stdout.write(`Tagfit preview: ${preview.url}\n`);
