@@ -1,6 +1,7 @@
 // What a confidence for every score costs: the 50 × 4 benchmark list scored from samples in hand, with and
-// without the bootstrap (200 resamples per region), in process; and a weights-only re-score, which reuses the
+// without the bootstrap (DEFAULT_RESAMPLES per region), in process; and a weights-only re-score, which reuses the
 // draws. Medians of 7; each timed call gets fresh copies of the samples, so nothing is remembered between them.
+import { DEFAULT_RESAMPLES } from '../../src/core/engine/confidence';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { runScoreJob } from '../../src/core/job/score-job';
 import { type RunSamples, scoreRun } from '../../src/core/pipeline/run';
@@ -79,7 +80,7 @@ export async function confidenceCost(): Promise<ConfidenceCost[]> {
 export async function confidenceSection(): Promise<string> {
   const rows = await confidenceCost();
   return [
-    `== confidence (bootstrap, 200 resamples per region), 50 tags × 4 regions from samples in hand ==`,
+    `== confidence (bootstrap, ${DEFAULT_RESAMPLES} resamples per region), 50 tags × 4 regions from samples in hand ==`,
     ...rows.map(
       (r) =>
         `${r.preset}: scoring ${r.without.toFixed(1)} ms, with confidence ${r.withConfidence.toFixed(1)} ms (adds ${(r.withConfidence - r.without).toFixed(1)} ms; goal under 300 ms), a weights-only re-score with confidence ${r.reweighed.toFixed(1)} ms`,
