@@ -11,7 +11,8 @@ import { type RegionEntry, unroundedScore } from './score';
 export type { BootstrapOptions };
 export { DEFAULT_RESAMPLES };
 
-/** Under this many posts no interval is given: a bootstrap of a handful of posts says nothing reliable. */
+/** Under this many posts no interval is given: on the calibration's simulated tags coverage holds (87-92 %) down
+ * to 10 posts but falls to 84-89 % at 8 and 75-88 % at 5. */
 export const MIN_INTERVAL_SAMPLE = 10;
 /**
  * The interval's normal quantile for a tag with `units` resampling units (authors). Nominal 90 % is 1.645, but the
