@@ -82,6 +82,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
         writeOut(`${cmp.before.now} → ${cmp.after.now} (${cmp.days.toFixed(1)} days)\n`);
         // Unlike runs: their scores are positions in other lists; the changes are left empty and this says why.
         if (cmp.notComparable) writeOut(`${cmp.notComparable}; score and rank changes are not given\n`);
+        if (cmp.comparedOver) writeOut(`${cmp.comparedOver}\n`);
         for (const [code, r] of Object.entries(cmp.regions)) {
           writeOut(`\n${code}\n`);
           for (const t of r.rows) {

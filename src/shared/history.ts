@@ -53,4 +53,6 @@ export interface RunComparison {
   regions: Record<RegionCode, RegionComparison>;
   /** Set when the runs measured differently ("not comparable: window 14 → 7 days"): no score, rank or velocity moves. */
   notComparable?: string;
+  /** Set when the runs differ only in their candidates: score and rank changes are over the tags both ranked. */
+  comparedOver?: string;
 }

@@ -174,6 +174,8 @@ export interface TagHistory {
   velocityCrossed?: 'rose above' | 'fell below' | null;
   /** Set when the two runs measured differently ("not comparable: window 14 → 7 days"): no moves are given. */
   notComparable?: string;
+  /** Set when the runs differ only in their candidates: score and rank changes are over the tags both ranked. */
+  comparedOver?: string;
 }
 
 /** Raw per-hashtag metrics from sampled posts (src/core/engine/metrics.ts computes them). */

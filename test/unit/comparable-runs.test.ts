@@ -119,6 +119,31 @@ describe('comparable runs', () => {
     expect(ok[2]!.history).toMatchObject({ velocityCrossed: 'fell below', crossedVelocityThreshold: false });
   });
 
+  it('runs that differ only in their candidates are compared over the tags both ranked, re-normalised', () => {
+    // Adding #delta (velocity 0.9, a new maximum) on the same posts moves every min-max score of the list; over the
+    // three shared tags nothing moved at all.
+    const more = run('2026-11-13T10:00:00.000Z', {}, ['alpha', 'beta', 'gamma', 'delta']);
+    more.regions.US!.ranked = [more.regions.US!.ranked[3]!, ...more.regions.US!.ranked.slice(0, 3)].map(
+      (t, i) => ({
+        ...t,
+        rank: i + 1,
+        score: 100 - i * 25,
+      }),
+    );
+    const m = computeMomentum(more, A, 0.5).regions.US!.ranked;
+    for (const t of m.filter((x) => x.tag !== 'delta'))
+      expect(t.history).toMatchObject({ scoreChange: 0, rankChange: 0, previousVelocity: t.velocity });
+    expect(m[1]!.history!.comparedOver).toBe(
+      '1 candidate added (#delta): scores and ranks compared over the tags both runs ranked, re-normalised',
+    );
+    expect(m[1]!.history!.notComparable).toBeUndefined();
+    const c = compareRuns(A, more);
+    expect(c.comparedOver).toMatch(/^1 candidate added \(#delta\)/);
+    expect(c.regions.US!.rows.filter((r) => r.status === 'both').map((r) => r.scoreChange)).toEqual([
+      0, 0, 0,
+    ]);
+  });
+
   it('runs compare says not comparable and leaves the moves empty', () => {
     const preset = run('2026-11-13T10:00:00.000Z', { preset: 'paid' }, ['alpha', 'beta', 'gamma']);
     const c = compareRuns(A, preset);

@@ -166,6 +166,8 @@ export function suggestTags(
     if (creatorLift < (opts.minLift ?? 1.5)) continue;
     const share = e.posts / highPosts.length;
     const base = (overallPosts.get(tag) ?? e.posts) / posts.size;
+    // The lift people read is in posts: it must clear the bar too.
+    if (share / base < (opts.minLift ?? 1.5)) continue;
     out.push({
       tag,
       region: result.region,

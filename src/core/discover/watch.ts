@@ -127,7 +127,8 @@ export function alertsFor(
   const alerts: WatchAlert[] = [];
   const add = (a: Omit<WatchAlert, 'message'>, message: string): void => void alerts.push({ ...a, message });
   const cmp = previous ? comparability(previous, current) : undefined;
-  if (previous && cmp && !cmp.comparable) {
+  // Runs that differ only in their candidates are compared over the tags both ranked (momentum re-normalised them).
+  if (previous && cmp && !cmp.comparable && !cmp.onlyCandidates) {
     const region = Object.keys(current.regions)[0] ?? '';
     add(
       { rule: 'not-comparable', tag: '', region, before: previous.now, after: current.now },
@@ -166,10 +167,12 @@ export function alertsFor(
             { rule: 'velocity-threshold', tag: t.tag, region, before: was.velocity, after: t.velocity },
             `#${t.tag} in ${region}: velocity ${crossed} ${f2(velocityThreshold)}, from ${f2(level.velocity)} (${level.sample} posts${prior ? ' over the last two runs' : ''}) to ${f2(t.velocity)} (${t.sample} posts)`,
           );
-        const scoreChange = t.score - was.score;
-        const zs = scoreChangeZ(scoreChange, t, floor);
+        // The momentum's changes: between runs with other candidates, over the tags both ranked.
+        const scoreChange = h.scoreChange ?? 0;
+        const rankChange = h.rankChange ?? 0;
+        const zs = h.scoreChange === null ? null : scoreChangeZ(scoreChange, t, floor);
         const real = zs !== null && Math.abs(zs) >= SCORE_ALERT_Z;
-        const rankChange = was.rank - t.rank;
+        const over = h.comparedOver ? ' (over the tags both runs ranked)' : '';
         if (
           rules.rankMove > 0 &&
           real &&
@@ -178,12 +181,12 @@ export function alertsFor(
         )
           add(
             { rule: 'rank-move', tag: t.tag, region, before: was.rank, after: t.rank },
-            `#${t.tag} in ${region}: ${rankChange > 0 ? 'up' : 'down'} ${Math.abs(rankChange)} places, from #${was.rank} to #${t.rank}`,
+            `#${t.tag} in ${region}: ${rankChange > 0 ? 'up' : 'down'} ${Math.abs(rankChange)} places${over}, from #${was.rank} to #${t.rank}`,
           );
         if (rules.scoreMove > 0 && real && Math.abs(scoreChange) >= rules.scoreMove)
           add(
             { rule: 'score-move', tag: t.tag, region, before: was.score, after: t.score },
-            `#${t.tag} in ${region}: score ${scoreChange > 0 ? 'up' : 'down'} ${f2(Math.abs(scoreChange))} points, from ${f2(was.score)} to ${f2(t.score)}`,
+            `#${t.tag} in ${region}: score ${scoreChange > 0 ? 'up' : 'down'} ${f2(Math.abs(scoreChange))} points${over}, from ${f2(was.score)} to ${f2(t.score)}`,
           );
         for (const kind of rules.becameFlagged) {
           // In this run and the previous one, and not already in the one before (else it was alerted then).

@@ -28,6 +28,11 @@ export interface Comparability {
    * while window, pages, page size, sampling and de-duplication are the same.
    */
   velocityComparable: boolean;
+  /**
+   * The runs differ only in their candidates: scores can be compared once both runs are re-normalised over the tags
+   * they share (momentum.ts does), since each tag's raw metrics do not depend on the others.
+   */
+  onlyCandidates: boolean;
   /** "not comparable: window 14 → 7 days; 1 candidate added (#x)", or "" when comparable. */
   why: string;
 }
@@ -99,12 +104,15 @@ export function comparability(before: ComparableRun, after: ComparableRun): Comp
   const velocityComparable = d.length === listDifferences;
   same('density', 'density');
   same('keepCommercial', 'commercial tags', '', (x) => (x ? 'kept' : 'excluded'));
+  const settingDifferences = d.length;
   d.push(...setChange('candidate', candidatesOf(before), candidatesOf(after), '#'));
+  const candidateDifferences = d.length - settingDifferences;
   if (before.targets && after.targets)
     d.push(...setChange('target creator', new Set(before.targets.map(key)), new Set(after.targets.map(key))));
   return {
     comparable: d.length === 0,
     velocityComparable,
+    onlyCandidates: settingDifferences === 0 && candidateDifferences > 0 && d.length === candidateDifferences,
     differences: d,
     why: d.length === 0 ? '' : `not comparable: ${d.join('; ')}`,
   };

@@ -1,9 +1,11 @@
 // How a tag moved between two runs: growth per week of its creators and views, its score and rank moves, and
 // whether its velocity crossed the threshold. Pure maths over ranked rows; storing runs is workspace/history.ts.
 import type { ComparedSide, ComparedTag, RunComparison } from '../../shared/history';
-import type { RegionCode, RunResult, ScoredTag, TagHistory } from '../../shared/model';
+import type { RegionCode, RunResult, ScoredTag, ScoringSettings, TagHistory } from '../../shared/model';
 import { hashtagKey } from '../../shared/hashtag';
-import { type ComparableRun, comparability } from './comparable';
+import { type ComparableRun, type Comparability, comparability } from './comparable';
+import { normaliseMetrics } from './normalise';
+import { weighScore } from './score';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -91,6 +93,40 @@ function indexRows(rows: readonly RunRow[]): Map<string, RunRow> {
   return m;
 }
 
+/** Both runs' scores and ranks over the tags both ranked, each re-normalised by its own settings. */
+function sharedScores(
+  before: readonly RunRow[],
+  after: readonly RunRow[],
+  sb: ScoringSettings,
+  sa: ScoringSettings,
+): {
+  before: Map<string, { score: number; rank: number }>;
+  after: Map<string, { score: number; rank: number }>;
+} {
+  const inAfter = new Set(after.map((r) => tagKey(r.tag)));
+  const inBefore = new Set(before.map((r) => tagKey(r.tag)));
+  const score = (rows: readonly RunRow[], keep: Set<string>, settings: ScoringSettings) => {
+    const shared = [...indexRows(rows).values()].filter((r) => keep.has(tagKey(r.tag)));
+    const n = normaliseMetrics(shared, settings);
+    const scored = shared
+      .map((r, i) => ({
+        key: tagKey(r.tag),
+        score: weighScore(n[i]!, (r as { isCommerce?: boolean }).isCommerce ?? false, settings.weights),
+        order: r.rank,
+      }))
+      .sort((a, b) => b.score - a.score || a.order - b.order);
+    return new Map(scored.map((x, i) => [x.key, { score: x.score, rank: i + 1 }]));
+  };
+  return { before: score(before, inAfter, sb), after: score(after, inBefore, sa) };
+}
+
+/** Whether unlike runs can still be compared by re-normalising both over the tags they share. */
+const canRenormalise = (cmp: Comparability, a: RunLike, b: RunLike): boolean =>
+  cmp.onlyCandidates && a.settings?.weights !== undefined && b.settings?.weights !== undefined;
+
+const sharedNote = (cmp: Comparability): string =>
+  `${cmp.differences.join('; ')}: scores and ranks compared over the tags both runs ranked, re-normalised`;
+
 /**
  * The run with each ranked row's momentum against `previous` (a new object; `current` is not changed). A region
  * the previous run lacks gets no history; a tag new to a region gets history with nulls.
@@ -103,6 +139,7 @@ export function computeMomentum(
   if (!previous) return current;
   const interval = Date.parse(current.now) - Date.parse(previous.now);
   const cmp = comparability(previous, current);
+  const renormalise = canRenormalise(cmp, previous, current);
   const regions: RunResult['regions'] = {};
   for (const [code, region] of Object.entries(current.regions)) {
     const prevRegion = previous.regions[code];
@@ -111,31 +148,49 @@ export function computeMomentum(
       continue;
     }
     const prev = indexRows(prevRegion.ranked);
+    const shared = renormalise
+      ? sharedScores(prevRegion.ranked, region.ranked, previous.settings as ScoringSettings, current.settings)
+      : undefined;
     regions[code] = {
       ...region,
       ranked: region.ranked.map((row) => {
         const p = prev.get(tagKey(row.tag));
         // Lifetime counts do not depend on how a run sampled; scores and ranks are positions within the run's
-        // list, and velocity counts posts inside its window: those move only between comparable runs.
+        // list, and velocity counts posts inside its window: those move only between comparable runs, or between
+        // runs that differ only in their candidates once both are re-normalised over the tags they share.
         const moves = p !== undefined && cmp.comparable;
+        const b = shared?.before.get(tagKey(row.tag));
+        const a = shared?.after.get(tagKey(row.tag));
         const vp = p !== undefined && cmp.velocityComparable ? p : undefined;
         const crossed = vp ? velocityCrossing(vp.velocity, row.velocity, velocityThreshold) : null;
         const history: TagHistory = {
           previousRunAt: previous.now,
           userCountGrowthPerWeek: p ? growthPerWeek(row.userCount, p.userCount, interval) : null,
           viewCountGrowthPerWeek: p ? growthPerWeek(row.viewCount, p.viewCount, interval) : null,
-          scoreChange: moves ? round2(row.score - p.score) : null,
-          rankChange: moves ? p.rank - row.rank : null,
+          scoreChange: moves ? round2(row.score - p.score) : a && b ? round2(a.score - b.score) : null,
+          rankChange: moves ? p.rank - row.rank : a && b ? b.rank - a.rank : null,
           previousVelocity: vp ? vp.velocity : null,
           crossedVelocityThreshold: crossed === 'rose above',
           velocityCrossed: crossed,
-          ...(cmp.comparable ? {} : { notComparable: cmp.why }),
+          ...(cmp.comparable ? {} : shared ? { comparedOver: sharedNote(cmp) } : { notComparable: cmp.why }),
         };
         return { ...row, history };
       }),
     };
   }
   return { ...current, regions };
+}
+
+/** A score (after − before) or rank (before − after: up is positive) change over the shared tags. */
+function sharedChange(
+  shared: ReturnType<typeof sharedScores> | undefined,
+  k: string,
+  what: 'score' | 'rank',
+): number | null {
+  const b = shared?.before.get(k);
+  const a = shared?.after.get(k);
+  if (!a || !b) return null;
+  return what === 'score' ? round2(a.score - b.score) : b.rank - a.rank;
 }
 
 const side = (r: RunRow): ComparedSide => ({
@@ -152,12 +207,16 @@ const side = (r: RunRow): ComparedSide => ({
 export function compareRuns(a: RunLike, b: RunLike): RunComparison {
   const interval = Date.parse(b.now) - Date.parse(a.now);
   const cmp = comparability(a, b);
+  const renormalise = canRenormalise(cmp, a, b);
   const codes = [...new Set([...Object.keys(b.regions), ...Object.keys(a.regions)])];
   const regions: RunComparison['regions'] = {};
   for (const code of codes) {
     const before = a.regions[code]?.ranked ?? [];
     const after = b.regions[code]?.ranked ?? [];
     const prev = indexRows(before);
+    const shared = renormalise
+      ? sharedScores(before, after, a.settings as ScoringSettings, b.settings as ScoringSettings)
+      : undefined;
     const seen = new Set<string>();
     const rows: ComparedTag[] = [];
     for (const r of [...after].sort((x, y) => x.rank - y.rank)) {
@@ -171,8 +230,8 @@ export function compareRuns(a: RunLike, b: RunLike): RunComparison {
         status: p ? 'both' : 'new',
         before: p ? side(p) : null,
         after: side(r),
-        scoreChange: p && cmp.comparable ? round2(r.score - p.score) : null,
-        rankChange: p && cmp.comparable ? p.rank - r.rank : null,
+        scoreChange: p && cmp.comparable ? round2(r.score - p.score) : sharedChange(shared, k, 'score'),
+        rankChange: p && cmp.comparable ? p.rank - r.rank : sharedChange(shared, k, 'rank'),
         velocityChange: p && cmp.velocityComparable ? r.velocity - p.velocity : null,
         userCountGrowthPerWeek: p ? growthPerWeek(r.userCount, p.userCount, interval) : null,
         viewCountGrowthPerWeek: p ? growthPerWeek(r.viewCount, p.viewCount, interval) : null,
@@ -207,6 +266,6 @@ export function compareRuns(a: RunLike, b: RunLike): RunComparison {
     after: { id: b.id, now: b.now },
     days: interval / DAY_MS,
     regions,
-    ...(cmp.comparable ? {} : { notComparable: cmp.why }),
+    ...(cmp.comparable ? {} : renormalise ? { comparedOver: sharedNote(cmp) } : { notComparable: cmp.why }),
   };
 }

@@ -57,6 +57,7 @@ export function summaryBlocks(input: RegionReportInput): Block[] {
     const fresh = result.ranked.filter((t) => !t.history).map(tagLabel);
     const parts = [
       ...(unlike ? [`${unlike}, so no score or rank moves are given`] : []),
+      ...(withHistory[0]!.history!.comparedOver ? [withHistory[0]!.history!.comparedOver] : []),
       ...(moves.length > 0 ? [moves.join(', ')] : []),
       ...(rose.length > 0 ? [`velocity rose above the threshold: ${rose.join(', ')}`] : []),
       ...(fell.length > 0 ? [`velocity fell below the threshold: ${fell.join(', ')}`] : []),
