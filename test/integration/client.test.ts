@@ -108,10 +108,12 @@ const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 function recordTimers(): number[] {
   const delays: number[] = [];
   const real = globalThis.setTimeout;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+  // Every timer set in this process passes through, with all its arguments (undici hands its own one).
+  const pass = real as (fn: unknown, ms?: number, ...rest: unknown[]) => ReturnType<typeof setTimeout>;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: unknown, ms?: number, ...rest: unknown[]) => {
     const where = new Error().stack ?? '';
     if (/[/\\]src[/\\]core[/\\]api[/\\]|[/\\]p-queue[/\\]/.test(where)) delays.push(ms ?? 0);
-    return real(fn, ms);
+    return pass(fn, ms, ...rest);
   }) as typeof setTimeout);
   return delays;
 }
