@@ -13,6 +13,7 @@ import { TagfitError } from '../src/core/errors';
 import { createSystemKeychain } from '../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../src/main/app-settings';
 import { createMainHandlers } from '../src/main/handlers';
+import { noticeNotifier } from '../src/main/shell/notifications';
 import { startWebPreview, type WebPreview } from '../src/main/web/server';
 import { checkApiBase, parseNow } from '../src/cli/score-command';
 import { reportError } from '../src/cli/main';
@@ -114,6 +115,7 @@ async function main(flags: Flags): Promise<void> {
       demoWorkspace: path.join(dataDir, 'demo-workspace'),
     },
     dialogs: { pickFolder: async () => null },
+    notifier: noticeNotifier((notice) => bridge.preview?.emit('app:notice', notice)),
     appSettings: createFileSettingsStore(path.join(dataDir, 'settings.json')),
     apiBase: flags.apiBase,
     envKey: ENV_KEY,

@@ -1,17 +1,28 @@
-// Electron main: one secure window, the IPC wiring, the menu, the single-instance lock, window bounds, and a
-// clean stop on quit. Everything else is src/core, reached through the handlers.
+// Electron main: one secure window, the IPC wiring, and the shell's glue. What to do (menus, window state,
+// closing and activating, second launches, notification clicks, a crashed page) is decided in src/main/shell/
+// and carried out by the adapters in src/main/electron/; everything else is src/core, through the handlers.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
 import { checkApiBase } from '../core/api/base-url';
 import { createSystemKeychain } from '../core/secrets/keychain';
 import { CSP } from '../shared/csp';
+import type { EventPayloads } from '../shared/ipc-contract';
+import { withRecent } from './app-settings';
+import { createElectronNotifier } from './electron/notifier';
+import { withOsRecents } from './electron/os-recents';
+import { carryOut, initialBounds, recoverRenderer, rememberBounds, windowState } from './electron/window';
 import { openElectronSettings } from './electron-settings';
 import { createMainHandlers, type MainHandlers } from './handlers';
 import { registerIpc } from './ipc';
-import { withRecent } from './app-settings';
 import { buildMenu } from './menu';
 import type { AppSettingsStore } from './services';
+import { createCrashRecovery } from './shell/crash-recovery';
+import { externalUrl } from './shell/external-links';
+import { onActivate, onAllWindowsClosed, onBeforeQuit } from './shell/lifecycle';
+import { menuTemplate, type MenuAction } from './shell/menu-template';
+import { routeNotificationClick, type AppNotification } from './shell/notifications';
+import { bringForward, routeSecondInstance, workspaceFromArgv } from './shell/second-instance';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The app takes its key from the keychain only. A TIKLIVE_KEY left in the environment would pass to every child
@@ -22,67 +33,98 @@ let apiBase: string | undefined;
 let mainWindow: BrowserWindow | undefined;
 let main: MainHandlers | undefined;
 let settings: AppSettingsStore | undefined;
+/** Until the page has loaded, what main asks of it waits here (a second launch's workspace, a click's view). */
+let pageReady: Promise<void> = Promise.resolve();
 
 function isOurs(wc: WebContents): boolean {
-  return mainWindow !== undefined && wc.id === mainWindow.webContents.id;
+  return mainWindow !== undefined && !mainWindow.isDestroyed() && wc.id === mainWindow.webContents.id;
 }
 
-/** Only https links leave the app, and only through the OS browser. */
+/** Only https links leave the app, and only through the OS browser: the one openExternal. */
 function openExternalSafely(url: string): void {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // not a URL: ignore
-  }
+  const checked = externalUrl(url);
+  if (checked) void shell.openExternal(checked);
 }
 
-/**
- * A workspace folder named on the command line (`tagfit-app DIR`, or a second launch's, relative to its own
- * folder). Named by the user, it counts as picked, like a folder chosen in the dialog: kept with the recent ones,
- * the only folders the renderer may name.
- */
-function workspaceArg(argv: readonly string[], cwd = process.cwd()): string | undefined {
-  const arg = argv
-    .slice(app.isPackaged ? 1 : 2)
-    .filter((a) => !a.startsWith('-'))
-    .at(-1);
-  if (arg === undefined || !settings) return undefined;
-  const dir = path.resolve(cwd, arg);
-  settings.update({ recentWorkspaces: withRecent(settings.get().recentWorkspaces, dir) });
+function send<E extends keyof EventPayloads>(channel: E, payload: EventPayloads[E]): void {
+  void pageReady.then(() => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  });
+}
+
+/** A folder named by the user (command line, a second launch, the Dock, a jump list) counts as picked. */
+function pickedByUser(dir: string): string {
+  settings?.update({ recentWorkspaces: withRecent(settings.get().recentWorkspaces, dir) });
   return dir;
 }
 
-/** Window bounds are saved when the window settles (a pause after resizing) or closes, not on every event. */
-function rememberBounds(win: BrowserWindow, store: AppSettingsStore): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = (): void => {
-    if (win.isDestroyed()) return;
-    const maximized = win.isMaximized();
-    const b = maximized ? store.get().window : { ...win.getBounds(), maximized: false };
-    store.update({ window: { width: b.width, height: b.height, x: b.x, y: b.y, maximized } });
-  };
-  const settle = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(save, 500);
-  };
-  win.on('resize', settle);
-  win.on('move', settle);
-  win.on('maximize', save);
-  win.on('unmaximize', save);
-  win.on('close', () => {
-    clearTimeout(timer);
-    save();
+/** The window forward (made again if macOS kept the app running without one), then the workspace opened. */
+async function openWorkspace(dir: string): Promise<void> {
+  await carryOut(bringForward(windowState(mainWindow)), () => mainWindow, createWindow);
+  send('app:open-workspace', { dir: pickedByUser(dir) });
+}
+
+function runMenuAction(a: MenuAction): void {
+  if (a.kind === 'command') send('app:command', { command: a.command });
+  else if (a.kind === 'open-url') openExternalSafely(a.url);
+  else if (a.kind === 'open-workspace') void openWorkspace(a.dir);
+  else app.showAboutPanel();
+}
+
+function setMenu(recent: readonly string[]): void {
+  Menu.setApplicationMenu(
+    buildMenu(menuTemplate({ platform: process.platform, appName: app.getName(), recent }), runMenuAction),
+  );
+}
+
+async function onNotificationClick(n: AppNotification): Promise<void> {
+  const route = routeNotificationClick(n, windowState(mainWindow));
+  await carryOut(route.window, () => mainWindow, createWindow);
+  send('app:open-view', { view: route.openView });
+}
+
+/** The handlers live as long as the app (macOS keeps it running with no window): made once, with the settings. */
+function startHandlers(): MainHandlers {
+  settings = withOsRecents(openElectronSettings(), runMenuAction, setMenu);
+  app.setAboutPanelOptions({ applicationName: 'Tagfit', applicationVersion: app.getVersion() });
+  return createMainHandlers({
+    keychain: createSystemKeychain(),
+    clock: () => new Date(),
+    emit: (channel, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+    },
+    paths: {
+      // Packaged, the demo lists are an extra resource (electron-builder.json); from a checkout, in resources/.
+      demoDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'demo')
+        : path.join(app.getAppPath(), 'resources', 'demo'),
+      demoWorkspace: path.join(app.getPath('userData'), 'demo-workspace'),
+    },
+    dialogs: {
+      async pickFolder(title) {
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const r = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
+    notifier: createElectronNotifier((n) => void onNotificationClick(n)),
+    appSettings: settings,
+    apiBase,
+    shell: 'electron',
+    version: app.getVersion(),
+    log: (line) => console.error(line),
   });
 }
 
 async function createWindow(): Promise<void> {
-  settings = openElectronSettings();
-  const bounds = settings.get().window;
-  mainWindow = new BrowserWindow({
+  const store = settings!;
+  const bounds = initialBounds(store);
+  const win = new BrowserWindow({
     width: bounds.width,
     height: bounds.height,
-    x: bounds.x,
-    y: bounds.y,
+    ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
     show: false,
     title: 'Tagfit',
     // Packaged apps carry their icon in the bundle; from a checkout, the window takes build/icon.png.
@@ -95,9 +137,10 @@ async function createWindow(): Promise<void> {
       webSecurity: true,
     },
   });
-  if (bounds.maximized) mainWindow.maximize();
-  rememberBounds(mainWindow, settings);
-  const wc = mainWindow.webContents;
+  mainWindow = win;
+  if (bounds.maximized) win.maximize();
+  rememberBounds(win, store);
+  const wc = win.webContents;
   wc.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url);
     return { action: 'deny' };
@@ -105,42 +148,14 @@ async function createWindow(): Promise<void> {
   wc.on('will-navigate', (event, url) => {
     if (url !== wc.getURL()) event.preventDefault();
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-
-  main = createMainHandlers({
-    keychain: createSystemKeychain(),
-    clock: () => new Date(),
-    emit: (channel, payload) => mainWindow?.webContents.send(channel, payload),
-    paths: {
-      // Packaged, the demo lists are an extra resource (electron-builder.json); from a checkout, in resources/.
-      demoDir: app.isPackaged
-        ? path.join(process.resourcesPath, 'demo')
-        : path.join(app.getAppPath(), 'resources', 'demo'),
-      demoWorkspace: path.join(app.getPath('userData'), 'demo-workspace'),
-    },
-    dialogs: {
-      async pickFolder(title) {
-        const r = await dialog.showOpenDialog(mainWindow!, {
-          title,
-          properties: ['openDirectory', 'createDirectory'],
-        });
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
-    },
-    appSettings: settings,
-    apiBase,
-    shell: 'electron',
-    version: app.getVersion(),
-    log: (line) => console.error(line),
+  recoverRenderer(win, createCrashRecovery({ now: Date.now }), (notice) => wc.send('app:notice', notice));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
   });
-  registerIpc(main.handlers, isOurs);
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send('app:command', { command })));
-
-  const initial = workspaceArg(process.argv) ?? settings.get().lastWorkspace;
-  if (initial) await main.handlers['workspace:open']({ dir: initial }).catch(() => undefined);
-
-  if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await mainWindow.loadFile(path.join(here, '../renderer/index.html'));
+  pageReady = new Promise((resolve) => wc.once('did-finish-load', () => resolve()));
+  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else await win.loadFile(path.join(here, '../renderer/index.html'));
 }
 
 // One Tagfit window: a second launch hands its workspace to this one and quits.
@@ -148,12 +163,19 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const dir = workspaceArg(argv, workingDirectory);
-    if (dir && main) void main.handlers['workspace:open']({ dir }).catch(() => undefined);
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
+    const route = routeSecondInstance(
+      { argv, cwd: workingDirectory, packaged: app.isPackaged },
+      windowState(mainWindow),
+    );
+    void carryOut(route.window, () => mainWindow, createWindow).then(() => {
+      if (route.openWorkspace) send('app:open-workspace', { dir: pickedByUser(route.openWorkspace) });
+    });
+  });
+  // macOS: a recent document chosen from the Dock (or a folder dropped on its icon).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (app.isReady()) void openWorkspace(file);
+    else process.argv.push(file);
   });
 
   app.whenReady().then(async () => {
@@ -166,7 +188,9 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(2);
       return;
     }
-    // Electron grants every permission by default: Tagfit needs none.
+    // Windows shows notifications only for an app with its own user model id (the installer's appId).
+    if (process.platform === 'win32') app.setAppUserModelId('com.tagfit.app');
+    // Electron grants every permission by default: Tagfit needs none (notifications are sent by main).
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     // Checks (navigator.permissions.query, some APIs before they ask) are answered "no" as well.
     session.defaultSession.setPermissionCheckHandler(() => false);
@@ -177,16 +201,30 @@ if (!app.requestSingleInstanceLock()) {
         : CSP;
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });
+    main = startHandlers();
+    registerIpc(main.handlers, isOurs);
+    const named = workspaceFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() });
+    const initial = named ? pickedByUser(named) : settings!.get().lastWorkspace;
+    if (initial) await main.handlers['workspace:open']({ dir: initial }).catch(() => undefined);
     await createWindow();
   });
 
-  // Quitting during a run stops it cleanly: what was fetched is in the cache, the lock is released.
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting || !main) return;
-    event.preventDefault();
-    quitting = true;
-    void main.dispose().finally(() => app.quit());
+  app.on('activate', () => {
+    const windows = BrowserWindow.getAllWindows().length;
+    const todo = onActivate({ ready: app.isReady() && main !== undefined, windows });
+    if (todo === 'create-window') void createWindow();
+    else if (todo === 'show-window') mainWindow?.show();
   });
-  app.on('window-all-closed', () => app.quit());
+
+  // Quitting during a run stops it cleanly: what was fetched is in the cache, the lock is released.
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (onBeforeQuit({ stopping, hasHandlers: main !== undefined }) === 'quit') return;
+    event.preventDefault();
+    stopping = true;
+    void main!.dispose().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => {
+    if (onAllWindowsClosed(process.platform) === 'quit') app.quit();
+  });
 }

@@ -1,46 +1,26 @@
-// The application menu with the usual accelerators; workbench commands go to the renderer by name, which runs
-// them as its command palette does.
+// Electron's menus from the plain templates of shell/menu-template.ts: each item's action is carried out by the
+// function handed in (a command to the renderer, a link through the checked openExternal, a workspace, About).
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../shared/views';
+import type { MenuAction, MenuItemSpec } from './shell/menu-template';
 
-export function buildMenu(send: (command: AppCommand) => void): Menu {
-  const mac = process.platform === 'darwin';
-  const item = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => send(command),
-  });
-  const template: MenuItemConstructorOptions[] = [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        item('New Workspace…', 'workspace.create', 'CmdOrCtrl+N'),
-        item('Open Workspace…', 'workspace.open', 'CmdOrCtrl+O'),
-        { type: 'separator' },
-        item('Export Reports…', 'reports.export', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'Run',
-      submenu: [item('Run', 'run.start', 'F5'), item('Cancel Run', 'run.cancel', 'Shift+F5')],
-    },
-    {
-      label: 'View',
-      submenu: [
-        item('Command Palette…', 'palette.open', 'CmdOrCtrl+Shift+P'),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+function toOptions(spec: MenuItemSpec, run: (a: MenuAction) => void): MenuItemConstructorOptions {
+  if ('type' in spec) return { type: 'separator' };
+  if ('submenu' in spec)
+    return {
+      label: spec.label,
+      ...(spec.role ? { role: spec.role } : {}),
+      submenu: spec.submenu.map((s) => toOptions(s, run)),
+    };
+  if ('role' in spec) return { role: spec.role, ...(spec.label ? { label: spec.label } : {}) };
+  const action = spec.action;
+  return {
+    label: spec.label,
+    ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+    ...(spec.enabled === false ? { enabled: false } : {}),
+    ...(action ? { click: () => run(action) } : {}),
+  };
+}
+
+export function buildMenu(template: readonly MenuItemSpec[], run: (a: MenuAction) => void): Menu {
+  return Menu.buildFromTemplate(template.map((s) => toOptions(s, run)));
 }

@@ -3,6 +3,7 @@
 import type { Keychain } from '../core/secrets/keychain';
 import type { EventPayloads } from '../shared/ipc-contract';
 import type { AppSettingsView } from '../shared/views';
+import type { AppNotification } from './shell/notifications';
 
 /** The app's own settings (not a workspace's): recent workspaces, theme, window, export folders. */
 export interface AppSettingsData {
@@ -27,6 +28,12 @@ export interface Dialogs {
   pickFolder(title: string): Promise<string | null>;
 }
 
+/** A notification to the OS, sent by main (the renderer may not). */
+export interface Notifier {
+  /** Shows it where the platform can; a click brings the window forward and opens `view`. */
+  notify(n: AppNotification): void;
+}
+
 export interface HandlerServices {
   keychain: Keychain;
   /** The run clock. */
@@ -41,6 +48,8 @@ export interface HandlerServices {
     demoWorkspace: string;
   };
   dialogs: Dialogs;
+  /** Electron's Notification in the app; the preview's stand-in writes it to the workbench's output. */
+  notifier: Notifier;
   appSettings: AppSettingsStore;
   /** A TikLiveAPI base other than the real one (the simulator, a proxy). */
   apiBase?: string;

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { ErrorInfo } from './model';
 import type { AppCommand, RunEvent, RunPartial } from './views';
-import { type AppResponses, appRequests } from './ipc/app';
+import { type AppNotice, type AppResponses, appRequests, type ShellView } from './ipc/app';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
 import { type DecodeResponses, decodeRequests } from './ipc/decode';
 import { type HistoryResponses, historyRequests } from './ipc/history';
@@ -55,6 +55,12 @@ export interface EventPayloads {
   'app:command': { command: AppCommand };
   /** The pairs of a run scored so far, ranked among themselves: results fill in as they arrive. */
   'run:partial': RunPartial;
+  /** Open a view (a click on a notification sent by main). */
+  'app:open-view': { view: ShellView };
+  /** Open this workspace (a second launch, the dock menu or a jump list named it; main has recorded it as picked). */
+  'app:open-workspace': { dir: string };
+  /** A line for the workbench's output from the shell (a reload after a crash; the preview's notifications). */
+  'app:notice': AppNotice;
 }
 export type EventChannel = keyof EventPayloads;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createMemoryKeychain, type Keychain } from '../../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../../src/main/app-settings';
 import { dispatch } from '../../src/main/dispatch';
+import type { AppNotification } from '../../src/main/shell/notifications';
 import { createMainHandlers, type Handlers } from '../../src/main/handlers';
 import type { InvokeChannel, InvokeResponses, IpcResult } from '../../src/shared/ipc-contract';
 import type { RunEvent } from '../../src/shared/views';
@@ -18,6 +19,8 @@ export interface TestApp {
   /** The value, or a thrown Error with the code and message of a failed result. */
   value<C extends InvokeChannel>(channel: C, payload: unknown): Promise<InvokeResponses[C]>;
   events: RunEvent[];
+  /** What main sent the OS as notifications. */
+  notifications: AppNotification[];
   logs: string[];
   /** A folder of the test's own (settings, demo workspace); removed by dispose. */
   dir: string;
@@ -39,7 +42,8 @@ export async function createTestApp(
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-app-'));
   const events: RunEvent[] = [];
   const logs: string[] = [];
-  const app: Partial<TestApp> = { events, logs, dir, nextFolder: null };
+  const notifications: AppNotification[] = [];
+  const app: Partial<TestApp> = { events, notifications, logs, dir, nextFolder: null };
   const main = createMainHandlers({
     keychain: opts.keychain ?? createMemoryKeychain(),
     clock: () => (opts.now ? new Date(opts.now) : new Date()),
@@ -49,6 +53,7 @@ export async function createTestApp(
     },
     paths: { demoDir: path.join(ROOT, 'resources', 'demo'), demoWorkspace: path.join(dir, 'demo-workspace') },
     dialogs: { pickFolder: async () => app.nextFolder ?? null },
+    notifier: { notify: (n) => void notifications.push(n) },
     appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
     apiBase: opts.apiBase,
     envKey: opts.envKey,

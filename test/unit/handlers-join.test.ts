@@ -32,6 +32,7 @@ describe('joinHandlers', () => {
       emit: () => {},
       paths: { demoDir: path.resolve('resources/demo'), demoWorkspace: path.resolve('/nonexistent/demo') },
       dialogs: { pickFolder: async () => null },
+      notifier: { notify: () => {} },
       appSettings: {
         get: () => ({
           version: 1,

@@ -12,7 +12,8 @@ import { picksOf, suggestionsOf } from '../../core/job/discover-job';
 import { lastRunAt } from '../../core/job/previous-run';
 import { runWatchIfDue } from '../../core/job/watch-due';
 import { TagfitError } from '../../core/errors';
-import type { WatchStatus } from '../../shared/ipc/watch';
+import type { WatchRunDue, WatchStatus } from '../../shared/ipc/watch';
+import { watchNotification } from '../shell/notifications';
 import { type HandlerContext, requireWorkspace, requireWritable } from './context';
 import { createScoreRunner, prepare } from './score-runner';
 import type { DomainHandlers } from './types';
@@ -104,7 +105,7 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
         },
       });
       if (!watch.due) return { due: false, why: watch.why, next: watch.next };
-      return {
+      const answer: WatchRunDue = {
         due: true,
         why: watch.why,
         next: watch.next,
@@ -113,6 +114,10 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
         alerts: watch.alerts,
         notice: watch.notice,
       };
+      // Main tells the OS (the renderer keeps its deny-all permissions); a click opens Watch.
+      const notification = watchNotification(answer);
+      if (notification) ctx.s.notifier.notify(notification);
+      return answer;
     },
     async 'watch:dismiss'({ id }) {
       const open = requireWritable(ctx, 'dismiss an alert');

@@ -41,4 +41,11 @@ export const INVOKE_CHANNELS = [
   'reports:export',
 ] as const;
 
-export const EVENT_CHANNELS = ['run:progress', 'run:partial', 'app:command'] as const;
+export const EVENT_CHANNELS = [
+  'run:progress',
+  'run:partial',
+  'app:command',
+  'app:open-view',
+  'app:open-workspace',
+  'app:notice',
+] as const;

@@ -1,6 +1,6 @@
 // The watchlist in the app: its status and alerts (kept in the workspace, shared with the CLI's cron runs), a due run
 // started by hand or, when the workspace says so, by itself while the app is open (main runs it and records its
-// alerts: watch:run-due), with an OS notification of what main says to tell.
+// alerts: watch:run-due, which also sends the OS notification: no renderer code makes one).
 import { create } from 'zustand';
 import type { WatchAlert } from '../../../shared/discover';
 import type { WatchRunDue, WatchStatus } from '../../../shared/ipc/watch';
@@ -18,15 +18,6 @@ interface WatchState {
   /** Runs now if a run is due (the estimate is skipped: the schedule is the user's consent). */
   runIfDue(): Promise<void>;
   dismiss(id: string): Promise<void>;
-}
-
-/** An OS notification where the platform allows it (Electron, or a browser that was granted it). */
-function notify(title: string, body: string): void {
-  const N = (globalThis as { Notification?: typeof Notification }).Notification;
-  if (!N) return;
-  const show = (): void => void new N(title, { body });
-  if (N.permission === 'granted') show();
-  else if (N.permission !== 'denied') void N.requestPermission().then((p) => p === 'granted' && show());
 }
 
 export const useWatchStore = create<WatchState>((set, get) => ({
@@ -61,8 +52,8 @@ export const useWatchStore = create<WatchState>((set, get) => ({
       }
       const n = watch.alerts.length;
       set({ raised: watch.alerts });
+      // The OS notification is main's (watch:run-due sends it); the workbench lists the alerts.
       useUiStore.getState().log(n > 0 ? 'warning' : 'info', `Watch: ${n} alert${n === 1 ? '' : 's'}.`);
-      notify(watch.notice.title, watch.notice.body);
     } catch (e) {
       useUiStore.getState().report('The watch run', e);
     } finally {
