@@ -175,6 +175,19 @@ describe('the workbench through npm run web', () => {
     await expect
       .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'))
       .toBe('tag\nfounderlife\nsmallbusinesscheck\nbooktok\nsaasmarketing\nuxdesign\n');
+    // Undo brings the edited row back as it was (still invalid, so not saved); Redo makes the edit again.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect
+      .poll(() => cellTexts('Candidate hashtags', 'value'))
+      .toEqual(['founderlife', 'smallbusinesscheck', 'small business', 'saasmarketing', 'uxdesign']);
+    await expect
+      .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'))
+      .toBe('tag\nfounderlife\nsmallbusinesscheck\nsaasmarketing\nuxdesign\n');
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect
+      .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'))
+      .toBe('tag\nfounderlife\nsmallbusinesscheck\nbooktok\nsaasmarketing\nuxdesign\n');
+    await expect.poll(() => page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(true);
     await view('Target creators');
     await page.getByLabel('Add to Target creators', { exact: true }).fill('@acme_designs');
     await page.keyboard.press('Enter');

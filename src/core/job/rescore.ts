@@ -1,20 +1,10 @@
 // A re-score from the samples in hand: other weights, preset or window over the last run's samples, with no call
 // and no file read, when those samples were fetched the way the new settings would fetch them.
-import type { Credits, RunResult } from '../../shared/model';
+import { NO_CREDITS, type RunResult } from '../../shared/model';
 import { computeMomentum } from '../engine/momentum';
 import { type RunSamples, scoreRun } from '../pipeline/run';
 import type { StoredRun } from '../workspace/history';
 import type { PreparedScoreRun } from './prepare-score';
-
-const NO_CREDITS: Credits = {
-  used: 0,
-  byEndpoint: {},
-  calls: 0,
-  retries: 0,
-  rateLimited: 0,
-  fromCache: 0,
-  saved: { byCache: 0, byInfoOnce: 0 },
-};
 
 export interface SamplesInHand {
   /** The run the samples came from, as it was scored (before momentum). */

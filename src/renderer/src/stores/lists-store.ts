@@ -103,6 +103,17 @@ export const useListsStore = create<ListsState>((set, get) => {
     }
   }
 
+  /** Undo or redo: the list goes back to the top of one stack, and what it was goes onto the other. */
+  async function travel(list: ListName, from: 'undo' | 'redo'): Promise<void> {
+    const cur = get().lists[list];
+    const target = cur[from].at(-1);
+    if (!target) return;
+    const to = from === 'undo' ? 'redo' : 'undo';
+    const moved = { ...cur, [from]: cur[from].slice(0, -1), [to]: [...cur[to], values(list)] };
+    set({ lists: { ...get().lists, [list]: moved } });
+    await commit(list, target, false);
+  }
+
   return {
     lists: { tags: empty(), creators: empty(), regions: empty() },
     load(lists) {
@@ -143,25 +154,7 @@ export const useListsStore = create<ListsState>((set, get) => {
       });
       return toggles;
     },
-    async undo(list) {
-      const cur = get().lists[list];
-      const prev = cur.undo.at(-1);
-      if (!prev) return;
-      const now = values(list);
-      set({
-        lists: { ...get().lists, [list]: { ...cur, undo: cur.undo.slice(0, -1), redo: [...cur.redo, now] } },
-      });
-      await commit(list, prev, false);
-    },
-    async redo(list) {
-      const cur = get().lists[list];
-      const next = cur.redo.at(-1);
-      if (!next) return;
-      const now = values(list);
-      set({
-        lists: { ...get().lists, [list]: { ...cur, redo: cur.redo.slice(0, -1), undo: [...cur.undo, now] } },
-      });
-      await commit(list, next, false);
-    },
+    undo: (list) => travel(list, 'undo'),
+    redo: (list) => travel(list, 'redo'),
   };
 });

@@ -3,6 +3,31 @@ import type { FailedTag, RegionResult } from '../../../../shared/model';
 import { ApiText, TagName } from '../../components/ApiText';
 import { useRunStore } from '../../stores/run-store';
 
+interface Item {
+  tag: string;
+  /** The kind of exclusion or the error's code, as a chip. */
+  chip: string;
+  bad: boolean;
+  /** Why: the API's or the engine's words, shown inert. */
+  text: string;
+}
+
+function TagReasons({ title, items }: { title: string; items: Item[] }): React.JSX.Element {
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((x) => (
+          <li key={x.tag}>
+            <span className={x.bad ? 'chip bad' : 'chip'}>{x.chip}</span> <TagName tag={x.tag} />:{' '}
+            <ApiText text={x.text} max={600} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ExcludedAndFailed({
   code,
   excluded,
@@ -17,28 +42,18 @@ export function ExcludedAndFailed({
     <div className="aside-lists">
       {excluded.length > 0 && (
         <section aria-label={`Excluded in ${code}`}>
-          <h3>Excluded</h3>
-          <ul>
-            {excluded.map((x) => (
-              <li key={x.tag}>
-                <span className="chip">{x.kind}</span> <TagName tag={x.tag} />:{' '}
-                <ApiText text={x.reason} max={600} />
-              </li>
-            ))}
-          </ul>
+          <TagReasons
+            title="Excluded"
+            items={excluded.map((x) => ({ tag: x.tag, chip: x.kind, bad: false, text: x.reason }))}
+          />
         </section>
       )}
       {failed.length > 0 && (
         <section aria-label={`Failed in ${code}`}>
-          <h3>Failed</h3>
-          <ul>
-            {failed.map((f) => (
-              <li key={f.tag}>
-                <span className="chip bad">{f.code}</span> <TagName tag={f.tag} />:{' '}
-                <ApiText text={f.error} max={600} />
-              </li>
-            ))}
-          </ul>
+          <TagReasons
+            title="Failed"
+            items={failed.map((f) => ({ tag: f.tag, chip: f.code, bad: true, text: f.error }))}
+          />
           <button onClick={() => void useRunStore.getState().retryFailed()}>Retry failed pairs</button>
         </section>
       )}

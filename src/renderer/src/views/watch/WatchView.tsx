@@ -55,6 +55,19 @@ export function WatchView(): React.JSX.Element {
       />
     </Field>
   );
+  const choice = <K extends 'every' | 'day'>(
+    k: K,
+    label: string,
+    options: readonly { value: Watch[K]; text: string }[],
+  ): React.JSX.Element => (
+    <SelectField
+      id={`w-${k}`}
+      label={label}
+      value={draft[k]}
+      options={options}
+      onChange={(v) => setDraft({ ...draft, [k]: v })}
+    />
+  );
   return (
     <div className="watch">
       <section aria-label="Watch status">
@@ -100,22 +113,8 @@ export function WatchView(): React.JSX.Element {
         >
           Run by itself while the app is open
         </CheckField>
-        <SelectField
-          id="w-every"
-          label="Every"
-          value={draft.every}
-          options={EVERY}
-          onChange={(every) => setDraft({ ...draft, every })}
-        />
-        {draft.every === 'week' && (
-          <SelectField
-            id="w-day"
-            label="Day"
-            value={draft.day}
-            options={DAYS}
-            onChange={(day) => setDraft({ ...draft, day })}
-          />
-        )}
+        {choice('every', 'Every', EVERY)}
+        {draft.every === 'week' && choice('day', 'Day', DAYS)}
         <Field id="w-hour" label="Hour (local time)">
           <input
             id="w-hour"
