@@ -1,5 +1,6 @@
 // The simulator's world: regions, hashtags of many shapes, authors and target creators, built from a fixed seed.
 // The tables are data (data/*.json, typed in world-data.ts); posts and counts at a given clock come from posts.ts.
+import { hashtagKey } from '../../shared/hashtag';
 import { digits, logNormal, mulberry32, pick, type Rng } from '../prng';
 import type { Dataset, DatasetAuthor, DatasetTag } from './dataset-types';
 import {
@@ -118,9 +119,7 @@ export function buildDemoDataset(): Dataset {
 }
 
 /** The key under which a hashtag name is looked up: NFC, lower case (what /challenge-info-name/ compares). */
-export function lookupKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
+export const lookupKey = hashtagKey;
 
 /** The demo input lists as CSV text (what resources/demo/*.csv hold; a test keeps them equal). */
 export function demoInputCsvs(dataset: Dataset): {

@@ -1,4 +1,5 @@
 // The simulator's endpoints: each request's answer from the generator at the data clock, as TikLiveAPI gives it.
+import { hashtagKey, stripHash } from '../../shared/hashtag';
 import type { Generator } from './posts';
 import type { WireVideo } from './wire-shapes';
 
@@ -110,10 +111,10 @@ export function route(gen: Generator, path: string, q: URLSearchParams, now: num
       return ok({ user_list: userList, cursor: p.cursor, hasMore: p.hasMore });
     }
     case '/search-challenge/': {
-      const keyword = (q.get('keyword') ?? '').trim().normalize('NFC').toLowerCase().replace(/^#/, '');
+      const keyword = hashtagKey(stripHash(q.get('keyword') ?? ''));
       if (!keyword) return missing('keyword');
       const hits = gen.dataset.tags
-        .filter((t) => t.shape !== 'edge' && t.name.normalize('NFC').toLowerCase().includes(keyword))
+        .filter((t) => t.shape !== 'edge' && hashtagKey(t.name).includes(keyword))
         .map((t) => gen.challenge(t, now))
         .sort((a, b) => b.view_count - a.view_count);
       const p = paged(hits, q.get('cursor'), pageCount(q.get('count')));
