@@ -2,6 +2,7 @@
 // CSV import. Every edit goes through an action here (the grids are read-only-edit), is checked by main with the
 // engine's rules, and is saved to the workspace's own CSV file.
 import { create } from 'zustand';
+import { stripHash } from '../../../shared/hashtag';
 import type { ListCheck, ListName } from '../../../shared/views';
 import { invoke } from '../bridge';
 import { useUiStore } from './ui-store';
@@ -40,8 +41,11 @@ const rowsOf = (values: readonly string[]): ListRow[] =>
   values.map((value) => ({ id: nextId++, value, problem: null }));
 const empty = (): ListState => ({ rows: [], undo: [], redo: [], notice: null });
 
-/** "#FounderLife " → "FounderLife": what a person pastes, as the list reader takes it. */
-export const cleanEntry = (v: string): string => v.trim().replace(/^[#@]+/, '');
+/**
+ * "#FounderLife " → "FounderLife", "@acme" → "acme": what a person pastes, its sigil dropped by the hashtag rules
+ * (src/shared/hashtag.ts) or the "@" of a username; the list check then reads it as the CLI's list reader does.
+ */
+export const cleanEntry = (v: string): string => stripHash(v).replace(/^@/, '');
 
 /** Values of a paste: one per line, or per cell of a spreadsheet row (tabs), or comma-separated. */
 export function splitPaste(text: string): string[] {
