@@ -509,7 +509,7 @@ describe('three weekly runs show momentum', () => {
     expect(line).toBeDefined();
     const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
     expect(line).toContain(pct(slow[2]!.history!.userCountGrowthPerWeek!));
-    expect(line).toMatch(/\| yes \|$/);
+    expect(line).toMatch(/\| rose above \|$/);
     const md0 = await readFile(path.join(workspacePaths(ws).reports, 'US-2026-11-02.md'), 'utf8');
     expect(md0).toContain('No earlier run to compare with yet.');
 

@@ -171,6 +171,9 @@ describe('growth per week', () => {
     expect(growthPerWeek(0, 1_200_000, 7 * DAY)).toBeNull();
     // Exact counts a few hours apart: still hours, not days.
     expect(growthPerWeek(1_234_999, 1_234_567, 6 * 3_600_000)).toBeNull();
+    // A count off the step shows counts of that size are exact: the finer step holds, and no change is 0 %.
+    expect(growthPerWeek(6_525, 6_500, 7 * DAY)).toBeCloseTo(25 / 6_500, 12);
+    expect(growthPerWeek(5_123, 5_123, 7 * DAY)).toBe(0);
     // Beyond the step and days apart: a growth.
     expect(growthPerWeek(1_500_000, 1_200_000, 7 * DAY)).toBeCloseTo(0.25, 12);
     expect(growthPerWeek(1_234_667, 1_234_567, 7 * DAY)).toBeCloseTo(100 / 1_234_567, 12);

@@ -52,7 +52,9 @@ export function roundingStep(n: number): number {
  */
 export function growthPerWeek(current: number, previous: number, intervalMs: number): number | null {
   if (!(previous > 0) || !(current > 0) || !(intervalMs >= MIN_GROWTH_INTERVAL_MS)) return null;
-  if (Math.abs(current - previous) <= Math.max(roundingStep(current), roundingStep(previous))) return null;
+  // A count off the step shows the API is not rounding counts of that size: the finer of the two steps holds.
+  const step = Math.min(roundingStep(current), roundingStep(previous));
+  if (step > 1 && Math.abs(current - previous) <= step) return null;
   const g = Math.pow(current / previous, WEEK_MS / intervalMs) - 1;
   return Number.isFinite(g) ? g : null;
 }
