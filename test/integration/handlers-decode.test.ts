@@ -55,6 +55,14 @@ describe('history, decode, creator fit, export', () => {
     });
     expect(fit.ranked.map((r) => r.username).sort()).toEqual(['acme_designs', 'studio_north']);
     expect(fit.failed.map((f) => f.username)).toEqual(['nosuchcreator_zz']);
+    // Each creator's end is a progress event of the job, counted, the failed one with its reason's code.
+    const fitted = later.events.filter((e) => e.job === 'creator-fit').map((e) => e.progress);
+    expect(fitted.map((p) => ('done' in p ? p.done : 0)).sort()).toEqual([1, 2, 3]);
+    expect(fitted.find((p) => p.type === 'failed')).toMatchObject({
+      tag: 'nosuchcreator_zz',
+      total: 3,
+      error: { code: 'not-found' },
+    });
 
     const withTargets = second.result.regions.US!.ranked.find((t) => t.targetAuthors > 0)!;
     const sample = await later.value('results:sample', { region: 'US', candidate: withTargets.candidate });

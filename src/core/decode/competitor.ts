@@ -19,6 +19,7 @@ import type {
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX, hashtagKey } from '../../shared/hashtag';
+import type { CreatorEnd } from '../job/creator-progress';
 import { isStopping } from '../job/stop-codes';
 import { runPipeline } from '../pipeline/run';
 import { fetchCreatorSample } from './recent-posts';
@@ -76,7 +77,7 @@ export interface DecodeInput {
   settings: ScoringSettings;
   now: Date;
   signal?: AbortSignal;
-  onCreator?: (e: { username: string; posts?: number; error?: string }) => void;
+  onCreator?: (e: CreatorEnd) => void;
   onProgress?: (p: RunProgress) => void;
   onWarning?: (message: string) => void;
 }
@@ -106,7 +107,7 @@ export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResul
         const info = toErrorInfo(e);
         if (isStopping(info.code)) stopped = info.code;
         failed.push({ username, error: info.message, code: info.code });
-        input.onCreator?.({ username, error: info.message });
+        input.onCreator?.({ username, error: info.message, code: info.code });
       }
     }),
   );

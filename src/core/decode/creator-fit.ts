@@ -6,6 +6,7 @@ import { TagfitError, toErrorInfo } from '../errors';
 import { roundHalfEven } from '../engine/decimal';
 import { computeMetrics } from '../engine/metrics';
 import { normaliseMetrics } from '../engine/normalise';
+import type { CreatorEnd } from '../job/creator-progress';
 import { isStopping } from '../job/stop-codes';
 import type { CreatorFitResult, CreatorFitRow, FailedCreator } from '../../shared/decode';
 
@@ -63,7 +64,7 @@ export interface CreatorFitInput {
   settings: ScoringSettings;
   now: Date;
   signal?: AbortSignal;
-  onCreator?: (e: { username: string; posts?: number; error?: string }) => void;
+  onCreator?: (e: CreatorEnd) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -86,7 +87,7 @@ export async function creatorFit(input: CreatorFitInput): Promise<CreatorFitResu
         const info = toErrorInfo(e);
         if (isStopping(info.code)) stopped = info.code;
         failed.push({ username, error: info.message, code: info.code });
-        input.onCreator?.({ username, error: info.message });
+        input.onCreator?.({ username, error: info.message, code: info.code });
       }
     }),
   );

@@ -8,6 +8,7 @@ import type { SettingsOverrides } from '../engine/presets';
 import { TagfitError } from '../errors';
 import { checkLists, readCreatorList, readRegionList } from '../input/csv-lists';
 import { checkRegions } from './api-session';
+import { type CreatorEnd, creatorProgress } from './creator-progress';
 import { type ListSources, listPath, resolveJobSettings } from './job-inputs';
 import { type JobSession, openJobApi } from './job-session';
 
@@ -23,7 +24,7 @@ interface CreatorJobRequest {
   preset?: PresetName;
   overrides?: SettingsOverrides;
   signal?: AbortSignal;
-  onCreator?: (e: { username: string; posts?: number; error?: string }) => void;
+  onCreator?: (e: CreatorEnd) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -36,6 +37,8 @@ export interface DecodeJobRequest extends CreatorJobRequest, ListSources {
 export interface CreatorFitJobRequest extends CreatorJobRequest, Pick<ListSources, 'workspace'> {
   /** Usernames, normalised (no `@`, lower case), each once. */
   creators: readonly string[];
+  /** Each creator's end as a progress event ('scored' or 'failed', with the credits so far). */
+  onProgress?: (p: RunProgress) => void;
 }
 
 export interface CreatorJobOutcome<R> {
@@ -93,6 +96,7 @@ export async function runCreatorFitJob(
   const settings = resolveJobSettings(req.workspace, req.preset, req.overrides);
   const posts = req.posts ?? CREATOR_FIT_POSTS;
   const { api, close } = await openJobApi(req.session, { signal: req.signal, onWarning: req.onWarning });
+  const progress = creatorProgress(req.creators.length, () => api.credits().used, req.onProgress);
   try {
     const result = await creatorFit({
       api,
@@ -101,7 +105,10 @@ export async function runCreatorFitJob(
       settings,
       now: req.session.now,
       signal: req.signal,
-      onCreator: req.onCreator,
+      onCreator: (e) => {
+        req.onCreator?.(e);
+        progress(e);
+      },
       onWarning: req.onWarning,
     });
     return { result, settings, posts };

@@ -24,3 +24,10 @@ export async function previousRun(
 export async function lastRunAt(dataDir: string, warn?: (m: string) => void): Promise<string | undefined> {
   return (await listRuns(dataDir, warn)).at(-1)?.now;
 }
+
+/** The id of a recorded run named by id, or "last" and "previous" (the latest and the one before it), if any. */
+export function runIdOf(runs: readonly RunSummary[], name: string): string | undefined {
+  const run =
+    name === 'last' ? runs.at(-1) : name === 'previous' ? runs.at(-2) : runs.find((r) => r.id === name);
+  return run?.id;
+}

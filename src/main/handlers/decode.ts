@@ -21,20 +21,6 @@ function usernames(values: readonly string[], label: string): string[] {
   return r.values;
 }
 
-/** A creator's (or account's) end as a progress event: scored, or failed with the reason. */
-const creatorProgress = (e: { username: string; error?: string }, total: number): RunProgress =>
-  e.error
-    ? {
-        type: 'failed',
-        tag: e.username,
-        region: null,
-        error: { code: 'not-found', message: e.error },
-        done: 0,
-        total,
-        credits: 0,
-      }
-    : { type: 'scored', tag: e.username, region: 'ALL', done: 0, total, credits: 0 };
-
 export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   const { session } = ctx;
   const warn = (m: string): void => void ctx.s.log?.(`warning: ${m}`);
@@ -70,7 +56,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           posts,
           signal,
           onWarning: warn,
-          onCreator: (e) => progress(id, 'creator-fit', creatorProgress(e, names.length)),
+          onProgress: (p) => progress(id, 'creator-fit', p),
         }),
       );
       return result;
@@ -97,7 +83,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           posts,
           signal,
           onWarning: warn,
-          onAccount: (e) => progress(id, 'track', creatorProgress(e, accounts.length)),
+          onProgress: (p) => progress(id, 'track', p),
         }),
       );
     },

@@ -2,6 +2,7 @@
 import { TagfitError } from '../../core/errors';
 import { hashtagKey, stripHash } from '../../shared/hashtag';
 import { compareRuns } from '../../core/engine/momentum';
+import { runIdOf } from '../../core/job/previous-run';
 import { listRuns, loadRun } from '../../core/workspace/history';
 import type { TagHistoryPoint } from '../../shared/ipc/history';
 import { type HandlerContext, requireWorkspace } from './context';
@@ -17,11 +18,10 @@ export function createHistoryHandlers(ctx: HandlerContext): DomainHandlers<Chann
     },
     async 'history:compare'({ before, after }) {
       const list = await listRuns(dataDir());
-      const resolve = (id: string): string => {
-        const run =
-          id === 'last' ? list.at(-1) : id === 'previous' ? list.at(-2) : list.find((r) => r.id === id);
-        if (!run) throw new TagfitError('input', `No run "${id}" in this workspace's history.`);
-        return run.id;
+      const resolve = (name: string): string => {
+        const id = runIdOf(list, name);
+        if (!id) throw new TagfitError('input', `No run "${name}" in this workspace's history.`);
+        return id;
       };
       return compareRuns(await loadRun(dataDir(), resolve(before)), await loadRun(dataDir(), resolve(after)));
     },
