@@ -111,7 +111,6 @@ export interface AppStatus {
   shell: 'electron' | 'web';
   key: KeyState;
   workspace: WorkspaceView | null;
-  runningRunId: string | null;
   /** The app's clock (ISO): the real time, or the one fixed with --now. */
   now: string;
 }

@@ -40,7 +40,6 @@ describe('workspaces', () => {
     expect(status).toMatchObject({
       shell: 'web',
       workspace: { demo: true },
-      runningRunId: null,
       now: new Date(NOW).toISOString(),
     });
   });

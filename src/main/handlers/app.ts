@@ -1,4 +1,4 @@
-// app:get-status: the shell, where the key stands, the open workspace, the run going on.
+// app:get-status: the shell, where the key stands, the open workspace, the app's clock.
 import type { HandlerContext } from './context';
 import { keyState, workspaceView } from './context';
 import type { DomainHandlers } from './types';
@@ -12,7 +12,6 @@ export function createAppHandlers(ctx: HandlerContext): DomainHandlers<'app:get-
         shell: ctx.s.shell,
         key: await keyState(ctx),
         workspace: open ? await workspaceView(ctx, open) : null,
-        runningRunId: [...ctx.session.running.keys()][0] ?? null,
         now: ctx.s.clock().toISOString(),
       };
     },
