@@ -1,6 +1,7 @@
 // Two recorded runs compared: per region, each tag's rank and score after, and how they moved.
 import type { RunComparison as Comparison } from '../../../../shared/history';
 import { TableHead } from '../../components/TableHead';
+import { TagName } from '../../components/ApiText';
 
 type Row = Comparison['regions'][string]['rows'][number];
 
@@ -27,7 +28,9 @@ export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
             <tbody>
               {r.rows.slice(0, 30).map((t) => (
                 <tr key={t.tag}>
-                  <td>#{t.tag}</td>
+                  <td>
+                    <TagName tag={t.tag} />
+                  </td>
                   <td>{t.after?.rank ?? '—'}</td>
                   <td>{rankChangeText(t)}</td>
                   <td>{t.after?.score.toFixed(2) ?? '—'}</td>

@@ -4,6 +4,7 @@ import type { Evidence, TrackResult } from '../../../../shared/track';
 import { invoke } from '../../bridge';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { ApiText } from '../../components/ApiText';
 
 function EvidenceText({ e }: { e: Evidence }): React.JSX.Element {
   return (
@@ -82,7 +83,7 @@ export function TrackRecord(): React.JSX.Element {
           )}
           {result.failed.map((f) => (
             <p key={f.username} className="error">
-              @{f.username}: {f.error}
+              @{f.username}: <ApiText text={f.error} max={600} />
             </p>
           ))}
         </div>
