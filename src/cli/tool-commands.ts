@@ -7,6 +7,7 @@ import { Secret } from '../core/secrets/secret';
 import { startSimulator } from '../core/simulator';
 import { createFileCache } from '../core/workspace/cache';
 import { compareRuns } from '../core/engine/momentum';
+import { runIdOf } from '../core/job/previous-run';
 import { listRuns, loadRun } from '../core/workspace/history';
 import { initWorkspace, openWorkspace } from '../core/workspace/layout';
 import { EXIT_KEYCHAIN, EXIT_OK } from './exit-codes';
@@ -65,12 +66,14 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
     .action(async (beforeId: string, afterId: string, o: { workspace: string; json?: boolean }) => {
       const ws = await openWorkspace(o.workspace);
       const list = await listRuns(ws.paths.data);
-      const resolve = (id: string): string => {
-        const alias =
-          id === 'last' ? list.at(-1) : id === 'previous' ? list.at(-2) : list.find((r) => r.id === id);
-        if (!alias)
-          throw new TagfitError('input', `No run "${id}" in ${ws.paths.history} (see \`tagfit runs list\`).`);
-        return alias.id;
+      const resolve = (name: string): string => {
+        const id = runIdOf(list, name);
+        if (!id)
+          throw new TagfitError(
+            'input',
+            `No run "${name}" in ${ws.paths.history} (see \`tagfit runs list\`).`,
+          );
+        return id;
       };
       const cmp = compareRuns(
         await loadRun(ws.paths.data, resolve(beforeId)),
