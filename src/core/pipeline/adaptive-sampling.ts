@@ -1,0 +1,159 @@
+// Adaptive sampling: pages only where they can still change the ranking, so a run spends fewer credits for the
+// same top of the list.
+import type { Challenge, RegionCode } from '../../shared/model';
+import { ADAPTIVE_TOP_K, decideSampling } from '../engine/adaptive';
+import { scoreRegion } from '../engine/score';
+import { clampFutureTimes, PageCursor } from './paging';
+import type { RunContext } from './run-context';
+import { sampleKey } from './run-samples';
+
+/**
+ * Adaptive sampling: page 1 of every pair, then rounds in which another page is fetched only where the ranking is
+ * still undecided (engine/adaptive.ts); a tag stopped early that ends in the top k after all is sampled on.
+ */
+export async function sampleAdaptive(ctx: RunContext): Promise<void> {
+  const { api, candidates, regions, settings, signal, nowSec, data, done, stoppedEarly, failed, input } = ctx;
+  const { emit, progress, warn, info, needsSample, noSample, stopped, handleError } = ctx;
+  // Page 1 of every pair, then rounds: another page only where the ranking is undecided (engine/adaptive.ts).
+  type Pair = { candidate: string; challenge: Challenge; region: RegionCode; page: PageCursor };
+  const pairs = new Map<string, Pair>();
+  /** Pairs the decision stopped while the API had more: reopened if the final ranking proves it wrong. */
+  const decided = new Map<string, Pair>();
+  const fetchPage = async (key: string): Promise<void> => {
+    const pair = pairs.get(key)!;
+    const { challenge, region, page } = pair;
+    try {
+      if (stopped()) return;
+      emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
+      page.take(
+        await api.challengePosts(
+          {
+            challengeId: challenge.id,
+            count: settings.pageSize,
+            cursor: page.cursor,
+            region,
+            hashtag: challenge.name,
+          },
+          { signal },
+        ),
+      );
+      if (page.pages >= settings.pages) page.more = false;
+      // What is in hand can be ranked now (the app shows it as it arrives); the pair is final when settled.
+      data.samples.set(key, page.posts);
+      emit({ type: 'sampled', tag: challenge.name, region, pages: page.pages, ...progress() });
+    } catch (e) {
+      const failedBefore = failed.length;
+      handleError(e, challenge.name, region);
+      // A run that stops keeps the pages in hand (settled below); a pair that failed on its own has no sample.
+      if (failed.length === failedBefore && stopped() && page.pages > 0) return;
+      pairs.delete(key);
+      data.samples.delete(key);
+    }
+  };
+  const settle = (key: string, reason?: string): void => {
+    const pair = pairs.get(key);
+    if (!pair) return;
+    pairs.delete(key);
+    data.samples.set(
+      key,
+      clampFutureTimes(pair.page.posts, nowSec, `#${pair.challenge.name} in ${pair.region}`, warn),
+    );
+    if (reason) stoppedEarly.set(key, reason);
+    done.add(key);
+    emit({ type: 'scored', tag: pair.challenge.name, region: pair.region, ...progress() });
+  };
+  await Promise.all(
+    candidates.map(async (candidate) => {
+      const challenge = await info(candidate);
+      if (challenge === undefined) return;
+      for (const region of regions) {
+        if (!needsSample(challenge)) {
+          noSample(candidate, region);
+          continue;
+        }
+        const key = sampleKey(region, candidate);
+        pairs.set(key, {
+          candidate,
+          challenge,
+          region,
+          page: new PageCursor(`#${challenge.name} in ${region}`, warn),
+        });
+      }
+      await Promise.all(
+        regions.map((region) =>
+          pairs.has(sampleKey(region, candidate)) ? fetchPage(sampleKey(region, candidate)) : undefined,
+        ),
+      );
+    }),
+  );
+  /** A region's candidates with the posts in hand, open or settled. */
+  const entriesOf = (region: RegionCode) =>
+    candidates
+      .filter((c) => data.challenges.has(c))
+      .map((c) => ({
+        candidate: c,
+        challenge: data.challenges.get(c) ?? null,
+        posts: pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
+      }));
+  for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
+    const next: string[] = [];
+    for (const region of regions) {
+      const entries = entriesOf(region);
+      const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
+      // Nothing left to fetch in this region: no bootstrap to run.
+      if (open.size === 0) continue;
+      const decision = decideSampling(entries, open, input.targets, settings, nowSec, region, {
+        pagesInHand: round - 1,
+      });
+      for (const c of open) {
+        const key = sampleKey(region, c);
+        if (decision.fetch.has(c)) next.push(key);
+        else {
+          decided.set(key, pairs.get(key)!);
+          settle(
+            key,
+            `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
+          );
+        }
+      }
+    }
+    // Pairs the API has no more pages for are final as they are.
+    for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+    if (next.length === 0) break;
+    await Promise.all(next.map((key) => fetchPage(key)));
+  }
+  // The others' later pages can move a tag the decision stopped: one that ends in the top k after all is
+  // sampled in full, so the top k never rests on a short sample, and its reason never says "clearly outside".
+  while (decided.size > 0 && !stopped()) {
+    for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+    const reopen: string[] = [];
+    for (const region of regions) {
+      const ranked = scoreRegion(entriesOf(region), input.targets, settings, nowSec, region).ranked;
+      for (const t of ranked.slice(0, ADAPTIVE_TOP_K)) {
+        const key = sampleKey(region, t.candidate);
+        const pair = decided.get(key);
+        if (!pair) continue;
+        decided.delete(key);
+        stoppedEarly.delete(key);
+        pairs.set(key, pair);
+        reopen.push(key);
+      }
+    }
+    if (reopen.length === 0) break;
+    await Promise.all(
+      reopen.map(async (key) => {
+        while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
+      }),
+    );
+  }
+  for (const [key, pair] of [...pairs]) {
+    if (!stopped()) settle(key);
+    else if (pair.page.pages > 0) {
+      ctx.state.cutShort += 1;
+      settle(key, `the run stopped with ${pair.page.pages} of ${settings.pages} pages sampled`);
+    } else {
+      pairs.delete(key);
+      data.samples.delete(key);
+    }
+  }
+}

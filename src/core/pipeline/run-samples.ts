@@ -1,0 +1,32 @@
+// What a run is given and what it fetched: the samples by hashtag and region, enough to re-score offline.
+import type { Challenge, Post, RegionCode, RunProgress, ScoringSettings } from '../../shared/model';
+import type { TikLiveApi } from '../api/types';
+
+export interface RunInput {
+  api: TikLiveApi;
+  /** Normalised candidate hashtags, unique, in input order. */
+  candidates: readonly string[];
+  /** Target creators' unique ids (as listed for seed, which compares them exactly; lowercased otherwise). */
+  targets: ReadonlySet<string>;
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+  /** The run's clock. */
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onWarning?: (message: string) => void;
+  /** Filled as pairs complete, when given: the caller can rank what is in hand while the run goes on. */
+  samples?: RunSamples;
+}
+
+/** What a run fetched: enough to re-score without the network. */
+export interface RunSamples {
+  challenges: Map<string, Challenge | null>;
+  /** key: `${region}\u0000${candidate}` */
+  samples: Map<string, Post[]>;
+  /** Pairs sampled with fewer pages than asked for by Tagfit's own choice (adaptive sampling, a stopped run), and
+   * why, by the same key: their flags and labels say so instead of calling the tag small or limited. */
+  stoppedEarly?: Map<string, string>;
+}
+
+export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;

@@ -1,0 +1,38 @@
+// Scoring every region from fetched samples, with each ranked tag's confidence: a run's last step, and a
+// re-score's only one.
+import type { RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
+import { withConfidence } from '../engine/confidence';
+import { type RegionEntry, scoreRegion } from '../engine/score';
+import { type RunSamples, sampleKey } from './run-samples';
+
+/**
+ * Score every region from fetched data; pairs without a sample (failed, unscored) are left out. Each ranked tag
+ * gets its confidence (engine/confidence.ts) unless `opts.confidence` is false (results still coming in).
+ */
+export function scoreRun(
+  candidates: readonly string[],
+  targets: ReadonlySet<string>,
+  regions: readonly RegionCode[],
+  settings: ScoringSettings,
+  nowSec: number,
+  data: RunSamples,
+  opts: { confidence?: boolean } = {},
+): Record<RegionCode, RegionResult> {
+  const out: Record<RegionCode, RegionResult> = {};
+  for (const region of regions) {
+    const entries: RegionEntry[] = [];
+    for (const candidate of candidates) {
+      if (!data.challenges.has(candidate)) continue;
+      const challenge = data.challenges.get(candidate) ?? null;
+      const posts = data.samples.get(sampleKey(region, candidate));
+      const excludedAnyway = challenge === null || (challenge.isCommerce && !settings.keepCommercial);
+      if (!excludedAnyway && posts === undefined) continue;
+      const stoppedEarly = data.stoppedEarly?.get(sampleKey(region, candidate));
+      entries.push({ candidate, challenge, posts: posts ?? [], ...(stoppedEarly ? { stoppedEarly } : {}) });
+    }
+    const scored = scoreRegion(entries, targets, settings, nowSec, region);
+    out[region] =
+      opts.confidence === false ? scored : withConfidence(entries, scored, targets, settings, nowSec);
+  }
+  return out;
+}
