@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
+import { ApiText, TagName } from '../components/ApiText';
 
 export function Panel(): React.JSX.Element | null {
   const { panel, panelOpen, setPanel, lines } = useUiStore();
@@ -46,7 +47,8 @@ export function Panel(): React.JSX.Element | null {
           <ul>
             {failed.map((f) => (
               <li key={`${f.region}-${f.tag}`} className="problem">
-                <span className="chip bad">{f.code}</span> #{f.tag} in {f.region}: {f.error}
+                <span className="chip bad">{f.code}</span> <TagName tag={f.tag} /> in {f.region}:{' '}
+                <ApiText text={f.error} max={600} />
               </li>
             ))}
             {listProblems.map((p, i) => (

@@ -50,7 +50,7 @@ export function CompetitorsView(): React.JSX.Element {
       )}
       {result?.failed.map((f) => (
         <p key={f.username} className="error">
-          @{f.username}: {f.error}
+          @{f.username}: <ApiText text={f.error} max={600} />
         </p>
       ))}
       {result?.competitors.map((c) => {

@@ -75,7 +75,7 @@ export function CreatorFitView(): React.JSX.Element {
       )}
       {result?.failed.map((f) => (
         <p key={f.username} className="error">
-          @{f.username}: {f.error}
+          @{f.username}: <ApiText text={f.error} max={600} />
         </p>
       ))}
     </div>
