@@ -8,7 +8,9 @@ type Row = Comparison['regions'][string]['rows'][number];
 /** "new", "gone", "=", "▲3" or "▼2". */
 function rankChangeText(t: Row): string {
   if (t.status === 'new' || t.status === 'gone') return t.status;
-  const change = t.rankChange ?? 0;
+  // Unlike runs give no change (core/engine/comparable.ts): not "=", which would say nothing moved.
+  if (t.rankChange === null) return '—';
+  const change = t.rankChange;
   if (change === 0) return '=';
   return change > 0 ? `▲${change}` : `▼${-change}`;
 }
@@ -20,6 +22,8 @@ export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
         {new Date(cmp.before.now).toLocaleDateString()} → {new Date(cmp.after.now).toLocaleDateString()} (
         {cmp.days.toFixed(1)} days)
       </h2>
+      {cmp.notComparable && <p role="note">{cmp.notComparable}: score and rank changes are not given.</p>}
+      {cmp.comparedOver && <p role="note">{cmp.comparedOver}.</p>}
       {Object.values(cmp.regions).map((r) => (
         <div key={r.region}>
           <h3>{r.region}</h3>
