@@ -145,6 +145,9 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     if (last && inHand) {
       const view = toOutcome(last.outcome.runId, inHand.result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
+      // The results showing are the re-scored ones: Export writes them and a reloaded window shows them again.
+      // The samples and the run's own settings (raw, for a retry) stay the run's.
+      session.last = { ...last, outcome: view };
       return view;
     }
     const outcome = await runScoreJob({
