@@ -82,7 +82,6 @@ void [
 ];
 
 export const invokeChannels: readonly InvokeChannel[] = INVOKE_CHANNELS;
-export const eventChannels: readonly EventChannel[] = EVENT_CHANNELS;
 
 /** What the preload exposes as `window.tagfit`. */
 export interface TagfitBridge {

@@ -3,7 +3,7 @@ import { TagfitError } from '../errors';
 import { type DecodeContext, describeCall } from './decode-context';
 
 /** A failed attempt worth another try; unwrapped into its TagfitError when the tries run out. */
-export type FailureKind = 'rate-limited' | 'server' | 'network' | 'timeout' | 'malformed';
+type FailureKind = 'rate-limited' | 'server' | 'network' | 'timeout' | 'malformed';
 
 export class TransientFailure extends Error {
   constructor(

@@ -5,7 +5,7 @@ import PQueue from 'p-queue';
 /** Pace a few percent under the plan so clock drift and the server's window edges never add up to a 429. */
 const PACING_MARGIN = 0.05;
 
-export interface PacedQueue {
+interface PacedQueue {
   queue: PQueue;
   /** Holds every queued call until `ms` from now (or a later pause's end); a stop releases them at once. */
   pauseFor(ms: number): void;

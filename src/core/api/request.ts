@@ -18,7 +18,7 @@ import type { ClientOptions } from './types';
 
 type RequestEvent = Parameters<NonNullable<ClientOptions['onRequest']>>[0];
 
-export interface RequestDeps {
+interface RequestDeps {
   key: ClientOptions['key'];
   timeoutMs: number;
   maxAnswerBytes: number;

@@ -9,7 +9,7 @@ import type { Send } from './request';
 /** A truncated or malformed body is usually a hiccup, but one that repeats is the answer: stop after this many. */
 const MAX_MALFORMED_RETRIES = 2;
 
-export interface RetryDeps {
+interface RetryDeps {
   queue: PQueue;
   send: Send;
   retries: number;

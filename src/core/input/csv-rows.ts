@@ -25,7 +25,7 @@ export function quoteList(cells: string[]): string {
   return shown.join(', ') + (cells.length > 5 ? ', …' : '');
 }
 
-export interface RawRow {
+interface RawRow {
   line: number;
   cells: string[];
 }

@@ -8,7 +8,7 @@ import { type RunInput, type RunSamples, sampleKey } from './run-samples';
 import { scoreRun } from './score-run';
 
 // The pipeline's public face: what a run takes and keeps, and the scoring a re-score runs alone.
-export { type RunInput, type RunSamples, sampleKey } from './run-samples';
+export { type RunSamples, sampleKey } from './run-samples';
 export { scoreRun } from './score-run';
 
 /** Run the whole pipeline. Never throws for a single hashtag: failures land in `failed`, a stop in `stopped`. */

@@ -1,6 +1,6 @@
 // The simulator's clock: answers change by the hour, and lifetime counts grow (and saturate) from the epoch.
 
-export const HOUR = 3_600_000;
+const HOUR = 3_600_000;
 export const DAY_S = 86_400;
 export const WEEK = 7 * 24 * HOUR;
 

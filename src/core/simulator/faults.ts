@@ -44,7 +44,7 @@ export function createFaultQueue(): {
   };
 }
 
-export interface FaultContext {
+interface FaultContext {
   stats: SimulatorStats;
   /** Answers the request normally (a delayed time-out ends so). */
   serve(): void;

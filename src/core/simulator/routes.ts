@@ -9,7 +9,7 @@ export const AUTH_ERROR_BODY = { message: 'Api-Key is not available' } as const;
 const MAX_COUNT = 35;
 const DEFAULT_COUNT = 30;
 
-export interface Answer {
+interface Answer {
   status: number;
   body: unknown;
   /** A successful data answer, which costs a credit. */

@@ -6,13 +6,13 @@ import tagsJson from './data/tags.json' with { type: 'json' };
 import worldJson from './data/world.json' with { type: 'json' };
 
 /** What every tag has unless its shape or its own entry says otherwise. */
-export type TagDefaults = Omit<DatasetTag, 'id' | 'name' | 'shape' | 'desc'>;
+type TagDefaults = Omit<DatasetTag, 'id' | 'name' | 'shape' | 'desc'>;
 
 /** One hashtag as data/tags.json gives it: name and shape, and what it overrides of its shape's defaults. */
-export type TagEntry = Partial<Omit<DatasetTag, 'name' | 'shape'>> & { name: string; shape: TagShape };
+type TagEntry = Partial<Omit<DatasetTag, 'name' | 'shape'>> & { name: string; shape: TagShape };
 
 /** A demo target creator and the themes that make it show up in some tags far more than others. */
-export interface CreatorEntry {
+interface CreatorEntry {
   uniqueId: string;
   nickname: string;
   themes: string[];

@@ -45,7 +45,7 @@ const empty = (): ListState => ({ rows: [], undo: [], redo: [], notice: null });
  * "#FounderLife " → "FounderLife", "@acme" → "acme": what a person pastes, its sigil dropped by the hashtag rules
  * (src/shared/hashtag.ts) or the "@" of a username; the list check then reads it as the CLI's list reader does.
  */
-export const cleanEntry = (v: string): string => stripHash(v).replace(/^@/, '');
+const cleanEntry = (v: string): string => stripHash(v).replace(/^@/, '');
 
 /** Values of a paste: one per line, or per cell of a spreadsheet row (tabs), or comma-separated. */
 export function splitPaste(text: string): string[] {
