@@ -1,10 +1,13 @@
-// One cached answer on disk: its file name (a hash of the call), its JSON shape, and how it is read back.
+// One cached answer on disk: its file name (a hash of the call), its JSON shape, how it is read back, and where
+// the entries lie (a folder per first two hex digits).
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { CachedAnswer } from '../api/types';
 
-export const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
-export const SHARD_NAME = /^[0-9a-f]{2}$/;
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+const SHARD_NAME = /^[0-9a-f]{2}$/;
 
 /** Reads a file and its size and mtime with the same four system calls readFileSync makes anyway. */
 export function readWithStatSync(file: string): { text: string; st: { size: number; mtimeMs: number } } {
@@ -52,4 +55,22 @@ export function parseEntry(text: string): Parsed {
     key: e.key,
     answer: { fetchedAt: e.fetchedAt, ...(real !== undefined ? { fetchedAtReal: real } : {}), body: e.body },
   };
+}
+
+/** The entry files under `root` (one folder per first two hex digits), and temp files a write left behind. */
+export async function listCacheFiles(root: string): Promise<{ entries: string[]; temps: string[] }> {
+  const shards = await readdir(root).catch(() => [] as string[]);
+  const entries: string[] = [];
+  const temps: string[] = [];
+  await Promise.all(
+    shards
+      .filter((s) => SHARD_NAME.test(s))
+      .map(async (s) => {
+        for (const f of await readdir(path.join(root, s)).catch(() => [] as string[])) {
+          if (ENTRY_NAME.test(f)) entries.push(path.join(root, s, f));
+          else if (/\.json\.\d+$/.test(f)) temps.push(path.join(root, s, f));
+        }
+      }),
+  );
+  return { entries, temps };
 }

@@ -1,9 +1,9 @@
 // The answer cache on disk: one JSON file per API answer under data/cache, bounded in size, never fatal.
 import { statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerCache, CachedAnswer } from '../api/types';
-import { ENTRY_NAME, hashKey, parseEntry, readWithStatSync, realTime, SHARD_NAME } from './cache-entry';
+import { hashKey, listCacheFiles, parseEntry, readWithStatSync, realTime } from './cache-entry';
 import { writeFileAtomically } from './json-file';
 
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -103,23 +103,6 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
     return path.join(root, h.slice(0, 2), `${h}.json`);
   };
 
-  async function listFiles(): Promise<{ entries: string[]; temps: string[] }> {
-    const shards = await readdir(root).catch(() => [] as string[]);
-    const entries: string[] = [];
-    const temps: string[] = [];
-    await Promise.all(
-      shards
-        .filter((s) => SHARD_NAME.test(s))
-        .map(async (s) => {
-          for (const f of await readdir(path.join(root, s)).catch(() => [] as string[])) {
-            if (ENTRY_NAME.test(f)) entries.push(path.join(root, s, f));
-            else if (/\.json\.\d+$/.test(f)) temps.push(path.join(root, s, f));
-          }
-        }),
-    );
-    return { entries, temps };
-  }
-
   /**
    * Sizes and ages from stat alone (set() stamps each file's mtime with its fetchedAt), so opening a large cache
    * does not read every body. Built once, then kept up to date by set/prune.
@@ -127,7 +110,7 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
   function loadIndex(): Promise<Map<string, IndexEntry>> {
     index ??= (async () => {
       const map = new Map<string, IndexEntry>();
-      const { entries } = await listFiles();
+      const { entries } = await listCacheFiles(root);
       await Promise.all(
         entries.map(async (f) => {
           const s = await stat(f).catch(() => undefined);
@@ -270,7 +253,7 @@ export function createFileCache(dir: string, opts: FileCacheOptions = {}): FileC
       await evicting;
       memo.clear();
       const map = await loadIndex();
-      const { entries, temps } = await listFiles();
+      const { entries, temps } = await listCacheFiles(root);
       let removed = 0;
       let freedBytes = 0;
       const drop = async (f: string, bytes: number): Promise<void> => {
