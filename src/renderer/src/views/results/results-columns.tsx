@@ -83,6 +83,8 @@ export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element 
 function momentum(t: ScoredTag | undefined): string {
   const h = t?.history;
   if (!h) return '';
+  // Unlike runs give no moves (core/engine/comparable.ts); null would otherwise read as a new tag.
+  if (h.notComparable) return 'not comparable';
   const rank =
     h.rankChange === null
       ? 'new'
