@@ -81,7 +81,21 @@ export async function runSmoke(
   await until('the workbench showing', () =>
     page.getByRole('navigation', { name: 'Activity bar' }).isVisible(),
   );
-  await page.getByRole('button', { name: 'Open the demo', exact: true }).click();
+  // The welcome view on a first start; else (the app reopened its last workspace) the command palette.
+  const demo = page.getByRole('button', { name: 'Open the demo', exact: true });
+  const start = await until('the welcome view or a reopened workspace', async () =>
+    (await demo.isVisible())
+      ? 'welcome'
+      : (await page.getByRole('tab', { name: /^Results/ }).count()) > 0
+        ? 'workspace'
+        : undefined,
+  );
+  if (start === 'welcome') await demo.click();
+  else {
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await page.keyboard.type('Open the demo workspace');
+    await page.keyboard.press('Enter');
+  }
   await until('the demo workspace opening', async () =>
     (await page.getByRole('contentinfo', { name: 'Status bar' }).textContent())?.includes('Demo'),
   );
@@ -221,9 +235,8 @@ export async function previewTarget(): Promise<SmokeTarget> {
  */
 export async function electronTarget(executablePath?: string): Promise<SmokeTarget> {
   const app = await _electron.launch({
-    ...(executablePath
-      ? { executablePath, args: [] }
-      : { args: [path.join(ROOT, 'out', 'main', 'index.js')] }),
+    // From a checkout, `electron .` as npm start does: package.json's main is out/main/index.js.
+    ...(executablePath ? { executablePath, args: [] } : { args: [ROOT] }),
     cwd: ROOT,
     env: { ...process.env, TIKLIVE_KEY: '' } as Record<string, string>,
   });
