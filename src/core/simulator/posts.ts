@@ -5,6 +5,7 @@ import { normal, pick, rngFor, unitFor, type Rng } from '../prng';
 import { clamp01, DAY_S, hourOf, smoothstep, WEEK } from './clock';
 import { lookupKey } from './dataset';
 import type { Dataset, DatasetAuthor, DatasetTag } from './dataset-types';
+import type { PageOrder } from './simulator-types';
 import { createOwnPosts } from './own-posts';
 import { breakFields, video } from './video';
 import { challengeAt, userInfoOf } from './wire-records';
@@ -37,7 +38,7 @@ export interface Generator {
   userPosts(author: DatasetAuthor, nowMs: number): WireVideo[];
 }
 
-export function createGenerator(dataset: Dataset): Generator {
+export function createGenerator(dataset: Dataset, pageOrder: PageOrder = 'newest'): Generator {
   const byName = new Map<string, DatasetTag>();
   const byId = new Map<string, DatasetTag>();
   for (const tag of dataset.tags) {
@@ -128,7 +129,13 @@ export function createGenerator(dataset: Dataset): Generator {
         tags,
       );
       // Roughly newest first: the feed mixes in popular older posts, so order by log-age with wide noise.
-      rows.push({ key: Math.log(ageS) + 1.6 * normal(rng), v });
+      const newest = Math.log(ageS) + 1.6 * normal(rng);
+      rows.push({ key: pageOrder === 'newest' ? newest : -Math.log1p(v.digg_count), v });
+    }
+    // The other orders draw from their own stream, so the posts (and every default answer) stay the same.
+    if (pageOrder === 'random') {
+      const shuffle = rngFor(tag.id, region ?? '*', hour, 'order');
+      for (const r of rows) r.key = shuffle();
     }
     rows.sort((a, b) => a.key - b.key);
     const posts = rows.map((r) => r.v);

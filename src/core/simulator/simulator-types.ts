@@ -14,9 +14,14 @@ export interface SimulatorOptions {
   /** How a 429 states Retry-After (default 'seconds'; the value is the seconds until a slot frees, at least 1). */
   retryAfter?: 'seconds' | 'date' | 'none';
   dataset?: Dataset;
+  /** The order a tag's posts are served in (default 'newest': roughly newest first, popular older posts mixed in);
+   * the API documents none, so adaptive sampling is benched under all three. The posts are the same in each. */
+  pageOrder?: PageOrder;
   /** Closes itself after this long without a request (default 10 minutes). */
   idleTimeoutMs?: number;
 }
+
+export type PageOrder = 'newest' | 'popular' | 'random';
 
 export interface SimulatorStats {
   /** Every request received, whatever its answer. */
