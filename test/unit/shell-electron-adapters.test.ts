@@ -1,0 +1,162 @@
+// The Electron adapters only carry out what the shell's pure modules decide: driven here with a fake window and a
+// fake `electron` module (no Electron binary), as GitHub Desktop tests its window router.
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fake = vi.hoisted(() => ({
+  answers: [] as number[],
+  boxes: [] as { message: string; buttons: string[]; signal?: AbortSignal }[],
+  recentDocs: [] as string[],
+  jumpLists: [] as unknown[],
+  notifications: [] as { title: string; body: string; emit(e: string): void }[],
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  class Notification extends Emitter {
+    static isSupported = () => true;
+    constructor(readonly opts: { title: string; body: string }) {
+      super();
+    }
+    show() {
+      fake.notifications.push({ ...this.opts, emit: (e: string) => this.emit(e) });
+    }
+  }
+  return {
+    Notification,
+    dialog: {
+      showMessageBox: async (
+        _w: unknown,
+        o: { message: string; buttons: string[]; signal?: AbortSignal },
+      ) => {
+        fake.boxes.push(o);
+        return { response: fake.answers.shift() ?? 0 };
+      },
+    },
+    screen: {},
+    app: {
+      addRecentDocument: (d: string) => fake.recentDocs.push(d),
+      setJumpList: (j: unknown) => fake.jumpLists.push(j),
+      isPackaged: true,
+      dock: undefined,
+    },
+    Menu: { buildFromTemplate: (t: unknown) => t },
+  };
+});
+
+const { createElectronNotifier } = await import('../../src/main/electron/notifier');
+const { carryOut, recoverRenderer } = await import('../../src/main/electron/window');
+const { withOsRecents } = await import('../../src/main/electron/os-recents');
+const { createCrashRecovery } = await import('../../src/main/shell/crash-recovery');
+
+/** A BrowserWindow as far as the adapters touch it. */
+function fakeWindow() {
+  const done: string[] = [];
+  const wc = Object.assign(new EventEmitter(), { reload: () => done.push('reload') });
+  const win = Object.assign(new EventEmitter(), {
+    webContents: wc,
+    done,
+    destroyed: false,
+    isDestroyed() {
+      return win.destroyed;
+    },
+    destroy: () => {
+      done.push('destroy');
+      win.destroyed = true;
+    },
+    restore: () => done.push('restore'),
+    show: () => done.push('show'),
+    focus: () => done.push('focus'),
+  });
+  return win;
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  fake.answers.length = 0;
+  fake.boxes.length = 0;
+  fake.recentDocs.length = 0;
+  fake.jumpLists.length = 0;
+  fake.notifications.length = 0;
+});
+
+describe('the notifier in the app', () => {
+  it("shows Electron's Notification from main and hands a click to the router", () => {
+    const clicked: unknown[] = [];
+    const n = { title: 'Tagfit: 1 alert', body: '#booktok …', view: 'watch' as const };
+    createElectronNotifier((x) => clicked.push(x)).notify(n);
+    expect(fake.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Tagfit: 1 alert', body: '#booktok …' },
+    ]);
+    fake.notifications[0]!.emit('click');
+    expect(clicked).toEqual([n]);
+  });
+});
+
+describe('carrying out window actions', () => {
+  it('in order, making the window when asked and acting on the one made', async () => {
+    let win: ReturnType<typeof fakeWindow> | undefined;
+    await carryOut(
+      ['create-window', 'restore', 'show', 'focus'],
+      () => win as never,
+      async () => {
+        win = fakeWindow();
+      },
+    );
+    expect(win?.done).toEqual(['restore', 'show', 'focus']);
+  });
+});
+
+describe('a crashed or hung page', () => {
+  it('is reloaded with the notice sent once it has loaded; a crash loop asks, and Close closes', async () => {
+    const win = fakeWindow();
+    const notices: unknown[] = [];
+    let t = 0;
+    recoverRenderer(win as never, createCrashRecovery({ now: () => t, maxReloads: 1 }), (n) =>
+      notices.push(n),
+    );
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.done).toEqual(['reload']);
+    expect(notices).toEqual([]);
+    win.webContents.emit('did-finish-load');
+    expect(notices).toHaveLength(1);
+    t += 1000;
+    fake.answers.push(1); // "Close the window"
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await tick();
+    expect(fake.boxes[0]?.buttons).toEqual(['Reload', 'Close the window']);
+    expect(win.done).toEqual(['reload', 'destroy']);
+  });
+
+  it('a hang asks once, and the question is taken down when the page answers again', () => {
+    const win = fakeWindow();
+    recoverRenderer(win as never, createCrashRecovery({ now: () => 0 }), () => {});
+    win.emit('unresponsive');
+    win.emit('unresponsive');
+    expect(fake.boxes).toHaveLength(1);
+    expect(fake.boxes[0]!.buttons).toEqual(['Wait', 'Reload', 'Close the window']);
+    win.emit('responsive');
+    expect(fake.boxes[0]!.signal?.aborted).toBe(true);
+  });
+});
+
+describe('recent workspaces to the OS', () => {
+  it('a workspace joining the list goes to the recent documents once, and the menus follow', () => {
+    let data = { recentWorkspaces: ['/w/a'] } as { recentWorkspaces: string[] };
+    const store = {
+      get: () => data as never,
+      update: (p: object) => (data = { ...data, ...p }) as never,
+      notice: null,
+    };
+    const menus: (readonly string[])[] = [];
+    const s = withOsRecents(
+      store,
+      () => {},
+      (r) => menus.push(r),
+    );
+    s.update({ recentWorkspaces: ['/w/b', '/w/a'] });
+    s.update({ recentWorkspaces: ['/w/b', '/w/a'] });
+    expect(fake.recentDocs).toEqual(['/w/a', '/w/b']);
+    expect(menus).toEqual([['/w/a'], ['/w/b', '/w/a']]);
+  });
+});
