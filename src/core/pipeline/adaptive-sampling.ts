@@ -62,30 +62,6 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     done.add(key);
     emit({ type: 'scored', tag: pair.challenge.name, region: pair.region, ...progress() });
   };
-  await Promise.all(
-    candidates.map(async (candidate) => {
-      const challenge = await info(candidate);
-      if (challenge === undefined) return;
-      for (const region of regions) {
-        if (!needsSample(challenge)) {
-          noSample(candidate, region);
-          continue;
-        }
-        const key = sampleKey(region, candidate);
-        pairs.set(key, {
-          candidate,
-          challenge,
-          region,
-          page: new PageCursor(`#${challenge.name} in ${region}`, warn),
-        });
-      }
-      await Promise.all(
-        regions.map((region) =>
-          pairs.has(sampleKey(region, candidate)) ? fetchPage(sampleKey(region, candidate)) : undefined,
-        ),
-      );
-    }),
-  );
   /** A region's candidates with the posts in hand, open or settled. */
   const entriesOf = (region: RegionCode) =>
     candidates
@@ -95,65 +71,109 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         challenge: data.challenges.get(c) ?? null,
         posts: pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
       }));
-  for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
-    const next: string[] = [];
-    for (const region of regions) {
-      const entries = entriesOf(region);
-      const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
-      // Nothing left to fetch in this region: no bootstrap to run.
-      if (open.size === 0) continue;
-      const decision = decideSampling(entries, open, input.targets, settings, nowSec, region, {
-        pagesInHand: round - 1,
-      });
-      for (const c of open) {
-        const key = sampleKey(region, c);
-        if (decision.fetch.has(c)) next.push(key);
-        else {
-          decided.set(key, pairs.get(key)!);
-          settle(
-            key,
-            `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
-          );
-        }
-      }
-    }
-    // Pairs the API has no more pages for are final as they are.
-    for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
-    if (next.length === 0) break;
-    await Promise.all(next.map((key) => fetchPage(key)));
-  }
-  // The others' later pages can move a tag the decision stopped: one that ends in the top k after all is
-  // sampled in full, so the top k never rests on a short sample, and its reason never says "clearly outside".
-  while (decided.size > 0 && !stopped()) {
-    for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
-    const reopen: string[] = [];
-    for (const region of regions) {
-      const ranked = scoreRegion(entriesOf(region), input.targets, settings, nowSec, region).ranked;
-      for (const t of ranked.slice(0, ADAPTIVE_TOP_K)) {
-        const key = sampleKey(region, t.candidate);
-        const pair = decided.get(key);
-        if (!pair) continue;
-        decided.delete(key);
-        stoppedEarly.delete(key);
-        pairs.set(key, pair);
-        reopen.push(key);
-      }
-    }
-    if (reopen.length === 0) break;
+
+  /** Page 1 of every pair that needs a sample. */
+  async function firstPages(): Promise<void> {
     await Promise.all(
-      reopen.map(async (key) => {
-        while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
+      candidates.map(async (candidate) => {
+        const challenge = await info(candidate);
+        if (challenge === undefined) return;
+        for (const region of regions) {
+          if (!needsSample(challenge)) {
+            noSample(candidate, region);
+            continue;
+          }
+          const key = sampleKey(region, candidate);
+          pairs.set(key, {
+            candidate,
+            challenge,
+            region,
+            page: new PageCursor(`#${challenge.name} in ${region}`, warn),
+          });
+        }
+        await Promise.all(
+          regions.map((region) =>
+            pairs.has(sampleKey(region, candidate)) ? fetchPage(sampleKey(region, candidate)) : undefined,
+          ),
+        );
       }),
     );
   }
-  for (const [key, pair] of [...pairs]) {
-    if (!stopped()) settle(key);
-    else if (pair.page.pages > 0) {
-      ctx.state.cutShort += 1;
-      settle(key, `the run stopped with ${pair.page.pages} of ${settings.pages} pages sampled`);
-    } else {
-      pairs.delete(key);
-      data.samples.delete(key);
+
+  /** Rounds: another page only for the pairs whose place in the ranking is still undecided. */
+  async function undecidedPages(): Promise<void> {
+    for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
+      const next: string[] = [];
+      for (const region of regions) {
+        const entries = entriesOf(region);
+        const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
+        // Nothing left to fetch in this region: no bootstrap to run.
+        if (open.size === 0) continue;
+        const decision = decideSampling(entries, open, input.targets, settings, nowSec, region, {
+          pagesInHand: round - 1,
+        });
+        for (const c of open) {
+          const key = sampleKey(region, c);
+          if (decision.fetch.has(c)) next.push(key);
+          else {
+            decided.set(key, pairs.get(key)!);
+            settle(
+              key,
+              `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
+            );
+          }
+        }
+      }
+      // Pairs the API has no more pages for are final as they are.
+      for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+      if (next.length === 0) break;
+      await Promise.all(next.map((key) => fetchPage(key)));
     }
   }
+
+  // The others' later pages can move a tag the decision stopped: one that ends in the top k after all is
+  // sampled in full, so the top k never rests on a short sample, and its reason never says "clearly outside".
+  async function reopenTopK(): Promise<void> {
+    while (decided.size > 0 && !stopped()) {
+      for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+      const reopen: string[] = [];
+      for (const region of regions) {
+        const ranked = scoreRegion(entriesOf(region), input.targets, settings, nowSec, region).ranked;
+        for (const t of ranked.slice(0, ADAPTIVE_TOP_K)) {
+          const key = sampleKey(region, t.candidate);
+          const pair = decided.get(key);
+          if (!pair) continue;
+          decided.delete(key);
+          stoppedEarly.delete(key);
+          pairs.set(key, pair);
+          reopen.push(key);
+        }
+      }
+      if (reopen.length === 0) break;
+      await Promise.all(
+        reopen.map(async (key) => {
+          while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
+        }),
+      );
+    }
+  }
+
+  /** What is left is final; a stop keeps the pages in hand and says the pair was cut short. */
+  function settleRest(): void {
+    for (const [key, pair] of [...pairs]) {
+      if (!stopped()) settle(key);
+      else if (pair.page.pages > 0) {
+        ctx.state.cutShort += 1;
+        settle(key, `the run stopped with ${pair.page.pages} of ${settings.pages} pages sampled`);
+      } else {
+        pairs.delete(key);
+        data.samples.delete(key);
+      }
+    }
+  }
+
+  await firstPages();
+  await undecidedPages();
+  await reopenTopK();
+  settleRest();
 }
