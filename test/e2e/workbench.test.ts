@@ -481,6 +481,10 @@ describe('the workbench through npm run web', () => {
     await expect
       .poll(() => readdir(path.join(ws, 'reports')), { timeout: 60_000 })
       .toContain(`alerts-${later.slice(0, 10)}.md`);
+    // Main sent the notification (the preview's notifier says it in the output; the app's is Electron's).
+    await expect
+      .poll(() => page.getByLabel('Output', { exact: true }).textContent())
+      .toMatch(/Notification: Tagfit: (\d+ alerts?|the weekly run is done): /);
     await view('Watch');
     const alerts = page.getByRole('region', { name: 'Alerts' });
     const dismiss = alerts.getByRole('button', { name: /^Dismiss: / });
