@@ -117,12 +117,5 @@ export interface AppStatus {
 
 export type { CreditEstimate };
 
-/** A command from the application menu, run by the renderer as its command palette runs it. */
-export type AppCommand =
-  | 'workspace.open'
-  | 'workspace.create'
-  | 'run.start'
-  | 'run.cancel'
-  | 'reports.export'
-  | 'palette.open'
-  | 'rows.add';
+/** A command from the application menu, run by the renderer as its command palette runs it (keybindings.ts). */
+export type { CommandId as AppCommand } from './keybindings';

@@ -1,13 +1,14 @@
 // The application menu, the macOS Dock menu and the Windows jump list as plain data, per platform: what each item
 // says and does. src/main/electron/menu.ts turns the data into Electron's menus; tests read the data.
 import path from 'node:path';
-import type { AppCommand } from '../../shared/views';
+import { type CommandId, keybindingOf } from '../../shared/keybindings';
+import { viewCommand, WORKBENCH_VIEWS } from '../../shared/workbench-views';
 import { HELP_LINKS } from './external-links';
 
 /** What a menu item does when chosen. */
 export type MenuAction =
   /** A workbench command, sent to the renderer (app:command), which runs it as its palette does. */
-  | { kind: 'command'; command: AppCommand }
+  | { kind: 'command'; command: CommandId }
   /** An https page in the OS browser, through the one checked openExternal. */
   | { kind: 'open-url'; url: string }
   | { kind: 'open-workspace'; dir: string }
@@ -40,11 +41,15 @@ export interface MenuContext {
   recent: readonly string[];
 }
 
-const command = (label: string, c: AppCommand, accelerator?: string): MenuItemSpec => ({
-  label,
-  ...(accelerator ? { accelerator } : {}),
-  action: { kind: 'command', command: c },
-});
+/** A workbench command, with its shortcut from the one keybinding table (shared/keybindings.ts). */
+const command = (label: string, c: CommandId): MenuItemSpec => {
+  const accelerator = keybindingOf(c);
+  return { label, ...(accelerator ? { accelerator } : {}), action: { kind: 'command', command: c } };
+};
+
+/** View ▸ one item per view of the workbench's registry, as the activity bar lists them. */
+const viewItems = (): MenuItemSpec[] =>
+  WORKBENCH_VIEWS.filter((v) => v.inActivityBar).map((v) => command(v.title, viewCommand(v.id)));
 
 /** How many recent workspaces the menus list. */
 const RECENT_IN_MENUS = 8;
@@ -73,11 +78,11 @@ export function menuTemplate(ctx: MenuContext): MenuItemSpec[] {
     {
       label: 'File',
       submenu: [
-        command('New Workspace…', 'workspace.create', 'CmdOrCtrl+N'),
-        command('Open Workspace…', 'workspace.open', 'CmdOrCtrl+O'),
+        command('New Workspace…', 'workspace.create'),
+        command('Open Workspace…', 'workspace.open'),
         openRecent(ctx.recent),
         { type: 'separator' },
-        command('Export Reports…', 'reports.export', 'CmdOrCtrl+E'),
+        command('Export Reports…', 'reports.export'),
         { type: 'separator' },
         // macOS quits from the app menu; File ends with Close Window there, with Exit elsewhere.
         mac ? { role: 'close' } : { role: 'quit', label: 'Exit' },
@@ -86,12 +91,14 @@ export function menuTemplate(ctx: MenuContext): MenuItemSpec[] {
     { role: 'editMenu' },
     {
       label: 'Run',
-      submenu: [command('Run', 'run.start', 'F5'), command('Cancel Run', 'run.cancel', 'Shift+F5')],
+      submenu: [command('Run', 'run.start'), command('Cancel Run', 'run.cancel')],
     },
     {
       label: 'View',
       submenu: [
-        command('Command Palette…', 'palette.open', 'CmdOrCtrl+Shift+P'),
+        command('Command Palette…', 'palette.open'),
+        { type: 'separator' },
+        ...viewItems(),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -1,21 +1,31 @@
-// Every action of the workbench in one registry: the command palette lists them with their shortcuts, the
-// keyboard handler and the application menu run them by id.
-import type { AppCommand } from '../../shared/views';
+// Every action of the workbench by its id: the command palette lists them with their shortcuts, the keyboard
+// handler and the application menu run them by id. Shortcuts come from the one table (shared/keybindings.ts).
+import {
+  type CommandId,
+  commandForKey,
+  keybindingOf,
+  keyLabel,
+  WORKBENCH_COMMANDS,
+} from '../../shared/keybindings';
 import { useListsStore } from './stores/lists-store';
+import { runningJob, useJobsStore } from './stores/jobs-store';
 import { useRunStore } from './stores/run-store';
-import { useUiStore, VIEW_TITLES, type ViewId } from './stores/ui-store';
+import { useUiStore } from './stores/ui-store';
 import { useWorkspaceStore } from './stores/workspace-store';
+import { VIEWS } from './view-registry';
 
 export interface Command {
-  id: string;
+  id: CommandId;
   title: string;
-  /** As shown, e.g. "Ctrl+Shift+P" (Cmd on macOS). */
+  /** As shown, e.g. "Ctrl+Shift+P" (Cmd on macOS), from the keybinding table. */
   shortcut?: string;
   run(): void;
 }
 
 const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const MOD = mac ? 'Cmd' : 'Ctrl';
+
+type StaticCommand = (typeof WORKBENCH_COMMANDS)[number];
 
 /** Focus the "add" field of the list view showing, so a new row can be typed. */
 function addRow(): void {
@@ -24,96 +34,74 @@ function addRow(): void {
   setTimeout(() => document.querySelector<HTMLInputElement>('[data-add-row]')?.focus(), 0);
 }
 
-export function allCommands(): Command[] {
-  const ui = useUiStore.getState();
-  const run = useRunStore.getState();
-  const ws = useWorkspaceStore.getState();
-  const views = (Object.keys(VIEW_TITLES) as ViewId[])
-    .filter((v) => v !== 'welcome')
-    .map((v) => ({ id: `view.${v}`, title: `View: ${VIEW_TITLES[v]}`, run: () => ui.openView(v) }));
-  return [
-    { id: 'run.start', title: 'Run', shortcut: 'F5', run: () => void run.askToRun() },
-    { id: 'run.cancel', title: 'Cancel run', shortcut: 'Shift+F5', run: () => void run.cancel() },
-    { id: 'run.retry', title: 'Retry failed pairs', run: () => void run.retryFailed() },
-    {
-      id: 'reports.export',
-      title: 'Export reports',
-      shortcut: `${MOD}+E`,
-      run: () => ui.setDialog('export'),
-    },
-    { id: 'rows.add', title: 'Add row', shortcut: 'Alt+N', run: addRow },
-    {
-      id: 'lists.undo',
-      title: 'Undo list edit',
-      run: () => void useListsStore.getState().undo(listOfView()),
-    },
-    {
-      id: 'lists.redo',
-      title: 'Redo list edit',
-      run: () => void useListsStore.getState().redo(listOfView()),
-    },
-    { id: 'tabs.next', title: 'Next tab', shortcut: `${MOD}+PageDown`, run: () => ui.nextTab(1) },
-    { id: 'tabs.previous', title: 'Previous tab', shortcut: `${MOD}+PageUp`, run: () => ui.nextTab(-1) },
-    {
-      id: 'workspace.open',
-      title: 'Open workspace…',
-      shortcut: `${MOD}+O`,
-      run: () => ui.openView('welcome'),
-    },
-    {
-      id: 'workspace.create',
-      title: 'Create workspace…',
-      shortcut: `${MOD}+N`,
-      run: () => ui.openView('welcome'),
-    },
-    { id: 'workspace.demo', title: 'Open the demo workspace', run: () => void ws.openDemo() },
-    { id: 'workspace.close', title: 'Close workspace', run: () => void ws.close() },
-    { id: 'panel.problems', title: 'Show problems', run: () => ui.setPanel('problems') },
-    { id: 'panel.output', title: 'Show output', run: () => ui.setPanel('output') },
-    { id: 'theme.light', title: 'Theme: light', run: () => void ws.setTheme('light') },
-    { id: 'theme.dark', title: 'Theme: dark', run: () => void ws.setTheme('dark') },
-    { id: 'theme.system', title: 'Theme: follow the system', run: () => void ws.setTheme('system') },
-    {
-      id: 'palette.open',
-      title: 'Command palette',
-      shortcut: `${MOD}+Shift+P`,
-      run: () => ui.setPalette(true),
-    },
-    ...views,
-  ];
-}
-
 function listOfView(): 'tags' | 'creators' | 'regions' {
   const a = useUiStore.getState().active;
   return a === 'targets' ? 'creators' : a === 'regions' ? 'regions' : 'tags';
 }
 
-export function runCommand(id: string | AppCommand): void {
+/** The app asks for a folder with its native dialog; the preview, which has none, with a typed path. */
+function workspaceFolder(which: 'open' | 'create'): void {
+  const ws = useWorkspaceStore.getState();
+  if (ws.status?.shell === 'electron') void (which === 'open' ? ws.open() : ws.create());
+  else useUiStore.getState().setDialog(which === 'open' ? 'open-workspace' : 'new-workspace');
+}
+
+/** Cancel: the score run going on, else whichever job is (main runs one at a time). */
+function cancelJob(): void {
+  if (useRunStore.getState().active) return void useRunStore.getState().cancel();
+  const job = runningJob();
+  if (job) void useJobsStore.getState().cancel(job.runId);
+}
+
+const STATIC: Record<StaticCommand, { title: string; run(): void }> = {
+  'run.start': { title: 'Run', run: () => void useRunStore.getState().askToRun() },
+  'run.cancel': { title: 'Cancel run', run: cancelJob },
+  'run.retry': { title: 'Retry failed pairs', run: () => void useRunStore.getState().retryFailed() },
+  'reports.export': { title: 'Export reports', run: () => useUiStore.getState().setDialog('export') },
+  'rows.add': { title: 'Add row', run: addRow },
+  'lists.undo': { title: 'Undo list edit', run: () => void useListsStore.getState().undo(listOfView()) },
+  'lists.redo': { title: 'Redo list edit', run: () => void useListsStore.getState().redo(listOfView()) },
+  'tabs.next': { title: 'Next tab', run: () => useUiStore.getState().nextTab(1) },
+  'tabs.previous': { title: 'Previous tab', run: () => useUiStore.getState().nextTab(-1) },
+  'workspace.open': { title: 'Open workspace…', run: () => workspaceFolder('open') },
+  'workspace.create': { title: 'Create workspace…', run: () => workspaceFolder('create') },
+  'workspace.demo': {
+    title: 'Open the demo workspace',
+    run: () => void useWorkspaceStore.getState().openDemo(),
+  },
+  'workspace.close': { title: 'Close workspace', run: () => void useWorkspaceStore.getState().close() },
+  'panel.problems': { title: 'Show problems', run: () => useUiStore.getState().setPanel('problems') },
+  'panel.output': { title: 'Show output', run: () => useUiStore.getState().setPanel('output') },
+  'theme.light': { title: 'Theme: light', run: () => void useWorkspaceStore.getState().setTheme('light') },
+  'theme.dark': { title: 'Theme: dark', run: () => void useWorkspaceStore.getState().setTheme('dark') },
+  'theme.system': {
+    title: 'Theme: follow the system',
+    run: () => void useWorkspaceStore.getState().setTheme('system'),
+  },
+  'palette.open': { title: 'Command palette', run: () => useUiStore.getState().setPalette(true) },
+};
+
+const withShortcut = (id: CommandId, title: string, run: () => void): Command => {
+  const key = keybindingOf(id);
+  return { id, title, run, ...(key ? { shortcut: keyLabel(key, mac) } : {}) };
+};
+
+export function allCommands(): Command[] {
+  const views = VIEWS.filter((v) => v.inActivityBar).map((v) =>
+    withShortcut(v.command, `View: ${v.title}`, () => useUiStore.getState().openView(v.id)),
+  );
+  return [...WORKBENCH_COMMANDS.map((id) => withShortcut(id, STATIC[id].title, STATIC[id].run)), ...views];
+}
+
+export function runCommand(id: CommandId): void {
   allCommands()
     .find((c) => c.id === id)
     ?.run();
 }
 
-/** The workbench's keyboard shortcuts; true when the key was one of them. */
+/** The workbench's keyboard shortcuts, from the keybinding table; true when the key was one of them. */
 export function handleShortcut(e: KeyboardEvent): boolean {
-  const mod = mac ? e.metaKey : e.ctrlKey;
-  const key = e.key;
-  const id =
-    mod && e.shiftKey && key.toLowerCase() === 'p'
-      ? 'palette.open'
-      : key === 'F5' && e.shiftKey
-        ? 'run.cancel'
-        : key === 'F5'
-          ? 'run.start'
-          : mod && !e.shiftKey && key.toLowerCase() === 'e'
-            ? 'reports.export'
-            : e.altKey && key.toLowerCase() === 'n'
-              ? 'rows.add'
-              : mod && key === 'PageDown'
-                ? 'tabs.next'
-                : mod && key === 'PageUp'
-                  ? 'tabs.previous'
-                  : undefined;
+  const id = commandForKey(e, mac);
   if (!id) return false;
   e.preventDefault();
   runCommand(id);

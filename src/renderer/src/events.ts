@@ -1,8 +1,9 @@
-// The one app-level subscription: progress events routed by run id to the run store, menu commands to the
-// command registry, the shell's requests (open a view, a workspace; a notice), a due watch run when a workspace
-// opens. Returns its disposer.
+// The one app-level subscription: progress events routed by run id to the jobs store (every job's progress) and
+// the score run's slice (its pairs), menu commands to the command registry, the shell's requests (open a view, a
+// workspace; a notice), a due watch run when a workspace opens. Returns its disposer.
 import { on } from './bridge';
 import { runCommand } from './commands';
+import { useJobsStore } from './stores/jobs-store';
 import { useRunStore } from './stores/run-store';
 import { useUiStore } from './stores/ui-store';
 import { watchOnOpen } from './stores/watch-store';
@@ -10,7 +11,10 @@ import { useWorkspaceStore } from './stores/workspace-store';
 
 export function subscribeAppEvents(): () => void {
   const offs = [
-    on('run:progress', (e) => useRunStore.getState().onProgress(e.runId, e.progress)),
+    on('run:progress', (e) => {
+      useJobsStore.getState().onProgress(e);
+      if (e.job === 'score') useRunStore.getState().onProgress(e.runId, e.progress);
+    }),
     on('run:partial', (p) => useRunStore.getState().onPartial(p)),
     on('app:command', (e) => runCommand(e.command)),
     // From the shell: a click on a notification, a workspace a second launch named, a line to say.

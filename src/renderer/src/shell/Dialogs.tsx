@@ -1,5 +1,6 @@
-// The two dialogs: the credit estimate before a run ("Start run"), and the export folder ("Export", the
-// workspace's reports/ by default, remembered per workspace).
+// The dialogs: the credit estimate before a run ("Start run"), the export folder ("Export", the workspace's
+// reports/ by default, remembered per workspace), and in the preview the folder to open or create a workspace in
+// (Ctrl/Cmd+O, Ctrl/Cmd+N: the app asks with its native folder dialog).
 import { useEffect, useState } from 'react';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
@@ -38,8 +39,10 @@ export function Dialogs(): React.JSX.Element | null {
   const app = useWorkspaceStore((s) => s.status?.shell === 'electron');
   // null: the folder remembered for the workspace (its reports/ at first), shown until the user types another.
   const [typed, setTyped] = useState<string | null>(null);
+  const [folder, setFolder] = useState('');
   useEffect(() => {
     if (dialog === 'export') setTyped(null);
+    if (dialog === 'open-workspace' || dialog === 'new-workspace') setFolder('');
   }, [dialog]);
   const dir = typed ?? ws?.exportDir ?? '';
   if (dialog === 'confirm-run' && estimate) {
@@ -94,6 +97,41 @@ export function Dialogs(): React.JSX.Element | null {
             }
           >
             Export
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+  if (dialog === 'open-workspace' || dialog === 'new-workspace') {
+    const opening = dialog === 'open-workspace';
+    const go = (): void => {
+      if (!folder.trim()) return;
+      setDialog(null);
+      const store = useWorkspaceStore.getState();
+      void (opening ? store.open(folder.trim()) : store.create(folder.trim()));
+    };
+    return (
+      <Modal label={opening ? 'Open workspace' : 'New workspace'} onClose={() => setDialog(null)}>
+        <h2>{opening ? 'Open a workspace' : 'Create a workspace'}</h2>
+        <p className="muted">
+          {opening
+            ? 'The folder of a workspace: its lists as CSV, its settings as JSON.'
+            : 'A folder for the new workspace: its lists, settings, reports, cache and history go there.'}
+        </p>
+        <label htmlFor="workspace-folder">Folder</label>
+        <input
+          id="workspace-folder"
+          className="path"
+          autoFocus
+          placeholder="/path/to/client-acme"
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && go()}
+        />
+        <div className="buttons">
+          <button onClick={() => setDialog(null)}>Cancel</button>
+          <button className="primary" disabled={!folder.trim()} onClick={go}>
+            {opening ? 'Open' : 'Create'}
           </button>
         </div>
       </Modal>

@@ -1,11 +1,13 @@
-// Runs and results: the settings the results are scored with (preset, weights, window), the credit estimate, the
-// run going on (by id, its progress per tag and region), the last outcome, re-scoring from the cache on every
-// settings edit, retrying failed pairs, exporting. Progress events reach it through events.ts, routed by run id.
+// Runs and results, the score run's slice beside the jobs store: the settings the results are scored with (preset,
+// weights, window), the credit estimate, the run going on (its progress per tag and region; its id, result and
+// cancel are the jobs store's), the last outcome, re-scoring from the cache on every settings edit, retrying failed
+// pairs, exporting. Progress events reach it through events.ts, routed by run id.
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
 import type { RunOutcome, RunPartial } from '../../../shared/views';
 import { invoke } from '../bridge';
+import { newRunId, useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
 
@@ -58,7 +60,6 @@ interface RunState {
   clear(): void;
 }
 
-const runIdOf = (): string => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 /** The settings a re-score ranks with: everything but the sample size, which only a run can change. */
 const overridesOf = (s: Scoring | null) =>
   s ? { preset: s.preset, weights: s.weights, windowDays: s.windowDays } : undefined;
@@ -99,17 +100,20 @@ export const useRunStore = create<RunState>((set, get) => ({
   },
   async start(via) {
     useUiStore.getState().setDialog(null);
-    const runId = runIdOf();
     const scoring = get().scoring;
-    set({
-      active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
-    });
-    useUiStore.getState().log('info', `Run ${runId} started.`);
-    useUiStore.getState().openView('results');
-    try {
-      const outcome = via
+    // A job of the jobs store (its id, cancel, end); this slice keeps what only a score run has.
+    const go = async (runId: string): Promise<RunOutcome | null> => {
+      set({
+        active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
+      });
+      useUiStore.getState().log('info', `Run ${runId} started.`);
+      useUiStore.getState().openView('results');
+      return via
         ? await via(runId)
         : await invoke('run:start', { overrides: runOverridesOf(scoring), runId });
+    };
+    try {
+      const outcome = await useJobsStore.getState().run(via ? 'watch' : 'score', [], go, 'The run');
       if (!outcome) return;
       set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
       const ui = useUiStore.getState();
@@ -128,8 +132,6 @@ export const useRunStore = create<RunState>((set, get) => ({
       if (outcome.historyError)
         ui.log('warning', `Not saved to the history: ${outcome.historyError.message}`);
       void useWorkspaceStore.getState().refreshKey();
-    } catch (e) {
-      useUiStore.getState().report('The run', e);
     } finally {
       set({ active: null, partial: null });
     }
@@ -138,16 +140,12 @@ export const useRunStore = create<RunState>((set, get) => ({
     const a = get().active;
     if (!a) return;
     set({ active: { ...a, cancelling: true } });
-    try {
-      await invoke('run:cancel', { runId: a.runId });
-    } catch (e) {
-      useUiStore.getState().report('Cancelling', e);
-    }
+    await useJobsStore.getState().cancel(a.runId);
   },
   async retryFailed() {
     const o = get().outcome;
     if (!o) return;
-    const runId = runIdOf();
+    const runId = newRunId();
     set({
       active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
     });

@@ -3,35 +3,10 @@
 import { create } from 'zustand';
 import type { WorkspaceView } from '../../../shared/views';
 import { explain } from '../bridge';
+import type { ViewId } from '../view-registry';
 
-export type ViewId =
-  | 'welcome'
-  | 'candidates'
-  | 'targets'
-  | 'regions'
-  | 'results'
-  | 'compare'
-  | 'history'
-  | 'competitors'
-  | 'creator-fit'
-  | 'suggestions'
-  | 'watch'
-  | 'settings';
-
-export const VIEW_TITLES: Record<ViewId, string> = {
-  welcome: 'Welcome',
-  candidates: 'Candidates',
-  targets: 'Target creators',
-  regions: 'Regions',
-  results: 'Results',
-  compare: 'Compare regions',
-  history: 'History',
-  competitors: 'Competitors',
-  'creator-fit': 'Creator fit',
-  suggestions: 'Suggestions',
-  watch: 'Watch',
-  settings: 'Settings',
-};
+// The views' ids and titles have one home, the view registry; re-exported for the shell's older imports.
+export { VIEW_TITLES, type ViewId } from '../view-registry';
 
 export interface LogLine {
   at: string;
@@ -52,8 +27,8 @@ interface UiState {
   paletteOpen: boolean;
   lines: LogLine[];
   alert: Alert | null;
-  /** The dialog on top: the run's credit estimate, or the export folder. */
-  dialog: 'confirm-run' | 'export' | null;
+  /** The dialog on top: the run's credit estimate, the export folder, or a workspace folder typed in the preview. */
+  dialog: 'confirm-run' | 'export' | 'open-workspace' | 'new-workspace' | null;
   openView(v: ViewId): void;
   closeTab(v: ViewId): void;
   nextTab(step: 1 | -1): void;
