@@ -2,7 +2,7 @@
 // the parts the preset weighs, and a heat map of tags × regions. They show on GitHub, in a shared drive's
 // preview and inline in the HTML report. Every text is XML-escaped, with direction overrides and controls dropped.
 import type { RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
-import { scoreParts } from '../../shared/score-parts';
+import { SCORE_PART_COLOURS, scoreParts } from '../../shared/score-parts';
 import { dropBidi } from '../text/safe-text';
 import { score2, TOP } from './document-model';
 import type { SummaryRow } from './run-summary';
@@ -24,12 +24,8 @@ const fit = (text: string, max: number): string => {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 };
 
-const PART_COLOURS = {
-  velocity: '#4c78a8',
-  density: '#f58518',
-  overlap: '#54a24b',
-  penalty: '#e45756',
-} as const;
+// The workbench's palette for the parts (light, as the reports' page is white): one set of colours in both.
+const PART_COLOURS = SCORE_PART_COLOURS.light;
 
 const FAMILY = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 const FONT = `${FAMILY} font-size="12"`;
