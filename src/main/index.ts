@@ -119,7 +119,9 @@ function startHandlers(): MainHandlers {
 }
 
 async function createWindow(): Promise<void> {
-  const store = settings!;
+  // Asked before the app is ready (a second launch, a notification from a previous session): the start makes it.
+  const store = settings;
+  if (!store) return;
   const bounds = initialBounds(store);
   const win = new BrowserWindow({
     width: bounds.width,
