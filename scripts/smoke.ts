@@ -234,12 +234,20 @@ export async function previewTarget(): Promise<SmokeTarget> {
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1 have none.
  */
 export async function electronTarget(executablePath?: string): Promise<SmokeTarget> {
-  const app = await _electron.launch({
-    // From a checkout, `electron .` as npm start does: package.json's main is out/main/index.js.
-    ...(executablePath ? { executablePath, args: [] } : { args: [ROOT] }),
-    cwd: ROOT,
-    env: { ...process.env, TIKLIVE_KEY: '' } as Record<string, string>,
-  });
+  const app = await _electron
+    .launch({
+      // From a checkout, `electron .` as npm start does: package.json's main is out/main/index.js.
+      ...(executablePath ? { executablePath, args: [] } : { args: [ROOT] }),
+      cwd: ROOT,
+      env: { ...process.env, TIKLIVE_KEY: '' } as Record<string, string>,
+    })
+    .catch((e: unknown) => {
+      throw new Error(
+        `smoke: Electron did not start (${(e as Error).message.split('\n')[0]}). Where the install skipped its ` +
+          'binary (ELECTRON_SKIP_BINARY_DOWNLOAD=1), fetch it with node node_modules/electron/install.js, or ' +
+          'run the smoke against the preview (npm run smoke).',
+      );
+    });
   const page = await app.firstWindow();
   return { name: executablePath ? 'packaged app' : 'built app', page, close: () => app.close() };
 }
