@@ -15,7 +15,7 @@ import { createFileSettingsStore } from '../src/main/app-settings';
 import { createMainHandlers } from '../src/main/handlers';
 import { noticeNotifier } from '../src/main/shell/notifications';
 import { startWebPreview, type WebPreview } from '../src/main/web/server';
-import { checkApiBase, parseNow } from '../src/cli/score-command';
+import { checkApiBase, parseNow } from '../src/cli/session-flags';
 import { reportError } from '../src/cli/main';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -23,11 +23,6 @@ import { sessionRequestFromFlags, type SessionFlags } from './session-flags';
 import { withStopSignals } from './signals';
 import { printRunFooter, printSummary } from './summary';
 
-// The CLI's shared helpers used to live here; they keep their old import path.
-export { checkApiBase, num, parseNow } from './session-flags';
-export { stopOnSignals } from './signals';
-export { describeCredits } from './summary';
-
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 
 export interface ScoreFlags extends SessionFlags {

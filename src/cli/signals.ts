@@ -3,7 +3,7 @@
 import { writeErr } from './output';
 
 /** Aborts `controller` on SIGINT or SIGTERM; returns the function that removes the listeners. */
-export function stopOnSignals(controller: AbortController): () => void {
+function stopOnSignals(controller: AbortController): () => void {
   // `on`, not `once`: signal-exit (inside proper-lockfile and write-file-atomic) re-raises a signal that it
   // finds no other listener for, so a `once` listener gone mid-emit let one Ctrl-C during a cache write kill
   // the run before its reports. A second signal still ends the process at once.
