@@ -126,7 +126,8 @@ export const useJobsStore = create<JobsState>((set, get) => ({
       input,
       startedAt: Date.now(),
       status: 'running',
-      progress: { done: 0, total: 0, credits: 0, unit: FIRST_UNIT[kind], last: null, failed: 0 },
+      // A creator job counts its usernames from the start; a run learns its pairs from its first event.
+      progress: { done: 0, total: input.length, credits: 0, unit: FIRST_UNIT[kind], last: null, failed: 0 },
       result: null,
       error: null,
     };

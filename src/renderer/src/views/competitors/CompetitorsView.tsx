@@ -1,29 +1,26 @@
 // Competitors: enter usernames, decode the hashtags of their recent captions, see each tag's share and score
-// per region; add a competitor's tags to the candidates in one action.
+// per region; add a competitor's tags to the candidates in one action. The decode is a job of the jobs store:
+// its progress, Cancel and result stay when the user switches views.
 import { useMemo, useState } from 'react';
-import type { DecodeResult } from '../../../../shared/decode';
 import { hashtagKey } from '../../../../shared/hashtag';
-import { invoke } from '../../bridge';
 import { TableHead } from '../../components/TableHead';
 import { TextInput } from '../../components/TextInput';
+import { JobProgress } from '../../components/JobProgress';
+import { decodeCompetitors } from '../../stores/job-actions';
+import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
-import { useUiStore } from '../../stores/ui-store';
 import { inert } from '../../../../shared/safe-text';
 import { ApiText, TagName } from '../../components/ApiText';
 
 export function CompetitorsView(): React.JSX.Element {
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<DecodeResult | null>(null);
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      setResult(await invoke('decode:competitors', { competitors: splitPaste(text) }));
-    } catch (e) {
-      useUiStore.getState().report('Decoding the competitors', e);
-    } finally {
-      setBusy(false);
-    }
+  const job = useLatestJob('decode');
+  // The field shows the last decode's question until the user types another.
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? job?.input.map((u) => `@${u}`).join(', ') ?? '';
+  const busy = isGoing(job);
+  const result = job?.result ?? null;
+  const run = (): void => {
+    if (!busy && text.trim()) void decodeCompetitors(splitPaste(text));
   };
   const tagRows = useListsStore((s) => s.lists.tags.rows);
   const candidates = useMemo(() => new Set(tagRows.map((r) => hashtagKey(r.value))), [tagRows]);
@@ -34,13 +31,14 @@ export function CompetitorsView(): React.JSX.Element {
           label="Competitor usernames"
           placeholder="@competitor, @another"
           value={text}
-          onChange={setText}
-          onEnter={() => void run()}
+          onChange={setTyped}
+          onEnter={run}
         />
-        <button className="primary" disabled={busy || !text.trim()} onClick={() => void run()}>
+        <button className="primary" disabled={busy || !text.trim()} onClick={run}>
           {busy ? 'Decoding…' : 'Decode'}
         </button>
       </div>
+      <JobProgress job={job} name="Decode" />
       {!result && !busy && (
         <p className="empty-hint">
           Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits

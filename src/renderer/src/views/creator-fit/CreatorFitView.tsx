@@ -1,27 +1,22 @@
-// Creator fit: enter usernames, rank the creators by the velocity and density of their recent posts.
+// Creator fit: enter usernames, rank the creators by the velocity and density of their recent posts. The
+// scoring is a job of the jobs store: its progress, Cancel and result stay when the user switches views.
 import { useMemo, useState } from 'react';
-import type { CreatorFitResult } from '../../../../shared/decode';
-import { invoke } from '../../bridge';
+import { JobProgress } from '../../components/JobProgress';
+import { scoreCreators } from '../../stores/job-actions';
+import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
-import { useUiStore } from '../../stores/ui-store';
 import { ApiText } from '../../components/ApiText';
 
 export function CreatorFitView(): React.JSX.Element {
   const rows = useListsStore((s) => s.lists.creators.rows);
   const targets = useMemo(() => rows.map((r) => r.value), [rows]);
+  const job = useLatestJob('creator-fit');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<CreatorFitResult | null>(null);
+  const busy = isGoing(job);
+  const result = job?.result ?? null;
   const names = text.trim() ? splitPaste(text) : targets;
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      setResult(await invoke('creator-fit:run', { creators: names }));
-    } catch (e) {
-      useUiStore.getState().report('Scoring the creators', e);
-    } finally {
-      setBusy(false);
-    }
+  const run = (): void => {
+    if (!busy && names.length > 0) void scoreCreators(names);
   };
   return (
     <div className="decode">
@@ -32,10 +27,11 @@ export function CreatorFitView(): React.JSX.Element {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <button className="primary" disabled={busy || names.length === 0} onClick={() => void run()}>
+        <button className="primary" disabled={busy || names.length === 0} onClick={run}>
           {busy ? 'Scoring…' : 'Score creators'}
         </button>
       </div>
+      <JobProgress job={job} name="Creator fit" />
       {!result && !busy && (
         <p className="empty-hint">
           Ranks creators by the velocity and density of their own recent posts (about 2 credits each), weighed

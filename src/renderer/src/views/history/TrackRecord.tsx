@@ -1,8 +1,9 @@
-// The track record: did the ranking pay off? The own accounts' posts against the scores their tags had (track:run).
-import { useState } from 'react';
-import type { Evidence, TrackResult } from '../../../../shared/track';
-import { invoke } from '../../bridge';
-import { useUiStore } from '../../stores/ui-store';
+// The track record: did the ranking pay off? The own accounts' posts against the scores their tags had (track:run,
+// a job of the jobs store: its progress, Cancel and result stay when the user switches views).
+import type { Evidence } from '../../../../shared/track';
+import { JobProgress } from '../../components/JobProgress';
+import { checkTrackRecord } from '../../stores/job-actions';
+import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { ApiText } from '../../components/ApiText';
 
@@ -30,18 +31,9 @@ const NO_ACCOUNTS: readonly string[] = [];
 
 export function TrackRecord(): React.JSX.Element {
   const own = useWorkspaceStore((s) => s.workspace?.settings.ownAccounts ?? NO_ACCOUNTS);
-  const [result, setResult] = useState<TrackResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const check = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      setResult(await invoke('track:run', {}));
-    } catch (e) {
-      useUiStore.getState().report('Checking the track record', e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const job = useLatestJob('track');
+  const busy = isGoing(job);
+  const result = job?.result ?? null;
   return (
     <section aria-label="Track record">
       <h2>Track record</h2>
@@ -53,7 +45,7 @@ export function TrackRecord(): React.JSX.Element {
       ) : (
         <p>
           Your accounts: {own.map((a) => `@${a}`).join(', ')}.{' '}
-          <button disabled={busy} onClick={() => void check()}>
+          <button disabled={busy} onClick={() => void checkTrackRecord(own)}>
             {busy ? 'Checking…' : 'Check the ranking against my posts'}
           </button>{' '}
           <span className="muted">
@@ -62,6 +54,7 @@ export function TrackRecord(): React.JSX.Element {
           </span>
         </p>
       )}
+      <JobProgress job={job} name="Track record" />
       {result && (
         <div className="track" aria-label="Track record result">
           <p className="muted">

@@ -1,0 +1,37 @@
+// The jobs the views start besides a score run, as store actions: each sends its run id (so main can report its
+// progress and cancel it) and keeps its result in the jobs store, which outlives the view that started it.
+import type { CreatorFitResult, DecodeResult } from '../../../shared/decode';
+import type { TrackResult } from '../../../shared/track';
+import { invoke } from '../bridge';
+import { useJobsStore } from './jobs-store';
+
+/** Decodes the competitors' recent captions and scores their tags in the workspace's regions. */
+export function decodeCompetitors(usernames: string[]): Promise<DecodeResult | null> {
+  return useJobsStore
+    .getState()
+    .run(
+      'decode',
+      usernames,
+      (runId) => invoke('decode:competitors', { competitors: usernames, runId }),
+      'Decoding the competitors',
+    );
+}
+
+/** Ranks the creators by the velocity and density of their own recent posts. */
+export function scoreCreators(usernames: string[]): Promise<CreatorFitResult | null> {
+  return useJobsStore
+    .getState()
+    .run(
+      'creator-fit',
+      usernames,
+      (runId) => invoke('creator-fit:run', { creators: usernames, runId }),
+      'Scoring the creators',
+    );
+}
+
+/** The own accounts' posts against the scores their tags had. */
+export function checkTrackRecord(accounts: readonly string[]): Promise<TrackResult | null> {
+  return useJobsStore
+    .getState()
+    .run('track', accounts, (runId) => invoke('track:run', { runId }), 'Checking the track record');
+}
