@@ -11,7 +11,14 @@ import type { EventPayloads } from '../shared/ipc-contract';
 import { withRecent } from './app-settings';
 import { createElectronNotifier } from './electron/notifier';
 import { withOsRecents } from './electron/os-recents';
-import { carryOut, initialBounds, recoverRenderer, rememberBounds, windowState } from './electron/window';
+import {
+  carryOut,
+  initialBounds,
+  keepOnScreen,
+  recoverRenderer,
+  rememberBounds,
+  windowState,
+} from './electron/window';
 import { openElectronSettings } from './electron-settings';
 import { createMainHandlers, type MainHandlers } from './handlers';
 import { registerIpc } from './ipc';
@@ -142,6 +149,7 @@ async function createWindow(): Promise<void> {
   mainWindow = win;
   if (bounds.maximized) win.maximize();
   rememberBounds(win, store);
+  const offScreen = keepOnScreen(win);
   const wc = win.webContents;
   wc.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url);
@@ -153,6 +161,7 @@ async function createWindow(): Promise<void> {
   recoverRenderer(win, createCrashRecovery({ now: Date.now }), (notice) => wc.send('app:notice', notice));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
+    offScreen();
     if (mainWindow === win) mainWindow = undefined;
   });
   pageReady = new Promise((resolve) => wc.once('did-finish-load', () => resolve()));

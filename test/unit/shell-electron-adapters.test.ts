@@ -9,6 +9,7 @@ const fake = vi.hoisted(() => ({
   recentDocs: [] as string[],
   jumpLists: [] as unknown[],
   notifications: [] as { title: string; body: string; emit(e: string): void }[],
+  displays: [] as { workArea: { x: number; y: number; width: number; height: number } }[],
 }));
 
 vi.mock('electron', async () => {
@@ -33,7 +34,10 @@ vi.mock('electron', async () => {
         return { response: fake.answers.shift() ?? 0 };
       },
     },
-    screen: {},
+    screen: Object.assign(new Emitter(), {
+      getPrimaryDisplay: () => fake.displays[0],
+      getAllDisplays: () => fake.displays,
+    }),
     app: {
       addRecentDocument: (d: string) => fake.recentDocs.push(d),
       setJumpList: (j: unknown) => fake.jumpLists.push(j),
@@ -45,7 +49,8 @@ vi.mock('electron', async () => {
 });
 
 const { createElectronNotifier } = await import('../../src/main/electron/notifier');
-const { carryOut, recoverRenderer } = await import('../../src/main/electron/window');
+const { carryOut, keepOnScreen, recoverRenderer } = await import('../../src/main/electron/window');
+const { screen } = await import('electron');
 const { withOsRecents } = await import('../../src/main/electron/os-recents');
 const { createCrashRecovery } = await import('../../src/main/shell/crash-recovery');
 
@@ -104,6 +109,33 @@ describe('carrying out window actions', () => {
       },
     );
     expect(win?.done).toEqual(['restore', 'show', 'focus']);
+  });
+});
+
+describe('a monitor unplugged while the app runs', () => {
+  it('moves the window onto a screen that is there, centred on the primary, and stops listening when closed', () => {
+    const laptop = { workArea: { x: 0, y: 0, width: 1440, height: 900 } };
+    const external = { workArea: { x: 1440, y: 0, width: 2560, height: 1440 } };
+    fake.displays.splice(0, fake.displays.length, laptop, external);
+    const done: string[] = [];
+    const win = {
+      isDestroyed: () => false,
+      isMaximized: () => false,
+      isFullScreen: () => false,
+      getBounds: () => ({ x: 2000, y: 100, width: 1800, height: 1000 }),
+      setSize: (w: number, h: number) => done.push(`size ${w}x${h}`),
+      center: () => done.push('center'),
+      setBounds: (b: object) => done.push(`bounds ${JSON.stringify(b)}`),
+    };
+    const off = keepOnScreen(win as never);
+    screen.emit('display-metrics-changed');
+    expect(done).toEqual([]);
+    fake.displays.splice(1, 1);
+    screen.emit('display-removed');
+    expect(done).toEqual(['size 1440x900', 'center']);
+    off();
+    screen.emit('display-removed');
+    expect(done).toHaveLength(2);
   });
 });
 

@@ -37,6 +37,34 @@ export function initialBounds(store: AppSettingsStore): SavedWindow {
   return restoreWindow(store.get().window, displays);
 }
 
+/**
+ * A monitor unplugged (or its resolution lowered) while the app runs: the window moves onto a screen that is there,
+ * by the same rule as at start. Returns the disposer.
+ */
+export function keepOnScreen(win: BrowserWindow): () => void {
+  const check = (): void => {
+    if (win.isDestroyed() || win.isMaximized() || win.isFullScreen()) return;
+    const now = { ...win.getBounds(), maximized: false };
+    const placed = restoreWindow(now, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()]);
+    if (placed.x === undefined || placed.y === undefined) {
+      win.setSize(placed.width, placed.height);
+      win.center();
+    } else if (
+      placed.x !== now.x ||
+      placed.y !== now.y ||
+      placed.width !== now.width ||
+      placed.height !== now.height
+    )
+      win.setBounds({ x: placed.x, y: placed.y, width: placed.width, height: placed.height });
+  };
+  screen.on('display-removed', check);
+  screen.on('display-metrics-changed', check);
+  return () => {
+    screen.off('display-removed', check);
+    screen.off('display-metrics-changed', check);
+  };
+}
+
 /** Window bounds are saved when the window settles (a pause after resizing) or closes, not on every event. */
 export function rememberBounds(win: BrowserWindow, store: AppSettingsStore): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
