@@ -1,35 +1,26 @@
-// The activity bar: one button per view, named as the view.
-import { useUiStore, VIEW_TITLES, type ViewId } from '../stores/ui-store';
+// The activity bar: one button per view of the view registry, named as the view, with its codicon and, in its
+// tooltip, the shortcut from the keybinding table.
+import { keyLabel } from '../../../shared/keybindings';
+import { useUiStore } from '../stores/ui-store';
+import { ACTIVITY_VIEWS } from '../view-registry';
 
-const ICONS: Record<Exclude<ViewId, 'welcome'>, string> = {
-  candidates: '#',
-  targets: '@',
-  regions: '◍',
-  results: '▤',
-  compare: '▦',
-  history: '↺',
-  competitors: '⚑',
-  'creator-fit': '★',
-  suggestions: '✦',
-  watch: '◷',
-  settings: '⚙',
-};
+const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export function ActivityBar(): React.JSX.Element {
   const active = useUiStore((s) => s.active);
   const openView = useUiStore((s) => s.openView);
   return (
     <nav className="activity-bar" aria-label="Activity bar">
-      {(Object.keys(ICONS) as (keyof typeof ICONS)[]).map((v) => (
+      {ACTIVITY_VIEWS.map((v) => (
         <button
-          key={v}
-          className={active === v ? 'active' : ''}
-          aria-pressed={active === v}
-          aria-label={VIEW_TITLES[v]}
-          title={VIEW_TITLES[v]}
-          onClick={() => openView(v)}
+          key={v.id}
+          className={active === v.id ? 'active' : ''}
+          aria-pressed={active === v.id}
+          aria-label={v.title}
+          title={v.keybinding ? `${v.title} (${keyLabel(v.keybinding, mac)})` : v.title}
+          onClick={() => openView(v.id)}
         >
-          <span aria-hidden="true">{ICONS[v]}</span>
+          <span className={`codicon codicon-${v.icon}`} aria-hidden="true" />
         </button>
       ))}
     </nav>
