@@ -65,10 +65,18 @@ function pickedByUser(dir: string): string {
   return dir;
 }
 
-/** The window forward (made again if macOS kept the app running without one), then the workspace opened. */
-async function openWorkspace(dir: string): Promise<void> {
-  await carryOut(bringForward(windowState(mainWindow)), () => mainWindow, createWindow);
-  send('app:open-workspace', { dir: pickedByUser(dir) });
+/**
+ * The window forward, then the workspace opened by the page as if chosen there. With no window (macOS kept the app
+ * running without one), main opens it first and the new page finds it open, as at start.
+ */
+async function openWorkspace(dir: string, actions = bringForward(windowState(mainWindow))): Promise<void> {
+  const picked = pickedByUser(dir);
+  if (actions.includes('create-window') && main) {
+    await main.handlers['workspace:open']({ dir: picked }).catch(() => undefined);
+    return carryOut(actions, () => mainWindow, createWindow);
+  }
+  await carryOut(actions, () => mainWindow, createWindow);
+  send('app:open-workspace', { dir: picked });
 }
 
 function runMenuAction(a: MenuAction): void {
@@ -178,9 +186,8 @@ if (!app.requestSingleInstanceLock()) {
       { argv, cwd: workingDirectory, packaged: app.isPackaged },
       windowState(mainWindow),
     );
-    void carryOut(route.window, () => mainWindow, createWindow).then(() => {
-      if (route.openWorkspace) send('app:open-workspace', { dir: pickedByUser(route.openWorkspace) });
-    });
+    if (route.openWorkspace) void openWorkspace(route.openWorkspace, route.window);
+    else void carryOut(route.window, () => mainWindow, createWindow);
   });
   // macOS: a recent document chosen from the Dock (or a folder dropped on its icon).
   app.on('open-file', (event, file) => {
