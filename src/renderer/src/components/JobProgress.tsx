@@ -1,14 +1,6 @@
 // A job's progress while it goes (what is counted, done of total, credits, the last item) with its Cancel, and
 // once it ended early, how: shared by the views whose jobs are not score runs (Competitors, Creator fit, Track).
-import { isGoing, type Job, useJobsStore } from '../stores/jobs-store';
-
-const ACTIVE_VERB: Record<Job['kind'], string> = {
-  score: 'Running',
-  watch: 'Running',
-  decode: 'Decoding',
-  'creator-fit': 'Scoring creators',
-  track: 'Checking',
-};
+import { isGoing, type Job, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 
 /** `name` is the job as its view says it ("Decode", "Creator fit"): the progress and its Cancel are named by it. */
 export function JobProgress({ job, name }: { job: Job | null; name: string }): React.JSX.Element | null {
@@ -30,7 +22,7 @@ export function JobProgress({ job, name }: { job: Job | null; name: string }): R
       <div className="progress-line">
         <progress max={total || 1} value={done} aria-label={`${unit} done`} />
         <span role="status">
-          {ACTIVE_VERB[job.kind]}: {done} of {total || '…'} {unit} · {credits} credit
+          {JOB_VERB[job.kind]}: {done} of {total || '…'} {unit} · {credits} credit
           {credits === 1 ? '' : 's'}
           {failed > 0 ? ` · ${failed} failed` : ''}
           {last ? ` · last ${last}` : ''}

@@ -2,6 +2,7 @@
 // are, credits of the last action and of this week, and the run going on.
 import { useEffect, useState } from 'react';
 import { invoke } from '../bridge';
+import { isGoing, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 import { useRunStore } from '../stores/run-store';
 import { appNow, useWorkspaceStore } from '../stores/workspace-store';
 
@@ -34,6 +35,10 @@ export function StatusBar(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
   const rescoring = useRunStore((s) => s.rescoring);
   const lastCredits = useRunStore((s) => s.lastActionCredits);
+  // Another job going (a decode, creator fit, the track record) shows here too, whatever view is open.
+  const job = useJobsStore((s) =>
+    Object.values(s.jobs).find((j) => j.kind !== 'score' && j.kind !== 'watch' && isGoing(j)),
+  );
   const online = useOnline();
   const [week, setWeek] = useState<number | null>(null);
   useEffect(() => {
@@ -48,11 +53,13 @@ export function StatusBar(): React.JSX.Element {
   const keyText = ws?.demo ? 'Demo: simulated data' : key ? KEY_TEXT[key.state] : '…';
   const runText = active
     ? `Running ${active.done}/${active.total || '…'} · ${active.credits} credits${active.cancelling ? ' · cancelling' : ''}`
-    : rescoring
-      ? 'Re-scoring…'
-      : outcome
-        ? `${outcome.rescore ? 'Re-scored' : 'Last run'}: ${outcome.ended.replace(/-/g, ' ')}`
-        : 'Idle';
+    : job
+      ? `${JOB_VERB[job.kind]} ${job.progress.done}/${job.progress.total || '…'} · ${job.progress.credits} credits${job.status === 'cancelling' ? ' · cancelling' : ''}`
+      : rescoring
+        ? 'Re-scoring…'
+        : outcome
+          ? `${outcome.rescore ? 'Re-scored' : 'Last run'}: ${outcome.ended.replace(/-/g, ' ')}`
+          : 'Idle';
   return (
     <footer className="status-bar" aria-label="Status bar">
       <span title={ws?.dir}>{ws ? `${ws.name}${ws.readOnly ? ' (read-only)' : ''}` : 'No workspace'}</span>

@@ -76,6 +76,15 @@ const FIRST_UNIT: Record<JobKind, JobProgress['unit']> = {
   track: 'accounts',
 };
 
+/** A job going, in words (the progress line, the status bar). */
+export const JOB_VERB: Record<JobKind, string> = {
+  score: 'Running',
+  watch: 'Running',
+  decode: 'Decoding',
+  'creator-fit': 'Scoring creators',
+  track: 'Checking the track record',
+};
+
 /** Jobs kept besides each kind's latest and the running ones: enough to look back, never a leak. */
 const KEEP_FINISHED = 10;
 
