@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ModuleRegistry, AllCommunityModule } from 'ag-grid-community';
 import { Workbench } from './shell/Workbench';
+import '@vscode/codicons/dist/codicon.css';
 import './styles.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);

@@ -19,6 +19,12 @@ export const GRID_THEMES = {
     .withParams({ backgroundColor: '#1f1f1f', headerBackgroundColor: '#252526' }),
 };
 
+/**
+ * The ARIA grid pattern for every grid: one Tab stop (Tab and Shift+Tab leave the grid), the arrows, Home, End and
+ * Page keys move inside it. AG Grid's default makes every cell and header a Tab stop: hundreds on a results grid.
+ */
+export const GRID_KEYBOARD = { tabToNextCell: () => false, tabToNextHeader: () => false } as const;
+
 /** The theme showing now: the user's choice, else the OS's. */
 export function useTheme(): 'light' | 'dark' {
   const choice = useWorkspaceStore((s) => s.app?.theme ?? 'system');

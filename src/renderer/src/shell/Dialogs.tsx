@@ -1,10 +1,13 @@
 // The dialogs: the credit estimate before a run ("Start run"), the export folder ("Export", the workspace's
 // reports/ by default, remembered per workspace), and in the preview the folder to open or create a workspace in
 // (Ctrl/Cmd+O, Ctrl/Cmd+N: the app asks with its native folder dialog).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
+
+/** What can take focus inside a dialog, in Tab order. */
+const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select, output[tabindex], [tabindex="0"]';
 
 function Modal({
   label,
@@ -15,9 +18,34 @@ function Modal({
   children: React.ReactNode;
   onClose(): void;
 }): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  // A modal dialog holds the keyboard (the ARIA dialog pattern): focus moves in when it opens (to the control
+  // marked autoFocus, else the first), Tab cycles inside, and focus goes back where it was when it closes.
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    if (!box.current?.contains(document.activeElement)) {
+      box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    }
+    return () => before?.focus();
+  }, []);
+  const onKey = (e: React.KeyboardEvent): void => {
+    if (e.key === 'Escape') return onClose();
+    if (e.key !== 'Tab' || !box.current) return;
+    const all = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = all[0];
+    const last = all.at(-1);
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last?.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first?.focus();
+    }
+  };
   return (
-    <div className="overlay" onMouseDown={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="overlay" onMouseDown={onClose} onKeyDown={onKey}>
       <div
+        ref={box}
         className="modal"
         role="dialog"
         aria-modal="true"

@@ -1,4 +1,5 @@
-// The editor area: a tab per open view, the active view below.
+// The editor area: a tab per open view (a strip that scrolls, with a list of them all after it), the active view
+// below.
 import { useEffect, useRef } from 'react';
 import { CandidatesView, TargetsView } from '../views/lists/ListViews';
 import { CompareView } from '../views/compare/CompareView';
@@ -12,6 +13,7 @@ import { SuggestionsView } from '../views/suggestions/SuggestionsView';
 import { WatchView } from '../views/watch/WatchView';
 import { WelcomeView } from '../views/welcome/WelcomeView';
 import { useUiStore, VIEW_TITLES, type ViewId } from '../stores/ui-store';
+import { OpenViewsMenu } from './OpenViewsMenu';
 import { useWorkspaceStore } from '../stores/workspace-store';
 
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
@@ -55,22 +57,69 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
   useEffect(() => {
     strip.current?.querySelector('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [active, tabs]);
+  // The ARIA tabs pattern: one Tab stop for the strip, arrows move between tabs (and open them), Delete closes.
+  const onKey = (e: React.KeyboardEvent, t: ViewId): void => {
+    const i = tabs.indexOf(t);
+    const to =
+      e.key === 'ArrowRight'
+        ? tabs[(i + 1) % tabs.length]
+        : e.key === 'ArrowLeft'
+          ? tabs[(i - 1 + tabs.length) % tabs.length]
+          : e.key === 'Home'
+            ? tabs[0]
+            : e.key === 'End'
+              ? tabs.at(-1)
+              : undefined;
+    if (to) {
+      e.preventDefault();
+      openView(to);
+      setTimeout(() => document.getElementById(`tab-${to}`)?.focus(), 0);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      closeTab(t);
+      setTimeout(() => document.querySelector<HTMLElement>('.tab.active')?.focus(), 0);
+    }
+  };
   return (
     <>
-      <div className="tabs" role="tablist" aria-label="Open views" ref={strip}>
-        {tabs.map((t) => (
-          <div key={t} className={`tab ${t === active ? 'active' : ''}`}>
-            <button role="tab" aria-selected={t === active} onClick={() => openView(t)}>
-              {VIEW_TITLES[t]}
-            </button>
-            <button className="close" aria-label={`Close ${VIEW_TITLES[t]}`} onClick={() => closeTab(t)}>
-              ×
-            </button>
-          </div>
-        ))}
+      <div className="tab-strip">
+        <div className="tabs" role="tablist" aria-label="Open views" ref={strip}>
+          {tabs.map((t) => (
+            <div
+              key={t}
+              id={`tab-${t}`}
+              role="tab"
+              aria-selected={t === active}
+              aria-controls="view-panel"
+              aria-keyshortcuts="Delete"
+              tabIndex={t === active ? 0 : -1}
+              className={`tab ${t === active ? 'active' : ''}`}
+              onClick={() => openView(t)}
+              onKeyDown={(e) => onKey(e, t)}
+              // A middle click closes, as in VS Code and browsers.
+              onAuxClick={(e) => e.button === 1 && closeTab(t)}
+            >
+              <span className="tab-label">{VIEW_TITLES[t]}</span>
+              {/* Not a second control inside the tab (a tab holds no widget): Delete closes it from the keyboard. */}
+              <span
+                className="close codicon codicon-close"
+                aria-hidden="true"
+                title={`Close ${VIEW_TITLES[t]}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  closeTab(t);
+                }}
+              />
+            </div>
+          ))}
+        </div>
+        <OpenViewsMenu />
       </div>
       {alert}
-      <div className="view" role="tabpanel" aria-label={VIEW_TITLES[active]}>
+      <div className="view" id="view-panel" role="tabpanel" aria-label={VIEW_TITLES[active]} tabIndex={0}>
+        {/* A Tab stop of its own (the ARIA tabs pattern), so a view with nothing to focus still scrolls by keys. */}
+        {/* The page's one heading of level one, for screen readers; the welcome view shows its own. */}
+        {View !== WelcomeView && <h1 className="sr-only">{VIEW_TITLES[active]}</h1>}
         <View />
       </div>
     </>

@@ -20,24 +20,28 @@ export function Panel(): React.JSX.Element | null {
   const count = failed.length + listProblems.length;
   return (
     <section className={`panel ${panelOpen ? '' : 'collapsed'}`} aria-label="Panel">
-      <div className="panel-tabs" role="tablist">
-        <button role="tab" aria-selected={panel === 'problems'} onClick={() => setPanel('problems')}>
-          Problems {count > 0 && <span className="count">{count}</span>}
-        </button>
-        <button role="tab" aria-selected={panel === 'output'} onClick={() => setPanel('output')}>
-          Output
-        </button>
+      <div className="panel-tabs">
+        {/* The tablist holds only its tabs (ARIA); the show/hide button sits beside it. */}
+        <div role="tablist" aria-label="Panel views">
+          <button role="tab" aria-selected={panel === 'problems'} onClick={() => setPanel('problems')}>
+            Problems {count > 0 && <span className="count">{count}</span>}
+          </button>
+          <button role="tab" aria-selected={panel === 'output'} onClick={() => setPanel('output')}>
+            Output
+          </button>
+        </div>
         <span className="spacer" />
         <button
-          className="link"
+          className="link icon-button"
           aria-label={panelOpen ? 'Hide the panel' : 'Show the panel'}
+          title={panelOpen ? 'Hide the panel' : 'Show the panel'}
           onClick={() => setPanel(panel, !panelOpen)}
         >
-          {panelOpen ? '▾' : '▴'}
+          <span className={`codicon codicon-chevron-${panelOpen ? 'down' : 'up'}`} aria-hidden="true" />
         </button>
       </div>
       {panelOpen && panel === 'problems' && (
-        <div className="panel-body" aria-label="Problems">
+        <div className="panel-body" role="region" aria-label="Problems" tabIndex={0}>
           {count === 0 && <p className="muted">No problems.</p>}
           {failed.length > 0 && (
             <div className="problems-actions">
@@ -60,7 +64,7 @@ export function Panel(): React.JSX.Element | null {
         </div>
       )}
       {panelOpen && panel === 'output' && (
-        <div className="panel-body log" aria-label="Output" aria-live="polite">
+        <div className="panel-body log" role="region" aria-label="Output" aria-live="polite" tabIndex={0}>
           {lines.map((l, i) => (
             <div key={i} className={`line ${l.level}`}>
               <span className="at">{l.at}</span> {l.text}

@@ -1,6 +1,7 @@
 // The workbench shell (VS Code's grammar): activity bar, side bar, editor area with tabs, bottom panel, status
 // bar, the command palette and the dialogs. It owns layout and knows no domain beyond the view names.
 import { useEffect } from 'react';
+import { SCORE_PART_COLOURS } from '../../../shared/score-parts';
 import { handleShortcut } from '../commands';
 import { useTheme } from '../components/theme';
 import { subscribeAppEvents } from '../events';
@@ -50,7 +51,12 @@ export function Workbench(): React.JSX.Element {
   }, [dir]);
 
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    // The score parts' colours from their one home, shared with the reports' charts.
+    for (const [part, colour] of Object.entries(SCORE_PART_COLOURS[theme])) {
+      root.style.setProperty(`--part-${part}`, colour);
+    }
   }, [theme]);
 
   return (

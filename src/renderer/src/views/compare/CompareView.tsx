@@ -46,9 +46,9 @@ export function CompareView(): React.JSX.Element {
                       v === undefined
                         ? undefined
                         : {
-                            // The accent at an opacity that follows the score: readable on light and dark.
-                            background: `rgb(var(--heat-rgb) / ${((Math.max(0, Math.min(100, v)) / 100) * 0.9).toFixed(3)})`,
-                            color: v > 55 ? '#ffffff' : undefined,
+                            // The accent at an opacity that follows the score, up to 45 %: the theme's own text
+                            // keeps 4.5:1 on every cell, light and dark (axe's colour-contrast check).
+                            background: `rgb(var(--heat-rgb) / ${((Math.max(0, Math.min(100, v)) / 100) * 0.45).toFixed(3)})`,
                           }
                     }
                     title={

@@ -36,7 +36,7 @@ export function HistoryView(): React.JSX.Element {
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No run recorded yet: a finished run is recorded here.</p>}
         <table className="runs">
-          <TableHead columns={['', 'When', 'Preset', 'Regions', 'Tags', 'Credits']} />
+          <TableHead columns={['Pick', 'When', 'Preset', 'Regions', 'Tags', 'Credits']} />
           <tbody>
             {[...runs].reverse().map((r) => (
               <tr key={r.id}>

@@ -4,7 +4,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { useMemo, useRef, useState } from 'react';
-import { GRID_THEMES, useTheme } from '../../components/theme';
+import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { splitPaste, useListsStore, type ListRow } from '../../stores/lists-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import type { ListName } from '../../../../shared/views';
@@ -116,6 +116,7 @@ export function ListGrid(props: {
       <section className="grid" aria-label={label}>
         <AgGridReact<ListRow>
           theme={GRID_THEMES[theme]}
+          {...GRID_KEYBOARD}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => String(p.data.id)}

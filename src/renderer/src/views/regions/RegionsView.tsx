@@ -6,7 +6,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../../bridge';
 import { TextInput } from '../../components/TextInput';
-import { GRID_THEMES, useTheme } from '../../components/theme';
+import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
@@ -31,7 +31,8 @@ function ChosenCell(p: ICellRendererParams<RegionRow>): React.JSX.Element | null
 }
 
 const COLUMNS: ColDef<RegionRow>[] = [
-  { field: 'chosen', headerName: '', width: 48, cellRenderer: ChosenCell, sortable: false, filter: false },
+  // A header with words, for a screen reader reading the column (an empty one is announced as nothing).
+  { field: 'chosen', headerName: 'Scored', width: 90, cellRenderer: ChosenCell, filter: false },
   { field: 'code', headerName: 'Code', width: 110, sort: 'asc' },
   { field: 'name', headerName: 'Country', flex: 1 },
 ];
@@ -74,6 +75,7 @@ export function RegionsView(): React.JSX.Element {
         {rows && (
           <AgGridReact<RegionRow>
             theme={GRID_THEMES[theme]}
+            {...GRID_KEYBOARD}
             rowData={rows}
             columnDefs={COLUMNS}
             getRowId={(p) => p.data.code}

@@ -15,7 +15,8 @@ interface Item {
 function TagReasons({ title, items }: { title: string; items: Item[] }): React.JSX.Element {
   return (
     <>
-      <h3>{title}</h3>
+      {/* Under the view's heading of level one: the next level, styled as a small caption. */}
+      <h2 className="caption">{title}</h2>
       <ul>
         {items.map((x) => (
           <li key={x.tag}>
@@ -39,7 +40,8 @@ export function ExcludedAndFailed({
 }): React.JSX.Element | null {
   if (excluded.length === 0 && failed.length === 0) return null;
   return (
-    <div className="aside-lists">
+    // It scrolls when long: a Tab stop of its own, so the keyboard can scroll it too.
+    <div className="aside-lists" role="region" aria-label={`Not ranked in ${code}`} tabIndex={0}>
       {excluded.length > 0 && (
         <section aria-label={`Excluded in ${code}`}>
           <TagReasons

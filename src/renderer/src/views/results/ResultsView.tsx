@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredTag } from '../../../../shared/model';
 import type { RegionPicks } from '../../../../shared/discover';
 import { invoke } from '../../bridge';
-import { GRID_THEMES, useTheme } from '../../components/theme';
+import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
@@ -15,7 +15,7 @@ import { TagName } from '../../components/ApiText';
 import { ExcludedAndFailed } from './ExcludedAndFailed';
 import { livePreview } from './live-preview';
 import { ResultDetail } from './ResultDetail';
-import { resultColumns } from './results-columns';
+import { fitColumns, resultColumns } from './results-columns';
 import { RunProgress } from './RunProgress';
 
 const columnState = new Map<string, ColumnState[]>();
@@ -103,12 +103,15 @@ export function ResultsView(): React.JSX.Element {
         {outcome.rescore ? ' Re-scored from the samples in hand: 0 credits.' : ''}
         {outcome.partial ? ' Partial results.' : ''}
       </div>
-      <div className="region-tabs" role="tablist" aria-label="Regions of the results">
-        {regions.map((c) => (
-          <button key={c} role="tab" aria-selected={c === code} onClick={() => setRegion(c)}>
-            {c}
-          </button>
-        ))}
+      <div className="region-tabs">
+        {/* The tablist holds only its tabs (ARIA); the settings line and Export sit beside it. */}
+        <div role="tablist" aria-label="Regions of the results">
+          {regions.map((c) => (
+            <button key={c} role="tab" aria-selected={c === code} onClick={() => setRegion(c)}>
+              {c}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         <span className="muted">
           {outcome.result.preset} · velocity {outcome.result.settings.weights.velocity}, density{' '}
@@ -136,6 +139,7 @@ export function ResultsView(): React.JSX.Element {
               <AgGridReact<ScoredTag>
                 key={code}
                 theme={GRID_THEMES[theme]}
+                {...GRID_KEYBOARD}
                 rowData={r.ranked}
                 columnDefs={columns}
                 getRowId={rowId}
@@ -144,6 +148,8 @@ export function ResultsView(): React.JSX.Element {
                   const saved = columnState.get(code);
                   if (saved) e.api.applyColumnState({ state: saved, applyOrder: true });
                 }}
+                // Every column in the width there is, the least needed hidden first where it is too narrow.
+                onGridSizeChanged={(e) => fitColumns(e.api, e.clientWidth)}
                 onColumnMoved={(e) => columnState.set(code, e.api.getColumnState())}
                 onColumnResized={(e) => e.finished && columnState.set(code, e.api.getColumnState())}
                 onSortChanged={(e) => columnState.set(code, e.api.getColumnState())}

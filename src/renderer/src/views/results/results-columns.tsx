@@ -1,7 +1,7 @@
 // Columns of a region's results: rank, tag, the score with a bar of its parts, its confidence, flags as chips with
 // their reasons (beside the score, so a flagged tag never reads as a pick), raw metrics, sample, lifetime counts,
 // momentum since the last run.
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { inert } from '../../../../shared/safe-text';
 import { scoreParts } from '../../../../shared/score-parts';
@@ -97,13 +97,42 @@ function momentum(t: ScoredTag | undefined): string {
   return `${rank}${score}${h.crossedVelocityThreshold ? ' ⚡' : ''}`;
 }
 
+/**
+ * Columns that give way first when the grid is narrow (the detail panel open, a small window), most expendable
+ * first; the rank, tag, score, confidence and flags always stay. At 1440 × 900 every column shows.
+ */
+const HIDE_ORDER = ['viewCount', 'userCount', 'sample', 'density', 'overlap', 'velocity', 'momentum'];
+
+/** Shows the columns that fit `width` pixels and hides the rest by priority, so the grid never scrolls sideways. */
+export function fitColumns(api: GridApi<ScoredTag>, width: number): void {
+  const cols = api.getColumns() ?? [];
+  const min = (id: string): number => cols.find((c) => c.getColId() === id)?.getColDef().minWidth ?? 0;
+  // The vertical scroll bar's room, and a pixel or two of rounding.
+  let total = cols.reduce((n, c) => n + (c.getColDef().minWidth ?? 0), 0) + 18;
+  const hide: string[] = [];
+  for (const id of HIDE_ORDER) {
+    if (total <= width) break;
+    hide.push(id);
+    total -= min(id);
+  }
+  const show = HIDE_ORDER.filter((id) => !hide.includes(id));
+  api.setColumnsVisible(show, true);
+  if (hide.length > 0) api.setColumnsVisible(hide, false);
+}
+
+/** Numbers right-aligned, without a menu button taking room from a short header. */
+const numeric = { type: 'numericColumn', suppressHeaderMenuButton: true } as const;
+
 export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
+  // Widths are minimums with flex: the columns share the grid's width, and fitColumns hides by priority where
+  // even the minimums do not fit.
   return [
-    { field: 'rank', headerName: '#', width: 60, sort: 'asc', type: 'numericColumn' },
+    { field: 'rank', headerName: '#', minWidth: 50, maxWidth: 60, flex: 0.4, sort: 'asc', ...numeric },
     {
       field: 'tag',
       headerName: 'Tag',
-      width: 190,
+      minWidth: 120,
+      flex: 2,
       // Shown inert and isolated, with the name asked for when the API answered under another one.
       valueFormatter: (p) => `#${inert(String(p.value ?? ''))}`,
       cellRenderer: TagCell,
@@ -112,7 +141,8 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'score',
       headerName: 'Score',
-      width: 190,
+      minWidth: 130,
+      flex: 1.6,
       cellRenderer: ScoreCell,
       cellRendererParams: { settings },
       filter: 'agNumberColumnFilter',
@@ -120,14 +150,17 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       headerName: 'Confidence',
       colId: 'confidence',
-      width: 210,
+      minWidth: 180,
+      flex: 1.6,
       cellRenderer: ConfidenceCell,
       valueGetter: (p) => p.data?.confidence?.label ?? '',
       filter: true,
     },
     {
       headerName: 'Flags',
-      width: 200,
+      colId: 'flags',
+      minWidth: 90,
+      flex: 1.4,
       cellRenderer: FlagsCell,
       valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
       filter: true,
@@ -135,39 +168,50 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'velocity',
       headerName: 'Velocity',
-      width: 95,
+      minWidth: 74,
+      flex: 0.7,
       valueFormatter: (p) => (p.value as number).toFixed(2),
-      type: 'numericColumn',
+      ...numeric,
     },
     {
       field: 'density',
       headerName: 'Likes/post',
-      width: 105,
+      minWidth: 84,
+      flex: 0.8,
       valueFormatter: (p) => fmtInt(p.value as number),
-      type: 'numericColumn',
+      ...numeric,
     },
     {
       field: 'overlap',
       headerName: 'Overlap',
-      width: 90,
+      minWidth: 72,
+      flex: 0.7,
       valueFormatter: (p) => (p.value as number).toFixed(2),
-      type: 'numericColumn',
+      ...numeric,
     },
-    { field: 'sample', headerName: 'Sample', width: 85, type: 'numericColumn' },
+    { field: 'sample', headerName: 'Sample', minWidth: 66, flex: 0.6, ...numeric },
     {
       field: 'userCount',
       headerName: 'Creators',
-      width: 100,
+      minWidth: 76,
+      flex: 0.7,
       valueFormatter: (p) => fmtShort(p.value as number),
-      type: 'numericColumn',
+      ...numeric,
     },
     {
       field: 'viewCount',
       headerName: 'Views',
-      width: 95,
+      minWidth: 62,
+      flex: 0.6,
       valueFormatter: (p) => fmtShort(p.value as number),
-      type: 'numericColumn',
+      ...numeric,
     },
-    { colId: 'momentum', headerName: 'Momentum', width: 110, valueGetter: (p) => momentum(p.data) },
+    {
+      colId: 'momentum',
+      headerName: 'Momentum',
+      minWidth: 92,
+      flex: 0.9,
+      valueGetter: (p) => momentum(p.data),
+    },
   ];
 }

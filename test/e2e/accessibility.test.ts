@@ -1,0 +1,307 @@
+// The workbench as a keyboard and screen-reader user meets it, in Chromium over `npm run web`: axe-core (injected
+// into the page, as VS Code's smoke tests do) on every view in both themes after a demo run, a visible focus
+// indicator at every Tab stop, the main flow by keys only, and the layout at 1440 × 900.
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/cli';
+import { NOW } from '../support/faults';
+import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const VIEWS = [
+  'Candidates',
+  'Target creators',
+  'Regions',
+  'Results',
+  'Compare regions',
+  'History',
+  'Competitors',
+  'Creator fit',
+  'Suggestions',
+  'Watch',
+  'Settings',
+] as const;
+
+const slug = (v: string): string => v.toLowerCase().replace(/ /g, '-');
+
+let browser: Browser;
+let page: Page;
+let preview: Preview;
+let home: { dir: string; dispose: () => Promise<void> };
+const pageErrors: string[] = [];
+
+interface Finding {
+  id: string;
+  impact: string;
+  targets: string[];
+  /** axe's words on the first element, e.g. the contrast it measured. */
+  why: string;
+}
+
+// The code below runs in the page, written as source text: the tests compile without the DOM's types.
+
+/** axe's WCAG 2.1 A/AA and best-practice rules on the whole page; each finding with where it was. */
+const RUN_AXE = `(async () => {
+  const r = await axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  });
+  return r.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    why: (v.nodes[0]?.failureSummary ?? '').replace(/\\s+/g, ' ').slice(0, 240),
+  }));
+})()`;
+
+/**
+ * What a screen reader would call the focused element, and whether a focus indicator is drawn around it: an
+ * outline or a shadow of non-zero width in a colour that shows (on the element or the ::after AG Grid draws),
+ * or, inside a grid, AG Grid's own ring (a border of the range-selection colour).
+ */
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const label = el.labels?.[0]?.textContent ?? '';
+  const name = (el.getAttribute('aria-label') || label || el.textContent || '').trim().slice(0, 60);
+  const seen = (colour) => !/^(transparent|rgba\\(.*, 0\\))$/.test(colour);
+  const drawn = (s) =>
+    (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && seen(s.outlineColor)) ||
+    (s.boxShadow !== 'none' && s.boxShadow !== '') ||
+    (el.closest('.ag-root') !== null &&
+      s.borderTopStyle !== 'none' &&
+      parseFloat(s.borderTopWidth) > 0 &&
+      seen(s.borderTopColor));
+  const own = getComputedStyle(el);
+  const after = getComputedStyle(el, '::after');
+  const visible = drawn(own) || (after.content !== 'none' && after.content !== 'normal' && drawn(after));
+  return {
+    name,
+    role: el.getAttribute('role') ?? '',
+    col: el.getAttribute('col-id') ?? '',
+    tag: el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : ''),
+    visible,
+    style: 'outline ' + own.outlineStyle + ' ' + own.outlineWidth + ' ' + own.outlineColor + '; shadow ' +
+      own.boxShadow + '; border ' + own.borderTopStyle + ' ' + own.borderTopWidth + ' ' + own.borderTopColor,
+  };
+})()`;
+
+async function axe(): Promise<Finding[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses an inline script tag.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
+    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
+  }
+  return page.evaluate<Finding[]>(RUN_AXE);
+}
+
+interface Focus {
+  name: string;
+  role: string;
+  col: string;
+  tag: string;
+  visible: boolean;
+  style: string;
+}
+
+function focused(): Promise<Focus | null> {
+  return page.evaluate<Focus | null>(FOCUSED);
+}
+
+/** Presses Tab until the focused element is named `name` (at most `max` presses); fails naming where it went. */
+async function tabTo(name: string | ((f: Focus) => Promise<boolean>), max = 120): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused();
+    if (f && (typeof name === 'string' ? f.name === name : await name(f))) return;
+    seen.push(f ? f.name || f.tag : '(nothing)');
+  }
+  throw new Error(`no Tab stop named ${String(name)} in ${max} presses; went through: ${seen.join(' | ')}`);
+}
+
+async function command(title: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+}
+
+async function theme(t: 'light' | 'dark'): Promise<void> {
+  await command(`Theme: ${t}`);
+  if ((await page.locator('html').getAttribute('data-theme')) !== t) {
+    await page.screenshot({ path: '/tmp/h9/theme-fail.png' });
+  }
+  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(t);
+}
+
+async function view(name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Activity bar' })
+    .getByRole('button', { name, exact: true })
+    .click();
+  await expect
+    .poll(() => page.getByRole('tabpanel').getAttribute('aria-label'))
+    .toBe(name === 'Welcome' ? 'Welcome' : name);
+}
+
+const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
+
+beforeAll(async () => {
+  home = await tempDir();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  preview = await startPreview(['--now', NOW, '--data-dir', path.join(home.dir, 'app')]);
+  await page.goto(preview.url);
+  await page.getByRole('navigation', { name: 'Activity bar' }).waitFor();
+}, 90_000);
+
+afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  await home?.dispose();
+});
+
+describe('the workbench by keyboard and screen reader', () => {
+  it('the main flow by keys only: open the demo, edit a candidate, run, re-weight, export', async () => {
+    // Open the demo from the welcome view.
+    await tabTo('Open the demo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status().textContent()).toContain('Demo: simulated data');
+    const ws = path.join(home.dir, 'app', 'demo-workspace');
+    // Candidates from the palette; the add field by its shortcut; a new tag typed and saved.
+    await command('View: Candidates');
+    await page.keyboard.press('Alt+N');
+    await expect.poll(async () => (await focused())?.name).toBe('Add to Candidate hashtags');
+    await page.keyboard.type('keyboardonly');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('\nkeyboardonly\n');
+    // Into the grid with Tab, to the new row with the arrows (the grid keeps its own keyboard navigation), Enter
+    // edits, Enter saves.
+    // The grid is one Tab stop (its first header); the arrows go down into the rows and across to the tag.
+    await tabTo(async (f) => f.role === 'columnheader' || f.role === 'gridcell', 40);
+    if ((await focused())?.role === 'columnheader') await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4 && (await focused())?.col !== 'value'; i++) await page.keyboard.press('ArrowRight');
+    const walked: string[] = [];
+    for (let i = 0; i < 40 && (await focused())?.name !== 'keyboardonly'; i++) {
+      walked.push(JSON.stringify(await focused()));
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await focused(), walked.join('\n')).toMatchObject({ name: 'keyboardonly' });
+    await page.screenshot({ path: '/tmp/h9/focus-cell.png' });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('keyboardedit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('\nkeyboardedit\n');
+    // Run with F5: the dialog takes focus on "Start run"; Enter starts it.
+    await page.keyboard.press('F5');
+    const confirm = page.getByRole('dialog', { name: 'Confirm the run' });
+    await confirm.waitFor();
+    await expect.poll(async () => (await focused())?.name).toBe('Start run');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count(), { timeout: 90_000 })
+      .toBeGreaterThan(0);
+    // Re-weight from the side bar by keys: Tab to the weight, type, Enter.
+    await tabTo('Density weight', 200);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0.9');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Re-scored from the samples in hand' }).count())
+      .toBeGreaterThan(0);
+    // Export with its shortcut: the dialog takes focus; Tab to Export, Enter.
+    await page.keyboard.press('ControlOrMeta+E');
+    await page.getByRole('dialog', { name: 'Export reports' }).waitFor();
+    await tabTo('Export', 10);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await readdir(path.join(ws, 'reports')).catch(() => [])).some((f) => f.endsWith('.md')),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByRole('dialog', { name: 'Export reports' }).count()).toBe(0);
+  }, 180_000);
+
+  it('axe finds nothing on any of the 11 views, light and dark, after a run', async () => {
+    const found: string[] = [];
+    for (const t of ['light', 'dark'] as const) {
+      await theme(t);
+      for (const v of VIEWS) {
+        await view(v);
+        await page.waitForTimeout(300);
+        // Looked at by people (CI keeps the folder): each view at 1440 × 900 after a run.
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${slug(v)}-${t}-1440.png`) });
+        for (const f of await axe())
+          found.push(`${t} ${v}: ${f.impact} ${f.id} at ${f.targets.join(', ')} (${f.why})`);
+      }
+    }
+    // Serious and critical findings fail the suite; moderate and minor ones are fixed too, so none is expected.
+    expect(found).toEqual([]);
+  }, 180_000);
+
+  it('every Tab stop shows a visible focus indicator, light and dark', async () => {
+    const none: string[] = [];
+    const stops = new Set<string>();
+    for (const t of ['light', 'dark'] as const) {
+      await theme(t);
+      await view('Results');
+      // From the top of the page, as after a load.
+      await page.evaluate('document.activeElement?.blur()');
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        if (f) stops.add(`${f.tag} ${f.name}`);
+        if (f && !f.visible) none.push(`${t} stop ${i + 1}: ${f.tag} "${f.name}" (${f.style})`);
+      }
+    }
+    // The walk went through the workbench (not stuck on one element), and every stop drew its focus.
+    expect(stops.size).toBeGreaterThan(25);
+    expect(none).toEqual([]);
+  }, 120_000);
+
+  it('at 1440 × 900 the Results grid shows every column header without a sideways scroll', async () => {
+    await view('Results');
+    const grid = page.getByRole('region', { name: /^Results / }).first();
+    await grid.getByRole('columnheader').first().waitFor();
+    const headers = await grid.getByRole('columnheader').evaluateAll((hs) =>
+      hs.map((h) => {
+        const r = h.getBoundingClientRect();
+        return { name: h.textContent?.trim() ?? '', left: r.left, right: r.right, width: r.width };
+      }),
+    );
+    const names = headers.map((h) => h.name);
+    for (const n of ['Tag', 'Score', 'Overlap', 'Sample', 'Creators', 'Views', 'Momentum']) {
+      expect(names).toContain(n);
+    }
+    // The grid's own right edge, within the window: a header past it is behind a sideways scroll.
+    const box = (await grid.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    const cut = headers.filter((h) => h.width <= 0 || h.left < box.x - 1 || h.right > box.x + box.width + 1);
+    expect(cut.map((h) => h.name)).toEqual([]);
+  }, 60_000);
+
+  it('with all eleven views open, the tab strip still reaches the Settings tab', async () => {
+    for (const v of VIEWS) await view(v);
+    await view('Candidates');
+    const strip = page.getByRole('tablist', { name: 'Open views' });
+    const settings = strip.getByRole('tab', { name: 'Settings' });
+    // Reached from the strip's overflow list, as in VS Code, or by scrolling the strip.
+    const more = page.getByRole('button', { name: 'Open views list' });
+    await more.click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').getAttribute('aria-label')).toBe('Settings');
+    const tab = (await settings.boundingBox())!;
+    const box = (await strip.boundingBox())!;
+    expect(tab.x).toBeGreaterThanOrEqual(box.x - 1);
+    expect(tab.x + tab.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  }, 60_000);
+});
