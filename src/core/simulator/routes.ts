@@ -5,10 +5,6 @@ import type { WireVideo } from './wire-shapes';
 
 /** What the API answers a key it does not accept, with HTTP 200. */
 export const AUTH_ERROR_BODY = { message: 'Api-Key is not available' } as const;
-/** The most posts a page holds, and how many when the request does not say. */
-const MAX_COUNT = 35;
-const DEFAULT_COUNT = 30;
-
 interface Answer {
   status: number;
   body: unknown;
@@ -30,6 +26,10 @@ const missing = (param: string): Answer => ({
 
 /** Paths compare with a trailing slash, as the API documents them. */
 export const normalisePath = (p: string): string => (p.endsWith('/') ? p : `${p}/`);
+
+/** The most posts a page holds, and how many when the request does not say. */
+const MAX_COUNT = 35;
+const DEFAULT_COUNT = 30;
 
 function pageCount(raw: string | null): number {
   const n = Number.parseInt(raw ?? '', 10);
