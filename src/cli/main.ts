@@ -9,6 +9,7 @@ import { registerToolCommands } from './tool-commands';
 import { registerTrackCommand } from './track-command';
 import { registerDiscoverCommand } from './discover-command';
 import { registerPickCommand } from './pick-command';
+import { registerPlanCommand } from './plan-command';
 import { registerWatchCommand } from './watch-command';
 import { writeErr } from './output';
 import { cliMessage } from './setting-options';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerTrackCommand(program, setCode);
   registerDiscoverCommand(program, setCode);
   registerPickCommand(program, setCode);
+  registerPlanCommand(program, setCode);
   registerWatchCommand(program, setCode);
   try {
     await program.parseAsync([...argv], { from: 'user' });

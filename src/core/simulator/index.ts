@@ -3,4 +3,10 @@ export { buildDemoDataset, DATASET_EPOCH, demoInputCsvs, lookupKey } from './dat
 export type { DatasetTag, TagShape } from './dataset-types';
 export { createGenerator } from './posts';
 export { startSimulator } from './server';
-export type { PageOrder, SimulatorHandle, SimulatorOptions, SimulatorStats } from './simulator-types';
+export type {
+  HourEffect,
+  PageOrder,
+  SimulatorHandle,
+  SimulatorOptions,
+  SimulatorStats,
+} from './simulator-types';

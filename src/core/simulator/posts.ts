@@ -5,7 +5,8 @@ import { normal, pick, rngFor, unitFor, type Rng } from '../prng';
 import { clamp01, DAY_S, hourOf, smoothstep, WEEK } from './clock';
 import { lookupKey } from './dataset';
 import type { Dataset, DatasetAuthor, DatasetTag } from './dataset-types';
-import type { PageOrder } from './simulator-types';
+import { localHour, timeZoneOf } from '../plan/time-zones';
+import type { HourEffect, PageOrder } from './simulator-types';
 import { createOwnPosts } from './own-posts';
 import { breakFields, video } from './video';
 import { challengeAt, userInfoOf } from './wire-records';
@@ -38,7 +39,11 @@ export interface Generator {
   userPosts(author: DatasetAuthor, nowMs: number): WireVideo[];
 }
 
-export function createGenerator(dataset: Dataset, pageOrder: PageOrder = 'newest'): Generator {
+export function createGenerator(
+  dataset: Dataset,
+  pageOrder: PageOrder = 'newest',
+  hourEffect?: HourEffect,
+): Generator {
   const byName = new Map<string, DatasetTag>();
   const byId = new Map<string, DatasetTag>();
   for (const tag of dataset.tags) {
@@ -128,6 +133,11 @@ export function createGenerator(dataset: Dataset, pageOrder: PageOrder = 'newest
         served,
         tags,
       );
+      if (hourEffect && hourEffect.region === region) {
+        const h = localHour(timeZoneOf(region), v.create_time * 1000);
+        if (h >= hourEffect.fromHour && h < hourEffect.toHour)
+          v.digg_count = Math.round(v.digg_count * hourEffect.factor);
+      }
       // Roughly newest first: the feed mixes in popular older posts, so order by log-age with wide noise.
       const newest = Math.log(ageS) + 1.6 * normal(rng);
       rows.push({ key: pageOrder === 'newest' ? newest : -Math.log1p(v.digg_count), v });

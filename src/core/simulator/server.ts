@@ -21,7 +21,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     requestsPerMinute: opts.requestsPerMinute ?? null,
     retryAfter: opts.retryAfter ?? 'seconds',
   };
-  const gen = createGenerator(opts.dataset ?? buildDemoDataset(), opts.pageOrder);
+  const gen = createGenerator(opts.dataset ?? buildDemoDataset(), opts.pageOrder, opts.hourEffect);
   const idleTimeoutMs = opts.idleTimeoutMs ?? 10 * 60_000;
   let stats = emptyStats();
   const faults = createFaultQueue();

@@ -17,11 +17,22 @@ export interface SimulatorOptions {
   /** The order a tag's posts are served in (default 'newest': roughly newest first, popular older posts mixed in);
    * the API documents none, so adaptive sampling is benched under all three. The posts are the same in each. */
   pageOrder?: PageOrder;
+  /** Posts made in these local hours of the region (its main time zone) get `factor` times the likes: a known
+   * best time to post, for testing `tagfit plan` (default none: no region has an hour effect). */
+  hourEffect?: HourEffect;
   /** Closes itself after this long without a request (default 10 minutes). */
   idleTimeoutMs?: number;
 }
 
 export type PageOrder = 'newest' | 'popular' | 'random';
+
+export interface HourEffect {
+  region: string;
+  /** Local hours [fromHour, toHour), 0–24. */
+  fromHour: number;
+  toHour: number;
+  factor: number;
+}
 
 export interface SimulatorStats {
   /** Every request received, whatever its answer. */
