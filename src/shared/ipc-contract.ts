@@ -10,6 +10,7 @@ import { type DecodeResponses, decodeRequests } from './ipc/decode';
 import { type HistoryResponses, historyRequests } from './ipc/history';
 import { type KeychainResponses, keychainRequests } from './ipc/keychain';
 import { type ListsResponses, listsRequests } from './ipc/lists';
+import { type PlanResponses, planRequests } from './ipc/plan';
 import { type ReportsResponses, reportsRequests } from './ipc/reports';
 import { type RunResponses, runRequests } from './ipc/run';
 import { type SettingsResponses, settingsRequests } from './ipc/settings';
@@ -28,6 +29,7 @@ export const invokeRequestSchemas = {
   ...decodeRequests,
   ...reportsRequests,
   ...watchRequests,
+  ...planRequests,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas;
@@ -41,7 +43,8 @@ export type InvokeResponses = AppResponses &
   HistoryResponses &
   DecodeResponses &
   ReportsResponses &
-  WatchResponses;
+  WatchResponses &
+  PlanResponses;
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>;
 export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeRequestSchemas)[C]>;

@@ -40,7 +40,7 @@ describe('registerIpc', () => {
   it('registers exactly the contract channels: the zod-free name list and the schemas agree', () => {
     expect([...registered.keys()].sort()).toEqual(Object.keys(invokeRequestSchemas).sort());
     expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(invokeRequestSchemas).sort());
-    expect(registered.size).toBe(37);
+    expect(registered.size).toBe(39);
   });
 
   it('refuses another window and a sub-frame without running the handler', async () => {

@@ -7,6 +7,7 @@ import { createDecodeHandlers } from './decode';
 import { createHistoryHandlers } from './history';
 import { createKeychainHandlers } from './keychain';
 import { createListsHandlers } from './lists';
+import { createPlanHandlers } from './plan';
 import { createReportsHandlers } from './reports';
 import { createRunHandlers } from './run';
 import { createSettingsHandlers } from './settings';
@@ -36,6 +37,7 @@ export function createMainHandlers(s: HandlerServices): MainHandlers {
     decode: createDecodeHandlers(ctx),
     reports: createReportsHandlers(ctx),
     watch: createWatchHandlers(ctx),
+    plan: createPlanHandlers(ctx),
   });
 
   return { handlers, dispose: async () => void (await closeWorkspace(ctx)) };

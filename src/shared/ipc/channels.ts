@@ -39,6 +39,8 @@ export const INVOKE_CHANNELS = [
   'watch:run-due',
   'watch:dismiss',
   'reports:export',
+  'plan:make',
+  'plan:export',
 ] as const;
 
 export const EVENT_CHANNELS = [

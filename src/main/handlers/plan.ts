@@ -1,0 +1,48 @@
+// The content plan in the open workspace: made from the last run's samples (no call, src/core/job/plan-job.ts), and
+// exported as iCalendar and CSV to the folder the reports go to, or one the user picks.
+import { TagfitError } from '../../core/errors';
+import { PLAN_FORMATS, planOf, writePlan } from '../../core/job/plan-job';
+import { checkReportDir } from '../../core/report/write';
+import type { ParsedRequest } from '../../shared/ipc-contract';
+import type { ContentPlan } from '../../shared/plan';
+import { type HandlerContext, requireWorkspace } from './context';
+import { namedFolder } from './folder-choice';
+import type { DomainHandlers } from './types';
+
+export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:make' | 'plan:export'> {
+  const make = (r: ParsedRequest<'plan:make'>): ContentPlan => {
+    requireWorkspace(ctx);
+    const last = ctx.session.last;
+    if (!last)
+      throw new TagfitError('input', 'Nothing sampled yet: run first; the plan comes from its samples.');
+    return planOf({
+      run: { ...last, result: last.outcome.result },
+      weeks: r.weeks ?? 2,
+      perWeek: r.perWeek ?? 3,
+      from: r.from,
+      setSize: r.k ?? 5,
+      now: ctx.s.clock().getTime(),
+    });
+  };
+  return {
+    async 'plan:make'(r) {
+      return make(r);
+    },
+    async 'plan:export'({ dir, pick, formats, ...r }) {
+      const open = requireWorkspace(ctx);
+      const remembered = ctx.s.appSettings.get().exportDirs;
+      const named =
+        dir === undefined
+          ? undefined
+          : namedFolder(ctx, dir, [...Object.values(remembered), open.ws.paths.reports], 'Export the plan');
+      const plan = make(r);
+      const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the plan to…') : named;
+      if (pick && !named && chosen === null) return null;
+      const target = chosen ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
+      await checkReportDir(target);
+      const written = await writePlan(target, plan, formats ?? PLAN_FORMATS, ctx.s.clock());
+      if (chosen) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: chosen } });
+      return { dir: target, written: written.map((w) => w.path) };
+    },
+  };
+}
