@@ -4,7 +4,8 @@
 import { resolveSettings } from '../../src/core/engine/presets';
 import { runScoreJob } from '../../src/core/job/score-job';
 import { Secret } from '../../src/core/secrets/secret';
-import { buildDemoDataset, startSimulator } from '../../src/core/simulator';
+import { buildDemoDataset, type PageOrder, startSimulator } from '../../src/core/simulator';
+import type { Dataset } from '../../src/core/simulator/dataset-types';
 import { scoreRegion } from '../../src/core/engine/score';
 import { type RunSamples, sampleKey } from '../../src/core/pipeline/run';
 import type { RegionCode, RunResult } from '../../src/shared/model';
@@ -25,10 +26,16 @@ export interface Agreement {
   worstRankOfTop10: { page1: number[]; page2: number[] };
 }
 
-const top = (r: RunResult, region: RegionCode, k: number): string[] =>
+/** Where the runs are served from: the demo world by default, in its default page order. */
+export interface SimulatorChoice {
+  dataset?: Dataset;
+  pageOrder?: PageOrder;
+}
+
+export const top = (r: RunResult, region: RegionCode, k: number): string[] =>
   (r.regions[region]?.ranked ?? []).slice(0, k).map((t) => t.candidate);
 
-function spearman(a: string[], b: string[]): number {
+export function spearman(a: string[], b: string[]): number {
   const common = a.filter((t) => b.includes(t));
   const n = common.length;
   if (n < 2) return 1;
@@ -39,7 +46,7 @@ function spearman(a: string[], b: string[]): number {
   return 1 - (6 * d2) / (n * (n * n - 1));
 }
 
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
@@ -48,8 +55,9 @@ async function score(
   candidates: string[],
   regions: RegionCode[],
   sampling: 'full' | 'adaptive',
+  choice: SimulatorChoice = {},
 ): Promise<{ result: RunResult; data: RunSamples }> {
-  const sim = await startSimulator({ key: BENCH_KEY, now: NOW.getTime() });
+  const sim = await startSimulator({ key: BENCH_KEY, now: NOW.getTime(), ...choice });
   try {
     const { result, data } = await runScoreJob({
       candidates,
@@ -70,9 +78,13 @@ async function score(
 }
 
 /** Adaptive and full on the same candidates and regions: credits and agreement with the full ranking. */
-export async function compareSampling(candidates: string[], regions: RegionCode[]): Promise<Agreement> {
-  const { result: full, data } = await score(candidates, regions, 'full');
-  const { result: adaptive } = await score(candidates, regions, 'adaptive');
+export async function compareSampling(
+  candidates: string[],
+  regions: RegionCode[],
+  choice: SimulatorChoice = {},
+): Promise<Agreement> {
+  const { result: full, data } = await score(candidates, regions, 'full', choice);
+  const { result: adaptive } = await score(candidates, regions, 'adaptive', choice);
   const settings = resolveSettings('organic', { sampling: 'full' });
   const targets = new Set(TARGETS.map((t) => t.toLowerCase()));
   const worst = { page1: [] as number[], page2: [] as number[] };

@@ -117,7 +117,9 @@ export type FlagKind =
   /** No sampled post inside the window: a dead trend or a limited tag (the sample cannot tell which). */
   | 'no-recent-posts'
   /** Adaptive sampling (or a stopped run) took fewer pages than the run asked for: not a sign about the tag. */
-  | 'sampled-less';
+  | 'sampled-less'
+  /** Adaptive sampling: after its last page the tag's score still straddles the top-k boundary (rank k or k+1). */
+  | 'tie-band';
 
 export interface Flag {
   kind: FlagKind;
@@ -214,6 +216,8 @@ export interface ScoredTag extends RawMetrics {
   history?: TagHistory;
   /** Adaptive sampling stopped before `pages` pages because the ranking was decided: why, in words. */
   stoppedEarly?: string;
+  /** Adaptive sampling left the tag in the tie band at the top-k boundary: why, in words (also a 'tie-band' flag). */
+  tieBand?: string;
   /** How sure the score is: a bootstrap over the sampled posts (engine/confidence.ts). */
   confidence?: ScoreConfidence;
 }

@@ -159,6 +159,14 @@ export const SCORED_ROW_FIELDS = [
     history: false,
   },
   {
+    key: 'tieBand',
+    meaning:
+      'Adaptive sampling: the score still straddles the top-10 boundary after its last page, so rank 10 or 11 is not decided: why (the CSV carries it as the tie-band flag).',
+    csv: [],
+    report: 'Flags and reasons (tie band)',
+    history: false,
+  },
+  {
     key: 'meanLikes',
     meaning: 'Mean likes per sampled post.',
     csv: ['mean_likes'],

@@ -1,8 +1,10 @@
-// Adaptive sampling's decision rule on hand-made samples: a clearly dead tag stops after one page, a tag on the
-// top-10 boundary is fetched further, the band always sampled narrows from 2k to k once two pages are in hand, identical samples have a zero-width interval, and the seed preset never
-// samples adaptively.
+// Adaptive sampling's decision on hand-made samples: a dead tag stops after page 1, a tag on the top-10 boundary
+// gets every page, a tag settled by page 2 gets no page 3, the tie band names the tags still on the boundary after
+// their last page, a tag's estimate on the fixed scale depends on its own posts only, and seed never samples
+// adaptively.
 import { describe, expect, it } from 'vitest';
-import { bootstrapIntervals, decideSampling } from '../../src/core/engine/adaptive';
+import { decideSampling, estimateRegion, firstPageScale, tieBand } from '../../src/core/engine/adaptive';
+import { distinctAt } from '../../src/core/engine/adaptive-estimate';
 import { resolveSettings } from '../../src/core/engine/presets';
 import type { RegionEntry } from '../../src/core/engine/score';
 import type { Challenge, Post } from '../../src/shared/model';
@@ -10,6 +12,7 @@ import type { Challenge, Post } from '../../src/shared/model';
 const NOW = 1_795_000_000;
 const DAY = 86_400;
 const organic = resolveSettings('organic', { sampling: 'adaptive' });
+const NONE = new Set<string>();
 
 const challenge = (name: string): Challenge => ({
   id: name,
@@ -21,20 +24,23 @@ const challenge = (name: string): Challenge => ({
 });
 
 /** n posts; `fresh` of them inside the window; likes around `likes` (with some spread), by `authors` authors. */
-function posts(name: string, n: number, fresh: number, likes: number, authors = 10): Post[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `${name}-${i}`,
-    createTime: i < fresh ? NOW - 2 * DAY : NOW - 60 * DAY,
-    likes: Math.round(likes * (0.5 + ((i * 37) % 10) / 10)),
-    comments: 0,
-    shares: 0,
-    plays: 0,
-    authorId: `${name}_a${i % authors}`,
-    caption: '',
-  }));
+function posts(name: string, n: number, fresh: number, likes: number, authors = 10, from = 0): Post[] {
+  return Array.from({ length: n }, (_, j) => {
+    const i = from + j;
+    return {
+      id: `${name}-${i}`,
+      createTime: j < fresh ? NOW - 3 * DAY : NOW - 60 * DAY,
+      likes: Math.round(likes * (0.5 + ((i * 37) % 10) / 10)),
+      comments: 0,
+      shares: 0,
+      plays: 0,
+      authorId: `${name}_a${i % authors}`,
+      caption: '',
+    };
+  });
 }
 
-/** 30 tags with well-spread scores; #0 best. */
+/** 30 tags with well-spread first pages; #0 best. */
 function region(): RegionEntry[] {
   return Array.from({ length: 30 }, (_, i) => {
     const name = `tag${i}`;
@@ -46,58 +52,93 @@ function region(): RegionEntry[] {
   });
 }
 
-describe('adaptive sampling', () => {
-  it('a clearly dead tag stops after one page, and says why', () => {
+const all = (entries: readonly RegionEntry[]): Set<string> => new Set(entries.map((e) => e.candidate));
+
+describe('adaptive sampling: the decision', () => {
+  it('a dead tag stops after page 1, and says why', () => {
     const entries = region();
-    const dead = entries[29]!;
-    dead.posts = posts('tag29', 30, 0, 1);
-    const d = decideSampling(entries, new Set(['tag29']), new Set(), organic, NOW, 'US');
+    entries[29]!.posts = posts('tag29', 30, 0, 1);
+    const d = decideSampling(entries, all(entries), NONE, organic, NOW);
     expect(d.fetch.has('tag29')).toBe(false);
+    expect(d.outside.has('tag29')).toBe(true);
     expect(d.stop.get('tag29')).toMatch(
-      /^the ranking was decided: score \d+\.\d–\d+\.\d \(90 %\), clearly outside the top 10 \(cut \d+\.\d\)$/,
+      /^the ranking was decided: clearly outside the top 10 \(\d+\.\d standard errors from it, 1\.28 needed\)$/,
     );
+    // Every open tag is fetched or stopped, and not every tag is fetched.
+    expect(d.fetch.size + d.stop.size).toBe(30);
+    expect(d.fetch.size).toBeLessThan(30);
   });
 
-  it('a tag on the top-10 boundary gets another page', () => {
+  it('a tag on the boundary gets every page: page 2, then page 3', () => {
     const entries = region();
-    const open = new Set(entries.map((e) => e.candidate));
-    const d = decideSampling(entries, open, new Set(), organic, NOW, 'US');
-    // Ranks 10 and 11 (tag9, tag10) sit on the cut: both are fetched further.
-    expect(d.fetch.has('tag9')).toBe(true);
-    expect(d.fetch.has('tag10')).toBe(true);
-    // Every open candidate is either fetched or stopped with a reason.
-    expect(d.fetch.size + d.stop.size).toBe(open.size);
+    const scale = firstPageScale(entries, NONE, organic, NOW);
+    const first = decideSampling(entries, all(entries), NONE, organic, NOW, { scale });
+    // Ranks 10 and 11 (tag9 and tag10) sit on the boundary.
+    expect(first.fetch.has('tag9')).toBe(true);
+    expect(first.fetch.has('tag10')).toBe(true);
+    // Page 2 like page 1: still on the boundary, so page 3 too.
+    for (const e of entries.filter((x) => first.fetch.has(x.candidate))) {
+      const i = Number(e.candidate.slice(3));
+      e.posts = [...e.posts, ...posts(e.candidate, 30, Math.max(0, 30 - i), 5000 / (i + 1), 10, 30)];
+    }
+    const second = decideSampling(entries, first.fetch, NONE, organic, NOW, { scale });
+    expect(second.fetch.has('tag9')).toBe(true);
+    expect(second.fetch.has('tag10')).toBe(true);
   });
 
-  it('on one page the top 20 are sampled further whatever their interval; on two pages the top 10 and the undecided', () => {
+  it('a tag settled by page 2 gets no page 3', () => {
     const entries = region();
-    const open = new Set(entries.map((e) => e.candidate));
-    const onePage = decideSampling(entries, open, new Set(), organic, NOW, 'US');
-    const twoPages = decideSampling(entries, open, new Set(), organic, NOW, 'US', { pagesInHand: 2 });
-    // Rank 18 (tag17) is well below the cut: fetched while only a first page is in hand, decided on two.
-    expect(onePage.fetch.has('tag17')).toBe(true);
-    expect(twoPages.fetch.has('tag17')).toBe(false);
-    expect(twoPages.stop.get('tag17')).toMatch(/clearly outside the top 10/);
-    // The top 10 themselves are always sampled in full.
-    for (let i = 0; i < 10; i++) expect(twoPages.fetch.has(`tag${i}`)).toBe(true);
-    expect(twoPages.fetch.size).toBeLessThan(onePage.fetch.size);
+    const scale = firstPageScale(entries, NONE, organic, NOW);
+    const first = decideSampling(entries, all(entries), NONE, organic, NOW, { scale });
+    expect(first.fetch.has('tag10')).toBe(true);
+    // Its second page is old and unliked: with two pages it is clearly outside the top 10.
+    const tag10 = entries[10]!;
+    tag10.posts = [...tag10.posts, ...posts('tag10', 30, 0, 1, 10, 30)];
+    const second = decideSampling(entries, new Set(['tag10']), NONE, organic, NOW, { scale });
+    expect(second.fetch.has('tag10')).toBe(false);
+    expect(second.stop.get('tag10')).toMatch(/clearly outside the top 10/);
   });
 
-  it('identical samples give a zero-width interval; a small sample a wider one than a large one', () => {
-    const same = posts('s', 30, 30, 100).map((p) => ({ ...p, likes: 100 }));
-    const entries: RegionEntry[] = [
-      { candidate: 'same', challenge: challenge('same'), posts: same },
-      { candidate: 'small', challenge: challenge('small'), posts: posts('small', 7, 3, 800) },
-      { candidate: 'large', challenge: challenge('large'), posts: posts('large', 90, 45, 800) },
-      { candidate: 'other', challenge: challenge('other'), posts: posts('other', 30, 10, 50) },
-    ];
-    const iv = bootstrapIntervals(entries, new Set(), organic, NOW, 'US');
-    const width = (c: string): number => iv.get(c)!.high - iv.get(c)!.low;
-    expect(width('small')).toBeGreaterThan(width('large'));
-    // Repeatable: a fixed seed gives the same intervals.
-    expect(bootstrapIntervals(entries, new Set(), organic, NOW, 'US')).toEqual(iv);
-    const alone = bootstrapIntervals([entries[0]!], new Set(), organic, NOW, 'US');
-    expect(alone.get('same')!.high - alone.get('same')!.low).toBe(0);
+  it('a short list has no top-10 boundary: only the contenders for #1 are sampled on', () => {
+    const entries = region().slice(0, 8);
+    const d = decideSampling(entries, all(entries), NONE, organic, NOW);
+    expect(d.fetch.has('tag7')).toBe(false);
+    expect(d.stop.get('tag7')).toMatch(/clearly behind #1/);
+    expect(d.outside.size).toBe(0);
+  });
+});
+
+describe('adaptive sampling: estimates and the tie band', () => {
+  it("on the fixed scale a settled tag's estimate depends on its own posts only", () => {
+    const entries = region();
+    const scale = firstPageScale(entries, NONE, organic, NOW);
+    const before = estimateRegion(entries, NONE, NONE, organic, NOW, scale).get('tag5')!;
+    // Another tag's later pages change the preset's min-max, not this estimate.
+    entries[0]!.posts = [...entries[0]!.posts, ...posts('tag0', 60, 0, 100_000, 10, 30)];
+    const after = estimateRegion(entries, NONE, NONE, organic, NOW, scale).get('tag5')!;
+    expect(after).toEqual(before);
+  });
+
+  it('a target creator who posts often: the share of target authors is extrapolated down to the full sample', () => {
+    // 30 posts: one target author with 10 of them, 20 others seen once each.
+    const counts = Array.from({ length: 20 }, () => 1);
+    expect(distinctAt(counts, 20, 20)).toBe(20);
+    expect(distinctAt(counts, 20, 60)).toBeGreaterThan(40);
+    expect(distinctAt([10], 10, 30)).toBe(1);
+  });
+
+  it('the tie band names the tags still straddling the top-10 boundary after their last page, not the clear ones', () => {
+    const entries = region();
+    const band = tieBand(entries, NONE, organic, NOW);
+    expect(band.has('tag9') || band.has('tag10')).toBe(true);
+    expect(band.has('tag0')).toBe(false);
+    expect(band.has('tag29')).toBe(false);
+    for (const why of band.values())
+      expect(why).toMatch(
+        /^in the tie band at the top-10 boundary: \d\.\d standard errors from it \(1\.28 needed\) after 1 of 3 pages, so rank 10 or 11 is not decided$/,
+      );
+    // A list of ten or fewer has no such boundary.
+    expect(tieBand(entries.slice(0, 10), NONE, organic, NOW).size).toBe(0);
   });
 
   it('seed samples in full, always; organic and paid sample adaptively when asked', () => {

@@ -45,6 +45,7 @@ const probe: ScoredTag = {
     crossedVelocityThreshold: true,
   },
   stoppedEarly: 'ranked outside the top 10 after page 2',
+  tieBand: 'in the tie band at the top-10 boundary after 3 of 3 pages',
   confidence: {
     low: 40.1,
     high: 47.9,
@@ -155,6 +156,7 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
     { column: 'Velocity crossed threshold', cell: 'rose above' },
   ],
   stoppedEarly: [{ line: `${LABEL}, sampled less: ranked outside the top 10 after page 2` }],
+  tieBand: [{ line: `${LABEL}, tie band: in the tie band at the top-10 boundary after 3 of 3 pages` }],
   confidence: [
     { column: '90 % interval', cell: '40.10–47.90' },
     { column: 'Rank range', cell: '#5–#9' },

@@ -1,96 +1,261 @@
-// Adaptive sampling's decision: which tags need another page because the ranking is still undecided. A score's
-// uncertainty comes from a bootstrap over the posts in hand (a fixed seed, so runs repeat): each resample draws
-// every tag's posts with replacement and scores the region as the preset does. A tag whose 90 % interval spans
-// the top-k cut, or that contends for #1, gets another page, as does one near the top (within 2k on one page,
-// within k on two); one clearly inside or outside stops, and says why.
-import type { RegionCode, ScoringSettings } from '../../shared/model';
-import { type BootstrapOptions, bootstrapRegion } from './confidence';
-import { type RegionEntry, scoreRegion } from './score';
+// Adaptive sampling's decision, a thresholding rule re-decided after every page: page 1 for every tag, then another
+// page only for a tag whose score is within z standard errors of a boundary that matters (between rank k and k+1,
+// and between #1 and #2). Scores are on the region's scale fixed after page 1 (adaptive-estimate.ts). The order
+// the API serves posts in is unknown, so how far a tag's later posts drift from its first ones is learnt from the
+// region's tags together (empirical Bayes): none when pages come at random, some when newest or popular come first.
+import type { ScoringSettings } from '../../shared/model';
+import {
+  type EstimateEntry,
+  isRankable,
+  type Parts,
+  type PartStats,
+  partStats,
+  type RegionScale,
+  regionScale,
+  scoreOnScale,
+} from './adaptive-estimate';
 
-export interface ScoreInterval {
+export type { RegionScale };
+
+/** The places that matter by default: which tags are in the top k. */
+export const ADAPTIVE_TOP_K = 10;
+/** How many standard errors from a boundary a tag must be to stop: 1.28 leaves 10 % on each side. */
+export const ADAPTIVE_Z = 1.28;
+/** Fewer open tags than this at a depth and their drift is not estimated (taken as none). */
+const MIN_TAGS_FOR_DRIFT = 5;
+
+export interface TagEstimate {
+  /** The score on the fixed scale, moved by the tag's expected drift over the pages it has not had. */
   point: number;
-  /** The bias-corrected 90 % interval of the bootstrap scores (0–100 when the posts are too few to say). */
-  low: number;
-  high: number;
+  /** Its standard error, the drift's uncertainty included. */
+  se: number;
+  /** The score on the fixed scale of the posts in hand: what the ranking shows if the tag stops here. */
+  inHand: number;
 }
 
-/** Each ranked candidate's score and its bootstrap 90 % interval (engine/confidence.ts), by candidate. */
-export function bootstrapIntervals(
-  entries: readonly RegionEntry[],
+/** The scale fixed after page 1: the rankable entries' first `pageSize` posts. */
+export function firstPageScale(
+  entries: readonly EstimateEntry[],
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
   nowSec: number,
-  region: RegionCode,
-  opts: BootstrapOptions = {},
-): Map<string, ScoreInterval> {
-  const point = scoreRegion(entries, targets, settings, nowSec, region);
-  const conf = bootstrapRegion(entries, point, targets, settings, nowSec, opts);
-  // A tag with too few posts for an interval could score anywhere: it spans every cut, so it gets more pages.
-  return new Map(
-    point.ranked.map((t) => [
-      t.candidate,
-      { point: t.score, low: conf.get(t.candidate)!.low ?? 0, high: conf.get(t.candidate)!.high ?? 100 },
-    ]),
+): RegionScale {
+  return regionScale(
+    entries
+      .filter((e) => isRankable(e, settings))
+      .map((e) => partStats(e.posts.slice(0, settings.pageSize), targets, settings, nowSec)),
   );
 }
 
-/** The places that matter by default: the top k, sampled in full. */
-export const ADAPTIVE_TOP_K = 10;
+/**
+ * Every rankable tag's estimate. An `open` tag (more pages to come) is moved by its expected drift: the difference
+ * between the two halves of page 1 (or between its last two pages), shrunk by how much such differences vary
+ * between tags beyond their noise, and extrapolated linearly to the full sample's pages.
+ */
+export function estimateRegion(
+  entries: readonly EstimateEntry[],
+  open: ReadonlySet<string>,
+  targets: ReadonlySet<string>,
+  settings: ScoringSettings,
+  nowSec: number,
+  scale: RegionScale,
+): Map<string, TagEstimate> {
+  const P = settings.pageSize;
+  const stats = (posts: EstimateEntry['posts'], size = 0) =>
+    partStats(posts, targets, settings, nowSec, size);
+  const est = (posts: EstimateEntry['posts'], isCommerce: boolean, size = 0) =>
+    scoreOnScale(stats(posts, size), scale, settings, isCommerce);
+  const out = new Map<string, TagEstimate>();
+  type Drift = { candidate: string; d: number; noise: number; factor: number; parts: Parts; full: PartStats };
+  const drifts = new Map<number, Drift[]>();
+  const commerce = new Map<string, boolean>();
+  for (const e of entries) {
+    if (!isRankable(e, settings)) continue;
+    commerce.set(e.candidate, e.challenge.isCommerce);
+    // An open tag is judged as its full sample would be (overlap extrapolated to every page).
+    const isOpen = open.has(e.candidate);
+    const full = stats(e.posts, isOpen ? settings.pages * P : 0);
+    const { score, se } = scoreOnScale(full, scale, settings, e.challenge.isCommerce);
+    const inHand = isOpen ? est(e.posts, e.challenge.isCommerce).score : score;
+    out.set(e.candidate, { point: score, se, inHand });
+    if (!isOpen) continue;
+    const m = Math.max(1, Math.ceil(e.posts.length / P));
+    if (m >= settings.pages) continue;
+    // Two parts whose difference shows the drift: the halves of page 1, or the last two pages.
+    const [a, b, dist] =
+      m === 1
+        ? [e.posts.slice(0, P / 2), e.posts.slice(P / 2, P), P / 2]
+        : [e.posts.slice((m - 2) * P, (m - 1) * P), e.posts.slice((m - 1) * P, m * P), P];
+    if (a.length < 3 || b.length < 3) continue;
+    const [sa, sb] = [stats(a), stats(b)];
+    const x = scoreOnScale(sa, scale, settings, false);
+    const y = scoreOnScale(sb, scale, settings, false);
+    const group = drifts.get(m) ?? [];
+    group.push({
+      candidate: e.candidate,
+      d: y.score - x.score,
+      noise: x.se ** 2 + y.se ** 2,
+      parts: {
+        velocity: sb.value.velocity - sa.value.velocity,
+        density: sb.value.density - sa.value.density,
+        overlap: sb.value.overlap - sa.value.overlap,
+      },
+      full,
+      // From the centre of the posts in hand to the centre of a full sample, in units of `dist`.
+      factor: ((settings.pages - m) * P) / 2 / dist,
+    });
+    drifts.set(m, group);
+  }
+  for (const group of drifts.values()) {
+    if (group.length < MIN_TAGS_FOR_DRIFT) continue;
+    // A drift the region's tags share moves no rank; what moves ranks is how much the drifts differ beyond noise.
+    const mean = group.reduce((s, g) => s + g.d, 0) / group.length;
+    const spread = group.reduce((s, g) => s + (g.d - mean) ** 2, 0) / (group.length - 1);
+    const noise = group.reduce((s, g) => s + g.noise, 0) / group.length;
+    const tau2 = Math.max(0, spread - noise);
+    const meanPart = (part: keyof Parts): number =>
+      group.reduce((s, g) => s + g.parts[part], 0) / group.length;
+    const means = {
+      velocity: meanPart('velocity'),
+      density: meanPart('density'),
+      overlap: meanPart('overlap'),
+    };
+    for (const g of group) {
+      const shrink = tau2 / (tau2 + g.noise);
+      const t = out.get(g.candidate)!;
+      // Each part moved by the region's drift and the tag's own (shrunk), kept inside the part's possible values.
+      const moved = (part: keyof Parts, lo: number, hi: number): number =>
+        Math.min(
+          hi,
+          Math.max(
+            lo,
+            g.full.value[part] + g.factor * (means[part] + shrink * (g.parts[part] - means[part])),
+          ),
+        );
+      const value = {
+        velocity: moved('velocity', 0, 1),
+        density: moved('density', 0, Number.POSITIVE_INFINITY),
+        overlap: moved('overlap', 0, 1),
+      };
+      t.point = scoreOnScale({ ...g.full, value }, scale, settings, commerce.get(g.candidate)!).score;
+      t.se = Math.sqrt(t.se ** 2 + g.factor ** 2 * tau2 * (1 - shrink));
+    }
+  }
+  return out;
+}
+
+/** The boundaries that matter, from the estimates: between rank k and k+1 (when there is a rest) and #1 and #2. */
+export function boundaries(
+  estimates: ReadonlyMap<string, TagEstimate>,
+  topK: number,
+): { k?: number; first?: number } {
+  const points = [...estimates.values()].map((t) => t.point).sort((a, b) => b - a);
+  return {
+    ...(points.length > topK ? { k: (points[topK - 1]! + points[topK]!) / 2 } : {}),
+    ...(points.length > 1 ? { first: (points[0]! + points[1]!) / 2 } : {}),
+  };
+}
 
 export interface SampleDecision {
   /** Candidates to fetch another page for. */
   fetch: Set<string>;
   /** Candidates that stop here though the API has more, with the reason in words. */
   stop: Map<string, string>;
+  /** Of those, the ones stopped as outside the top k (the only ones the others' later pages can prove wrong). */
+  outside: Set<string>;
 }
 
+export interface DecideOptions {
+  topK?: number;
+  z?: number;
+  /** The scale fixed after page 1 (default: computed from the entries' first pages). */
+  scale?: RegionScale;
+}
+
+const fmt = (x: number): string => x.toFixed(1);
+
 /**
- * Which candidates of a region need another page. `canFetchMore` names those the API still has pages for (and
- * the preset's page limit allows); the others are final whatever the decision.
+ * Which candidates of a region need another page. `canFetchMore` names those the API still has pages for (and the
+ * preset's page limit allows); the others are final whatever the decision.
  */
 export function decideSampling(
-  entries: readonly RegionEntry[],
+  entries: readonly EstimateEntry[],
   canFetchMore: ReadonlySet<string>,
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
   nowSec: number,
-  region: RegionCode,
-  opts: BootstrapOptions & {
-    topK?: number;
-    /** The pages the open candidates have in hand (default 1). */
-    pagesInHand?: number;
-  } = {},
+  opts: DecideOptions = {},
 ): SampleDecision {
   const topK = opts.topK ?? ADAPTIVE_TOP_K;
-  const intervals = bootstrapIntervals(entries, targets, settings, nowSec, region, opts);
-  const ranked = [...intervals.entries()].sort((a, b) => b[1].point - a[1].point);
+  const z = opts.z ?? ADAPTIVE_Z;
+  const scale = opts.scale ?? firstPageScale(entries, targets, settings, nowSec);
+  const estimates = estimateRegion(entries, canFetchMore, targets, settings, nowSec, scale);
+  const cut = boundaries(estimates, topK);
   const fetch = new Set<string>();
   const stop = new Map<string, string>();
-  if (ranked.length === 0) return { fetch, stop };
-  // The cut between the top k and the rest, when there is a rest.
-  const cut = ranked.length > topK ? (ranked[topK - 1]![1].point + ranked[topK]![1].point) / 2 : undefined;
-  const first = ranked[0]![1];
-  const second = ranked[1]?.[1];
-  const fmt = (x: number): string => x.toFixed(1);
-  ranked.forEach(([candidate, iv], i) => {
-    if (!canFetchMore.has(candidate)) return;
-    // Pages come newest first, so a first page flatters velocity: a tag near the top (within twice k) is not
-    // judged on it alone, whatever its interval says. With two pages in hand the ranks hold (the bench measures
-    // it), so only the top k are always sampled in full, and the rest by their interval.
-    const nearTop = i < ((opts.pagesInHand ?? 1) <= 1 ? 2 * topK : topK);
-    const spansCut = nearTop || (cut !== undefined && iv.low <= cut && cut <= iv.high);
-    const contendsForFirst = i === 0 ? second !== undefined && iv.low <= second.high : iv.high >= first.low;
-    if (spansCut) fetch.add(candidate);
-    else if (contendsForFirst) fetch.add(candidate);
-    else {
-      const where =
-        cut === undefined
-          ? `well behind #1 (${fmt(first.low)}–${fmt(first.high)})`
-          : iv.low > cut
-            ? `clearly in the top ${topK} (cut ${fmt(cut)})`
-            : `clearly outside the top ${topK} (cut ${fmt(cut)})`;
-      stop.set(candidate, `the ranking was decided: score ${fmt(iv.low)}–${fmt(iv.high)} (90 %), ${where}`);
+  const outside = new Set<string>();
+  for (const candidate of canFetchMore) {
+    const t = estimates.get(candidate);
+    // Not rankable (unknown, excluded or empty): another page would not change the ranking.
+    if (!t) continue;
+    // Stopping is safe only when both the full sample's expected score and the score in hand (which the ranking
+    // will show) are clearly on the same side of the boundary.
+    const near = (b: number | undefined): boolean =>
+      b !== undefined && (Math.abs(t.point - b) < z * t.se || t.point > b !== t.inHand > b);
+    if (near(cut.k) || near(cut.first)) {
+      fetch.add(candidate);
+      continue;
     }
-  });
-  return { fetch, stop };
+    // Said in standard errors: the estimate's scale (fixed after page 1) is not the score's.
+    const away = (b: number): string =>
+      `${fmt(Math.abs(t.point - b) / t.se)} standard errors from it, ${z} needed`;
+    const where =
+      cut.k === undefined
+        ? `clearly behind #1 (${away(cut.first ?? 0)})`
+        : t.point > cut.k
+          ? `clearly in the top ${topK} (${away(cut.k)})`
+          : `clearly outside the top ${topK} (${away(cut.k)})`;
+    stop.set(candidate, `the ranking was decided: ${where}`);
+    if (cut.k !== undefined && t.point < cut.k) outside.add(candidate);
+  }
+  return { fetch, stop, outside };
+}
+
+/**
+ * The tie band after sampling: tags still within z standard errors of the boundary between rank k and k+1 on the
+ * samples they ended with. Their rank k or k+1 is not decided by the posts in hand; the reason says so.
+ * `ranked`: the candidates in the order the preset ranks them, whose k-th and k+1-th place the boundary between
+ * (default: the estimates' own order).
+ */
+export function tieBand(
+  entries: readonly EstimateEntry[],
+  targets: ReadonlySet<string>,
+  settings: ScoringSettings,
+  nowSec: number,
+  opts: DecideOptions & { ranked?: readonly string[] } = {},
+): Map<string, string> {
+  const topK = opts.topK ?? ADAPTIVE_TOP_K;
+  const z = opts.z ?? ADAPTIVE_Z;
+  const scale = opts.scale ?? firstPageScale(entries, targets, settings, nowSec);
+  const estimates = estimateRegion(entries, new Set(), targets, settings, nowSec, scale);
+  const around = opts.ranked?.slice(topK - 1, topK + 1).map((c) => estimates.get(c)?.point);
+  const k =
+    around === undefined
+      ? boundaries(estimates, topK).k
+      : around.length === 2 && around[0] !== undefined && around[1] !== undefined
+        ? (around[0] + around[1]) / 2
+        : undefined;
+  const out = new Map<string, string>();
+  if (k === undefined) return out;
+  for (const e of entries) {
+    const t = estimates.get(e.candidate);
+    if (!t || Math.abs(t.point - k) >= z * t.se) continue;
+    const pages = Math.ceil(e.posts.length / settings.pageSize);
+    out.set(
+      e.candidate,
+      `in the tie band at the top-${topK} boundary: ${fmt(Math.abs(t.point - k) / t.se)} standard errors from it ` +
+        `(${z} needed) after ${pages} of ${settings.pages} pages, so rank ${topK} or ${topK + 1} is not decided`,
+    );
+  }
+  return out;
 }

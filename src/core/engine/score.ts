@@ -23,6 +23,8 @@ export interface RegionEntry {
   posts: Post[];
   /** Why Tagfit itself sampled fewer pages than asked for (adaptive sampling, a stopped run), if it did. */
   stoppedEarly?: string;
+  /** Why adaptive sampling left the tag in the tie band at the top-k boundary, if it did. */
+  tieBand?: string;
 }
 
 /** The reference's ad penalty for a commercial tag (only reachable when commercial tags are kept). */
@@ -113,8 +115,19 @@ export function scoreRegion(
       userCount: challenge.userCount,
       viewCount: challenge.viewCount,
       isCommerce: challenge.isCommerce,
-      flags: flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly),
+      flags: [
+        ...flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly),
+        ...(entry.tieBand
+          ? [
+              {
+                kind: 'tie-band' as const,
+                reason: `${entry.tieBand.charAt(0).toUpperCase()}${entry.tieBand.slice(1)}.`,
+              },
+            ]
+          : []),
+      ],
       ...(entry.stoppedEarly ? { stoppedEarly: entry.stoppedEarly } : {}),
+      ...(entry.tieBand ? { tieBand: entry.tieBand } : {}),
     };
   });
 

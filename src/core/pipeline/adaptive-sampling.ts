@@ -1,7 +1,15 @@
 // Adaptive sampling: pages only where they can still change the ranking, so a run spends fewer credits for the
 // same top of the list.
 import type { Challenge, RegionCode } from '../../shared/model';
-import { ADAPTIVE_TOP_K, decideSampling } from '../engine/adaptive';
+import { anchorsThatMatter } from '../engine/adaptive-anchors';
+import {
+  ADAPTIVE_TOP_K,
+  ADAPTIVE_Z,
+  decideSampling,
+  firstPageScale,
+  type RegionScale,
+  tieBand,
+} from '../engine/adaptive';
 import { scoreRegion } from '../engine/score';
 import { clampFutureTimes, PageCursor } from './paging';
 import type { RunContext } from './run-context';
@@ -19,6 +27,8 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   const pairs = new Map<string, Pair>();
   /** Pairs the decision stopped while the API had more: reopened if the final ranking proves it wrong. */
   const decided = new Map<string, Pair>();
+  /** Of those, the ones stopped as outside the top k. */
+  const outside = new Set<string>();
   const fetchPage = async (key: string): Promise<void> => {
     const pair = pairs.get(key)!;
     const { challenge, region, page } = pair;
@@ -100,6 +110,17 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     );
   }
 
+  /** Each region's normalisation, fixed after page 1, so a tag's interval depends on its own posts only. */
+  const scales = new Map<RegionCode, RegionScale>();
+  const scaleOf = (region: RegionCode): RegionScale => {
+    let scale = scales.get(region);
+    if (!scale) {
+      scale = firstPageScale(entriesOf(region), input.targets, settings, nowSec);
+      scales.set(region, scale);
+    }
+    return scale;
+  };
+
   /** Rounds: another page only for the pairs whose place in the ranking is still undecided. */
   async function undecidedPages(): Promise<void> {
     for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
@@ -107,16 +128,17 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
       for (const region of regions) {
         const entries = entriesOf(region);
         const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
-        // Nothing left to fetch in this region: no bootstrap to run.
+        // Nothing left to fetch in this region: nothing to decide.
         if (open.size === 0) continue;
-        const decision = decideSampling(entries, open, input.targets, settings, nowSec, region, {
-          pagesInHand: round - 1,
+        const decision = decideSampling(entries, open, input.targets, settings, nowSec, {
+          scale: scaleOf(region),
         });
         for (const c of open) {
           const key = sampleKey(region, c);
           if (decision.fetch.has(c)) next.push(key);
           else {
             decided.set(key, pairs.get(key)!);
+            if (decision.outside.has(c)) outside.add(key);
             settle(
               key,
               `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
@@ -131,27 +153,41 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     }
   }
 
-  // The others' later pages can move a tag the decision stopped: one that ends in the top k after all is
-  // sampled in full, so the top k never rests on a short sample, and its reason never says "clearly outside".
+  // The others' later pages can move a tag the decision stopped. Sampled in full: one stopped as outside the top k
+  // that ends in it after all (so its reason never says "clearly outside"), one that ends #1, and one holding an end
+  // of the normalisation whose short sample could change the top k or #1 (engine/adaptive-anchors.ts).
   async function reopenTopK(): Promise<void> {
     while (decided.size > 0 && !stopped()) {
       for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
-      const reopen: string[] = [];
+      const reopen = new Set<string>();
       for (const region of regions) {
-        const ranked = scoreRegion(entriesOf(region), input.targets, settings, nowSec, region).ranked;
-        for (const t of ranked.slice(0, ADAPTIVE_TOP_K)) {
+        const entries = entriesOf(region);
+        const ranked = scoreRegion(entries, input.targets, settings, nowSec, region).ranked;
+        for (const [i, t] of ranked.slice(0, ADAPTIVE_TOP_K).entries()) {
           const key = sampleKey(region, t.candidate);
-          const pair = decided.get(key);
-          if (!pair) continue;
-          decided.delete(key);
-          stoppedEarly.delete(key);
-          pairs.set(key, pair);
-          reopen.push(key);
+          if (decided.has(key) && (i === 0 || outside.has(key))) reopen.add(key);
         }
+        const stoppedHere = new Set(candidates.filter((c) => decided.has(sampleKey(region, c))));
+        for (const c of anchorsThatMatter(
+          entries,
+          stoppedHere,
+          input.targets,
+          settings,
+          nowSec,
+          ADAPTIVE_TOP_K,
+          ADAPTIVE_Z,
+        ))
+          reopen.add(sampleKey(region, c));
       }
-      if (reopen.length === 0) break;
+      for (const key of reopen) {
+        pairs.set(key, decided.get(key)!);
+        decided.delete(key);
+        outside.delete(key);
+        stoppedEarly.delete(key);
+      }
+      if (reopen.size === 0) break;
       await Promise.all(
-        reopen.map(async (key) => {
+        [...reopen].map(async (key) => {
           while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
         }),
       );
@@ -176,4 +212,16 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   await undecidedPages();
   await reopenTopK();
   settleRest();
+  // Tags whose score still straddles the top-k boundary after their last page are said to be in a tie band.
+  if (!stopped()) {
+    data.tieBand = new Map();
+    for (const region of regions) {
+      const entries = entriesOf(region);
+      const ranked = scoreRegion(entries, input.targets, settings, nowSec, region).ranked.map(
+        (t) => t.candidate,
+      );
+      const band = tieBand(entries, input.targets, settings, nowSec, { scale: scaleOf(region), ranked });
+      for (const [c, why] of band) data.tieBand.set(sampleKey(region, c), why);
+    }
+  }
 }

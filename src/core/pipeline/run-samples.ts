@@ -27,6 +27,8 @@ export interface RunSamples {
   /** Pairs sampled with fewer pages than asked for by Tagfit's own choice (adaptive sampling, a stopped run), and
    * why, by the same key: their flags and labels say so instead of calling the tag small or limited. */
   stoppedEarly?: Map<string, string>;
+  /** Pairs adaptive sampling left in the tie band at the top-k boundary, and why, by the same key. */
+  tieBand?: Map<string, string>;
 }
 
 export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;

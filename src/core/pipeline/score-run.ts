@@ -28,7 +28,14 @@ export function scoreRun(
       const excludedAnyway = challenge === null || (challenge.isCommerce && !settings.keepCommercial);
       if (!excludedAnyway && posts === undefined) continue;
       const stoppedEarly = data.stoppedEarly?.get(sampleKey(region, candidate));
-      entries.push({ candidate, challenge, posts: posts ?? [], ...(stoppedEarly ? { stoppedEarly } : {}) });
+      const tieBand = data.tieBand?.get(sampleKey(region, candidate));
+      entries.push({
+        candidate,
+        challenge,
+        posts: posts ?? [],
+        ...(stoppedEarly ? { stoppedEarly } : {}),
+        ...(tieBand ? { tieBand } : {}),
+      });
     }
     const scored = scoreRegion(entries, targets, settings, nowSec, region);
     out[region] =

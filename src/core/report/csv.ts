@@ -101,6 +101,8 @@ const CSV_CELLS: { [K in ScoredRowKey]: (t: ScoredTag) => CsvRow } = {
     crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
   }),
   stoppedEarly: (t) => ({ stopped_early: t.stoppedEarly ?? null }),
+  // In the flags and flag_reasons columns, as the 'tie-band' flag.
+  tieBand: () => ({}),
   meanLikes: (t) => ({ mean_likes: t.meanLikes }),
   newestPostAt: (t) => ({
     newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
