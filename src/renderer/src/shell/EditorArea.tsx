@@ -12,10 +12,12 @@ import { SettingsView } from '../views/settings/SettingsView';
 import { SuggestionsView } from '../views/suggestions/SuggestionsView';
 import { WatchView } from '../views/watch/WatchView';
 import { WelcomeView } from '../views/welcome/WelcomeView';
-import { useUiStore, VIEW_TITLES, type ViewId } from '../stores/ui-store';
+import { useUiStore } from '../stores/ui-store';
 import { OpenViewsMenu } from './OpenViewsMenu';
 import { useWorkspaceStore } from '../stores/workspace-store';
+import { VIEW_TITLES, VIEWS as REGISTRY, type ViewId } from '../view-registry';
 
+/** Each registered view's component: a view added to the registry without one fails to build. */
 const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   welcome: WelcomeView,
   candidates: CandidatesView,
@@ -31,19 +33,8 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   settings: SettingsView,
 };
 
-/** Views that need an open workspace show the welcome view until there is one. */
-const NEEDS_WORKSPACE = new Set<ViewId>([
-  'candidates',
-  'targets',
-  'regions',
-  'results',
-  'compare',
-  'history',
-  'competitors',
-  'creator-fit',
-  'suggestions',
-  'watch',
-]);
+/** Views that need an open workspace show the welcome view until there is one (the registry says which). */
+const NEEDS_WORKSPACE = new Set<ViewId>(REGISTRY.filter((v) => v.needsWorkspace).map((v) => v.id));
 
 export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Element {
   const tabs = useUiStore((s) => s.tabs);

@@ -1,7 +1,8 @@
 // The tab strip's overflow list (VS Code's "Show Opened Editors"): a button after the tabs that lists every open
 // view, so a tab scrolled out of the strip is one pick away, by mouse or by keys.
 import { useEffect, useRef, useState } from 'react';
-import { useUiStore, VIEW_TITLES } from '../stores/ui-store';
+import { useUiStore } from '../stores/ui-store';
+import { VIEW_TITLES } from '../view-registry';
 
 export function OpenViewsMenu(): React.JSX.Element {
   const tabs = useUiStore((s) => s.tabs);
