@@ -5,9 +5,6 @@ import type { WorkspaceView } from '../../../shared/views';
 import { explain } from '../bridge';
 import type { ViewId } from '../view-registry';
 
-// The views' ids and titles have one home, the view registry; re-exported for the shell's older imports.
-export { VIEW_TITLES, type ViewId } from '../view-registry';
-
 export interface LogLine {
   at: string;
   level: 'info' | 'warning' | 'error';
