@@ -12,6 +12,7 @@ export const VIEW_IDS = [
   'competitors',
   'creator-fit',
   'suggestions',
+  'plan',
   'watch',
   'settings',
 ] as const;
@@ -51,6 +52,7 @@ export const WORKBENCH_VIEWS: readonly WorkbenchView[] = [
   view('competitors', 'Competitors', 'organization'),
   view('creator-fit', 'Creator fit', 'star-full'),
   view('suggestions', 'Suggestions', 'lightbulb'),
+  view('plan', 'Plan', 'calendar'),
   view('watch', 'Watch', 'bell'),
   view('settings', 'Settings', 'settings-gear', false),
 ];

@@ -6,6 +6,7 @@ import { CompareView } from '../views/compare/CompareView';
 import { CompetitorsView } from '../views/competitors/CompetitorsView';
 import { CreatorFitView } from '../views/creator-fit/CreatorFitView';
 import { HistoryView } from '../views/history/HistoryView';
+import { PlanView } from '../views/plan/PlanView';
 import { RegionsView } from '../views/regions/RegionsView';
 import { ResultsView } from '../views/results/ResultsView';
 import { SettingsView } from '../views/settings/SettingsView';
@@ -29,6 +30,7 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   competitors: CompetitorsView,
   'creator-fit': CreatorFitView,
   suggestions: SuggestionsView,
+  plan: PlanView,
   watch: WatchView,
   settings: SettingsView,
 };
