@@ -173,6 +173,32 @@ describe('jobs that outlive a view switch', () => {
     );
   }, 120_000);
 
+  it('Creator fit: its progress with Cancel, then its ranking, stay across a view switch', async () => {
+    await view('Creator fit');
+    const panel = page.getByRole('tabpanel', { name: 'Creator fit' });
+    const progress = page.getByRole('group', { name: 'Creator fit progress' });
+    const release = sim.hold();
+    try {
+      await page.getByLabel('Creator usernames').fill('@acme_designs, @studio_north');
+      await panel.getByRole('button', { name: 'Score creators' }).click();
+      await expect.poll(() => progress.isVisible()).toBe(true);
+      expect(await progress.getByRole('button', { name: 'Cancel creator fit' }).isEnabled()).toBe(true);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'jobs-creator-fit-progress.png') });
+      await view('Watch');
+      await view('Creator fit');
+      expect(await progress.isVisible()).toBe(true);
+    } finally {
+      release();
+    }
+    const ranked = panel.getByRole('table', { name: 'Creators ranked by fit' });
+    await expect.poll(() => ranked.getByRole('row').count(), { timeout: 60_000 }).toBe(3);
+    const text = await ranked.textContent();
+    expect(text).toContain('@acme_designs');
+    await view('Watch');
+    await view('Creator fit');
+    expect(await ranked.textContent()).toBe(text);
+  }, 120_000);
+
   it('a score run’s progress and its results survive a view switch', async () => {
     await view('Results');
     const release = sim.hold();
