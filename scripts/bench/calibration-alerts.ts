@@ -1,6 +1,8 @@
 // Calibration of the watch's movement alerts: weeks of fresh samples from tags whose truth never changes (every
 // alert is false), and weeks in which one tag's velocity truly moves from 0.3 to 0.6 (the power to see it). Each week
-// is scored, bootstrapped, given momentum and alerted by the project's own functions, with the default rules.
+// is scored, bootstrapped, given momentum and alerted by the project's own functions, with the default rules, after
+// a full history (the runs the velocity level pools), as a watch that has run for a month has.
+import { VELOCITY_BASELINE_RUNS } from '../../src/core/discover/velocity-alert';
 import { alertsFor } from '../../src/core/discover/watch';
 import { bootstrapRegion } from '../../src/core/engine/confidence';
 import { computeMomentum } from '../../src/core/engine/momentum';
@@ -52,8 +54,8 @@ export function simulatedWeek(
   };
 }
 
-/** The alerts of `current` against `previous` (and the run before it), as the watch raises them. */
-export function weekAlerts(current: RunResult, previous: RunResult, earlier?: RunResult) {
+/** The alerts of `current` against `previous` (and the runs before it, newest first), as the watch raises them. */
+export function weekAlerts(current: RunResult, previous: RunResult, earlier: readonly RunResult[] = []) {
   const withMomentum = computeMomentum(current, previous, THRESHOLD);
   return alertsFor(
     withMomentum,
@@ -62,8 +64,17 @@ export function weekAlerts(current: RunResult, previous: RunResult, earlier?: Ru
     THRESHOLD,
     [],
     new Set(),
-    earlier ? toStoredRun(earlier, 'earlier') : undefined,
+    earlier.map((r, i) => toStoredRun(r, `earlier-${i}`)),
   );
+}
+
+/** The runs before the alerted week: as many as the velocity level pools. */
+const HISTORY = VELOCITY_BASELINE_RUNS;
+
+/** The last run's alerts against the ones before it (oldest first). */
+function alertsOfLast(runs: readonly RunResult[]) {
+  const [current, previous, ...earlier] = [...runs].reverse();
+  return weekAlerts(current!, previous!, earlier);
 }
 
 export interface AlertCalibration {
@@ -76,6 +87,8 @@ export interface AlertCalibration {
   weeksWithFalse: number;
   /** Share of weeks in which a 0.3 → 0.6 velocity move raised its velocity alert. */
   power: number;
+  /** Share of weeks in which the same move was alerted again a week later (the velocity still at 0.6). */
+  again: number;
 }
 
 export function alertCalibration(
@@ -88,22 +101,27 @@ export function alertCalibration(
   let falseAlerts = 0;
   let weeksWithFalse = 0;
   let seen = 0;
+  let again = 0;
   for (let w = 0; w < weeks; w++) {
     // A fresh region every few weeks, so the figure is not one draw of truths.
     const truths = drawTruths(rng, TAGS);
-    const a = simulatedWeek(preset, truths, n, `${seed}|${preset}|${n}|${w}`, 0);
-    const b = simulatedWeek(preset, truths, n, `${seed}|${preset}|${n}|${w}`, 1);
-    const c = simulatedWeek(preset, truths, n, `${seed}|${preset}|${n}|${w}`, 2);
-    const moved = weekAlerts(c, b, a).filter((x) => MOVEMENT.has(x.rule)).length;
+    const id = `${seed}|${preset}|${n}|${w}`;
+    const runs = Array.from({ length: HISTORY + 1 }, (_, k) => simulatedWeek(preset, truths, n, id, k));
+    const moved = alertsOfLast(runs).filter((x) => MOVEMENT.has(x.rule)).length;
     falseAlerts += moved;
     if (moved > 0) weeksWithFalse += 1;
-    // The same region with one tag moving 0.3 → 0.6 between the last two weeks.
+    // The same region with one tag moving 0.3 → 0.6 in the last week.
     const before = truths.map((t, i) => (i === 0 ? { ...t, velocity: 0.3 } : t));
     const after = truths.map((t, i) => (i === 0 ? { ...t, velocity: 0.6 } : t));
-    const pa = simulatedWeek(preset, before, n, `${seed}|power|${preset}|${n}|${w}`, 0);
-    const pb = simulatedWeek(preset, before, n, `${seed}|power|${preset}|${n}|${w}`, 1);
-    const pc = simulatedWeek(preset, after, n, `${seed}|power|${preset}|${n}|${w}`, 2);
-    if (weekAlerts(pc, pb, pa).some((x) => x.rule === 'velocity-threshold' && x.tag === 'sim0')) seen += 1;
+    const pid = `${seed}|power|${preset}|${n}|${w}`;
+    const moving = Array.from({ length: HISTORY + 2 }, (_, k) =>
+      simulatedWeek(preset, k < HISTORY ? before : after, n, pid, k),
+    );
+    const alerted = (runs: readonly RunResult[]): boolean =>
+      alertsOfLast(runs).some((x) => x.rule === 'velocity-threshold' && x.tag === 'sim0');
+    if (alerted(moving.slice(0, HISTORY + 1))) seen += 1;
+    // The week after, at 0.6 still: the move was news once.
+    if (alerted(moving)) again += 1;
   }
   return {
     preset,
@@ -112,6 +130,7 @@ export function alertCalibration(
     falsePerTagWeek: falseAlerts / (weeks * TAGS),
     weeksWithFalse: weeksWithFalse / weeks,
     power: seen / weeks,
+    again: again / weeks,
   };
 }
 
@@ -120,7 +139,7 @@ export function alertRows(quick: boolean): CalibrationRow[] {
   const rows: CalibrationRow[] = [];
   for (const preset of ['seed', 'organic', 'paid'] as const)
     for (const n of [30, 90]) {
-      const c = alertCalibration(preset, n, quick ? 20 : 100);
+      const c = alertCalibration(preset, n, quick ? 20 : 200);
       rows.push({
         preset,
         posts: n,
@@ -128,6 +147,7 @@ export function alertRows(quick: boolean): CalibrationRow[] {
         'false movement alerts per tag-region-week (goal <= 0.02)': c.falsePerTagWeek.toFixed(3),
         'weeks with a false alert': `${(c.weeksWithFalse * 100).toFixed(0)} %`,
         'velocity 0.3 -> 0.6 alerted (goal >= 80 %)': `${(c.power * 100).toFixed(0)} %`,
+        'alerted again a week later': `${(c.again * 100).toFixed(0)} %`,
       });
     }
   return rows;

@@ -65,8 +65,9 @@ interface Stored {
 
 /**
  * The alerts two recorded runs call for under the default rules, worked out from the history files themselves:
- * velocity crossings that are also a significant difference of proportions (the level before pooled with the run
- * before, |z| >= 1.9) and flags held in two runs in a row are exact; score and rank moves also need the score's
+ * velocity crossings since the last run that are also a significant difference of proportions (the level before
+ * pooled with the run before, |z| >= 1.9, and 1.645 of its errors from the threshold) and flags held in two runs in a
+ * row are exact; score and rank moves also need the score's
  * interval, which the history does not keep, so those are the candidates an alert may come from.
  */
 function expectedAlerts(
@@ -88,7 +89,8 @@ function expectedAlerts(
       const pooled = (v1 * n1 + t.velocity * t.sample) / (n1 + t.sample);
       const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / t.sample));
       const z = se > 0 ? (t.velocity - v1) / se : 0;
-      if (v1 < 0.5 !== t.velocity < 0.5 && Math.abs(z) >= 1.9)
+      const clear = Math.abs(v1 - 0.5) >= 1.645 * Math.sqrt(0.25 / n1);
+      if (v1 < 0.5 !== t.velocity < 0.5 && was.velocity < 0.5 === v1 < 0.5 && clear && Math.abs(z) >= 1.9)
         exact.push(`velocity-threshold ${region} ${t.tag}`);
       if (Math.abs(was.rank - t.rank) >= 5) possible.add(`rank-move ${region} ${t.tag}`);
       if (Math.abs(Math.round((t.score - was.score) * 100) / 100) >= 10)

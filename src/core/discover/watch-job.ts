@@ -14,6 +14,7 @@ import { loadRuns, type StoredRun } from '../workspace/history';
 import type { Workspace } from '../workspace/layout';
 import { readTextFile, writeFileAtomically } from '../workspace/json-file';
 import { alertsFor, renderAlertsMarkdown } from './watch';
+import { VELOCITY_BASELINE_RUNS } from './velocity-alert';
 
 const stateSchema = z.object({
   suggestions: z.array(z.string()).default([]),
@@ -123,11 +124,13 @@ export async function recordWatchRun(opts: {
 }): Promise<{ alerts: WatchAlert[]; written: WrittenFile[] }> {
   const { ws, result } = opts;
   const state = await readWatchState(ws, opts.warn);
-  // The run before the previous one: a flag alert needs the flag in two runs in a row, and fires once.
+  // The runs before the previous one, newest first: a flag alert needs the flag in two runs in a row (and fires
+  // once), and the velocity level pools the posts of the last comparable runs.
   const earlier = opts.previous
     ? (await loadRuns(ws.paths.data, opts.warn))
         .filter((r) => Date.parse(r.now) < Date.parse(opts.previous!.now))
-        .at(-1)
+        .slice(-(VELOCITY_BASELINE_RUNS - 1))
+        .reverse()
     : undefined;
   const alerts = alertsFor(
     result,

@@ -4,7 +4,7 @@
 import type { RegionCode, RunResult, ScoredTag } from '../../shared/model';
 import { tagEvidence, type TagSuggestion, type WatchAlert } from '../../shared/discover';
 import { comparability } from '../engine/comparable';
-import { velocityChangeZ, velocityCrossing } from '../engine/momentum';
+import { VELOCITY_BASELINE_RUNS, velocityAlert } from './velocity-alert';
 import { WEEKDAYS, type WorkspaceSettings } from '../../shared/workspace-settings';
 import type { StoredRun } from '../workspace/history';
 
@@ -75,12 +75,6 @@ export function isDue(now: Date, s: WatchSchedule, lastRunAt: string | undefined
 const f2 = (x: number): string => x.toFixed(2);
 
 /**
- * A velocity alert needs the point estimate to cross the threshold and the change to stand out from sampling noise
- * as a difference of two proportions (|z| at least this). Chosen by scripts/bench/calibration-alerts.ts: false
- * movement alerts stay under 0.02 per tag-region-week when nothing changed while a 0.3 → 0.6 move is seen at 30 posts.
- */
-export const VELOCITY_ALERT_Z = 1.9;
-/**
  * A score or rank move needs the score change to stand out from the run's own interval: the interval's half-width,
  * as a standard error of each run's score, makes the difference's error √2 times it; |change| / that ≥ this.
  */
@@ -111,9 +105,11 @@ const medianOf = (xs: number[]): number => {
 /**
  * The alerts of a run against the one before it (its momentum, already computed) under the rules; and of the new
  * suggestions against the ones the previous watch run saw. Alerts test the change, not a point crossing: a velocity
- * crossing must also be a significant difference of proportions, a score or rank move a significant score change,
- * and a flag must hold in two runs in a row (new against `earlier`, the run before the previous, when known). Runs
- * that measured differently raise no movement alert, only one that says why they are not comparable.
+ * crossing must also be a significant change from the level of the last comparable runs (velocity-alert.ts), a
+ * score or rank move a significant score change, and a flag must hold in two runs in a row. `earlier` is the runs
+ * before the previous one, newest first (or just the one before it): the velocity level pools the comparable ones,
+ * and a flag is new against the first. Runs that measured differently raise no movement alert, only one that says
+ * why they are not comparable.
  */
 export function alertsFor(
   current: RunResult,
@@ -122,7 +118,7 @@ export function alertsFor(
   velocityThreshold: number,
   suggestions: readonly TagSuggestion[] = [],
   knownSuggestions: ReadonlySet<string> = new Set(),
-  earlier?: StoredRun,
+  earlier?: StoredRun | readonly StoredRun[],
 ): WatchAlert[] {
   const alerts: WatchAlert[] = [];
   const add = (a: Omit<WatchAlert, 'message'>, message: string): void => void alerts.push({ ...a, message });
@@ -135,37 +131,38 @@ export function alertsFor(
       `No movement alert: the last two runs are ${cmp.why}.`,
     );
   } else if (previous) {
-    const earlierComparable = earlier !== undefined && comparability(earlier, previous).comparable;
+    const older = earlier === undefined ? [] : 'regions' in earlier ? [earlier] : earlier;
+    const first = older[0];
+    const flagBase = first !== undefined && comparability(first, previous).comparable ? first : undefined;
+    // The runs whose posts the velocity level pools: older than the previous run and measured like it, back to the
+    // first that was not (a change of settings starts the level afresh).
+    const baseline: StoredRun[] = [];
+    for (const run of older) {
+      if (baseline.length >= VELOCITY_BASELINE_RUNS - 1) break;
+      if (Date.parse(run.now) >= Date.parse(previous.now)) continue;
+      if (!comparability(run, previous).comparable) break;
+      baseline.push(run);
+    }
     for (const [region, r] of Object.entries(current.regions) as [
       RegionCode,
       RunResult['regions'][string],
     ][]) {
       const before = new Map((previous.regions[region]?.ranked ?? []).map((t) => [t.candidate, t]));
-      const beforeThat = new Map(
-        (earlierComparable ? (earlier.regions[region]?.ranked ?? []) : []).map((t) => [t.candidate, t]),
+      const beforeThat = new Map((flagBase?.regions[region]?.ranked ?? []).map((t) => [t.candidate, t]));
+      const earlierRows = baseline.map(
+        (run) => new Map((run.regions[region]?.ranked ?? []).map((t) => [t.candidate, t])),
       );
       const floor = medianOf(r.ranked.map(scoreSe).filter((x): x is number => x !== undefined));
       for (const t of r.ranked) {
         const h = t.history;
         const was = before.get(t.candidate);
         if (!h || !was) continue;
-        // The level before is the last two comparable runs' posts together where both are known: twice the
-        // evidence for the same false-alarm rate, so a real move shows at 30 posts.
-        const prior = beforeThat.get(t.candidate);
-        const level = prior
-          ? {
-              velocity:
-                (was.velocity * was.sample + prior.velocity * prior.sample) /
-                Math.max(1, was.sample + prior.sample),
-              sample: was.sample + prior.sample,
-            }
-          : was;
-        const crossed = velocityCrossing(level.velocity, t.velocity, velocityThreshold);
-        const z = velocityChangeZ(level, t);
-        if (rules.velocityThreshold && crossed && z !== null && Math.abs(z) >= VELOCITY_ALERT_Z)
+        const readings = [was, ...earlierRows.flatMap((m) => m.get(t.candidate) ?? [])];
+        const v = rules.velocityThreshold ? velocityAlert(readings, t, velocityThreshold) : null;
+        if (v)
           add(
             { rule: 'velocity-threshold', tag: t.tag, region, before: was.velocity, after: t.velocity },
-            `#${t.tag} in ${region}: velocity ${crossed} ${f2(velocityThreshold)}, from ${f2(level.velocity)} (${level.sample} posts${prior ? ' over the last two runs' : ''}) to ${f2(t.velocity)} (${t.sample} posts)`,
+            `#${t.tag} in ${region}: velocity ${v.crossed} ${f2(velocityThreshold)}, from ${f2(v.level.velocity)} (${v.level.sample} posts${v.runs > 1 ? ` over the last ${v.runs} runs` : ''}) to ${f2(t.velocity)} (${t.sample} posts)`,
           );
         // The momentum's changes: between runs with other candidates, over the tags both ranked.
         const scoreChange = h.scoreChange ?? 0;
