@@ -92,8 +92,13 @@ describe('runs', () => {
     ]);
     bed.sim.clearFaults();
     bed.sim.resetStats();
-    const retried = await a.value('run:retry-failed', { runId: first.runId });
+    const before = a.events.length;
+    const retried = await a.value('run:retry-failed', { runId: first.runId, retryId: 'retry-abc-1' });
     expect(retried.failed).toEqual([]);
+    // The retry's progress carries the id the renderer gave it (its progress shows, Cancel reaches it).
+    const retryEvents = a.events.slice(before);
+    expect(retryEvents.length).toBeGreaterThan(0);
+    expect(retryEvents.every((e) => e.runId === 'retry-abc-1' && e.job === 'score')).toBe(true);
     expect(retried.result.regions.US!.ranked.map((t) => t.candidate)).toContain('saasmarketing');
     // Only the failed pairs went to the network.
     expect(Object.keys(bed.sim.stats().creditsByEndpoint)).toEqual(['/challenge-posts/']);

@@ -44,7 +44,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       return rescore(overrides);
     },
 
-    async 'run:retry-failed'({ runId, overrides }) {
+    async 'run:retry-failed'({ runId, retryId, overrides }) {
       const open = requireWritable(ctx, 'retry');
       const last = session.last;
       if (!last || (runId && last.outcome.runId !== runId))
@@ -64,7 +64,7 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         regions: [...new Set(failed.map((f) => f.region))].filter((r) => prepared.regions.includes(r)),
       };
       // Fetch just the failed pairs (into the cache), then re-score everything from the cache.
-      const retried = await run(open, prepared, { only });
+      const retried = await run(open, prepared, { only, runId: retryId });
       if (retried.ended !== 'finished') return retried;
       session.last = undefined;
       return rescore(same);

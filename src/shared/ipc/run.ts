@@ -21,7 +21,10 @@ export const runRequests = {
   'run:cancel': z.strictObject({ runId: runIdSchema }),
   'run:rescore': z.strictObject({ overrides: runOverridesSchema.optional() }),
   'run:retry-failed': z.strictObject({
+    /** The run whose failed pairs to retry (the last one). */
     runId: runIdSchema.optional(),
+    /** The renderer's own id for the retry itself, so it can route its progress and cancel it. */
+    retryId: runIdSchema.optional(),
     overrides: runOverridesSchema.optional(),
   }),
   'results:get-last': empty,

@@ -7,7 +7,7 @@ import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
 import type { RunOutcome, RunPartial } from '../../../shared/views';
 import { invoke } from '../bridge';
-import { newRunId, useJobsStore } from './jobs-store';
+import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
 
@@ -145,19 +145,26 @@ export const useRunStore = create<RunState>((set, get) => ({
   async retryFailed() {
     const o = get().outcome;
     if (!o) return;
-    const runId = newRunId();
-    set({
-      active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
-    });
-    try {
-      const outcome = await invoke('run:retry-failed', {
-        runId: o.runId,
-        overrides: overridesOf(get().scoring),
+    // A score job of its own: its id routes its progress here and lets Cancel reach it.
+    const go = (retryId: string): Promise<RunOutcome> => {
+      set({
+        active: {
+          runId: retryId,
+          startedAt: Date.now(),
+          total: 0,
+          done: 0,
+          credits: 0,
+          pairs: {},
+          cancelling: false,
+        },
       });
+      return invoke('run:retry-failed', { runId: o.runId, retryId, overrides: overridesOf(get().scoring) });
+    };
+    try {
+      const outcome = await useJobsStore.getState().run('score', [], go, 'Retrying the failed pairs');
+      if (!outcome) return;
       set({ outcome, outcomeScoring: get().scoring });
       useUiStore.getState().log('info', `Retried the failed pairs. ${outcome.summary}`);
-    } catch (e) {
-      useUiStore.getState().report('Retrying the failed pairs', e);
     } finally {
       set({ active: null });
     }
