@@ -11,6 +11,8 @@ const base = themeQuartz.withParams({
   borderRadius: 2,
   wrapperBorderRadius: 0,
   fontFamily: 'inherit',
+  // Denser cells (7 px each side, not 10), as VS Code's tables: the Results grid's twelve columns fit 1440 px.
+  cellHorizontalPaddingScale: 0.7,
 });
 export const GRID_THEMES = {
   light: base.withPart(colorSchemeLight),

@@ -14,8 +14,8 @@ export function AlertBar(): React.JSX.Element | null {
       <button className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
         {open ? 'Hide detail' : 'Detail'}
       </button>
-      <button className="link" onClick={dismiss} aria-label="Dismiss">
-        ×
+      <button className="icon-button" onClick={dismiss} aria-label="Dismiss" title="Dismiss">
+        <span className="codicon codicon-close" aria-hidden="true" />
       </button>
       {open && <pre className="detail">{alert.detail}</pre>}
     </div>

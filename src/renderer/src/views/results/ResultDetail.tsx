@@ -33,8 +33,13 @@ export function ResultDetail(props: {
         <h2>
           <TagName tag={t.tag} /> <span className="muted">in {region}</span>
         </h2>
-        <button className="link" aria-label="Close the detail" onClick={props.onClose}>
-          ×
+        <button
+          className="icon-button"
+          aria-label="Close the detail"
+          title="Close the detail"
+          onClick={props.onClose}
+        >
+          <span className="codicon codicon-close" aria-hidden="true" />
         </button>
       </header>
       {!sameHashtag(t.candidate, t.tag) && (

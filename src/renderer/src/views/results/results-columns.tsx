@@ -9,14 +9,9 @@ import { TagName } from '../../components/ApiText';
 
 const fmtInt = (n: number | null | undefined): string =>
   n === null || n === undefined ? '' : Math.round(n).toLocaleString('en');
-const fmtShort = (n: number): string =>
-  n >= 1e9
-    ? `${(n / 1e9).toFixed(1)}B`
-    : n >= 1e6
-      ? `${(n / 1e6).toFixed(1)}M`
-      : n >= 1e3
-        ? `${(n / 1e3).toFixed(1)}K`
-        : String(n);
+// Lifetime counts in three figures (134M, 2.05B, 517K): narrow enough for the grid to fit 1440 px, exact on hover.
+const SHORT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const fmtShort = (n: number): string => SHORT.format(n);
 
 export function ScoreCell(
   p: ICellRendererParams<ScoredTag> & { settings: ScoringSettings },
@@ -67,15 +62,23 @@ export function TagCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | 
   return p.data ? <TagName tag={p.data.tag} candidate={p.data.candidate} /> : null;
 }
 
+/**
+ * The first flag as a chip and the others counted (+1), so a flagged row keeps to its narrow column; every flag's
+ * name and reason is in the tooltip, and the names are read out in full.
+ */
 export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
-  if (!p.data) return null;
+  const flags = p.data?.flags ?? [];
+  const [first, ...rest] = flags;
+  if (!first) return null;
   return (
-    <span className="chips">
-      {p.data.flags.map((f) => (
-        <span key={f.kind} className={`chip flag-${f.kind}`} title={f.reason}>
-          {f.kind}
+    <span className="chips" title={flags.map((f) => `${f.kind}: ${f.reason}`).join('\n')}>
+      <span className={`chip flag-${first.kind}`}>{first.kind}</span>
+      {rest.length > 0 && (
+        <span className="chip">
+          +{rest.length}
+          <span className="sr-only">: {rest.map((f) => f.kind).join(', ')}</span>
         </span>
-      ))}
+      )}
     </span>
   );
 }
@@ -127,12 +130,12 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
   // Widths are minimums with flex: the columns share the grid's width, and fitColumns hides by priority where
   // even the minimums do not fit.
   return [
-    { field: 'rank', headerName: '#', minWidth: 50, maxWidth: 60, flex: 0.4, sort: 'asc', ...numeric },
+    { field: 'rank', headerName: '#', minWidth: 44, maxWidth: 56, flex: 0.3, sort: 'asc', ...numeric },
     {
       field: 'tag',
       headerName: 'Tag',
-      minWidth: 120,
-      flex: 2,
+      minWidth: 114,
+      flex: 1.6,
       // Shown inert and isolated, with the name asked for when the API answered under another one.
       valueFormatter: (p) => `#${inert(String(p.value ?? ''))}`,
       cellRenderer: TagCell,
@@ -141,8 +144,8 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'score',
       headerName: 'Score',
-      minWidth: 130,
-      flex: 1.6,
+      minWidth: 114,
+      flex: 1.2,
       cellRenderer: ScoreCell,
       cellRendererParams: { settings },
       filter: 'agNumberColumnFilter',
@@ -150,8 +153,8 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       headerName: 'Confidence',
       colId: 'confidence',
-      minWidth: 180,
-      flex: 1.6,
+      minWidth: 200,
+      flex: 1.2,
       cellRenderer: ConfidenceCell,
       valueGetter: (p) => p.data?.confidence?.label ?? '',
       filter: true,
@@ -159,7 +162,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       headerName: 'Flags',
       colId: 'flags',
-      minWidth: 90,
+      minWidth: 124,
       flex: 1.4,
       cellRenderer: FlagsCell,
       valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
@@ -168,7 +171,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'velocity',
       headerName: 'Velocity',
-      minWidth: 74,
+      minWidth: 68,
       flex: 0.7,
       valueFormatter: (p) => (p.value as number).toFixed(2),
       ...numeric,
@@ -176,7 +179,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'density',
       headerName: 'Likes/post',
-      minWidth: 84,
+      minWidth: 80,
       flex: 0.8,
       valueFormatter: (p) => fmtInt(p.value as number),
       ...numeric,
@@ -184,32 +187,34 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       field: 'overlap',
       headerName: 'Overlap',
-      minWidth: 72,
+      minWidth: 66,
       flex: 0.7,
       valueFormatter: (p) => (p.value as number).toFixed(2),
       ...numeric,
     },
-    { field: 'sample', headerName: 'Sample', minWidth: 66, flex: 0.6, ...numeric },
+    { field: 'sample', headerName: 'Sample', minWidth: 60, flex: 0.6, ...numeric },
     {
       field: 'userCount',
       headerName: 'Creators',
-      minWidth: 76,
+      minWidth: 70,
       flex: 0.7,
       valueFormatter: (p) => fmtShort(p.value as number),
+      tooltipValueGetter: (p) => fmtInt(p.value as number),
       ...numeric,
     },
     {
       field: 'viewCount',
       headerName: 'Views',
-      minWidth: 62,
+      minWidth: 56,
       flex: 0.6,
       valueFormatter: (p) => fmtShort(p.value as number),
+      tooltipValueGetter: (p) => fmtInt(p.value as number),
       ...numeric,
     },
     {
       colId: 'momentum',
       headerName: 'Momentum',
-      minWidth: 92,
+      minWidth: 86,
       flex: 0.9,
       valueGetter: (p) => momentum(p.data),
     },
