@@ -3,7 +3,8 @@
 // time" in Germany, Regenerate from the keyboard, Export writing the .ics and .csv. Screenshots light and dark land
 // in .test-reports/plan-light.png and plan-dark.png (the top), plan-br-light.png and plan-br-dark.png (Brazil).
 import { mkdirSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,14 @@ import { KEY, NOW, NOW_MS } from '../support/faults';
 import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
 
 const DEMO = path.join(ROOT, 'resources', 'demo');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** axe's WCAG 2.1 A/AA rules on the Plan view (run in the page, as source text: the tests have no DOM types). */
+const RUN_AXE = `(async () => {
+  const r = await axe.run(document.querySelector('[role="tabpanel"]'), {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  return r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+})()`;
 
 let sim: SimulatorHandle;
 let browser: Browser;
@@ -90,8 +99,10 @@ describe('Plan view', () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
-  it('screenshots, light and dark', async () => {
+  it('passes axe in both themes; screenshots, light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // Evaluated, not a script tag: the page's CSP refuses inline scripts.
+    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
     for (const theme of ['light', 'dark']) {
       await page.keyboard.press('ControlOrMeta+Shift+P');
       await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
@@ -99,6 +110,7 @@ describe('Plan view', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
       await page.waitForTimeout(250);
+      expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
       await planView().getByRole('region', { name: 'Plan US' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, `plan-${theme}.png`) });
       // Brazil: the region with a best time, its window shaded in the chart.
