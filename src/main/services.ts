@@ -2,7 +2,7 @@
 // window's webContents), the browser preview and the tests pass theirs, and the handlers cannot tell.
 import type { Keychain } from '../core/secrets/keychain';
 import type { EventPayloads } from '../shared/ipc-contract';
-import type { AppSettingsView } from '../shared/views';
+import type { AppSettingsView } from '../shared/ipc-payloads';
 import type { AppNotification } from './shell/notifications';
 
 /** The app's own settings (not a workspace's): recent workspaces, theme, window, export folders. */

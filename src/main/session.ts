@@ -2,7 +2,7 @@
 // and the last run's samples, so a re-score with other weights costs no call and no file read.
 import { TagfitError } from '../core/errors';
 import type { RegionCode } from '../shared/model';
-import type { RunOutcome } from '../shared/views';
+import type { RunOutcome } from '../shared/ipc-payloads';
 import type { SamplesInHand } from '../core/job/rescore';
 import type { FileCache } from '../core/workspace/cache';
 import type { Workspace } from '../core/workspace/layout';

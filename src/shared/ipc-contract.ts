@@ -3,17 +3,21 @@
 // Main, preload and renderer are typed from it; channel names alone live in ipc/channels.ts (no zod).
 import type { z } from 'zod';
 import type { ErrorInfo } from './model';
-import type { AppCommand, RunEvent, RunPartial } from './views';
+import type { AppCommand, RunEvent, RunPartial } from './ipc-payloads';
 import { type AppNotice, type AppResponses, appRequests, type ShellView } from './ipc/app';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
+import { type CreatorFitResponses, creatorFitRequests } from './ipc/creator-fit';
 import { type DecodeResponses, decodeRequests } from './ipc/decode';
+import { type DiscoverResponses, discoverRequests } from './ipc/discover';
 import { type HistoryResponses, historyRequests } from './ipc/history';
 import { type KeychainResponses, keychainRequests } from './ipc/keychain';
 import { type ListsResponses, listsRequests } from './ipc/lists';
 import { type PlanResponses, planRequests } from './ipc/plan';
 import { type ReportsResponses, reportsRequests } from './ipc/reports';
+import { type ResultsResponses, resultsRequests } from './ipc/results';
 import { type RunResponses, runRequests } from './ipc/run';
 import { type SettingsResponses, settingsRequests } from './ipc/settings';
+import { type TrackResponses, trackRequests } from './ipc/track';
 import { type WatchResponses, watchRequests } from './ipc/watch';
 import { type WorkspaceResponses, workspaceRequests } from './ipc/workspace';
 
@@ -25,8 +29,12 @@ export const invokeRequestSchemas = {
   ...listsRequests,
   ...settingsRequests,
   ...runRequests,
+  ...resultsRequests,
   ...historyRequests,
   ...decodeRequests,
+  ...creatorFitRequests,
+  ...trackRequests,
+  ...discoverRequests,
   ...reportsRequests,
   ...watchRequests,
   ...planRequests,
@@ -40,8 +48,12 @@ export type InvokeResponses = AppResponses &
   ListsResponses &
   SettingsResponses &
   RunResponses &
+  ResultsResponses &
   HistoryResponses &
   DecodeResponses &
+  CreatorFitResponses &
+  TrackResponses &
+  DiscoverResponses &
   ReportsResponses &
   WatchResponses &
   PlanResponses;

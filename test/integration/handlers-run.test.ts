@@ -2,7 +2,7 @@
 // failed pairs, re-scores from the samples in hand.
 import { describe, expect, it } from 'vitest';
 import { buildDemoDataset } from '../../src/core/simulator';
-import type { RunOutcome } from '../../src/shared/views';
+import type { RunOutcome } from '../../src/shared/ipc-payloads';
 import { tagId } from '../support/faults';
 import { useHandlerBed } from '../support/handler-bed';
 

@@ -9,7 +9,7 @@ import { dispatch } from '../../src/main/dispatch';
 import type { AppNotification } from '../../src/main/shell/notifications';
 import { createMainHandlers, type Handlers } from '../../src/main/handlers';
 import type { InvokeChannel, InvokeResponses, IpcResult } from '../../src/shared/ipc-contract';
-import type { RunEvent } from '../../src/shared/views';
+import type { RunEvent } from '../../src/shared/ipc-payloads';
 import { ROOT } from './cli';
 
 export interface TestApp {

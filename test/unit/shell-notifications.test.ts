@@ -10,7 +10,7 @@ import {
 } from '../../src/main/shell/notifications';
 import type { AppNotice } from '../../src/shared/ipc/app';
 import type { WatchRunDue } from '../../src/shared/ipc/watch';
-import type { RunOutcome } from '../../src/shared/views';
+import type { RunOutcome } from '../../src/shared/ipc-payloads';
 
 const ran = (incomplete: string | null): WatchRunDue => ({
   due: true,

@@ -1,6 +1,6 @@
 // How a run ended, in one place: the CLI's footer and the app's status both say it from here.
 import type { RunResult } from '../../shared/model';
-import type { RunEnd } from '../../shared/views';
+import type { RunEnd } from '../../shared/ipc-payloads';
 
 export function runEnd(result: RunResult): RunEnd {
   switch (result.stopped?.code) {

@@ -20,7 +20,7 @@ import type { AtomicFs } from '../storage/atomic-write';
 import { storageError } from '../storage/storage-error';
 import { parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from './json-file';
 import type { RunSummary } from '../../shared/history';
-import { presetSchema } from '../../shared/scoring-limits';
+import { presetSchema } from '../../shared/scoring-registry';
 import { type RunRow, tagKey } from '../engine/momentum';
 
 export type { RunSummary };

@@ -5,7 +5,7 @@ import { TagfitError } from '../../core/errors';
 import { PRESETS, resolveSettings } from '../../core/engine/presets';
 import { scoringOverrides } from '../../core/workspace/settings';
 import { type JobSession, resolveJobSession, type SessionRequest } from '../../core/job/job-session';
-import type { KeyState, WorkspaceView } from '../../shared/views';
+import type { KeyState, WorkspaceView } from '../../shared/ipc-payloads';
 import type { HandlerServices } from '../services';
 import type { AppSession, OpenWorkspace } from '../session';
 import { readCreatorList, readRegionList, readTagList } from '../../core/input/csv-lists';

@@ -7,7 +7,7 @@ import { TagfitError } from '../../core/errors';
 import { readRegionList } from '../../core/input/csv-lists';
 import { checkList } from './lists';
 import type { RunProgress } from '../../shared/model';
-import type { RunJob } from '../../shared/views';
+import type { RunJob } from '../../shared/ipc-payloads';
 import { type HandlerContext, jobSession, requireWorkspace } from './context';
 import type { DomainHandlers } from './types';
 

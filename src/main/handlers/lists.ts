@@ -3,7 +3,7 @@ import { listFromValues, type ListResult } from '../../core/input/csv-lists';
 import { openJobApi } from '../../core/job/job-session';
 import { saveListFile } from '../../core/workspace/layout';
 import { LIST_SETTINGS } from '../../shared/scoring-registry';
-import type { ListCheck, ListName } from '../../shared/views';
+import type { ListCheck, ListName } from '../../shared/ipc-payloads';
 import { type HandlerContext, jobSession, requireWorkspace, requireWritable } from './context';
 import type { DomainHandlers } from './types';
 

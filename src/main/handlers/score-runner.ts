@@ -11,7 +11,7 @@ import { isPartialRun } from '../../core/job/stop-codes';
 import type { RunSamples } from '../../core/pipeline/run';
 import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { RunResult } from '../../shared/model';
-import type { RunOutcome } from '../../shared/views';
+import type { RunOutcome } from '../../shared/ipc-payloads';
 import type { OpenWorkspace } from '../session';
 import { type HandlerContext, requireWorkspace, sessionRequest } from './context';
 

@@ -3,7 +3,7 @@ import { TagfitError } from '../../core/errors';
 import { resolveSettings } from '../../core/engine/presets';
 import { openWorkspace, saveSettings } from '../../core/workspace/layout';
 import { scoringOverrides } from '../../core/workspace/settings';
-import type { AppSettingsView } from '../../shared/views';
+import type { AppSettingsView } from '../../shared/ipc-payloads';
 import { type HandlerContext, requireWritable, workspaceView } from './context';
 import type { DomainHandlers } from './types';
 

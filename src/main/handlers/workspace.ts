@@ -7,7 +7,7 @@ import { createFileCache } from '../../core/workspace/cache';
 import { initWorkspace, openWorkspace } from '../../core/workspace/layout';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/lock';
 import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
-import type { WorkspaceView } from '../../shared/views';
+import type { WorkspaceView } from '../../shared/ipc-payloads';
 import { withRecent } from '../app-settings';
 import { type HandlerContext, workspaceView } from './context';
 import { namedFolder } from './folder-choice';

@@ -1,6 +1,6 @@
 // The app domain: status of the whole app (shell, key state, open workspace, running run).
 import { z } from 'zod';
-import type { AppStatus } from '../views';
+import type { AppStatus } from '../ipc-payloads';
 
 export const empty = z.strictObject({});
 

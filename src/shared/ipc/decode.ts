@@ -1,28 +1,15 @@
-// Competitor decoding, creator fit and the track record: usernames in, results out, progress on the run channel.
+// Competitor decoding: competitors' usernames in, the hashtags of their captions scored out; progress on the run
+// channel.
 import { z } from 'zod';
-import type { CreatorFitResult, DecodeResult } from '../decode';
-import type { TrackResult } from '../track';
+import type { DecodeResult } from '../decode';
 import { runIdSchema } from './run';
 
-const usernames = z.array(z.string().min(1).max(100)).min(1).max(200);
+/** A list of TikTok usernames, as decode and creator fit take them. */
+export const usernameListSchema = z.array(z.string().min(1).max(100)).min(1).max(200);
 
 export const decodeRequests = {
   'decode:competitors': z.strictObject({
-    competitors: usernames,
-    posts: z.number().int().min(1).max(500).optional(),
-    runId: runIdSchema.optional(),
-  }),
-  'creator-fit:run': z.strictObject({
-    creators: usernames,
-    posts: z.number().int().min(1).max(500).optional(),
-    runId: runIdSchema.optional(),
-  }),
-  /** The track record of the workspace's own accounts against its recorded runs. */
-  'track:run': z.strictObject({
-    region: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/)
-      .optional(),
+    competitors: usernameListSchema,
     posts: z.number().int().min(1).max(500).optional(),
     runId: runIdSchema.optional(),
   }),
@@ -30,6 +17,4 @@ export const decodeRequests = {
 
 export interface DecodeResponses {
   'decode:competitors': DecodeResult;
-  'creator-fit:run': CreatorFitResult;
-  'track:run': TrackResult;
 }

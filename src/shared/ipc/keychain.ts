@@ -1,6 +1,6 @@
 // The keychain domain: the key is write-only from the renderer; it learns only where the key stands.
 import { z } from 'zod';
-import type { KeyState } from '../views';
+import type { KeyState } from '../ipc-payloads';
 import { empty } from './app';
 
 export const keychainRequests = {

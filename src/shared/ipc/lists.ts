@@ -1,7 +1,7 @@
 // The lists domain: candidates, target creators and regions, checked by the engine's rules and saved to the
 // workspace's own CSV files (the files the CLI reads).
 import { z } from 'zod';
-import type { ListCheck } from '../views';
+import type { ListCheck } from '../ipc-payloads';
 import { empty } from './app';
 
 export const listNameSchema = z.enum(['tags', 'creators', 'regions']);

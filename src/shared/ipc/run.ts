@@ -1,9 +1,8 @@
 // The run domain: estimate, start (with an id the progress events carry), cancel by id, re-score from the
-// cache, retry the failed pairs, the last result.
+// cache, retry the failed pairs.
 import { z } from 'zod';
-import type { CreditEstimate, RunOutcome } from '../views';
+import type { CreditEstimate, RunOutcome } from '../ipc-payloads';
 import { maxCreditsSchema, scoringOverridesSchema } from '../scoring-registry';
-import { empty } from './app';
 
 /** Settings for this run on top of the workspace's (nothing here is saved): the registry's one overrides schema. */
 export const runOverridesSchema = scoringOverridesSchema;
@@ -27,24 +26,7 @@ export const runRequests = {
     retryId: runIdSchema.optional(),
     overrides: runOverridesSchema.optional(),
   }),
-  'results:get-last': empty,
-  /** The posts a tag was scored on in one region (the detail view), from the last run's sample. */
-  'results:sample': z.strictObject({
-    region: z.string().min(2).max(8),
-    candidate: z.string().min(1).max(200),
-  }),
 } as const;
-
-export interface SamplePost {
-  id: string;
-  createTime: number;
-  likes: number;
-  plays: number;
-  authorId: string;
-  /** The author is one of the workspace's target creators. */
-  target: boolean;
-  caption: string;
-}
 
 export interface RunResponses {
   'run:estimate': CreditEstimate;
@@ -52,6 +34,4 @@ export interface RunResponses {
   'run:cancel': { cancelled: boolean };
   'run:rescore': RunOutcome;
   'run:retry-failed': RunOutcome;
-  'results:get-last': RunOutcome | null;
-  'results:sample': SamplePost[];
 }

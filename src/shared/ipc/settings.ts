@@ -1,7 +1,7 @@
 // The settings domain: the workspace's tagfit.json and the app's own settings (theme, recent workspaces).
 import { z } from 'zod';
 import { settingsSchema } from '../workspace-settings';
-import type { AppSettingsView, WorkspaceView } from '../views';
+import type { AppSettingsView, WorkspaceView } from '../ipc-payloads';
 import { empty } from './app';
 
 export const settingsRequests = {

@@ -1,15 +1,12 @@
-// Discovery, the tag set and the watchlist in the app: suggestions and picks from the last run's samples (no call),
-// the watch's status and alerts (kept in the workspace until dismissed), recording a finished run's alerts, and a
-// due watch run with its alerts in one call.
+// The watchlist in the app: the watch's status and alerts (kept in the workspace until dismissed), recording a
+// finished run's alerts, and a due watch run with its alerts in one call.
 import { z } from 'zod';
-import type { CreatorSuggestion, RegionPicks, StoredAlert, TagSuggestion, WatchAlert } from '../discover';
-import type { RunOutcome } from '../views';
+import type { StoredAlert, WatchAlert } from '../discover';
+import type { RunOutcome } from '../ipc-payloads';
 import { runIdSchema } from './run';
 import type { WorkspaceSettings } from '../workspace-settings';
 
 export const watchRequests = {
-  'discover:suggest': z.strictObject({}),
-  'discover:pick': z.strictObject({ k: z.number().int().min(1).max(30).optional() }),
   'watch:status': z.strictObject({}),
   /** The alerts of the last run (a finished, recorded one) against the run before it. */
   'watch:record': z.strictObject({}),
@@ -48,8 +45,6 @@ export interface WatchStatus {
 }
 
 export interface WatchResponses {
-  'discover:suggest': { tags: TagSuggestion[]; creators: CreatorSuggestion[] };
-  'discover:pick': RegionPicks[];
   'watch:status': WatchStatus;
   'watch:record': { alerts: WatchAlert[] };
   'watch:dismiss': WatchStatus;

@@ -1,7 +1,7 @@
 // The workspace domain: create, open (a folder dialog in the app, a path in the browser preview), the demo, close.
 import { z } from 'zod';
-import { presetSchema } from '../scoring-limits';
-import type { WorkspaceView } from '../views';
+import { presetSchema } from '../scoring-registry';
+import type { WorkspaceView } from '../ipc-payloads';
 import { empty } from './app';
 
 const folder = z.string().trim().min(1).max(4096);

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { CreatorFitResult, DecodeResult } from '../../../shared/decode';
 import type { ErrorCode, ErrorInfo, RunProgress } from '../../../shared/model';
 import type { TrackResult } from '../../../shared/track';
-import type { RunEvent, RunOutcome } from '../../../shared/views';
+import type { RunEvent, RunOutcome } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { useUiStore } from './ui-store';
 

@@ -3,7 +3,7 @@
 // engine's rules, and is saved to the workspace's own CSV file.
 import { create } from 'zustand';
 import { stripHash } from '../../../shared/hashtag';
-import type { ListCheck, ListName } from '../../../shared/views';
+import type { ListCheck, ListName } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
-import type { RunOutcome, RunPartial } from '../../../shared/views';
+import type { RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';

@@ -1,7 +1,7 @@
 // The workbench's own state: open editor tabs, the bottom panel's log and problems, the palette, the current
 // alert. Knows no domain beyond names.
 import { create } from 'zustand';
-import type { WorkspaceView } from '../../../shared/views';
+import type { WorkspaceView } from '../../../shared/ipc-payloads';
 import { explain } from '../bridge';
 import type { ViewId } from '../view-registry';
 

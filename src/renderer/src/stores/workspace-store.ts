@@ -1,6 +1,6 @@
 // The app and its workspace: status (key state, shell), the open workspace, the app's settings. Actions call main.
 import { create } from 'zustand';
-import type { AppSettingsView, AppStatus, KeyState, WorkspaceView } from '../../../shared/views';
+import type { AppSettingsView, AppStatus, KeyState, WorkspaceView } from '../../../shared/ipc-payloads';
 import type { PresetName } from '../../../shared/model';
 import type { WorkspaceSettings } from '../../../shared/workspace-settings';
 import { invoke } from '../bridge';

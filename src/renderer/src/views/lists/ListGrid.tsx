@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { splitPaste, useListsStore, type ListRow } from '../../stores/lists-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-import type { ListName } from '../../../../shared/views';
+import type { ListName } from '../../../../shared/ipc-payloads';
 import { listColumns } from './list-columns';
 
 export function ListGrid(props: {

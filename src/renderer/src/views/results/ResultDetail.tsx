@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { sameHashtag } from '../../../../shared/hashtag';
 import { inert } from '../../../../shared/safe-text';
-import type { SamplePost } from '../../../../shared/ipc/run';
+import type { SamplePost } from '../../../../shared/ipc/results';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { invoke } from '../../bridge';
 import { ApiText, TagName } from '../../components/ApiText';

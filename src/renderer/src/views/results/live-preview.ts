@@ -1,6 +1,6 @@
 // A run's partial results shaped as its outcome, so the results grid shows them the same way while it goes on.
 import { NO_CREDITS, type ScoringSettings } from '../../../../shared/model';
-import type { RunOutcome, RunPartial } from '../../../../shared/views';
+import type { RunOutcome, RunPartial } from '../../../../shared/ipc-payloads';
 
 export function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcome {
   return {

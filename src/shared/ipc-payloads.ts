@@ -1,4 +1,5 @@
-// The shapes the app's views show, as main sends them over the contract. Plain types, no behaviour.
+// What main sends over the contract: the answers of its channels and the payloads of its events. Plain types, no
+// behaviour; the requests' schemas are in ipc/<domain>.ts.
 import type { CreditEstimate } from './estimate';
 import type { ListName } from './scoring-registry';
 import type {

@@ -1,0 +1,29 @@
+// The results domain: the last run's outcome, and the posts a tag was scored on (the detail view).
+import { z } from 'zod';
+import type { RunOutcome } from '../ipc-payloads';
+import { empty } from './app';
+
+export const resultsRequests = {
+  'results:get-last': empty,
+  /** The posts a tag was scored on in one region (the detail view), from the last run's sample. */
+  'results:sample': z.strictObject({
+    region: z.string().min(2).max(8),
+    candidate: z.string().min(1).max(200),
+  }),
+} as const;
+
+export interface SamplePost {
+  id: string;
+  createTime: number;
+  likes: number;
+  plays: number;
+  authorId: string;
+  /** The author is one of the workspace's target creators. */
+  target: boolean;
+  caption: string;
+}
+
+export interface ResultsResponses {
+  'results:get-last': RunOutcome | null;
+  'results:sample': SamplePost[];
+}
