@@ -315,5 +315,22 @@ describe('the workbench by keyboard and screen reader', () => {
     const box = (await strip.boundingBox())!;
     expect(tab.x).toBeGreaterThanOrEqual(box.x - 1);
     expect(tab.x + tab.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    // By keys: the list opens on Enter with the view showing, End goes to the last, Enter opens it and focuses
+    // its tab; in the strip the arrows move between tabs and Delete closes one.
+    await view('Candidates');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused())?.name).toBe('Candidates');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('tabpanel').getAttribute('aria-label')).toBe('Settings');
+    await expect.poll(async () => (await focused())?.role).toBe('tab');
+    expect((await focused())?.name).toBe('Settings');
+    await page.keyboard.press('ArrowLeft');
+    const before = VIEWS[VIEWS.length - 2]!;
+    await expect.poll(() => page.getByRole('tabpanel').getAttribute('aria-label')).toBe(before);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => strip.getByRole('tab', { name: before }).count()).toBe(0);
+    expect(await strip.getByRole('tab').count()).toBe(VIEWS.length - 1);
   }, 60_000);
 });
