@@ -295,6 +295,7 @@ describe('the workbench by keyboard and screen reader', () => {
     const detail = page.getByRole('complementary', { name: /^Detail of #/ });
     await detail.waitFor();
     await expect.poll(async () => (await layout()).outside).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'results-detail-1440.png') });
     expect((await layout()).names).toEqual(expect.arrayContaining(['Tag', 'Score', 'Confidence', 'Flags']));
     // Closed again, every column is back.
     await detail.getByRole('button', { name: 'Close the detail' }).click();

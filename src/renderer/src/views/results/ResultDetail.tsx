@@ -53,23 +53,35 @@ export function ResultDetail(props: {
         <dd>
           <strong>{t.score.toFixed(2)}</strong> (rank {t.rank})
         </dd>
-        <dt>Velocity</dt>
+        <dt>
+          <span className="swatch part v" aria-hidden="true" />
+          Velocity
+        </dt>
         <dd>
           {parts.velocity.toFixed(1)} pts — {(t.velocity * 100).toFixed(0)}% of posts in the last{' '}
           {settings.windowDays} days
         </dd>
-        <dt>Density</dt>
+        <dt>
+          <span className="swatch part d" aria-hidden="true" />
+          Density
+        </dt>
         <dd>
           {parts.density.toFixed(1)} pts — {Math.round(t.density).toLocaleString('en')} likes per post (median{' '}
           {Math.round(t.medianLikes).toLocaleString('en')})
         </dd>
-        <dt>Overlap</dt>
+        <dt>
+          <span className="swatch part o" aria-hidden="true" />
+          Overlap
+        </dt>
         <dd>
           {parts.overlap.toFixed(1)} pts — {t.targetAuthors} of {t.distinctAuthors} authors are your targets
         </dd>
         {parts.penalty > 0 && (
           <>
-            <dt>Ad penalty</dt>
+            <dt>
+              <span className="swatch part p" aria-hidden="true" />
+              Ad penalty
+            </dt>
             <dd>−{parts.penalty.toFixed(1)} pts (commercial)</dd>
           </>
         )}
