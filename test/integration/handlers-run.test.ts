@@ -1,5 +1,7 @@
 // The run handlers: estimate, a run by id with its progress, cancel, budget and refused-key stops, retry of the
 // failed pairs, re-scores from the samples in hand.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDataset } from '../../src/core/simulator';
 import type { RunOutcome } from '../../src/shared/ipc-payloads';
@@ -102,6 +104,40 @@ describe('runs', () => {
     expect(retried.result.regions.US!.ranked.map((t) => t.candidate)).toContain('saasmarketing');
     // Only the failed pairs went to the network.
     expect(Object.keys(bed.sim.stats().creditsByEndpoint)).toEqual(['/challenge-posts/']);
+  });
+
+  it('a retry under adaptive sampling re-scores from the samples in hand: pairs stopped early need no cache', async () => {
+    // organic samples adaptively: many pairs stop after a page, so an offline re-score from the cache, asking for
+    // every page, would fail them all; the retry must merge its answers into the samples in hand instead.
+    const names = buildDemoDataset()
+      .tags.filter((t) => t.shape !== 'edge')
+      .slice(0, 30)
+      .map((t) => t.name);
+    const ws = await workspace(names);
+    const file = path.join(ws, 'tagfit.json');
+    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), preset: 'organic' }));
+    const a = await app();
+    await a.value('workspace:open', { dir: ws });
+    const dropped = names[3]!;
+    bed.sim.inject({
+      kind: 'drop',
+      endpoint: '/challenge-posts/',
+      match: { challenge_id: tagId(dropped) },
+      times: Infinity,
+    });
+    const first = await a.value('run:start', {});
+    expect(first.failed.map((f) => f.tag)).toContain(dropped);
+    expect(first.result.regions.US!.ranked.some((t) => t.stoppedEarly)).toBe(true);
+    bed.sim.clearFaults();
+    const retried = await a.value('run:retry-failed', { runId: first.runId });
+    expect(retried.failed).toEqual([]);
+    expect(retried.ended).toBe('finished');
+    for (const code of ['US', 'GB']) {
+      const ranked = retried.result.regions[code]!.ranked.map((t) => t.candidate);
+      expect(ranked).toContain(dropped);
+      // Every tag the first run ranked is still ranked: none was lost to a page never fetched.
+      for (const t of first.result.regions[code]!.ranked) expect(ranked).toContain(t.candidate);
+    }
   });
 
   it('a re-score with other weights, preset or window is answered from the samples: no call, each with the weights asked (its time: npm run bench -- --speed)', async () => {

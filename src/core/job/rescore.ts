@@ -55,3 +55,35 @@ export function describeMissing(missing: readonly string[]): string {
   const some = `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`;
   return `${missing.length} candidates are not fetched yet (${some}): Run fetches them.`;
 }
+
+/**
+ * The samples in hand with a retry's answers merged in: the retried pairs' samples replace whatever the run had for
+ * them, and the run's failures become those of the pairs the retry did not reach plus the retry's own. A re-score
+ * from the result then needs no cache: the run's other pairs may have been sampled with fewer pages (adaptive
+ * sampling) than an offline re-score from the cache would ask for.
+ */
+export function withRetried(
+  last: SamplesInHand,
+  retried: { result: RunResult; data: RunSamples },
+  only: { tags: readonly string[]; regions: readonly string[] },
+): SamplesInHand {
+  const merge = <V>(
+    a: Map<string, V> | undefined,
+    b: Map<string, V> | undefined,
+  ): Map<string, V> | undefined => (a || b ? new Map([...(a ?? []), ...(b ?? [])]) : undefined);
+  const data: RunSamples = {
+    challenges: merge(last.data.challenges, retried.data.challenges)!,
+    samples: merge(last.data.samples, retried.data.samples)!,
+  };
+  // A retried pair's old marks (stopped early, tie band) are the old sample's: only the retry's own stand.
+  const retriedKeys = new Set(retried.data.samples.keys());
+  for (const mark of ['stoppedEarly', 'tieBand'] as const) {
+    const kept = [...(last.data[mark] ?? [])].filter(([k]) => !retriedKeys.has(k));
+    const m = merge(new Map(kept), retried.data[mark]);
+    if (m && m.size > 0) data[mark] = m;
+  }
+  const tried = (f: { tag: string; region: string }): boolean =>
+    only.tags.includes(f.tag) && only.regions.includes(f.region);
+  const failed = [...last.raw.failed.filter((f) => !tried(f)), ...retried.result.failed];
+  return { ...last, data, raw: { ...last.raw, failed } };
+}

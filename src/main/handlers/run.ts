@@ -63,10 +63,9 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
         tags: [...new Set(failed.map((f) => f.tag))].filter((t) => prepared.candidates.includes(t)),
         regions: [...new Set(failed.map((f) => f.region))].filter((r) => prepared.regions.includes(r)),
       };
-      // Fetch just the failed pairs (into the cache), then re-score everything from the cache.
+      // Fetch just the failed pairs, then re-score everything from the samples in hand, the retried ones merged in.
       const retried = await run(open, prepared, { only, runId: retryId });
       if (retried.ended !== 'finished') return retried;
-      session.last = undefined;
       return rescore(same);
     },
 

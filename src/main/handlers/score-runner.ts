@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { createLivePartial } from '../../core/job/live-partial';
 import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
-import { describeMissing, rescoreFromSamples } from '../../core/job/rescore';
+import { describeMissing, rescoreFromSamples, withRetried } from '../../core/job/rescore';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { isPartialRun } from '../../core/job/stop-codes';
@@ -128,6 +128,9 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
         else if (outcome.result.credits.used > 0) session.keyRejected = false;
         const view = toOutcome(runId, outcome.result, outcome, started, false);
         if (!opts.only) remember(view, outcome, prepared);
+        // A retry's answers join the samples in hand, so the re-score after it needs neither cache nor network.
+        else if (session.last)
+          session.last = { ...session.last, ...withRetried(session.last, outcome, opts.only) };
         return view;
       } finally {
         live.dispose();
