@@ -7,11 +7,16 @@ import { runIdSchema } from './run';
 /** A list of TikTok usernames, as decode and creator fit take them. */
 export const usernameListSchema = z.array(z.string().min(1).max(100)).min(1).max(200);
 
+/** What a job over usernames takes besides them: how many recent posts each, and the run id for its progress. */
+export const usernameJobOptions = {
+  posts: z.number().int().min(1).max(500).optional(),
+  runId: runIdSchema.optional(),
+};
+
 export const decodeRequests = {
   'decode:competitors': z.strictObject({
     competitors: usernameListSchema,
-    posts: z.number().int().min(1).max(500).optional(),
-    runId: runIdSchema.optional(),
+    ...usernameJobOptions,
   }),
 } as const;
 
