@@ -35,7 +35,7 @@ export interface PlanRequest {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a plan's numbers and date; every problem names the option as the CLI spells it. */
-export function checkPlanRequest(r: Pick<PlanRequest, 'weeks' | 'perWeek' | 'from'>): void {
+function checkPlanRequest(r: Pick<PlanRequest, 'weeks' | 'perWeek' | 'from'>): void {
   if (!Number.isInteger(r.weeks) || r.weeks < 1 || r.weeks > 26)
     throw new TagfitError('input', `--weeks must be a whole number from 1 to 26 (got ${r.weeks}).`);
   if (!Number.isInteger(r.perWeek) || r.perWeek < 1 || r.perWeek > 14)
@@ -80,7 +80,7 @@ export function planOf(req: PlanRequest): ContentPlan {
 }
 
 /** The plan's files, named by its first date: plan-2026-12-07.ics, plan-2026-12-07.csv. */
-export function planFiles(plan: ContentPlan, formats: readonly PlanFormat[], stamp: Date): ReportFile[] {
+function planFiles(plan: ContentPlan, formats: readonly PlanFormat[], stamp: Date): ReportFile[] {
   return formats.map((f) => ({
     name: `plan-${plan.from}.${f}`,
     content: f === 'ics' ? renderPlanIcs(plan, stamp) : renderPlanCsv(plan),

@@ -179,7 +179,7 @@ function hourEvidence(p: Prepared): HourEvidence[] {
   return out;
 }
 
-export const clock = (h: number): string => `${String(h % 24).padStart(2, '0')}:00`;
+const clock = (h: number): string => `${String(h % 24).padStart(2, '0')}:00`;
 
 /** The best time to post in the region, or none with the reason; 0 credits: it reads the posts a run fetched. */
 export function bestTimeOf(samples: readonly TagPosts[], opts: TimingOptions): TimingEvidence {

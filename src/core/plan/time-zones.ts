@@ -109,7 +109,7 @@ export function zoneOffsetMs(tz: string, epochMs: number): number {
 /** The local hour (0–23) of a moment in the zone. */
 export function localHour(tz: string, epochMs: number): number {
   const local = epochMs + zoneOffsetMs(tz, epochMs);
-  return (((Math.floor(local / HOUR_MS) % 24) + 24) % 24) as number;
+  return ((Math.floor(local / HOUR_MS) % 24) + 24) % 24;
 }
 
 /** The local calendar date "YYYY-MM-DD" of a moment in the zone. */
