@@ -1,7 +1,7 @@
-// Jobs that outlive a view switch, in the browser preview against the simulator: a decode's progress and result,
-// a score run's progress and results are still there after the user looks at another view; Cancel stops a
-// decode; Ctrl/Cmd+N and Ctrl/Cmd+O open their folder dialogs (the preview has no native one). A screenshot of
-// Competitors mid-decode lands in .test-reports/.
+// Jobs that outlive a view switch, in the browser preview against the simulator: the progress and then the result
+// of a decode, creator fit, the track record and a score run are still there after the user looks at another
+// view; Cancel stops a decode; Ctrl/Cmd+N and Ctrl/Cmd+O open their folder dialogs (the preview has no native
+// one). Screenshots of Competitors and Creator fit mid-job land in .test-reports/.
 import { mkdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -223,5 +223,34 @@ describe('jobs that outlive a view switch', () => {
     await view('Creator fit');
     await view('Results');
     await expect.poll(resultTags).toEqual(before);
+  }, 120_000);
+  it('the track record: its progress, then its verdict, stay in History across a view switch', async () => {
+    await view('Settings');
+    await page.getByLabel('Your own accounts', { exact: true }).fill('@tagfit_follows');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).ownAccounts)
+      .toEqual(['tagfit_follows']);
+    await view('History');
+    const record = page.getByRole('region', { name: 'Track record' });
+    const progress = record.getByRole('group', { name: 'Track record progress' });
+    const release = sim.hold();
+    try {
+      await record.getByRole('button', { name: 'Check the ranking against my posts' }).click();
+      await expect.poll(() => progress.isVisible()).toBe(true);
+      expect(await progress.getByRole('button', { name: 'Cancel track record' }).isEnabled()).toBe(true);
+      await view('Candidates');
+      await view('History');
+      expect(await progress.isVisible()).toBe(true);
+    } finally {
+      release();
+    }
+    const result = record.getByLabel('Track record result');
+    await expect.poll(() => result.isVisible(), { timeout: 60_000 }).toBe(true);
+    const verdict = await result.textContent();
+    expect(verdict).toContain('@tagfit_follows');
+    await view('Results');
+    await view('History');
+    expect(await result.textContent()).toBe(verdict);
   }, 120_000);
 });
