@@ -4,6 +4,7 @@ import { adaptiveSection } from './bench/adaptive';
 import { calibrationSection } from './bench/calibration';
 import { confidenceSection } from './bench/confidence';
 import { runPart } from './bench/child';
+import { samplingSection, samplingTable } from './bench/sampling';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     rpm: { type: 'string', default: String(RAISED_RPM) },
     cacheDir: { type: 'string', default: '' },
     adaptive: { type: 'boolean', default: false },
+    sampling: { type: 'boolean', default: false },
     confidence: { type: 'boolean', default: false },
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
@@ -58,11 +60,13 @@ async function main(quick: boolean): Promise<void> {
   console.log(`${rescoreSection(rescore)}\n`);
   console.log(`== for the README ==\n${readmeTable(scenarios, rescore)}`);
   console.log(`\n${await adaptiveSection()}`);
+  console.log(`\n${samplingSection(await samplingTable())}`);
   console.log(`\n${await confidenceSection()}`);
   console.log(`\n${await speedSection()}`);
 }
 
-// `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--confidence`: only what
+// `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--sampling`: only the sampling
+// table (10 to 200 tags under three page orders, a few minutes); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds).
 await (values.part
@@ -71,8 +75,10 @@ await (values.part
     ? calibrationSection(values.quick, values.only).then((s) => console.log(s))
     : values.adaptive
       ? adaptiveSection().then((s) => console.log(s))
-      : values.confidence
-        ? confidenceSection().then((s) => console.log(s))
-        : values.speed
-          ? speedSection().then((s) => console.log(s))
-          : main(values.quick));
+      : values.sampling
+        ? samplingTable().then((rows) => console.log(samplingSection(rows)))
+        : values.confidence
+          ? confidenceSection().then((s) => console.log(s))
+          : values.speed
+            ? speedSection().then((s) => console.log(s))
+            : main(values.quick));

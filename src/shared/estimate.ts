@@ -5,6 +5,11 @@ export interface CreditEstimate {
   fromCache: number;
   /** Credits still to spend: at least `min` (one per missing first page and info), at most `max` (every page). */
   network: { min: number; max: number };
+  /**
+   * Credits the run is expected to spend: `max` (the worst case) when every page is fetched; with adaptive sampling
+   * page 1 of every pair and the share of later pages the bench measured for a list of this size.
+   */
+  expected: number;
   /** What the reference method would spend on the same lists at most (info per tag per region + every page). */
   reference: number;
   /** Hashtag-region pairs whose sample is wholly in the cache. */

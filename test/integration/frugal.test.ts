@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
+import { estimateCredits } from '../../src/core/job/estimate';
+import { describeEstimate } from '../../src/core/job/prepare-score';
 import { runScoreJob } from '../../src/core/job/score-job';
 import { sampleKey } from '../../src/core/pipeline/run';
 import { Secret } from '../../src/core/secrets/secret';
@@ -132,10 +134,32 @@ describe('adaptive sampling', () => {
         expect(data.samples.get(sampleKey(region, t.candidate))?.length).toBeGreaterThan(0);
   });
 
-  it('--max-credits holds in adaptive mode: every request counted, the run stopped cleanly', async () => {
-    const r = await run('adaptive', 30);
-    expect(r.credits.calls).toBeLessThanOrEqual(30);
+  it('the estimate gives the expected and the worst-case spend; --max-credits under the worst case holds and keeps what was fetched', async () => {
+    const estimate = (sampling: 'full' | 'adaptive') =>
+      estimateCredits({
+        maxAgeMs: 0,
+        now: NOW_MS,
+        candidates: TAGS,
+        regions: ['US', 'GB'],
+        settings: resolveSettings('organic', { sampling }),
+      });
+    const adaptive = await estimate('adaptive');
+    const full = await estimate('full');
+    // Nothing cached: at least the infos and first pages, at worst every page; adaptive expects less than that.
+    expect(adaptive.network).toEqual(full.network);
+    expect(full.expected).toBe(full.network.max);
+    expect(adaptive.expected).toBeGreaterThan(adaptive.network.min);
+    expect(adaptive.expected).toBeLessThan(adaptive.network.max);
+    expect(describeEstimate(adaptive)).toBe(
+      `estimate: 0 answers from the cache, ${adaptive.network.min}-${adaptive.network.max} credits to spend (expected ${adaptive.expected}, worst case ${adaptive.network.max}; reference method: ${adaptive.reference})`,
+    );
+    // A budget far under the expected spend (and under the first pages): the run stops cleanly with what it fetched.
+    const budget = 60;
+    expect(budget).toBeLessThan(adaptive.expected / 2);
+    const r = await run('adaptive', budget);
+    expect(r.credits.calls).toBeLessThanOrEqual(budget);
     expect(r.stopped?.code).toBe('budget');
+    expect(Object.values(r.regions).some((x) => x.ranked.length > 0)).toBe(true);
   });
 
   it('the CLI takes --sampling; the estimate gives the range; challenge info is answered by the cache for a week', async () => {

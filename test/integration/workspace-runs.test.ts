@@ -118,6 +118,10 @@ interface ScoreRun extends CliRun {
   doc: Doc;
 }
 
+/** Sampled in full where a test is about the cache or momentum, not sampling: adaptive sampling leaves pages unasked
+ * (the estimate then counts them) and a tag's metrics on its first page only. */
+const FULL = ['--sampling', 'full'];
+
 /** `tagfit score --workspace ws --json` against the simulator, unpaced, at `now`. */
 async function score(
   sim: SimulatorHandle,
@@ -226,7 +230,7 @@ describe('a workspace remembers what it fetched', () => {
     expect(cold.text).toMatch(/^estimate: 0 answers from the cache, 11-131 credits to spend/);
     expect(sim.stats().requests).toBe(0); // estimating asks nothing
 
-    const first = await score(sim, ws);
+    const first = await score(sim, ws, FULL);
     expect(first.code, first.stderr).toBe(0);
     const spent = sim.stats();
     expect(first.doc.credits.used).toBe(spent.credits);
@@ -247,14 +251,14 @@ describe('a workspace remembers what it fetched', () => {
     expect(warm.text).toMatch(/, 0 credits to spend/);
 
     sim.resetStats();
-    const second = await score(sim, ws);
+    const second = await score(sim, ws, FULL);
     expect(second.code, second.stderr).toBe(0);
     expect(sim.stats().requests).toBe(0);
     expect(second.doc.credits.used).toBe(0);
     expect(second.doc.credits.fromCache).toBe(spent.requests);
     expect(ranking(second.doc)).toEqual(ranking(first.doc));
 
-    const offline = await score(sim, ws, ['--offline']);
+    const offline = await score(sim, ws, ['--offline', ...FULL]);
     expect(offline.code, offline.stderr).toBe(0);
     expect(sim.stats().requests).toBe(0);
     expect(offline.doc.failed).toEqual([]);
@@ -262,7 +266,7 @@ describe('a workspace remembers what it fetched', () => {
 
     // Two tags the cache has never seen: offline names exactly what is missing and still ranks the rest.
     await writeFile(workspacePaths(ws).tags, csv('tag', [...TAGS, 'aitools', 'uxdesign']));
-    const partial = await score(sim, ws, ['--offline']);
+    const partial = await score(sim, ws, ['--offline', ...FULL]);
     expect(partial.code).toBe(1);
     expect(sim.stats().requests).toBe(0);
     expect(new Set(partial.doc.failed.map((f) => `${f.tag} ${f.region} ${f.code}`))).toEqual(
@@ -444,7 +448,7 @@ describe('three weekly runs show momentum', () => {
       const at = WEEK0 + week * WEEK;
       sim.setOptions({ now: at });
       sim.resetStats();
-      const r = await score(sim, ws, [], { now: new Date(at).toISOString() });
+      const r = await score(sim, ws, FULL, { now: new Date(at).toISOString() });
       expect(r.code, r.stderr).toBe(0);
       // A week later every cached answer is past its lifetime: the run sees this week's numbers.
       expect(sim.stats().creditsByEndpoint['/challenge-info-name/']).toBe(TAGS.length - 1);

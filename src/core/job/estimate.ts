@@ -23,8 +23,35 @@ export interface EstimateInput {
   settings: ScoringSettings;
 }
 
+/**
+ * The share of later pages (after page 1) adaptive sampling fetched on the simulator, by list size (npm run bench --
+ * --sampling, the mean over three page orders and five regions; README, adaptive sampling). Between sizes it is
+ * interpolated; past the ends the nearest holds.
+ */
+const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
+  [10, 0.41],
+  [25, 0.57],
+  [50, 0.46],
+  [100, 0.32],
+  [200, 0.22],
+];
+
+/** The expected share of later pages fetched for a list of `tags` candidates (1 when sampling in full). */
+export function laterPagesShare(tags: number, sampling: ScoringSettings['sampling']): number {
+  if (sampling === 'full') return 1;
+  const i = LATER_PAGES_SHARE.findIndex(([n]) => n >= tags);
+  if (i <= 0) return LATER_PAGES_SHARE[i === 0 ? 0 : LATER_PAGES_SHARE.length - 1]![1];
+  const [n0, s0] = LATER_PAGES_SHARE[i - 1]!;
+  const [n1, s1] = LATER_PAGES_SHARE[i]!;
+  return s0 + ((s1 - s0) * (tags - n0)) / (n1 - n0);
+}
+
 export async function estimateCredits(input: EstimateInput): Promise<CreditEstimate> {
   const { settings, regions } = input;
+  const later = laterPagesShare(input.candidates.length, settings.sampling);
+  /** Expected credits for the pages of a pair from `page` (0-based) on. */
+  const pagesFrom = (page: number): number =>
+    page === 0 ? 1 + (settings.pages - 1) * later : (settings.pages - page) * later;
   const fresh = async (key: string, maxAgeMs = input.maxAgeMs): Promise<CachedAnswer | undefined> => {
     if (!input.cache) return undefined;
     try {
@@ -39,6 +66,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
     fromCache: 0,
     network: { min: 0, max: 0 },
     reference: input.candidates.length * regions.length * (1 + settings.pages),
+    expected: 0,
     pairsCached: 0,
     pairs: input.candidates.length * regions.length,
   };
@@ -48,6 +76,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
   else {
     est.network.min += 1;
     est.network.max += 1;
+    est.expected += 1;
   }
   for (const name of input.candidates) {
     const info = await fresh(
@@ -66,6 +95,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
       est.network.min += 1;
       // Unknown until the info answer says whether the tag exists and is commercial.
       est.network.max += 1 + regions.length * settings.pages;
+      est.expected += 1 + regions.length * pagesFrom(0);
       continue;
     }
     if (!challenge) continue;
@@ -82,6 +112,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
         if (!hit) {
           est.network.min += 1;
           est.network.max += settings.pages - page;
+          est.expected += pagesFrom(page);
           break;
         }
         est.fromCache += 1;
@@ -105,5 +136,6 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
       if (complete) est.pairsCached += 1;
     }
   }
+  est.expected = Math.min(est.network.max, Math.round(est.expected));
   return est;
 }

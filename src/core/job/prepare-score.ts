@@ -99,9 +99,10 @@ export function estimateScoreRun(prepared: PreparedScoreRun): Promise<CreditEsti
   });
 }
 
-/** "estimate: 12 answers from the cache, 40-52 credits to spend (reference method: 80)". */
+/** "estimate: 12 answers from the cache, 40-52 credits to spend (expected 45, worst case 52; reference method: 80)". */
 export function describeEstimate(e: CreditEstimate): string {
   const { min, max } = e.network;
   const spend = min === max ? String(min) : `${min}-${max}`;
-  return `estimate: ${e.fromCache} answers from the cache, ${spend} credits to spend (reference method: ${e.reference})`;
+  const expected = min === max ? '' : `expected ${e.expected}, worst case ${max}; `;
+  return `estimate: ${e.fromCache} answers from the cache, ${spend} credits to spend (${expected}reference method: ${e.reference})`;
 }

@@ -81,6 +81,7 @@ export function Dialogs(): React.JSX.Element | null {
         <p>
           {estimate.fromCache === 1 ? '1 answer comes' : `${estimate.fromCache} answers come`} from the cache;{' '}
           <strong>{min === max ? min : `${min}–${max}`} credits</strong> to spend
+          {min === max ? '' : ` (expected ${estimate.expected}, worst case ${max})`}
           {ws?.demo ? ' (demo: simulated, free)' : ''}. The reference method would spend up to{' '}
           {estimate.reference}.
         </p>
