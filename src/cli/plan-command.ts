@@ -60,6 +60,7 @@ async function planAction(flags: PlanFlags): Promise<number> {
   const written = dir && formats.length > 0 ? await writePlan(dir, plan, formats, prepared.now) : [];
   if (flags.json) writeOut(`${JSON.stringify({ ...plan, files: written.map((w) => w.path) })}\n`);
   else printPlan(plan);
+  for (const k of plan.skipped) writeErr(`warning: ${k.region} left out of the plan: ${k.reason}\n`);
   if (!flags.quiet) {
     for (const w of written) writeErr(`wrote ${w.path}${w.note ? ` (${w.note})` : ''}\n`);
     writeErr('credits: 0 (from the samples in the cache)\n');

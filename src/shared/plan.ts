@@ -74,4 +74,6 @@ export interface ContentPlan {
   weeks: number;
   perWeek: number;
   regions: Record<RegionCode, RegionPlan>;
+  /** Regions left out of the plan, with why (no main time zone known for them). */
+  skipped: { region: RegionCode; reason: string }[];
 }

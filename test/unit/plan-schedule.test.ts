@@ -9,6 +9,8 @@ import type { ContentPlan, TimingEvidence } from '../../src/shared/plan';
 import { renderPlanIcs } from '../../src/core/plan/ics';
 import { renderPlanCsv } from '../../src/core/plan/plan-csv';
 import { rotatedSets, scheduleRegion } from '../../src/core/plan/schedule';
+import { planOf } from '../../src/core/job/plan-job';
+import type { SampledRun } from '../../src/core/job/discover-job';
 
 const picks = (region: string, tags: string[]): RegionPicks => ({
   region,
@@ -77,6 +79,7 @@ describe('plan files', () => {
     from: '2026-03-23',
     weeks: 2,
     perWeek: 2,
+    skipped: [],
     regions: {
       DE: { bestTime: null, timeZone: 'Europe/Berlin', evidence: timing('DE', 'Europe/Berlin', null), slots },
     },
@@ -99,5 +102,28 @@ describe('plan files', () => {
     expect(rows[0]!.tags).toBe('#=cmd #b #c');
     expect(rows.map((r) => r.local_time)).toEqual(['09:00', '09:00', '09:00', '09:00']);
     for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe('plan regions', () => {
+  it('plans the regions it knows a zone for and says which it left out and why', () => {
+    const run = {
+      result: {
+        now: '2026-12-06T12:00:00Z',
+        regions: {
+          DE: { region: 'DE', ranked: [], excluded: [] },
+          XQ: { region: 'XQ', ranked: [], excluded: [] },
+        },
+      },
+      data: { samples: new Map(), challenges: new Map() },
+    } as unknown as SampledRun & { result: { now: string } };
+    const plan = planOf({ run, weeks: 1, perWeek: 2, now: Date.parse('2026-12-06T12:00:00Z') });
+    expect(Object.keys(plan.regions)).toEqual(['DE']);
+    expect(plan.regions.DE!.bestTime).toBeNull();
+    expect(plan.regions.DE!.evidence.verdict).toMatch(/^no clear best time in DE: .*too few/);
+    expect(plan.from).toBe('2026-12-07');
+    expect(plan.skipped).toEqual([
+      { region: 'XQ', reason: expect.stringMatching(/^No main time zone is known for region XQ/) },
+    ]);
   });
 });

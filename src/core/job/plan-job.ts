@@ -52,11 +52,20 @@ export function planOf(req: PlanRequest): ContentPlan {
   // Twice the set size, so that sets can rotate.
   const picks = new Map(picksOf(req.run, Math.min(30, setSize * 2)).map((p) => [p.region, p]));
   const regions: Record<RegionCode, RegionPlan> = {};
+  const skipped: ContentPlan['skipped'] = [];
   const wanted = req.regions ?? Object.keys(req.run.result.regions);
   for (const region of wanted) {
     const result = req.run.result.regions[region];
     if (!result) continue;
-    const timeZone = timeZoneOf(region);
+    let timeZone: string;
+    try {
+      timeZone = timeZoneOf(region);
+    } catch (e) {
+      // One region without a known zone does not stop the others' plans; it is said.
+      if (!(e instanceof TagfitError)) throw e;
+      skipped.push({ region, reason: e.message });
+      continue;
+    }
     const tags = result.ranked.map((t) => t.candidate);
     const samples = tags.map((tag) => ({
       tag,
@@ -76,7 +85,7 @@ export function planOf(req: PlanRequest): ContentPlan {
     });
     regions[region] = { bestTime: evidence.bestTime, timeZone, evidence, slots };
   }
-  return { from, weeks: req.weeks, perWeek: req.perWeek, regions };
+  return { from, weeks: req.weeks, perWeek: req.perWeek, regions, skipped };
 }
 
 /** The plan's files, named by its first date: plan-2026-12-07.ics, plan-2026-12-07.csv. */

@@ -62,7 +62,7 @@ export function timeZoneOf(region: string): string {
   if (!tz)
     throw new TagfitError(
       'input',
-      `No main time zone is known for region ${region}: the plan cannot place its slots in local time. Leave ${region} out of the plan's regions, or add its zone to src/core/plan/time-zones.ts.`,
+      `No main time zone is known for region ${region}, so the plan cannot place its posts in local time there; its zone belongs in src/core/plan/time-zones.ts.`,
     );
   return tz;
 }

@@ -61,6 +61,11 @@ export function PlanView(): React.JSX.Element {
           Exported to <ApiText text={exported.dir} />: {exported.written.length} files.
         </p>
       )}
+      {plan?.skipped.map((k) => (
+        <p key={k.region} role="note">
+          {k.region} is left out of the plan: <ApiText text={k.reason} />
+        </p>
+      ))}
       {plan &&
         Object.entries(plan.regions).map(([region, r]) => (
           <section key={region} aria-label={`Plan ${region}`}>
