@@ -160,6 +160,18 @@ afterAll(async () => {
 });
 
 describe('the workbench by keyboard and screen reader', () => {
+  it('axe finds nothing on the Welcome view (no workspace yet), light and dark', async () => {
+    const found: string[] = [];
+    for (const t of ['light', 'dark'] as const) {
+      await theme(t);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `welcome-${t}-1440.png`) });
+      for (const f of await axe()) found.push(`${t} Welcome: ${f.impact} ${f.id} at ${f.targets.join(', ')}`);
+    }
+    expect(found).toEqual([]);
+    await theme('light');
+    await page.evaluate('document.activeElement?.blur()');
+  }, 60_000);
+
   it('the main flow by keys only: open the demo, edit a candidate, run, re-weight, export', async () => {
     // Open the demo from the welcome view.
     await tabTo('Open the demo');

@@ -1,6 +1,6 @@
 // The editor area: a tab per open view (a strip that scrolls, with a list of them all after it), the active view
 // below.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { CandidatesView, TargetsView } from '../views/lists/ListViews';
 import { CompareView } from '../views/compare/CompareView';
 import { CompetitorsView } from '../views/competitors/CompetitorsView';
@@ -51,6 +51,14 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
     strip.current?.querySelector('.tab.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [active, tabs]);
   // The ARIA tabs pattern: one Tab stop for the strip, arrows move between tabs (and open them), Delete closes.
+  // After a key moved or closed a tab, the active tab takes focus in the same commit (a layout effect), so the
+  // next key already lands on it.
+  const refocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    strip.current?.querySelector<HTMLElement>('.tab.active')?.focus();
+  }, [active, tabs]);
   const onKey = (e: React.KeyboardEvent, t: ViewId): void => {
     const i = tabs.indexOf(t);
     const to =
@@ -65,18 +73,27 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
               : undefined;
     if (to) {
       e.preventDefault();
+      refocus.current = to !== active;
       openView(to);
-      setTimeout(() => document.getElementById(`tab-${to}`)?.focus(), 0);
     } else if (e.key === 'Delete') {
       e.preventDefault();
+      refocus.current = true;
       closeTab(t);
-      setTimeout(() => document.querySelector<HTMLElement>('.tab.active')?.focus(), 0);
     }
   };
   return (
     <>
       <div className="tab-strip">
-        <div className="tabs" role="tablist" aria-label="Open views" ref={strip}>
+        <div
+          className="tabs"
+          role="tablist"
+          aria-label="Open views"
+          ref={strip}
+          // A mouse wheel scrolls the one-line strip sideways, as in VS Code.
+          onWheel={(e) => {
+            if (strip.current && e.deltaX === 0) strip.current.scrollLeft += e.deltaY;
+          }}
+        >
           {tabs.map((t) => (
             <div
               key={t}
