@@ -7,13 +7,13 @@ import type { Dataset, DatasetTag } from '../../src/core/simulator/dataset-types
 import type { RegionCode } from '../../src/shared/model';
 import { type Agreement, compareSampling } from './adaptive';
 
-export const SAMPLING_SIZES = [10, 25, 50, 100, 200] as const;
-export const PAGE_ORDERS: readonly PageOrder[] = ['newest', 'popular', 'random'];
-export const SAMPLING_REGIONS: readonly RegionCode[] = ['US', 'GB', 'DE', 'BR', 'JP'];
+const SAMPLING_SIZES = [10, 25, 50, 100, 200] as const;
+const PAGE_ORDERS: readonly PageOrder[] = ['newest', 'popular', 'random'];
+const SAMPLING_REGIONS: readonly RegionCode[] = ['US', 'GB', 'DE', 'BR', 'JP'];
 const SEED = 20261206;
 
 /** The demo world with at least `count` tags serving every region: its own first, synthetic ones after. */
-export function widenedDataset(count: number): { dataset: Dataset; candidates: string[] } {
+function widenedDataset(count: number): { dataset: Dataset; candidates: string[] } {
   const base = buildDemoDataset();
   const everywhere = base.tags.filter((t) => t.shape !== 'edge' && t.shape !== 'empty' && t.regions === null);
   const rng = mulberry32(SEED);

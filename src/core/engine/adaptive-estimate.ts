@@ -9,7 +9,7 @@ import { AD_PENALTY } from './score';
 const DAY_S = 86_400;
 /** Posts younger than this have not collected their likes yet (a young post's likes say little about the tag),
  * so the decision leaves them out of the density part when the tag has older posts enough. */
-export const MIN_DENSITY_AGE_S = 2 * DAY_S;
+const MIN_DENSITY_AGE_S = 2 * DAY_S;
 /** Fewer aged posts than this and the density part uses every post. */
 const MIN_AGED_POSTS = 5;
 /** Floors of the normalisation spreads: a part on which page 1 hardly separates the tags must not make a small

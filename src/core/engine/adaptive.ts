@@ -145,7 +145,7 @@ export function estimateRegion(
 }
 
 /** The boundaries that matter, from the estimates: between rank k and k+1 (when there is a rest) and #1 and #2. */
-export function boundaries(
+function boundaries(
   estimates: ReadonlyMap<string, TagEstimate>,
   topK: number,
 ): { k?: number; first?: number } {
