@@ -401,6 +401,16 @@ describe('the workbench through npm run web', () => {
     await preview.close();
     await openPreview(WEEK_LATER, ['--workspace', ws]);
     await view('Results');
+    // Momentum compares like with like: the last recorded run weighed density alone (the weight edit above), so
+    // this one does too; a run with other weights would say "not comparable" instead.
+    for (const [label, value] of [
+      ['Velocity weight', '0'],
+      ['Density weight', '1'],
+      ['Overlap weight', '0'],
+    ] as const) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByLabel(label, { exact: true }).press('Enter');
+    }
     await runToEnd();
     await expect
       .poll(async () => (await cellTexts('Results US', 'momentum')).length, { timeout: 30_000 })
