@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/core/engine/presets';
 import { TagfitError } from '../../src/core/errors';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { runCli, tempDir } from '../support/cli';
@@ -360,12 +361,11 @@ describe('faults: odd answers', () => {
   });
 
   it('the same post on two pages: organic counts it once (and says how many were served), seed keeps it as served', async () => {
+    // In full: adaptive sampling would stop #duppages after its first page, before any post repeats.
     const organic = await runJob(sim, {
       candidates: ['founderlife', 'duppages'],
       regions: ['US'],
-      pages: 3,
-      pageSize: 30,
-      preset: 'organic',
+      settings: resolveSettings('organic', { pages: 3, pageSize: 30, sampling: 'full' }),
     });
     const o = organic.result.regions.US!.ranked.find((r) => r.candidate === 'duppages')!;
     expect([o.served, o.sample]).toEqual([90, 70]);
