@@ -219,6 +219,8 @@ describe('the workbench by keyboard and screen reader', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Re-scored from the samples in hand' }).count())
       .toBeGreaterThan(0);
+    // The weights now add up to more than 1 and the engine scaled them: the grid is no longer waiting.
+    await expect.poll(() => page.getByText(/re-scoring…/).count()).toBe(0);
     // Export with its shortcut: the dialog takes focus; Tab to Export, Enter.
     await page.keyboard.press('ControlOrMeta+E');
     await page.getByRole('dialog', { name: 'Export reports' }).waitFor();

@@ -3,6 +3,7 @@
 import type { PresetName, ScoringSettings, Weights } from '../../shared/model';
 import {
   PRESET_NAMES as PRESETS_IN_ORDER,
+  scaledWeights,
   SCORING_SETTINGS,
   scoringOverridesSchema,
   type ScoringOverrides,
@@ -82,12 +83,7 @@ export function checkWeights(w: Weights, onNote?: (message: string) => void): We
     );
   }
   if (sum <= 1 + 1e-9) return w;
-  const scaled: Weights = {
-    velocity: w.velocity / sum,
-    density: w.density / sum,
-    overlap: w.overlap / sum,
-    adPenalty: w.adPenalty / sum,
-  };
+  const scaled: Weights = scaledWeights(w);
   const show = (x: number): string => String(Math.round(x * 1000) / 1000);
   onNote?.(
     `weights add up to ${show(sum)}, so scores would pass 100: scaled to velocity ${show(scaled.velocity)}, density ${show(scaled.density)}, overlap ${show(scaled.overlap)}, ad penalty ${show(scaled.adPenalty)}`,

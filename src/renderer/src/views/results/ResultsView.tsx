@@ -11,6 +11,7 @@ import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { inert } from '../../../../shared/safe-text';
+import { scaledWeights } from '../../../../shared/scoring-registry';
 import { TagName } from '../../components/ApiText';
 import { ExcludedAndFailed } from './ExcludedAndFailed';
 import { livePreview } from './live-preview';
@@ -21,6 +22,9 @@ import { RunProgress } from './RunProgress';
 const columnState = new Map<string, ColumnState[]>();
 
 const rowId = (p: GetRowIdParams<ScoredTag>): string => p.data.candidate;
+
+/** A weight as the side bar shows it (two decimals, no trailing zeros): a scaled one is 0.23, not 0.2258064516129032. */
+const weight = (x: number): string => String(Number(x.toFixed(2)));
 
 export function ResultsView(): React.JSX.Element {
   const theme = useTheme();
@@ -69,7 +73,8 @@ export function ResultsView(): React.JSX.Element {
   }, [r]);
   const stale =
     scoring && outcome && !rescoring
-      ? JSON.stringify({ w: scoring.weights, p: scoring.preset, d: scoring.windowDays }) !==
+      ? // The engine scales weights that add up to more than 1: compare what it will score with.
+        JSON.stringify({ w: scaledWeights(scoring.weights), p: scoring.preset, d: scoring.windowDays }) !==
         JSON.stringify({
           w: outcome.result.settings.weights,
           p: outcome.result.settings.preset,
@@ -114,9 +119,10 @@ export function ResultsView(): React.JSX.Element {
         </div>
         <span className="spacer" />
         <span className="muted">
-          {outcome.result.preset} · velocity {outcome.result.settings.weights.velocity}, density{' '}
-          {outcome.result.settings.weights.density}, overlap {outcome.result.settings.weights.overlap}, ad{' '}
-          {outcome.result.settings.weights.adPenalty} · window {outcome.result.settings.windowDays} d
+          {outcome.result.preset} · velocity {weight(outcome.result.settings.weights.velocity)}, density{' '}
+          {weight(outcome.result.settings.weights.density)}, overlap{' '}
+          {weight(outcome.result.settings.weights.overlap)}, ad{' '}
+          {weight(outcome.result.settings.weights.adPenalty)} · window {outcome.result.settings.windowDays} d
           {rescoring || stale ? ' · re-scoring…' : ''}
         </span>
         <button onClick={() => useUiStore.getState().setDialog('export')}>Export reports</button>
