@@ -1,16 +1,20 @@
-// `tagfit track --workspace DIR`: the ranking's track record against the user's own posts (src/core/track).
+// `tagfit track --workspace DIR`: the ranking's track record against the user's own posts (src/core/track), and
+// whether the posts made at the plan's suggested time did better (from the latest samples in the cache, no credit).
 import { Command } from 'commander';
 import { TagfitError } from '../core/errors';
 import { parseUsername } from '../core/input/csv-lists';
 import { USER_POSTS_PAGE_MAX } from '../core/decode/recent-posts';
 import type { Evidence, TrackResult } from '../core/track/track-record';
 import { runTrackJob, TRACK_POSTS } from '../core/job/track-job';
+import { type SampledRun, samplesFromCache } from '../core/job/discover-job';
+import { prepareScoreRun } from '../core/job/prepare-score';
+import type { BestTimeCheck } from '../shared/track';
 import { loadRuns } from '../core/workspace/history';
-import { openWorkspace } from '../core/workspace/layout';
+import { openWorkspace, type Workspace } from '../core/workspace/layout';
 import { readRegionList } from '../core/input/csv-lists';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
-import { num, sessionFromFlags, type SessionFlags } from './session-flags';
+import { num, sessionFromFlags, sessionRequestFromFlags, type SessionFlags } from './session-flags';
 import { withStopSignals } from './signals';
 import { describeCredits } from './summary';
 import { settingOption } from './setting-options';
@@ -91,6 +95,7 @@ async function trackAction(flags: TrackFlags): Promise<number> {
       `estimate: at most ${accounts.length * perAccount} credits (${accounts.length} account${accounts.length === 1 ? '' : 's'} × ${perAccount}: the profile, then ${perAccount - 1} page${perAccount === 2 ? '' : 's'} of posts), less what the cache answers\n`,
     );
   const session = await sessionFromFlags(flags, { workspace: ws, warn });
+  const samples = await latestSamples(flags, ws, warn);
   const result = await withStopSignals((signal) =>
     runTrackJob({
       session,
@@ -100,6 +105,7 @@ async function trackAction(flags: TrackFlags): Promise<number> {
       runs,
       region,
       posts,
+      samples,
       onAccount: (e) => {
         if (flags.quiet) return;
         writeErr(
@@ -116,13 +122,44 @@ async function trackAction(flags: TrackFlags): Promise<number> {
   return result.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
+/** The latest run's samples from the cache alone, for the best-time check; none (said) when the cache has none. */
+async function latestSamples(
+  flags: TrackFlags,
+  ws: Workspace,
+  warn: (m: string) => void,
+): Promise<(SampledRun & { result: { now: string } }) | undefined> {
+  try {
+    const quiet = (): void => {};
+    // The lists' own notes belong to `score`; here they would only repeat.
+    const prepared = await prepareScoreRun({
+      workspace: ws,
+      session: sessionRequestFromFlags(flags, { offline: true, warn: quiet }),
+      warn: quiet,
+      notice: quiet,
+    });
+    try {
+      return (await samplesFromCache(prepared, ws.dir)).outcome;
+    } finally {
+      await prepared.release();
+    }
+  } catch (e) {
+    if (!(e instanceof TagfitError)) throw e;
+    warn(`the posts' times are not checked against a best time: ${e.message}`);
+    return undefined;
+  }
+}
+
+function bestTimeLine(b: BestTimeCheck | undefined): string[] {
+  return b ? [`  best time: ${b.verdict}`] : [];
+}
+
 function evidenceLines(e: Evidence): string[] {
   const lines = [`  posts: ${e.posts}, matched to a scored hashtag: ${e.matched}`, `  ${e.verdict}`];
   if (e.playsCorrelation)
     lines.push(
       `  with plays instead of likes: rank correlation ${e.playsCorrelation.rho.toFixed(2)} (90 % interval ${e.playsCorrelation.low.toFixed(2)} to ${e.playsCorrelation.high.toFixed(2)})`,
     );
-  return lines;
+  return [...lines, ...bestTimeLine(e.bestTime)];
 }
 
 function printTrack(r: TrackResult): void {

@@ -40,6 +40,21 @@ export interface Evidence {
   bottomQuarter: number | null;
   /** What the evidence says, in words, and no more than it supports. */
   verdict: string;
+  /** Whether the posts made at the plan's suggested time did better (absent in records made before it existed). */
+  bestTime?: BestTimeCheck;
+}
+
+/** The matched posts split by whether they were made inside the region's best-time window (core/track). */
+export interface BestTimeCheck {
+  region: RegionCode;
+  /** The plan's best-time window, in the region's main time zone; null when none was suggested. */
+  window: { from: string; to: string; timeZone: string } | null;
+  /** Matched, settled posts made inside and outside the window, and their median likes at equal age. */
+  inside: { posts: number; median: number | null };
+  outside: { posts: number; median: number | null };
+  /** Median inside − median outside, with its bootstrap 90 % interval; null when it is not claimed. */
+  difference: { value: number; low: number; high: number } | null;
+  verdict: string;
 }
 
 export interface TrackAccount {

@@ -124,6 +124,17 @@ describe('tagfit track', () => {
       `track record: ${followsScores} rho ${follows.correlation!.rho.toFixed(2)} [${follows.correlation!.low.toFixed(2)}, ${follows.correlation!.high.toFixed(2)}], top/bottom quarter ${follows.topQuarter!.toFixed(2)}/${follows.bottomQuarter!.toFixed(2)}; ` +
         `${independent} rho ${random.correlation!.rho.toFixed(2)} [${random.correlation!.low.toFixed(2)}, ${random.correlation!.high.toFixed(2)}], top/bottom ${random.topQuarter!.toFixed(2)}/${random.bottomQuarter!.toFixed(2)}; credits ${doc.credits.used}`,
     );
+    // Whether posts at the suggested time did better: a verdict per account and overall, from the cached samples.
+    for (const e of [follows, random, doc.overall]) {
+      const b = e.bestTime!;
+      expect(b.region).toBe('US');
+      expect(b.inside.posts + b.outside.posts).toBe(e.matched);
+      if (b.window) {
+        expect(b.window.timeZone).toBe('America/New_York');
+        expect(b.verdict).toMatch(/^(Posts at the suggested time did|No difference can|Not enough evidence)/);
+      } else expect(b.verdict).toMatch(/^No best time was suggested in US/);
+    }
+    console.log(`best time: ${JSON.stringify(doc.overall.bestTime)}`);
     // From the cache where fresh: the same call again costs nothing.
     const again = await track('--json', '--quiet');
     expect((JSON.parse(again.stdout) as TrackResult).credits.used).toBe(0);

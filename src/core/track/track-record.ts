@@ -5,6 +5,7 @@
 // (equal-age.ts), and only runs comparable with the last one. Reported per account and overall: the posts matched,
 // the rank correlation between tag scores and performance with a bootstrap interval, and the median performance of
 // posts whose tags were in the top quarter against the bottom quarter. Under 20 matched posts it claims nothing.
+// Beside it, whether the posts made in the plan's best-time window did better (best-time-check.ts).
 import type { ErrorCode, Post, RegionCode } from '../../shared/model';
 import type { Evidence, TrackAccount, TrackedPost, TrackResult } from '../../shared/track';
 import type { TikLiveApi } from '../api/types';
@@ -16,6 +17,7 @@ import { toErrorInfo } from '../errors';
 import { isStopping } from '../job/stop-codes';
 import { hashString, mulberry32 } from '../prng';
 import { SETTLED_DAYS, likesAtEqualAge } from './equal-age';
+import { checkBestTime, type SuggestedWindow } from './best-time-check';
 import { comparability } from '../engine/comparable';
 import type { StoredRun } from '../workspace/history';
 
@@ -205,6 +207,8 @@ export interface TrackInput {
   signal?: AbortSignal;
   onAccount?: (e: { username: string; posts?: number; error?: string }) => void;
   onWarning?: (message: string) => void;
+  /** The region's suggested posting window (best-time-check.ts); absent when no run's samples were in hand. */
+  bestTime?: SuggestedWindow;
 }
 
 export async function trackRecord(input: TrackInput): Promise<TrackResult> {
@@ -221,6 +225,15 @@ export async function trackRecord(input: TrackInput): Promise<TrackResult> {
         ).why
       }); posts are matched to the comparable runs only`,
     );
+  const suggested: SuggestedWindow = input.bestTime ?? {
+    region: input.region,
+    window: null,
+    reason: "no run's samples were in hand to compute it",
+  };
+  const weigh = (posts: readonly TrackedPost[], seed: string): Evidence => ({
+    ...weighEvidence(posts, seed),
+    bestTime: checkBestTime(posts, suggested, seed),
+  });
   const accounts: TrackAccount[] = [];
   const failed: TrackResult['failed'] = [];
   let stopped: ErrorCode | undefined;
@@ -240,7 +253,7 @@ export async function trackRecord(input: TrackInput): Promise<TrackResult> {
         warn: input.onWarning,
       });
       const posts = matchPosts(username, sample.posts, runs, input.region, nowSec);
-      accounts.push({ username, posts, evidence: weighEvidence(posts, username) });
+      accounts.push({ username, posts, evidence: weigh(posts, username) });
       input.onAccount?.({ username, posts: posts.length });
     } catch (e) {
       const info = toErrorInfo(e);
@@ -254,7 +267,7 @@ export async function trackRecord(input: TrackInput): Promise<TrackResult> {
     region: input.region,
     runs: input.runs.map((r) => r.now),
     accounts,
-    overall: weighEvidence(
+    overall: weigh(
       accounts.flatMap((a) => a.posts),
       'overall',
     ),
