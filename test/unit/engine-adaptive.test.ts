@@ -135,7 +135,7 @@ describe('adaptive sampling: estimates and the tie band', () => {
     expect(band.has('tag29')).toBe(false);
     for (const why of band.values())
       expect(why).toMatch(
-        /^in the tie band at the top-10 boundary: \d\.\d standard errors from it \(1\.28 needed\) after 1 of 3 pages, so rank 10 or 11 is not decided$/,
+        /^in the tie band at the top-10 boundary: \d\.\d standard errors from it \(0\.67 needed\) after 1 of 3 pages, so rank 10 or 11 is not decided$/,
       );
     // A list of ten or fewer has no such boundary.
     expect(tieBand(entries.slice(0, 10), NONE, organic, NOW).size).toBe(0);

@@ -21,6 +21,11 @@ export type { RegionScale };
 export const ADAPTIVE_TOP_K = 10;
 /** How many standard errors from a boundary a tag must be to stop: 1.28 leaves 10 % on each side. */
 export const ADAPTIVE_Z = 1.28;
+/**
+ * The tie band's width: a tag whose 50 % interval (±0.67 standard errors) still holds the top-k boundary after its
+ * last page, so it is about as likely on one side as the other (at 1.28 a third of a short list would be in it).
+ */
+export const TIE_BAND_Z = 0.67;
 /** Fewer open tags than this at a depth and their drift is not estimated (taken as none). */
 const MIN_TAGS_FOR_DRIFT = 5;
 
@@ -222,8 +227,8 @@ export function decideSampling(
 }
 
 /**
- * The tie band after sampling: tags still within z standard errors of the boundary between rank k and k+1 on the
- * samples they ended with. Their rank k or k+1 is not decided by the posts in hand; the reason says so.
+ * The tie band after sampling: tags still within TIE_BAND_Z standard errors of the boundary between rank k and k+1
+ * on the samples they ended with. Their rank k or k+1 is not decided by the posts in hand; the reason says so.
  * `ranked`: the candidates in the order the preset ranks them, whose k-th and k+1-th place the boundary between
  * (default: the estimates' own order).
  */
@@ -235,7 +240,7 @@ export function tieBand(
   opts: DecideOptions & { ranked?: readonly string[] } = {},
 ): Map<string, string> {
   const topK = opts.topK ?? ADAPTIVE_TOP_K;
-  const z = opts.z ?? ADAPTIVE_Z;
+  const z = opts.z ?? TIE_BAND_Z;
   const scale = opts.scale ?? firstPageScale(entries, targets, settings, nowSec);
   const estimates = estimateRegion(entries, new Set(), targets, settings, nowSec, scale);
   const around = opts.ranked?.slice(topK - 1, topK + 1).map((c) => estimates.get(c)?.point);
