@@ -47,6 +47,9 @@ describe('history, decode, creator fit, export', () => {
         /^Not enough evidence yet: (only \d+|none) of the 60 posts used a hashtag/,
       );
     }
+    // The posts' times are checked against the best time of the run in hand (its samples), not left unchecked.
+    expect(record.overall.bestTime?.region).toBe('US');
+    expect(record.overall.bestTime?.verdict).not.toContain("no run's samples were in hand");
 
     const decode = await later.value('decode:competitors', { competitors: ['@acme_designs'], posts: 30 });
     expect(decode.competitors[0]?.tags.length).toBeGreaterThan(0);

@@ -74,6 +74,8 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
       if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
       const runs = await loadRuns(open.ws.paths.data, warn);
       const s = await jobSession(ctx, open);
+      // The last run's samples, when one is in hand: the posts' times are checked against its best time to post.
+      const last = session.last;
       return session.withRun(runId, (id, signal) =>
         runTrackJob({
           session: s,
@@ -81,6 +83,7 @@ export function createDecodeHandlers(ctx: HandlerContext): DomainHandlers<Channe
           runs,
           region: code,
           posts,
+          samples: last ? { ...last, result: last.outcome.result } : undefined,
           signal,
           onWarning: warn,
           onProgress: (p) => progress(id, 'track', p),

@@ -22,6 +22,11 @@ function EvidenceText({ e }: { e: Evidence }): React.JSX.Element {
           {e.playsCorrelation.low.toFixed(2)} to {e.playsCorrelation.high.toFixed(2)}).
         </p>
       )}
+      {e.bestTime && (
+        <p className={e.bestTime.difference && e.bestTime.difference.low > 0 ? 'good' : 'muted'}>
+          Best time: {e.bestTime.verdict}
+        </p>
+      )}
     </>
   );
 }
