@@ -11,7 +11,7 @@ import { scoreRegion } from '../../src/core/engine/score';
 import { toStoredRun } from '../../src/core/workspace/history';
 import type { PresetName, RunResult } from '../../src/shared/model';
 import { settingsSchema } from '../../src/shared/workspace-settings';
-import type { CalibrationRow } from './calibration';
+import type { CalibrationRow } from './calibration-row';
 import { SIM_NOW, drawTruths, simulateRegion, type TagTruth } from './calibration-sim';
 import { mulberry32 } from '../../src/core/prng';
 

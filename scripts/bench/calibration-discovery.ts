@@ -4,7 +4,7 @@
 import { suggestTags } from '../../src/core/discover/cooccurrence';
 import { mulberry32, type Rng } from '../../src/core/prng';
 import type { Post, RegionResult, ScoredTag } from '../../src/shared/model';
-import type { CalibrationRow } from './calibration';
+import type { CalibrationRow } from './calibration-row';
 
 /** The theme tag planted in the power regions. */
 export const THEME_TAG = 'plantedtheme';

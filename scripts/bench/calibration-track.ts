@@ -5,7 +5,7 @@ import { mulberry32, normal, type Rng } from '../../src/core/prng';
 import { matchPosts, weighEvidence } from '../../src/core/track/track-record';
 import type { StoredRun } from '../../src/core/workspace/history';
 import type { Post } from '../../src/shared/model';
-import type { CalibrationRow } from './calibration';
+import type { CalibrationRow } from './calibration-row';
 
 const DAY = 86_400;
 const NOW = 1_795_000_000;

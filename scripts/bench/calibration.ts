@@ -6,7 +6,9 @@ import { discoveryRows } from './calibration-discovery';
 import { alertRows } from './calibration-alerts';
 import { trackRows } from './calibration-track';
 
-export type CalibrationRow = Record<string, string | number>;
+import type { CalibrationRow } from './calibration-row';
+
+export type { CalibrationRow };
 
 export interface Calibration {
   name: string;
