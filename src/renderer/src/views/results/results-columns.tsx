@@ -126,6 +126,17 @@ export function fitColumns(api: GridApi<ScoredTag>, width: number): void {
 /** Numbers right-aligned, without a menu button taking room from a short header. */
 const numeric = { type: 'numericColumn', suppressHeaderMenuButton: true } as const;
 
+/** A count too wide for its column: shown short (12.3K), the whole number in the tooltip. */
+function countColumn(field: 'userCount' | 'viewCount', headerName: string): ColDef<ScoredTag> {
+  return {
+    field,
+    headerName,
+    valueFormatter: (p) => fmtShort(p.value as number),
+    tooltipValueGetter: (p) => fmtInt(p.value as number),
+    ...numeric,
+  };
+}
+
 export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
   // Widths are minimums with flex: the columns share the grid's width, and fitColumns hides by priority where
   // even the minimums do not fit.
@@ -193,24 +204,8 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       ...numeric,
     },
     { field: 'sample', headerName: 'Sample', minWidth: 60, flex: 0.6, ...numeric },
-    {
-      field: 'userCount',
-      headerName: 'Creators',
-      minWidth: 70,
-      flex: 0.7,
-      valueFormatter: (p) => fmtShort(p.value as number),
-      tooltipValueGetter: (p) => fmtInt(p.value as number),
-      ...numeric,
-    },
-    {
-      field: 'viewCount',
-      headerName: 'Views',
-      minWidth: 56,
-      flex: 0.6,
-      valueFormatter: (p) => fmtShort(p.value as number),
-      tooltipValueGetter: (p) => fmtInt(p.value as number),
-      ...numeric,
-    },
+    { ...countColumn('userCount', 'Creators'), minWidth: 70, flex: 0.7 },
+    { ...countColumn('viewCount', 'Views'), minWidth: 56, flex: 0.6 },
     {
       colId: 'momentum',
       headerName: 'Momentum',
