@@ -20,7 +20,7 @@ import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX, hashtagKey } from '../../shared/hashtag';
 import type { CreatorEnd } from '../job/creator-progress';
-import { isStopping } from '../job/stop-codes';
+import { isStopping } from '../stop-codes';
 import { runPipeline } from '../pipeline/run';
 import { fetchCreatorSample } from './recent-posts';
 

@@ -7,7 +7,7 @@ import { roundHalfEven } from '../engine/decimal';
 import { computeMetrics } from '../engine/metrics';
 import { normaliseMetrics } from '../engine/normalise';
 import type { CreatorEnd } from '../job/creator-progress';
-import { isStopping } from '../job/stop-codes';
+import { isStopping } from '../stop-codes';
 import type { CreatorFitResult, CreatorFitRow, FailedCreator } from '../../shared/decode';
 
 export type { CreatorFitResult, CreatorFitRow };

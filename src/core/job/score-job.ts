@@ -4,7 +4,7 @@ import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } f
 import { toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
-import { isPartialRun } from './stop-codes';
+import { isPartialRun } from '../stop-codes';
 import type { ReportFormat } from '../../shared/report-formats';
 import { reportFiles } from '../report/files';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';

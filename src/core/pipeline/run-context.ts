@@ -10,7 +10,7 @@ import type {
 } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
-import { isStopping, type StopCode } from '../job/stop-codes';
+import { isStopping, type StopCode } from '../stop-codes';
 import { type RunInput, type RunSamples, sampleKey } from './run-samples';
 
 export interface RunContext {

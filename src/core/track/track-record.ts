@@ -14,7 +14,7 @@ import { hashtagsFromCaptions } from '../decode/competitor';
 import { median as medianOf } from '../engine/metrics';
 import { fetchCreatorSample } from '../decode/recent-posts';
 import { toErrorInfo } from '../errors';
-import { isStopping } from '../job/stop-codes';
+import { isStopping } from '../stop-codes';
 import { hashString, mulberry32 } from '../prng';
 import { SETTLED_DAYS, likesAtEqualAge } from './equal-age';
 import { checkBestTime, type SuggestedWindow } from './best-time-check';

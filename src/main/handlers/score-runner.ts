@@ -7,7 +7,7 @@ import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-s
 import { describeMissing, rescoreFromSamples, withRetried } from '../../core/job/rescore';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
-import { isPartialRun } from '../../core/job/stop-codes';
+import { isPartialRun } from '../../core/stop-codes';
 import type { RunSamples } from '../../core/pipeline/run';
 import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { RunResult } from '../../shared/model';

@@ -1,6 +1,6 @@
 // The errors that stop a run, and those that leave it incomplete, in one place: the pipeline, the decode, creator
 // fit and track jobs stop on the same ones, and a report is named "-partial" by the same rule.
-import type { ErrorCode, RunResult } from '../../shared/model';
+import type { ErrorCode, RunResult } from '../shared/model';
 
 export type StopCode = NonNullable<RunResult['stopped']>['code'];
 
