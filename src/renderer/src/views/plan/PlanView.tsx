@@ -5,16 +5,13 @@ import { useRunStore } from '../../stores/run-store';
 import { usePlanStore } from '../../stores/plan-store';
 import { ApiText } from '../../components/ApiText';
 import { BestTimeChart } from './BestTimeChart';
+import { PlanToolbar } from './PlanToolbar';
 import { WeekGrid } from './WeekGrid';
 
 export function PlanView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
   const plan = usePlanStore((s) => s.plan);
-  const weeks = usePlanStore((s) => s.weeks);
-  const perWeek = usePlanStore((s) => s.perWeek);
-  const busy = usePlanStore((s) => s.busy);
   const exported = usePlanStore((s) => s.exported);
-  const { setWeeks, setPerWeek, regenerate, exportPlan } = usePlanStore.getState();
   useEffect(() => {
     if (outcome) void usePlanStore.getState().regenerate();
   }, [outcome]);
@@ -26,32 +23,7 @@ export function PlanView(): React.JSX.Element {
     );
   return (
     <div className="plan">
-      <div className="toolbar" role="toolbar" aria-label="Plan">
-        <label htmlFor="plan-weeks">Weeks</label>
-        <input
-          id="plan-weeks"
-          type="number"
-          min={1}
-          max={26}
-          value={weeks}
-          onChange={(e) => setWeeks(Number(e.target.value))}
-        />
-        <label htmlFor="plan-per-week">Posts a week</label>
-        <input
-          id="plan-per-week"
-          type="number"
-          min={1}
-          max={14}
-          value={perWeek}
-          onChange={(e) => setPerWeek(Number(e.target.value))}
-        />
-        <button onClick={() => void regenerate()} disabled={busy}>
-          Regenerate
-        </button>
-        <button onClick={() => void exportPlan()} disabled={busy || !plan}>
-          Export (.ics, .csv)
-        </button>
-      </div>
+      <PlanToolbar />
       <p className="muted">
         The evidence is about the posts sampled under these hashtags, not your account: a hashtag&apos;s
         posters are not your audience. Posts younger than a day are left out (their likes are not final).
