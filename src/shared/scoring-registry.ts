@@ -56,25 +56,6 @@ export type SettingSpec = NumberSetting | ChoiceSetting | SwitchSetting;
 /** A weight above this is a typo, not a preference (the presets' weights are all under 1). */
 export const WEIGHT_MAX = 10;
 
-/**
- * The weights a score uses: when velocity, density and overlap add up to more than 1, all four are divided by that
- * sum (three weights of 1 would score up to 300). One rule for the engine, which says so when it scales, and the
- * app, which compares the side bar's weights with a result's to know whether a re-score is still to come.
- */
-export function scaledWeights<
-  W extends { velocity: number; density: number; overlap: number; adPenalty: number },
->(w: W): W {
-  const sum = w.velocity + w.density + w.overlap;
-  if (sum <= 1 + 1e-9) return w;
-  return {
-    ...w,
-    velocity: w.velocity / sum,
-    density: w.density / sum,
-    overlap: w.overlap / sum,
-    adPenalty: w.adPenalty / sum,
-  };
-}
-
 /** The four weights, in the order the app and reports show them. */
 export const WEIGHT_SETTINGS = {
   velocity: {

@@ -1,9 +1,9 @@
 // The scoring presets (seed = the reference method, organic and paid = Tagfit's robust variants) and
 // the validation of user overrides on top of them.
+import { scaledWeights } from '../../shared/scaled-weights';
 import type { PresetName, ScoringSettings, Weights } from '../../shared/model';
 import {
   PRESET_NAMES as PRESETS_IN_ORDER,
-  scaledWeights,
   SCORING_SETTINGS,
   scoringOverridesSchema,
   type ScoringOverrides,

@@ -11,7 +11,7 @@ import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { inert } from '../../../../shared/safe-text';
-import { scaledWeights } from '../../../../shared/scoring-registry';
+import { scaledWeights } from '../../../../shared/scaled-weights';
 import { TagName } from '../../components/ApiText';
 import { ExcludedAndFailed } from './ExcludedAndFailed';
 import { livePreview } from './live-preview';
