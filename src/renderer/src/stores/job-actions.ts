@@ -7,31 +7,18 @@ import { useJobsStore } from './jobs-store';
 
 /** Decodes the competitors' recent captions and scores their tags in the workspace's regions. */
 export function decodeCompetitors(usernames: string[]): Promise<DecodeResult | null> {
-  return useJobsStore
-    .getState()
-    .run(
-      'decode',
-      usernames,
-      (runId) => invoke('decode:competitors', { competitors: usernames, runId }),
-      'Decoding the competitors',
-    );
+  const call = (runId: string) => invoke('decode:competitors', { competitors: usernames, runId });
+  return useJobsStore.getState().run('decode', usernames, call, 'Decoding the competitors');
 }
 
 /** Ranks the creators by the velocity and density of their own recent posts. */
 export function scoreCreators(usernames: string[]): Promise<CreatorFitResult | null> {
-  return useJobsStore
-    .getState()
-    .run(
-      'creator-fit',
-      usernames,
-      (runId) => invoke('creator-fit:run', { creators: usernames, runId }),
-      'Scoring the creators',
-    );
+  const call = (runId: string) => invoke('creator-fit:run', { creators: usernames, runId });
+  return useJobsStore.getState().run('creator-fit', usernames, call, 'Scoring the creators');
 }
 
 /** The own accounts' posts against the scores their tags had. */
 export function checkTrackRecord(accounts: readonly string[]): Promise<TrackResult | null> {
-  return useJobsStore
-    .getState()
-    .run('track', accounts, (runId) => invoke('track:run', { runId }), 'Checking the track record');
+  const call = (runId: string) => invoke('track:run', { runId });
+  return useJobsStore.getState().run('track', accounts, call, 'Checking the track record');
 }
