@@ -17,7 +17,13 @@ import { writeErr, writeOut } from './output';
 import { createProgressReporter } from './progress';
 import { DEMO_DIR } from './score-command';
 import { num, sessionFromFlags, type SessionFlags } from './session-flags';
-import { parseSetting, presetOption, settingOption } from './setting-options';
+import {
+  addSettingOptions,
+  FETCH_OPTION_NAMES,
+  parseSetting,
+  presetOption,
+  settingOption,
+} from './setting-options';
 import { withStopSignals } from './signals';
 
 interface CommonFlags extends SessionFlags {
@@ -41,7 +47,7 @@ interface CreatorFitFlags extends CommonFlags {
 }
 
 function addCommonOptions(cmd: Command, defaultPosts: number): Command {
-  return cmd
+  cmd
     .option('--posts <n>', `recent posts to read per creator (default ${defaultPosts})`)
     .option(
       '--workspace <dir>',
@@ -50,14 +56,12 @@ function addCommonOptions(cmd: Command, defaultPosts: number): Command {
     .addOption(presetOption({ workspace: true }))
     .addOption(settingOption('windowDays'))
     .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
-    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
-    .addOption(settingOption('requestsPerMinute'))
-    .addOption(settingOption('concurrency'))
-    .addOption(settingOption('timeoutSeconds'))
-    .addOption(settingOption('maxCredits'))
-    .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
-    .addOption(settingOption('cacheMaxAgeHours'))
-    .addOption(settingOption('noCache'))
+    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)');
+  addSettingOptions(cmd, FETCH_OPTION_NAMES).option(
+    '--cache-dir <dir>',
+    'answer cache folder (default: the workspace cache, else none)',
+  );
+  return addSettingOptions(cmd, ['cacheMaxAgeHours', 'noCache'])
     .option('--offline', 'never touch the network: answer from the cache only')
     .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
     .option('--json', 'print one JSON document on stdout')

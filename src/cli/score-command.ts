@@ -3,7 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { PresetName, ScoringSettings } from '../shared/model';
-import { presetOption, scoringOverridesFromFlags, settingOption } from './setting-options';
+import {
+  addSettingOptions,
+  presetOption,
+  RUN_OPTION_NAMES,
+  SCORING_OPTION_NAMES,
+  scoringOverridesFromFlags,
+  settingOption,
+} from './setting-options';
 import { TagfitError } from '../core/errors';
 import type { SettingsOverrides } from '../core/engine/presets';
 import {
@@ -56,44 +63,32 @@ export interface ScoreFlags extends SessionFlags {
 }
 
 export function addScoreOptions(cmd: Command): Command {
-  return (
-    cmd
-      .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
-      .option('--creators <file>', 'target creators CSV (column "unique_id")')
-      .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
-      .option(
-        '--workspace <dir>',
-        'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
-      )
-      .option('--out <dir>', 'write one report per region into this folder')
-      .option(
-        '--format <list>',
-        'report formats, comma-separated: md (with charts and a summary), csv, html',
-        'md',
-      )
-      .addOption(presetOption({ workspace: true }))
-      .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05')
-      // The scoring and plan options: flag, help, default and range are the scoring registry's.
-      .addOption(settingOption('windowDays'))
-      .addOption(settingOption('pages'))
-      .addOption(settingOption('pageSize'))
-      .addOption(settingOption('keepCommercial'))
-      .addOption(settingOption('sampling'))
-      .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
-      .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
-      .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)')
-      .addOption(settingOption('noCache'))
-      .addOption(settingOption('offline'))
-      .addOption(settingOption('cacheMaxAgeHours'))
-      .addOption(settingOption('maxCredits'))
-      .addOption(settingOption('requestsPerMinute'))
-      .addOption(settingOption('concurrency'))
-      .addOption(settingOption('timeoutSeconds'))
-      .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
-      .option('--json', 'print one JSON document on stdout')
-      .addOption(settingOption('skipInvalid'))
-      .option('--quiet', 'no progress output')
-  );
+  cmd
+    .option('--tags <file>', 'candidate hashtags CSV (column "tag")')
+    .option('--creators <file>', 'target creators CSV (column "unique_id")')
+    .option('--regions <file>', 'regions CSV (column "code", ISO-3166 alpha-2)')
+    .option(
+      '--workspace <dir>',
+      'a Tagfit workspace: lists, settings, cache and history (explicit options win)',
+    )
+    .option('--out <dir>', 'write one report per region into this folder')
+    .option(
+      '--format <list>',
+      'report formats, comma-separated: md (with charts and a summary), csv, html',
+      'md',
+    )
+    .addOption(presetOption({ workspace: true }))
+    .option('--weights <list>', 'custom weights, e.g. velocity=0.4,density=0.3,overlap=0.3,ad=0.05');
+  // The scoring and plan options: flag, help, default and range are the scoring registry's.
+  addSettingOptions(cmd, SCORING_OPTION_NAMES)
+    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
+    .option('--now <iso>', 'fix the run clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
+    .option('--cache-dir <dir>', 'answer cache folder (default: the workspace cache, else none)');
+  return addSettingOptions(cmd, ['noCache', 'offline', ...RUN_OPTION_NAMES])
+    .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
+    .option('--json', 'print one JSON document on stdout')
+    .addOption(settingOption('skipInvalid'))
+    .option('--quiet', 'no progress output');
 }
 
 export function registerScoreCommands(program: Command, setCode: (c: number) => void): void {

@@ -1,6 +1,6 @@
 // The CLI's options for the scoring registry's settings: flag, help and default come from
 // src/shared/scoring-registry, and a value is parsed against the setting's range (errors name the flag).
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { TagfitError } from '../core/errors';
 import {
   DEFAULT_PRESET,
@@ -54,6 +54,12 @@ export const presetOption = (opts: { workspace?: boolean } = {}): Option =>
     `scoring preset (default ${DEFAULT_PRESET}${opts.workspace ? ", or the workspace's" : ''})`,
   ).choices([...PRESET_NAMES]);
 
+/** Adds each named setting's option to a command, in the order given (the order the help shows). */
+export function addSettingOptions(cmd: Command, names: readonly Named[]): Command {
+  for (const name of names) cmd.addOption(settingOption(name));
+  return cmd;
+}
+
 /** The key commander stores an option's value under ("--max-age" → "maxAge"). */
 export const flagKey = (name: Named): string => settingOption(name).attributeName();
 
@@ -91,6 +97,14 @@ export const RUN_OPTION_NAMES = [
   'requestsPerMinute',
   'concurrency',
   'timeoutSeconds',
+] as const;
+
+/** The request-pacing and budget options of a command that reads posts (track, decode, creator-fit). */
+export const FETCH_OPTION_NAMES = [
+  'requestsPerMinute',
+  'concurrency',
+  'timeoutSeconds',
+  'maxCredits',
 ] as const;
 
 /** The scoring overrides the flags give (weights are parsed by the caller: they are a list). */

@@ -17,7 +17,7 @@ import { safeWrite, writeErr, writeOut } from './output';
 import { num, sessionFromFlags, sessionRequestFromFlags, type SessionFlags } from './session-flags';
 import { withStopSignals } from './signals';
 import { describeCredits } from './summary';
-import { settingOption } from './setting-options';
+import { addSettingOptions, FETCH_OPTION_NAMES } from './setting-options';
 
 interface TrackFlags extends SessionFlags {
   workspace?: string;
@@ -29,7 +29,7 @@ interface TrackFlags extends SessionFlags {
 }
 
 export function registerTrackCommand(program: Command, setCode: (c: number) => void): void {
-  program
+  const cmd = program
     .command('track')
     .description(
       "check the ranking against your own accounts' posts: did posts with higher-scored tags do better?",
@@ -47,11 +47,8 @@ export function registerTrackCommand(program: Command, setCode: (c: number) => v
     )
     .option('--posts <n>', `recent posts to read per account (default ${TRACK_POSTS})`)
     .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T00:00:00Z (default: the real clock)')
-    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)')
-    .addOption(settingOption('requestsPerMinute'))
-    .addOption(settingOption('concurrency'))
-    .addOption(settingOption('timeoutSeconds'))
-    .addOption(settingOption('maxCredits'))
+    .option('--api-base <url>', 'TikLiveAPI base URL (a proxy, or the simulator)');
+  addSettingOptions(cmd, FETCH_OPTION_NAMES)
     .option('--offline', 'never touch the network: use the cached posts only')
     .option('--demo', 'use the built-in TikLiveAPI simulator: no key, no network')
     .option('--json', 'print one JSON document on stdout')
