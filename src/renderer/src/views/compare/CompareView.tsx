@@ -2,6 +2,7 @@
 // is marked.
 import { useRunStore } from '../../stores/run-store';
 import { TagName } from '../../components/ApiText';
+import { TableHead } from '../../components/TableHead';
 
 export function CompareView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -20,16 +21,7 @@ export function CompareView(): React.JSX.Element {
           Each tag's score in every region of the last run, darker for higher; the region where it scores best
           is outlined.
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            {regions.map((r) => (
-              <th key={r} scope="col">
-                {r}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Tag', ...regions]} />
         <tbody>
           {rows.map(({ tag, scores, best }) => (
             <tr key={tag}>

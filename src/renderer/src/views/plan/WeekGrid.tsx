@@ -3,6 +3,7 @@
 // screen reader says "Week of 2026-11-23, Wednesday: 18:00 #…".
 import type { PlanSlot } from '../../../../shared/plan';
 import { ApiText } from '../../components/ApiText';
+import { TableHead } from '../../components/TableHead';
 
 const DAY_MS = 86_400_000;
 const WEEKDAY = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
@@ -26,16 +27,7 @@ export function WeekGrid({
   for (const s of slots) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   return (
     <table className="plan-week-grid" aria-label={`Plan for ${region}`}>
-      <thead>
-        <tr>
-          <th scope="col">Week of</th>
-          {days.map((d) => (
-            <th key={d} scope="col">
-              {d}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['Week of', ...days]} />
       <tbody>
         {Array.from({ length: weeks }, (_, w) => {
           const weekStart = start + w * 7 * DAY_MS;
