@@ -1,5 +1,6 @@
 // A job's progress while it goes (what is counted, done of total, credits, the last item) with its Cancel, and
 // once it ended early, how: shared by the views whose jobs are not score runs (Competitors, Creator fit, Track).
+// Before a job has a result, JobHint says what the job does and costs.
 import { isGoing, type Job, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 
 /** `name` is the job as its view says it ("Decode", "Creator fit"): the progress and its Cancel are named by it. */
@@ -34,4 +35,16 @@ export function JobProgress({ job, name }: { job: Job | null; name: string }): R
       </div>
     </div>
   );
+}
+
+/** The view's hint while no job is going and none has left a result: what the job reads and what it costs. */
+export function JobHint({
+  job,
+  children,
+}: {
+  job: Job | null;
+  children: React.ReactNode;
+}): React.JSX.Element | null {
+  if (isGoing(job) || job?.result) return null;
+  return <p className="empty-hint">{children}</p>;
 }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { hashtagKey } from '../../../../shared/hashtag';
 import { TableHead } from '../../components/TableHead';
 import { TextInput } from '../../components/TextInput';
-import { JobProgress } from '../../components/JobProgress';
+import { JobHint, JobProgress } from '../../components/JobProgress';
 import { decodeCompetitors } from '../../stores/job-actions';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
@@ -39,13 +39,11 @@ export function CompetitorsView(): React.JSX.Element {
         </button>
       </div>
       <JobProgress job={job} name="Decode" />
-      {!result && !busy && (
-        <p className="empty-hint">
-          Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits
-          each), takes the hashtags from the captions and scores them in this workspace's regions. Add the
-          ones worth trying to your candidates in one click.
-        </p>
-      )}
+      <JobHint job={job}>
+        Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits
+        each), takes the hashtags from the captions and scores them in this workspace's regions. Add the ones
+        worth trying to your candidates in one click.
+      </JobHint>
       {result?.failed.map((f) => (
         <p key={f.username} className="error">
           @{f.username}: <ApiText text={f.error} max={600} />

@@ -1,7 +1,7 @@
 // Creator fit: enter usernames, rank the creators by the velocity and density of their recent posts. The
 // scoring is a job of the jobs store: its progress, Cancel and result stay when the user switches views.
 import { useMemo, useState } from 'react';
-import { JobProgress } from '../../components/JobProgress';
+import { JobHint, JobProgress } from '../../components/JobProgress';
 import { scoreCreators } from '../../stores/job-actions';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
@@ -32,13 +32,11 @@ export function CreatorFitView(): React.JSX.Element {
         </button>
       </div>
       <JobProgress job={job} name="Creator fit" />
-      {!result && !busy && (
-        <p className="empty-hint">
-          Ranks creators by the velocity and density of their own recent posts (about 2 credits each), weighed
-          with this workspace's preset. Leave the field empty to score your{' '}
-          {targets.length === 1 ? 'target creator' : `${targets.length} target creators`}.
-        </p>
-      )}
+      <JobHint job={job}>
+        Ranks creators by the velocity and density of their own recent posts (about 2 credits each), weighed
+        with this workspace's preset. Leave the field empty to score your{' '}
+        {targets.length === 1 ? 'target creator' : `${targets.length} target creators`}.
+      </JobHint>
       {result && (
         <table aria-label="Creators ranked by fit">
           <thead>
