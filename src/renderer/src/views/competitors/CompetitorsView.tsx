@@ -3,14 +3,14 @@
 // its progress, Cancel and result stay when the user switches views.
 import { useMemo, useState } from 'react';
 import { hashtagKey } from '../../../../shared/hashtag';
-import { TableHead } from '../../components/TableHead';
+import { TagTable } from '../../components/TagTable';
 import { TextInput } from '../../components/TextInput';
 import { JobHint, JobProgress } from '../../components/JobProgress';
 import { decodeCompetitors } from '../../stores/job-actions';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { inert } from '../../../../shared/safe-text';
-import { ApiText, TagName } from '../../components/ApiText';
+import { ApiText } from '../../components/ApiText';
 
 export function CompetitorsView(): React.JSX.Element {
   const job = useLatestJob('decode');
@@ -67,24 +67,18 @@ export function CompetitorsView(): React.JSX.Element {
                 Add {fresh.length} tags to the candidates
               </button>
             </h2>
-            <table>
-              <TableHead columns={['Tag', 'Share of posts', ...Object.keys(c.tags[0]?.regions ?? {})]} />
-              <tbody>
-                {c.tags.slice(0, 40).map((t) => (
-                  <tr key={t.tag}>
-                    <td>
-                      <TagName tag={t.tag} />
-                    </td>
-                    <td>{(t.share * 100).toFixed(0)}%</td>
-                    {Object.entries(t.regions).map(([r, s]) => (
-                      <td key={r}>
-                        {s.status === 'ranked' ? `${s.score.toFixed(1)} (#${s.rank})` : s.status}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TagTable
+              columns={['Share of posts', ...Object.keys(c.tags[0]?.regions ?? {})]}
+              rows={c.tags.slice(0, 40)}
+              cells={(t) => (
+                <>
+                  <td>{(t.share * 100).toFixed(0)}%</td>
+                  {Object.entries(t.regions).map(([r, s]) => (
+                    <td key={r}>{s.status === 'ranked' ? `${s.score.toFixed(1)} (#${s.rank})` : s.status}</td>
+                  ))}
+                </>
+              )}
+            />
           </section>
         );
       })}

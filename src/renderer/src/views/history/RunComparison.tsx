@@ -1,7 +1,6 @@
 // Two recorded runs compared: per region, each tag's rank and score after, and how they moved.
 import type { RunComparison as Comparison } from '../../../../shared/history';
-import { TableHead } from '../../components/TableHead';
-import { TagName } from '../../components/ApiText';
+import { TagTable } from '../../components/TagTable';
 
 type Row = Comparison['regions'][string]['rows'][number];
 
@@ -27,26 +26,23 @@ export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
       {Object.values(cmp.regions).map((r) => (
         <div key={r.region}>
           <h3>{r.region}</h3>
-          <table className="compare-runs">
-            <TableHead columns={['Tag', 'Rank', 'Change', 'Score', 'Change']} />
-            <tbody>
-              {r.rows.slice(0, 30).map((t) => (
-                <tr key={t.tag}>
-                  <td>
-                    <TagName tag={t.tag} />
-                  </td>
-                  <td>{t.after?.rank ?? '—'}</td>
-                  <td>{rankChangeText(t)}</td>
-                  <td>{t.after?.score.toFixed(2) ?? '—'}</td>
-                  <td>
-                    {t.scoreChange === null
-                      ? ''
-                      : `${t.scoreChange >= 0 ? '+' : ''}${t.scoreChange.toFixed(2)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TagTable
+            className="compare-runs"
+            columns={['Rank', 'Change', 'Score', 'Change']}
+            rows={r.rows.slice(0, 30)}
+            cells={(t) => (
+              <>
+                <td>{t.after?.rank ?? '—'}</td>
+                <td>{rankChangeText(t)}</td>
+                <td>{t.after?.score.toFixed(2) ?? '—'}</td>
+                <td>
+                  {t.scoreChange === null
+                    ? ''
+                    : `${t.scoreChange >= 0 ? '+' : ''}${t.scoreChange.toFixed(2)}`}
+                </td>
+              </>
+            )}
+          />
         </div>
       ))}
     </section>
