@@ -347,5 +347,10 @@ describe('the workbench by keyboard and screen reader', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => strip.getByRole('tab', { name: before }).count()).toBe(0);
     expect(await strip.getByRole('tab').count()).toBe(VIEWS.length - 1);
+    // The active view's "Close <view>" button (the name the tab's close button had) closes its tab too.
+    const showing = (await page.getByRole('tabpanel').getAttribute('aria-label'))!;
+    await page.getByRole('button', { name: `Close ${showing}`, exact: true }).click();
+    await expect.poll(() => strip.getByRole('tab', { name: showing }).count()).toBe(0);
+    expect(await strip.getByRole('tab').count()).toBe(VIEWS.length - 2);
   }, 60_000);
 });

@@ -124,6 +124,19 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
           ))}
         </div>
         <OpenViewsMenu />
+        {/* The active tab's close as a button of its own, outside the tab list (a tab holds no widget): the name
+            "Close <view>" that the tab's close button had before, for keyboard, mouse and screen reader alike. */}
+        <div className="open-views">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Close ${VIEW_TITLES[active]}`}
+            title={`Close ${VIEW_TITLES[active]} (Delete on its tab)`}
+            onClick={() => closeTab(active)}
+          >
+            <span className="codicon codicon-close" aria-hidden="true" />
+          </button>
+        </div>
       </div>
       {alert}
       <div className="view" id="view-panel" role="tabpanel" aria-label={VIEW_TITLES[active]} tabIndex={0}>
