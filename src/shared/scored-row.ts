@@ -191,6 +191,18 @@ export const SCORED_ROW_FIELDS = [
 
 export type ScoredRowKey = (typeof SCORED_ROW_FIELDS)[number]['key'];
 
+/** The table's entry for one field, with its literal column names. */
+export type ScoredRowFieldOf<K extends ScoredRowKey> = Extract<
+  (typeof SCORED_ROW_FIELDS)[number],
+  { key: K }
+>;
+
+/** The report CSV's columns of one field, in its order (reports spread them into their column lists). */
+export function csvColumnsOf<K extends ScoredRowKey>(key: K): ScoredRowFieldOf<K>['csv'] {
+  for (const f of SCORED_ROW_FIELDS) if (f.key === key) return f.csv as ScoredRowFieldOf<K>['csv'];
+  throw new Error(`scored-row field ${key} is not in the table`);
+}
+
 /** The fields the stored history record keeps. */
 export type StoredRowKey = Extract<(typeof SCORED_ROW_FIELDS)[number], { history: true }>['key'];
 

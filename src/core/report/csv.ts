@@ -1,8 +1,13 @@
 // The CSV report of one region, for spreadsheets: one row per ranked tag, RFC 4180, UTF-8 with a BOM,
 // and text cells guarded against formula injection (OWASP CSV injection).
 import { stringify } from 'csv-stringify/sync';
-import type { FailedTag, RegionResult, RunResult, ScoredTag } from '../../shared/model';
-import { SCORED_ROW_FIELDS, type ScoredRowKey } from '../../shared/scored-row';
+import type { FailedTag, RegionResult, RunResult, ScoredTag, TagHistory } from '../../shared/model';
+import {
+  csvColumnsOf,
+  SCORED_ROW_FIELDS,
+  type ScoredRowField,
+  type ScoredRowKey,
+} from '../../shared/scored-row';
 import { summaryRows } from './run-summary';
 import { dropBidi } from '../text/safe-text';
 
@@ -43,19 +48,8 @@ export const CSV_COLUMNS = [
   'is_commerce',
   'flags',
   'flag_reasons',
-  'previous_run_at',
-  'user_count_growth_per_week',
-  'view_count_growth_per_week',
-  'score_change',
-  'rank_change',
-  'previous_velocity',
-  'crossed_velocity_threshold',
-  'score_low',
-  'score_high',
-  'rank_low',
-  'rank_high',
-  'confidence',
-  'confidence_reason',
+  ...csvColumnsOf('history'),
+  ...csvColumnsOf('confidence'),
   'stopped_early',
   'status',
   'status_reason',
@@ -65,45 +59,30 @@ type CsvCell = string | number | boolean | null;
 
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], CsvCell>>;
 
-/** Each field of the scored-row projection as its CSV cells (the columns scored-row.ts names for it). */
-const CSV_CELLS: { [K in ScoredRowKey]: (t: ScoredTag) => CsvRow } = {
-  tag: (t) => ({ tag: t.tag }),
-  score: (t) => ({ score: t.score }),
-  velocity: (t) => ({ velocity: t.velocity }),
-  density: (t) => ({ density: t.density }),
-  overlap: (t) => ({ overlap: t.overlap }),
-  sample: (t) => ({ sample: t.sample }),
+/** The momentum field a history column carries: "user_count_growth_per_week" → "userCountGrowthPerWeek". */
+const momentumKey = (column: string): keyof TagHistory =>
+  column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as keyof TagHistory;
+
+/**
+ * The fields whose CSV cells are more than their value in their one column (scored-row.ts names the columns);
+ * a field with no column here or there (tieBand: the CSV carries it as the tie-band flag) gives no cell.
+ */
+const CSV_CELLS: Partial<{ [K in ScoredRowKey]: (t: ScoredTag) => CsvRow }> = {
   flags: (t) => ({
     flags: t.flags.map((f) => f.kind).join('; '),
     flag_reasons: t.flags.map((f) => `${f.kind}: ${f.reason}`).join(' | '),
   }),
-  rank: (t) => ({ rank: t.rank }),
-  candidate: (t) => ({ candidate: t.candidate }),
   normalised: (t) => ({
     velocity_normalised: t.normalised.velocity,
     density_normalised: t.normalised.density,
     overlap_normalised: t.normalised.overlap,
   }),
-  served: (t) => ({ served: t.served }),
-  distinctAuthors: (t) => ({ distinct_authors: t.distinctAuthors }),
-  targetAuthors: (t) => ({ target_authors: t.targetAuthors }),
-  medianLikes: (t) => ({ median_likes: t.medianLikes }),
-  userCount: (t) => ({ user_count: t.userCount }),
-  viewCount: (t) => ({ view_count: t.viewCount }),
-  isCommerce: (t) => ({ is_commerce: t.isCommerce }),
-  history: (t) => ({
-    previous_run_at: t.history?.previousRunAt ?? null,
-    user_count_growth_per_week: t.history?.userCountGrowthPerWeek ?? null,
-    view_count_growth_per_week: t.history?.viewCountGrowthPerWeek ?? null,
-    score_change: t.history?.scoreChange ?? null,
-    rank_change: t.history?.rankChange ?? null,
-    previous_velocity: t.history?.previousVelocity ?? null,
-    crossed_velocity_threshold: t.history ? t.history.crossedVelocityThreshold : null,
-  }),
-  stoppedEarly: (t) => ({ stopped_early: t.stoppedEarly ?? null }),
-  // In the flags and flag_reasons columns, as the 'tie-band' flag.
-  tieBand: () => ({}),
-  meanLikes: (t) => ({ mean_likes: t.meanLikes }),
+  // Each momentum column is its field's name in snake case (previous_run_at: previousRunAt).
+  history: (t) => {
+    const row: Record<string, CsvCell> = {};
+    for (const column of csvColumnsOf('history')) row[column] = t.history?.[momentumKey(column)] ?? null;
+    return row;
+  },
   newestPostAt: (t) => ({
     newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
   }),
@@ -117,6 +96,25 @@ const CSV_CELLS: { [K in ScoredRowKey]: (t: ScoredTag) => CsvRow } = {
   }),
 };
 
+/** One field's cells: its own mapping, else its value (null when absent) in its one column. */
+function cellsOf(f: ScoredRowField, t: ScoredTag): CsvRow {
+  const own = CSV_CELLS[f.key as ScoredRowKey];
+  if (own) return own(t);
+  const [column, ...more] = f.csv;
+  if (column === undefined) return {};
+  if (more.length > 0) throw new Error(`scored-row field ${f.key} has several CSV columns but no mapping`);
+  return { [column]: (t[f.key] as CsvCell | undefined) ?? null } as CsvRow;
+}
+
+/** An excluded or failed tag's row: the tag, its status and why. */
+const statusRow = (region: string, tag: string, status: string, reason: string): CsvRow => ({
+  region,
+  tag,
+  candidate: tag,
+  status,
+  status_reason: reason,
+});
+
 /**
  * One row per ranked tag, then one per excluded and failed tag (status "excluded" or "failed", with the reason),
  * so nothing asked for is silently missing from a spreadsheet.
@@ -124,25 +122,12 @@ const CSV_CELLS: { [K in ScoredRowKey]: (t: ScoredTag) => CsvRow } = {
 export function renderCsvReport(result: RegionResult, failed: readonly FailedTag[] = []): string {
   const rows: CsvRow[] = result.ranked.map((t) => {
     const row: CsvRow = { region: result.region };
-    for (const f of SCORED_ROW_FIELDS) Object.assign(row, CSV_CELLS[f.key](t));
+    for (const f of SCORED_ROW_FIELDS) Object.assign(row, cellsOf(f, t));
     return { ...row, status: 'ranked', status_reason: null };
   });
   for (const e of result.excluded)
-    rows.push({
-      region: result.region,
-      tag: e.tag,
-      candidate: e.tag,
-      status: 'excluded',
-      status_reason: `${e.kind}: ${e.reason}`,
-    });
-  for (const f of failed)
-    rows.push({
-      region: result.region,
-      tag: f.tag,
-      candidate: f.tag,
-      status: 'failed',
-      status_reason: `${f.code}: ${f.error}`,
-    });
+    rows.push(statusRow(result.region, e.tag, 'excluded', `${e.kind}: ${e.reason}`));
+  for (const f of failed) rows.push(statusRow(result.region, f.tag, 'failed', `${f.code}: ${f.error}`));
   return stringifyCsv(rows, CSV_COLUMNS);
 }
 
