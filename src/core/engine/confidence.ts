@@ -213,15 +213,12 @@ function coinTossNeighbour(
   return { tag: other.tag, candidate: other.candidate, above, below: 100 - above };
 }
 
-/** A region's result with each ranked tag's confidence added (the scores and ranks unchanged). */
-export function withConfidence(
-  entries: readonly RegionEntry[],
-  result: RegionResult,
-  targets: ReadonlySet<string>,
-  settings: ScoringSettings,
-  nowSec: number,
-  opts: BootstrapOptions = {},
-): RegionResult {
-  const conf = bootstrapRegion(entries, result, targets, settings, nowSec, opts);
+/**
+ * A region's result with each ranked tag's confidence added (the scores and ranks unchanged); it takes
+ * bootstrapRegion's arguments, so the two cannot drift apart.
+ */
+export function withConfidence(...args: Parameters<typeof bootstrapRegion>): RegionResult {
+  const [, result] = args;
+  const conf = bootstrapRegion(...args);
   return { ...result, ranked: result.ranked.map((t) => ({ ...t, confidence: conf.get(t.candidate) })) };
 }
