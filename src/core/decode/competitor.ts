@@ -1,13 +1,6 @@
 // Competitor decoding: the hashtags a competitor uses, parsed from their recent captions, then scored with the
 // normal pipeline in the given regions, so their tag mix can be read next to each tag's score and rank.
-import type {
-  ErrorCode,
-  RegionCode,
-  RunProgress,
-  RunResult,
-  ScoringSettings,
-  UserInfo,
-} from '../../shared/model';
+import type { ErrorCode, RegionCode, RunResult, UserInfo } from '../../shared/model';
 import type {
   CaptionHashtag,
   CompetitorDecode,
@@ -16,12 +9,12 @@ import type {
   FailedCreator,
   RegionStanding,
 } from '../../shared/decode';
-import type { TikLiveApi } from '../api/types';
 import { TagfitError, toErrorInfo } from '../errors';
 import { HASHTAG_CHAR_PATTERN, HASHTAG_MAX, hashtagKey } from '../../shared/hashtag';
 import type { CreatorEnd } from '../job/creator-progress';
 import { isStopping } from '../stop-codes';
 import { runPipeline } from '../pipeline/run';
+import type { RegionRunBase } from '../pipeline/run-samples';
 import { fetchCreatorSample } from './recent-posts';
 
 export type { CaptionHashtag, CompetitorDecode, CompetitorTag, DecodeResult, FailedCreator, RegionStanding };
@@ -65,21 +58,14 @@ export function hashtagsFromCaptions(captions: readonly (string | null | undefin
   return [...found.values()].sort((a, b) => b.posts - a.posts || b.uses - a.uses);
 }
 
-export interface DecodeInput {
-  api: TikLiveApi;
+export interface DecodeInput extends RegionRunBase {
   /** Usernames, normalised (no `@`, lower case), each once. */
   competitors: readonly string[];
   /** Recent posts to read per competitor. */
   posts: number;
-  regions: readonly RegionCode[];
   /** Target creators for overlap, lower case. */
   targets: readonly string[];
-  settings: ScoringSettings;
-  now: Date;
-  signal?: AbortSignal;
   onCreator?: (e: CreatorEnd) => void;
-  onProgress?: (p: RunProgress) => void;
-  onWarning?: (message: string) => void;
 }
 
 export async function decodeCompetitors(input: DecodeInput): Promise<DecodeResult> {

@@ -2,12 +2,9 @@
 import type { Challenge, Post, RegionCode, RunProgress, ScoringSettings } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
 
-export interface RunInput {
+/** What every run that fetches and scores per region is given (a scoring run, a competitor decode). */
+export interface RegionRunBase {
   api: TikLiveApi;
-  /** Normalised candidate hashtags, unique, in input order. */
-  candidates: readonly string[];
-  /** Target creators' unique ids (as listed for seed, which compares them exactly; lowercased otherwise). */
-  targets: ReadonlySet<string>;
   regions: readonly RegionCode[];
   settings: ScoringSettings;
   /** The run's clock. */
@@ -15,6 +12,13 @@ export interface RunInput {
   signal?: AbortSignal;
   onProgress?: (p: RunProgress) => void;
   onWarning?: (message: string) => void;
+}
+
+export interface RunInput extends RegionRunBase {
+  /** Normalised candidate hashtags, unique, in input order. */
+  candidates: readonly string[];
+  /** Target creators' unique ids (as listed for seed, which compares them exactly; lowercased otherwise). */
+  targets: ReadonlySet<string>;
   /** Filled as pairs complete, when given: the caller can rank what is in hand while the run goes on. */
   samples?: RunSamples;
 }
