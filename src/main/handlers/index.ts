@@ -3,6 +3,7 @@
 import { AppSession } from '../session';
 import type { HandlerServices } from '../services';
 import { createAppHandlers } from './app';
+import { createCreatorFitHandlers } from './creator-fit';
 import { createDecodeHandlers } from './decode';
 import { createHistoryHandlers } from './history';
 import { createKeychainHandlers } from './keychain';
@@ -11,6 +12,7 @@ import { createPlanHandlers } from './plan';
 import { createReportsHandlers } from './reports';
 import { createRunHandlers } from './run';
 import { createSettingsHandlers } from './settings';
+import { createTrackHandlers } from './track';
 import { joinHandlers } from './join';
 import type { Handlers } from './types';
 import { createWatchHandlers } from './watch';
@@ -35,6 +37,8 @@ export function createMainHandlers(s: HandlerServices): MainHandlers {
     run: createRunHandlers(ctx),
     history: createHistoryHandlers(ctx),
     decode: createDecodeHandlers(ctx),
+    'creator-fit': createCreatorFitHandlers(ctx),
+    track: createTrackHandlers(ctx),
     reports: createReportsHandlers(ctx),
     watch: createWatchHandlers(ctx),
     plan: createPlanHandlers(ctx),
