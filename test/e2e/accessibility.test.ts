@@ -113,16 +113,21 @@ async function tabTo(name: string | ((f: Focus) => Promise<boolean>), max = 120)
 
 async function command(title: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
   await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
   await page.keyboard.type(title);
+  // Enter runs the first match: wait until the list has caught up with what was typed.
+  await expect
+    .poll(() =>
+      page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
+    )
+    .toContain(title);
   await page.keyboard.press('Enter');
+  await expect.poll(() => palette.count()).toBe(0);
 }
 
 async function theme(t: 'light' | 'dark'): Promise<void> {
   await command(`Theme: ${t}`);
-  if ((await page.locator('html').getAttribute('data-theme')) !== t) {
-    await page.screenshot({ path: '/tmp/h9/theme-fail.png' });
-  }
   await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(t);
 }
 

@@ -59,7 +59,9 @@ export function CommandPalette(): React.JSX.Element | null {
               role="option"
               aria-selected={i === index}
               className={i === index ? 'selected' : ''}
-              onMouseEnter={() => setIndex(i)}
+              // Moving the mouse selects, not a list appearing under a resting pointer (its mouseenter would
+              // change what Enter runs while the user types).
+              onMouseMove={() => i !== index && setIndex(i)}
               onClick={() => run(i)}
             >
               <span>{c.title}</span>
