@@ -28,7 +28,8 @@ export interface LivePartial {
 export function createLivePartial(input: LivePartialInput): LivePartial {
   const interval = input.intervalMs ?? 400;
   const nowSec = Math.floor(input.now.getTime() / 1000);
-  let last = 0;
+  // The first pair emits at once, whatever the clock's origin (performance.now() starts near 0 in a new process).
+  let last = Number.NEGATIVE_INFINITY;
   let trailing: ReturnType<typeof setTimeout> | undefined;
   const emit = (done: number, total: number): void => {
     trailing = undefined;
