@@ -114,15 +114,16 @@ async function tabTo(name: string | ((f: Focus) => Promise<boolean>), max = 120)
 async function command(title: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Shift+P');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
-  await page.keyboard.type(title);
-  // Enter runs the first match: wait until the list has caught up with what was typed.
+  const box = page.getByRole('combobox', { name: 'Type a command' });
+  // Typed into the field itself (fill focuses it first), so no key can land where the focus was before.
+  await box.fill(title);
+  // Enter runs the selected match: wait until the list has caught up with what was typed.
   await expect
     .poll(() =>
       page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
     )
     .toContain(title);
-  await page.keyboard.press('Enter');
+  await box.press('Enter');
   await expect.poll(() => palette.count()).toBe(0);
 }
 
