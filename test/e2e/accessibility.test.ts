@@ -9,7 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WORKBENCH_VIEWS } from '../../src/shared/workbench-views';
 import { tempDir } from '../support/cli';
 import { NOW } from '../support/faults';
-import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
+import {
+  expectNoPageErrors,
+  launchChromium,
+  SCREENSHOTS,
+  startPreview,
+  workbenchPage,
+  type Preview,
+} from '../support/web';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // Every view the activity bar opens, from the one registry (11 in the issue; the Plan view came after).
@@ -148,16 +155,13 @@ beforeAll(async () => {
   home = await tempDir();
   await mkdir(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await workbenchPage(browser, pageErrors);
   preview = await startPreview(['--now', NOW, '--data-dir', path.join(home.dir, 'app')]);
   await page.goto(preview.url);
   await page.getByRole('navigation', { name: 'Activity bar' }).waitFor();
 }, 90_000);
 
-afterEach(() => {
-  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
-});
+afterEach(() => expectNoPageErrors(pageErrors));
 
 afterAll(async () => {
   await browser?.close();

@@ -10,7 +10,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { tempDir } from '../support/cli';
 import { KEY, NOW, NOW_MS } from '../support/faults';
-import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
+import {
+  expectNoPageErrors,
+  launchChromium,
+  SCREENSHOTS,
+  startPreview,
+  workbenchPage,
+  type Preview,
+} from '../support/web';
 
 let sim: SimulatorHandle;
 let browser: Browser;
@@ -69,8 +76,7 @@ beforeAll(async () => {
   await writeFile(path.join(ws, 'regions.csv'), 'code\nUS\n');
   await writeFile(path.join(ws, 'tags.csv'), 'tag\nfounderlife\nsaasmarketing\nuxdesign\n');
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await workbenchPage(browser, pageErrors);
   preview = await startPreview(
     ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app')],
     { TIKLIVE_KEY: KEY },
@@ -78,10 +84,7 @@ beforeAll(async () => {
   await page.goto(preview.url);
 }, 90_000);
 
-afterEach(() => {
-  const seen = pageErrors.splice(0);
-  expect(seen, 'uncaught errors in the page').toEqual([]);
-});
+afterEach(() => expectNoPageErrors(pageErrors));
 
 afterAll(async () => {
   await browser?.close();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { ROOT, runCli, tempDir } from '../support/cli';
 import { KEY, NOW, NOW_MS } from '../support/faults';
-import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
+import { launchChromium, SCREENSHOTS, startPreview, workbenchPage, type Preview } from '../support/web';
 
 const DEMO = path.join(ROOT, 'resources', 'demo');
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -48,8 +48,7 @@ beforeAll(async () => {
   ]);
   expect(init.code, init.stderr).toBe(0);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await workbenchPage(browser, pageErrors);
   preview = await startPreview(
     ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
     { TIKLIVE_KEY: KEY },

@@ -11,7 +11,14 @@ import { listRuns } from '../../src/core/workspace/history';
 import { initWorkspace } from '../../src/core/workspace/layout';
 import { ROOT, tempDir } from '../support/cli';
 import { DATE, KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
-import { launchChromium, SCREENSHOTS, startPreview, type Preview } from '../support/web';
+import {
+  expectNoPageErrors,
+  launchChromium,
+  SCREENSHOTS,
+  startPreview,
+  workbenchPage,
+  type Preview,
+} from '../support/web';
 
 const SHOTS = SCREENSHOTS;
 const WEEK_LATER = new Date(NOW_MS + 7 * 86_400_000).toISOString();
@@ -92,18 +99,11 @@ beforeAll(async () => {
   home = await tempDir();
   ws = path.join(home.dir, 'client-acme');
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.on('pageerror', (e) => {
-    console.error(`page error: ${e.message}`);
-    pageErrors.push(e.message);
-  });
+  page = await workbenchPage(browser, pageErrors, { width: 1400, height: 860 });
   await openPreview(NOW);
 }, 90_000);
 
-afterEach(() => {
-  const seen = pageErrors.splice(0);
-  expect(seen, 'uncaught errors in the page').toEqual([]);
-});
+afterEach(() => expectNoPageErrors(pageErrors));
 
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,8 @@
 // by ./browser.ts: the system's, Playwright's or @sparticuz/chromium's).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchBrowser } from './browser';
 import { ROOT } from './cli';
 
@@ -64,4 +65,26 @@ export function startPreview(args: string[], env: Record<string, string | undefi
 /** The browser the tests drive; fails (never skips) with the command that fixes it where none can be had. */
 export function launchChromium(): Promise<Browser> {
   return launchBrowser();
+}
+
+/**
+ * A page of the workbench at a desktop size whose uncaught errors are collected in `errors`: a browser test checks
+ * them after each test with `expectNoPageErrors` (an uncaught error fails the test it happens in).
+ */
+export async function workbenchPage(
+  browser: Browser,
+  errors: string[],
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => {
+    console.error(`page error: ${e.message}`);
+    errors.push(e.message);
+  });
+  return page;
+}
+
+/** No uncaught error in the page since the last check (the collected ones are taken out). */
+export function expectNoPageErrors(errors: string[]): void {
+  expect(errors.splice(0), 'uncaught errors in the page').toEqual([]);
 }
