@@ -1,6 +1,8 @@
 // The TikLiveAPI client a job runs on: the built-in simulator in demo mode, else the given base and key, with the
 // answer cache kept apart per source. Shared by the score job and the decode jobs (competitor, creator fit).
 import type { RegionCode } from '../../shared/model';
+import type { LedgerJob } from '../../shared/ledger';
+import { appendToLedger } from '../ledger/credit-ledger';
 import { checkApiBase } from '../api/base-url';
 import { createClient } from '../api/client';
 import { challengeInfoEndpoint } from '../api/endpoints';
@@ -37,6 +39,10 @@ export interface ApiSessionOptions {
   maxCredits?: number;
   signal?: AbortSignal;
   onWarning?: (message: string) => void;
+  /** The workspace's data folder: what the session spent goes to its credit ledger when it closes. */
+  ledgerDataDir?: string;
+  /** The job the ledger counts the credits under (with `ledgerDataDir`). */
+  job?: LedgerJob;
 }
 
 export interface ApiSession {
@@ -92,10 +98,33 @@ export async function openApiSession(opts: ApiSessionOptions): Promise<ApiSessio
       onWarning: opts.onWarning,
     });
     const started = simulator;
-    return { api, close: async () => void (await started?.close()) };
+    return {
+      api,
+      close: async () => {
+        await started?.close();
+        await recordSpend(opts, api.credits());
+      },
+    };
   } catch (e) {
     await simulator?.close();
     throw e;
+  }
+}
+
+/** The session's spend in the workspace's ledger (a cancelled job's too); a ledger that cannot be written is a warning. */
+async function recordSpend(opts: ApiSessionOptions, credits: { used: number; calls: number }): Promise<void> {
+  if (!opts.ledgerDataDir || !opts.job || opts.offline) return;
+  try {
+    await appendToLedger(opts.ledgerDataDir, {
+      at: opts.now.toISOString(),
+      job: opts.job,
+      credits: credits.used,
+      calls: credits.calls,
+      simulated: opts.demo,
+      stopped: opts.signal?.aborted === true,
+    });
+  } catch (e) {
+    opts.onWarning?.(`the credits this job spent were not added to the ledger (${(e as Error).message})`);
   }
 }
 

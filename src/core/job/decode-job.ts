@@ -67,7 +67,11 @@ export async function runDecodeJob(req: DecodeJobRequest): Promise<CreatorJobOut
   const { regions, targets } = await decodeLists(req, warn);
   const settings = resolveJobSettings(req.workspace, req.preset, req.overrides);
   const posts = req.posts ?? DECODE_POSTS;
-  const { api, close } = await openJobApi(req.session, { signal: req.signal, onWarning: warn });
+  const { api, close } = await openJobApi(req.session, {
+    signal: req.signal,
+    onWarning: warn,
+    job: 'decode',
+  });
   try {
     await checkRegions(api, regions, warn);
     const result = await decodeCompetitors({
@@ -95,7 +99,11 @@ export async function runCreatorFitJob(
 ): Promise<CreatorJobOutcome<CreatorFitResult>> {
   const settings = resolveJobSettings(req.workspace, req.preset, req.overrides);
   const posts = req.posts ?? CREATOR_FIT_POSTS;
-  const { api, close } = await openJobApi(req.session, { signal: req.signal, onWarning: req.onWarning });
+  const { api, close } = await openJobApi(req.session, {
+    signal: req.signal,
+    onWarning: req.onWarning,
+    job: 'creator-fit',
+  });
   const progress = creatorProgress(req.creators.length, () => api.credits().used, req.onProgress);
   try {
     const result = await creatorFit({

@@ -97,7 +97,11 @@ export const searchCalls = (r: Pick<SearchRequest, 'search' | 'searchCreators' |
 
 /** Keyword searches and profiles, on the session's client. */
 export async function runSearchJob(req: SearchRequest): Promise<SearchResult> {
-  const { api, close } = await openJobApi(req.session, { signal: req.signal, onWarning: req.onWarning });
+  const { api, close } = await openJobApi(req.session, {
+    signal: req.signal,
+    onWarning: req.onWarning,
+    job: 'discover',
+  });
   try {
     const out: Omit<SearchResult, 'credits'> = { tags: [], creators: [], profiles: [] };
     if (req.search)

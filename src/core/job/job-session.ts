@@ -6,7 +6,9 @@ import type { Keychain } from '../secrets/keychain';
 import { resolveApiKey } from '../secrets/key-policy';
 import type { Secret } from '../secrets/secret';
 import { createFileCache, DEFAULT_CACHE_MAX_BYTES, type FileCache } from '../workspace/cache';
+import { createWorkspaceCache } from '../workspace/device-cache';
 import type { Workspace } from '../workspace/layout';
+import type { LedgerJob } from '../../shared/ledger';
 import { type ApiSession, type ApiSessionOptions, openApiSession } from './api-session';
 
 /** What a session uses when neither the workspace nor the caller says otherwise: the settings registry's defaults. */
@@ -101,15 +103,19 @@ export async function resolveJobSession(req: SessionRequest): Promise<JobSession
     req.keys === 'none'
       ? undefined
       : await resolveApiKey({ demo: req.demo, offline, env: req.keys.env, keychain: req.keys.keychain });
+  const cacheOpts = {
+    maxBytes: ws?.cacheMaxBytes ?? SESSION_DEFAULTS.cacheMaxBytes,
+    onWarning: req.warn,
+    syncReads: req.syncCacheReads === true,
+  };
+  // A workspace's own cache is per device (device-cache.ts); a --cache-dir is one plain folder.
   const cache =
     req.cache ??
-    (cacheDir
-      ? createFileCache(cacheDir, {
-          maxBytes: ws?.cacheMaxBytes ?? SESSION_DEFAULTS.cacheMaxBytes,
-          onWarning: req.warn,
-          syncReads: req.syncCacheReads === true,
-        })
-      : undefined);
+    (req.cacheDir
+      ? createFileCache(req.cacheDir, cacheOpts)
+      : cacheDir
+        ? await createWorkspaceCache(cacheDir, cacheOpts)
+        : undefined);
   return {
     now: req.now ?? new Date(),
     clockIsFixed: req.clockIsFixed === true,
@@ -126,13 +132,15 @@ export async function resolveJobSession(req: SessionRequest): Promise<JobSession
     timeoutMs: req.timeoutMs ?? SESSION_DEFAULTS.timeoutMs,
     ...(req.maxCredits !== undefined ? { maxCredits: req.maxCredits } : {}),
     ...(req.retry ? { retry: req.retry } : {}),
+    // A workspace's jobs write what they spend to its credit ledger.
+    ...(req.workspace ? { ledgerDataDir: req.workspace.paths.data } : {}),
   };
 }
 
 /** The API client of a resolved session for one run: its cancel signal and where its warnings go. */
 export function openJobApi(
   session: JobSession,
-  run: { signal?: AbortSignal; onWarning?: (message: string) => void } = {},
+  run: { signal?: AbortSignal; onWarning?: (message: string) => void; job?: LedgerJob } = {},
 ): Promise<ApiSession> {
   return openApiSession({ ...session, ...run });
 }

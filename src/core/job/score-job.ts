@@ -1,12 +1,14 @@
 // The main job, from parsed lists to written reports: client (or demo simulator), cache, pipeline,
 // history and reports. The CLI and the Electron main process both call this; it knows no terminal or window.
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
-import { toErrorInfo } from '../errors';
+import { TagfitError, toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { isPartialRun } from '../stop-codes';
 import type { ReportFormat } from '../../shared/report-formats';
+import type { ReportBranding } from '../report/branding';
 import { reportFiles } from '../report/files';
+import type { PdfPrinter } from '../report/pdf';
 import { type AtomicWriter, checkReportDir, writeReports } from '../report/write';
 import type { AtomicFs } from '../storage/atomic-write';
 import { computeMomentum } from '../engine/momentum';
@@ -22,8 +24,18 @@ export interface ScoreJobOptions extends ApiSessionOptions {
   /** Workspace data folder: when set, the run is recorded and momentum is computed against the last run. */
   dataDir?: string;
   velocityThreshold?: number;
-  /** `writer` replaces the atomic file writer (tests simulate a full disk with it). */
-  out?: { dir: string; formats: readonly ReportFormat[]; writer?: AtomicWriter };
+  /**
+   * `branding`: the workspace's (prepare-score loads it), required so no caller can forget it (null: none);
+   * `pdf` prints the pdf format;
+   * `writer` replaces the atomic file writer (tests simulate a full disk with it).
+   */
+  out?: {
+    dir: string;
+    formats: readonly ReportFormat[];
+    branding: ReportBranding | null;
+    pdf?: PdfPrinter;
+    writer?: AtomicWriter;
+  };
   /** The file system the run's history is written through (tests simulate a full disk with it). */
   historyFs?: AtomicFs;
   /** false: compute momentum against the history but record nothing (a read-only workspace, a retry). */
@@ -56,7 +68,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
   const warn = opts.onWarning ?? (() => {});
   // A report folder that cannot be written is said before any credit is spent.
   if (opts.out) await checkReportDir(opts.out.dir);
-  const { api, close } = await openApiSession({ ...opts, onWarning: warn });
+  const { api, close } = await openApiSession({ ...opts, job: opts.job ?? 'score', onWarning: warn });
   try {
     const regionNames = await checkRegions(api, opts.regions, warn);
 
@@ -111,12 +123,17 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         partial,
         targetCount: opts.targets.length,
         samples: data,
+        branding: opts.out.branding,
+        pdf: opts.out.pdf,
       });
       try {
         written.push(...(await writeReports(opts.out.dir, files, { writer: opts.out.writer })));
       } catch (e) {
         // The scores stand (and are in the cache and history); only the files are missing: say so, keep going.
         reportError = toErrorInfo(e);
+        // The files written before the failing one (a PDF without a browser comes last) are whole: listed.
+        const before = e instanceof TagfitError ? e.details.written : undefined;
+        if (Array.isArray(before)) written.push(...before.map((p) => ({ path: String(p) })));
       }
     }
     return { result, data, written, regionNames, previous: prev, reportError, historyError, partial };

@@ -27,7 +27,11 @@ export interface TrackJobRequest extends Omit<TrackInput, 'api' | 'now' | 'posts
 /** Opens the session's client, tracks the accounts, and closes. */
 export async function runTrackJob(req: TrackJobRequest): Promise<TrackResult> {
   const { session, onProgress, samples, ...input } = req;
-  const { api, close } = await openJobApi(session, { signal: req.signal, onWarning: req.onWarning });
+  const { api, close } = await openJobApi(session, {
+    signal: req.signal,
+    onWarning: req.onWarning,
+    job: 'track',
+  });
   const progress = creatorProgress(req.accounts.length, () => api.credits().used, onProgress);
   try {
     return await trackRecord({

@@ -4,11 +4,12 @@ import { hashtagKey, stripHash } from '../../shared/hashtag';
 import { compareRuns } from '../../core/engine/momentum';
 import { runIdOf } from '../../core/job/previous-run';
 import { listRuns, loadRun } from '../../core/workspace/history';
+import { readLedger, summariseLedger } from '../../core/ledger/credit-ledger';
 import type { TagHistoryPoint } from '../../shared/ipc/history';
 import { type HandlerContext, requireWorkspace } from './context';
 import type { DomainHandlers } from './types';
 
-type Channels = 'history:list' | 'history:compare' | 'history:tag';
+type Channels = 'history:list' | 'history:compare' | 'history:tag' | 'history:credits';
 
 export function createHistoryHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   const dataDir = (): string => requireWorkspace(ctx).ws.paths.data;
@@ -36,6 +37,10 @@ export function createHistoryHandlers(ctx: HandlerContext): DomainHandlers<Chann
         }
       }
       return points;
+    },
+    async 'history:credits'() {
+      const entries = await readLedger(dataDir(), (m) => ctx.s.log?.(`warning: ${m}`));
+      return summariseLedger(entries, ctx.s.clock().getTime());
     },
   };
 }

@@ -37,7 +37,7 @@ export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channel
       const open = requireWorkspace(ctx);
       const s = await jobSession(ctx, open);
       // The region list changes as seldom as challenge info: it keeps that lifetime (a week by default).
-      const session = await openJobApi({ ...s, maxAgeMs: s.infoMaxAgeMs });
+      const session = await openJobApi({ ...s, maxAgeMs: s.infoMaxAgeMs }, { job: 'regions' });
       try {
         const regions = await session.api.regionList();
         return { regions, fromCache: session.api.credits().fromCache > 0 };

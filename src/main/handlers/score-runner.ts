@@ -2,6 +2,7 @@
 // a re-score from the samples in hand, and the one place the session's last run is written.
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
+import { picksOf } from '../../core/job/discover-job';
 import { createLivePartial } from '../../core/job/live-partial';
 import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
 import { describeMissing, rescoreFromSamples, withRetried } from '../../core/job/rescore';
@@ -57,11 +58,19 @@ export function toOutcome(
   };
 }
 
+/**
+ * The tag set to post with per region, picked from the same ranking and samples as the results it travels with: a
+ * re-score's set can never lag behind its ranking (a second request for the picks could answer for older weights).
+ */
+function withTagSets(view: RunOutcome, data: RunSamples): void {
+  view.tagSets = picksOf({ result: view.result, data }, 5);
+}
+
 export interface ScoreRunner {
   run(
     open: OpenWorkspace,
     prepared: PreparedScoreRun,
-    opts: { runId?: string; only?: { tags: string[]; regions: string[] } },
+    opts: { runId?: string; only?: { tags: string[]; regions: string[] }; job?: 'score' | 'watch' },
   ): Promise<RunOutcome>;
   rescore(overrides: RunOverrides | undefined): Promise<RunOutcome>;
 }
@@ -71,6 +80,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
 
   /** The run whose samples re-scores, suggestions and the detail view read: written here and nowhere else. */
   const remember = (view: RunOutcome, outcome: ScoreJobOutcome, prepared: PreparedScoreRun): void => {
+    withTagSets(view, outcome.data);
     session.last = {
       outcome: view,
       data: outcome.data,
@@ -86,7 +96,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
   function run(
     open: OpenWorkspace,
     prepared: PreparedScoreRun,
-    opts: { runId?: string; only?: { tags: string[]; regions: string[] } },
+    opts: { runId?: string; only?: { tags: string[]; regions: string[] }; job?: 'score' | 'watch' },
   ): Promise<RunOutcome> {
     const started = performance.now();
     return session.withRun(opts.runId, async (runId, signal) => {
@@ -106,6 +116,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       try {
         const outcome = await runScoreJob({
           ...prepared.session,
+          job: opts.job ?? 'score',
           candidates,
           targets: prepared.targets,
           regions,
@@ -148,6 +159,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     if (last && inHand) {
       const view = toOutcome(last.outcome.runId, inHand.result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
+      withTagSets(view, last.data);
       // The results showing are the re-scored ones: Export writes them and a reloaded window shows them again.
       // The samples and the run's own settings (raw, for a retry) stay the run's.
       session.last = { ...last, outcome: view };

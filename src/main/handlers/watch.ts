@@ -91,7 +91,7 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
         run: async (why) => {
           ctx.s.log?.(`info: watch: ${why}`);
           const prepared = await prepare(ctx, open, undefined);
-          outcome = await run(open, prepared, { runId });
+          outcome = await run(open, prepared, { runId, job: 'watch' });
           return {
             result: outcome.result,
             data: session.last!.data,

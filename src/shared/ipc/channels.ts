@@ -29,6 +29,7 @@ export const INVOKE_CHANNELS = [
   'history:list',
   'history:compare',
   'history:tag',
+  'history:credits',
   'decode:competitors',
   'creator-fit:run',
   'track:run',

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { invoke } from '../bridge';
 import { isGoing, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 import { useRunStore } from '../stores/run-store';
-import { appNow, useWorkspaceStore } from '../stores/workspace-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
+import { type LedgerSummary, ledgerWords } from '../../../shared/ledger';
 
 const KEY_TEXT = {
   set: 'Key set',
@@ -40,16 +41,15 @@ export function StatusBar(): React.JSX.Element {
     Object.values(s.jobs).find((j) => j.kind !== 'score' && j.kind !== 'watch' && isGoing(j)),
   );
   const online = useOnline();
-  const [week, setWeek] = useState<number | null>(null);
+  // The workspace's credit ledger, read again whenever a job ends: every job that called the API wrote to it.
+  const ended = useJobsStore((s) => Object.values(s.jobs).filter((j) => !isGoing(j)).length);
+  const [week, setWeek] = useState<LedgerSummary | null>(null);
   useEffect(() => {
     if (!ws) return setWeek(null);
-    invoke('history:list', {})
-      .then((runs) => {
-        const since = appNow() - 7 * 86_400_000;
-        setWeek(runs.filter((r) => Date.parse(r.now) >= since).reduce((n, r) => n + r.creditsUsed, 0));
-      })
+    invoke('history:credits', {})
+      .then(setWeek)
       .catch(() => setWeek(null));
-  }, [ws, outcome]);
+  }, [ws, outcome, ended]);
   const keyText = ws?.demo ? 'Demo: simulated data' : key ? KEY_TEXT[key.state] : '…';
   const runText = active
     ? `Running ${active.done}/${active.total || '…'} · ${active.credits} credits${active.cancelling ? ' · cancelling' : ''}`
@@ -78,7 +78,7 @@ export function StatusBar(): React.JSX.Element {
       )}
       <span className="spacer" />
       <span>{lastCredits === null ? '' : `${lastCredits} ${lastCredits === 1 ? 'credit' : 'credits'}`}</span>
-      {week !== null && <span>{week} credits this week</span>}
+      {week !== null && <span title={ledgerWords(week)}>{week.week} credits this week</span>}
       <span aria-live="polite">{runText}</span>
     </footer>
   );

@@ -9,6 +9,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { RunComparison } from './RunComparison';
 import { TagOverTime } from './TagOverTime';
 import { TrackRecord } from './TrackRecord';
+import { CreditsSpent } from './CreditsSpent';
 
 export function HistoryView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -32,6 +33,7 @@ export function HistoryView(): React.JSX.Element {
   return (
     <div className="history">
       <TrackRecord />
+      <CreditsSpent />
       <section aria-label="Runs">
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No run recorded yet: a finished run is recorded here.</p>}
