@@ -19,7 +19,7 @@ export type { CreatorSuggestion, TagSuggestion };
  * Remembered per post: the picker compares every tag with every pick, and a report run does it per region.
  */
 const parsed = new WeakMap<Post, string[]>();
-function captionTags(post: Post): string[] {
+export function captionTags(post: Post): string[] {
   let tags = parsed.get(post);
   if (!tags) parsed.set(post, (tags = hashtagsFromCaptions([post.caption]).map((h) => h.tag)));
   return tags;
@@ -83,7 +83,7 @@ export function benjaminiHochberg(ps: readonly number[], q: number): boolean[] {
 }
 
 /** A creator as one unit of evidence: their author id, or the post itself when the API gave none. */
-const unitOf = (p: Post, id: string): string =>
+export const unitOf = (p: Post, id: string): string =>
   p.authorId !== '' ? `a:${normaliseAuthorId(p.authorId)}` : `p:${id}`;
 
 /**
