@@ -71,13 +71,14 @@ describe('renderMarkdownReport', () => {
     };
     const md = render(result);
     expect(md.split('\n')[0]).toBe('# Hashtag report US 2026-11-20');
-    // The reference's columns and number formats (:.2f, int(), :.2f), the score always with two decimals.
+    // The reference's columns; the figures in the app's one format per metric (shared/number-format.ts): velocity
+    // as a percentage, likes per post whole with separators, overlap and the score with two decimals.
     const top = [
       '| Tag | Score | Velocity | Density | Overlap | Confidence | Flags |',
       '|---|---:|---:|---:|---:|---|---|',
-      '| #smallbusinesscheck | 64.50 | 0.60 | 8123 | 0.12 |  |  |',
-      '| #founderlife | 100.00 | 1.00 | 50 | 0.38 |  |  |',
-      '| #small_business | 0.00 | 2.67 | 0 | 0.00 |  |  |',
+      '| #smallbusinesscheck | 64.50 | 60 % | 8,124 | 0.12 |  |  |',
+      '| #founderlife | 100.00 | 100 % | 50 | 0.38 |  |  |',
+      '| #small_business | 0.00 | 268 % | 0 | 0.00 |  |  |',
     ].join('\n');
     expect(md).toContain(`## Top 20\n\n${top}\n\n## Every ranked tag`);
   });
@@ -132,9 +133,9 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain(
       '- Watch out: in the top 20 but flagged: #fyp (saturated, small-sample); 1 tags failed (listed below).',
     );
-    expect(md).toContain('| #fyp | 40.00 | 0.50 | 250 | 0.33 |  | saturated, small-sample |');
+    expect(md).toContain('| #fyp | 40.00 | 50 % | 251 | 0.33 |  | saturated, small-sample |');
     expect(md).toContain(
-      '| 1 | #fyp | 40.00 |  |  |  | 0.50 | 250.90 | 0.33 | 45 (of 50 served) | 40 | 2 | 120 | saturated, small-sample |',
+      '| 1 | #fyp | 40.00 |  |  |  | 50 % | 251 | 0.33 | 45 (of 50 served) | 40 | 2 | 120 | saturated, small-sample |',
     );
     // The settings in words.
     expect(md).toContain('- Velocity 35 %: share of the last 90 posts made in the last 14 days.');
@@ -143,7 +144,7 @@ describe('renderMarkdownReport', () => {
     );
     expect(md).toContain('- #fyp, saturated: #fyp is a mega tag.');
     expect(md).toContain('- #fyp, small-sample: Only 45 posts sampled (under 60): the metrics are noisy.');
-    expect(md).toContain('| #fyp | 2026-11-13 09:00 UTC | +40.0 % | -5.0 % | +3.25 | +2 | rose above |');
+    expect(md).toContain('| #fyp | 2026-11-13 09:00 UTC | +40.0 % | −5.0 % | +3.25 | +2 | rose above |');
     expect(md).toContain('| #ghost | not-found | #ghost was not found by TikLiveAPI (no such hashtag). |');
     expect(md).toContain('| #brand | commercial |');
     expect(md).toContain('| #broken | timeout | Timed out after 15 s |');

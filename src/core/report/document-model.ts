@@ -11,7 +11,14 @@ import type {
 } from '../../shared/model';
 import type { RegionPicks } from '../../shared/discover';
 import { sameHashtag } from '../../shared/hashtag';
-import { formatFixed } from '../engine/decimal';
+import {
+  formatGrowth,
+  formatInterval,
+  formatPercent,
+  formatRankRange,
+  formatScore,
+  formatScoreChange,
+} from '../../shared/number-format';
 
 /** A timestamp as a reader says it: "2026-11-13 08:00 UTC" (the CSV keeps the ISO form for machines). */
 export function readableTime(iso: string): string {
@@ -54,13 +61,14 @@ export interface RegionReportInput {
 /** The reference prints the top 20. */
 export const TOP = 20;
 
-/** Scores always with two decimals: 55.50 beside 66.44. */
-export const score2 = (x: number): string => formatFixed(x, 2);
-export const pct = (w: number): string => `${formatFixed(w * 100, 0)} %`;
+/** Scores always with two decimals: 55.50 beside 66.44 (the app's format: shared/number-format.ts). */
+export const score2 = formatScore;
+export const pct = formatPercent;
 export const signed = (x: number | null, f: (n: number) => string): string =>
   x === null ? 'n/a' : `${x > 0 ? '+' : ''}${f(x)}`;
-export const growth = (x: number | null): string =>
-  x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${formatFixed(x * 100, 1)} %`;
+export const growth = formatGrowth;
+/** A score's change since the last run, signed as the app's momentum says it: "+0.70", "−0.70". */
+export const scoreChange = (x: number | null): string => (x === null ? 'n/a' : formatScoreChange(x));
 
 /** "#cha_name", and the name the user asked for when TikLiveAPI answered with another one. */
 export function tagLabel(t: { tag: string; candidate?: string }): string {
@@ -74,12 +82,10 @@ const WARNING_FLAGS = new Set(['saturated', 'shadow-limited', 'commercial', 'no-
 export const isPick = (t: ScoredTag): boolean => !t.flags.some((f) => WARNING_FLAGS.has(f.kind));
 
 /** "#3–#5", or "#3" when the rank never moved. */
-export const rankRange = (c: ScoreConfidence): string =>
-  c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–#${c.rankHigh}`;
+export const rankRange = (c: ScoreConfidence): string => formatRankRange(c);
 
 /** "12.30–20.10", or "too few posts" where the posts were too few for an interval. */
-export const intervalText = (c: ScoreConfidence): string =>
-  c.low === null || c.high === null ? 'too few posts' : `${score2(c.low)}–${score2(c.high)}`;
+export const intervalText = (c: ScoreConfidence): string => formatInterval(c);
 
 export function confidenceText(t: ScoredTag): string {
   const c = t.confidence;

@@ -2,7 +2,7 @@
 // its reasons, momentum, and the excluded and failed tags.
 import type { ScoredTag } from '../../shared/model';
 import type { RegionPicks } from '../../shared/discover';
-import { formatFixed, formatTruncated } from '../engine/decimal';
+import { formatLikes, formatOverlap, formatVelocity } from '../../shared/number-format';
 import {
   type Block,
   confidenceText,
@@ -13,6 +13,7 @@ import {
   readableTime,
   type RegionReportInput,
   score2,
+  scoreChange,
   signed,
   tagLabel,
   TOP,
@@ -39,9 +40,9 @@ export function topBlocks(input: RegionReportInput): Block[] {
       .map((t) => [
         tagLabel(t),
         score2(t.score),
-        formatFixed(t.velocity, 2),
-        formatTruncated(t.density),
-        formatFixed(t.overlap, 2),
+        formatVelocity(t.velocity),
+        formatLikes(t.density),
+        formatOverlap(t.overlap),
         confidenceText(t),
         flagKinds(t),
       ]),
@@ -105,13 +106,13 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
         t.confidence ? intervalText(t.confidence) : '',
         t.confidence ? rankRange(t.confidence) : '',
         t.confidence?.label ?? '',
-        formatFixed(t.velocity, 2),
-        formatFixed(t.density, 2),
-        formatFixed(t.overlap, 2),
+        formatVelocity(t.velocity),
+        formatLikes(t.density),
+        formatOverlap(t.overlap),
         t.served !== t.sample ? `${t.sample} (of ${t.served} served)` : String(t.sample),
         String(t.distinctAuthors),
         String(t.targetAuthors),
-        formatFixed(t.medianLikes, 0),
+        formatLikes(t.medianLikes),
         flagKinds(t),
       ]),
     },
@@ -151,7 +152,7 @@ export function momentumBlocks(ranked: readonly ScoredTag[]): Block[] {
           readableTime(h.previousRunAt),
           growth(h.userCountGrowthPerWeek),
           growth(h.viewCountGrowthPerWeek),
-          signed(h.scoreChange, score2),
+          scoreChange(h.scoreChange),
           signed(h.rankChange, String),
           h.velocityCrossed ?? (h.crossedVelocityThreshold ? 'rose above' : 'no'),
         ];

@@ -9,6 +9,16 @@ import { invoke } from '../../bridge';
 import { ApiText, TagName } from '../../components/ApiText';
 import { scoreParts } from '../../../../shared/score-parts';
 import { TableHead } from '../../components/TableHead';
+import {
+  confidenceWord,
+  formatInterval,
+  formatLikes,
+  formatMomentum,
+  formatRankRange,
+  formatScore,
+  formatVelocity,
+  formatWhole,
+} from '../../../../shared/number-format';
 
 export function ResultDetail(props: {
   tag: ScoredTag;
@@ -51,14 +61,14 @@ export function ResultDetail(props: {
       <dl className="parts">
         <dt>Score</dt>
         <dd>
-          <strong>{t.score.toFixed(2)}</strong> (rank {t.rank})
+          <strong>{formatScore(t.score)}</strong> (rank {t.rank})
         </dd>
         <dt>
           <span className="swatch part v" aria-hidden="true" />
           Velocity
         </dt>
         <dd>
-          {parts.velocity.toFixed(1)} pts — {(t.velocity * 100).toFixed(0)}% of posts in the last{' '}
+          {formatScore(parts.velocity)} pts — {formatVelocity(t.velocity)} of posts in the last{' '}
           {settings.windowDays} days
         </dd>
         <dt>
@@ -66,15 +76,15 @@ export function ResultDetail(props: {
           Density
         </dt>
         <dd>
-          {parts.density.toFixed(1)} pts — {Math.round(t.density).toLocaleString('en')} likes per post (median{' '}
-          {Math.round(t.medianLikes).toLocaleString('en')})
+          {formatScore(parts.density)} pts — {formatLikes(t.density)} likes per post (median{' '}
+          {formatLikes(t.medianLikes)})
         </dd>
         <dt>
           <span className="swatch part o" aria-hidden="true" />
           Overlap
         </dt>
         <dd>
-          {parts.overlap.toFixed(1)} pts — {t.targetAuthors} of {t.distinctAuthors} authors are your targets
+          {formatScore(parts.overlap)} pts — {t.targetAuthors} of {t.distinctAuthors} authors are your targets
         </dd>
         {parts.penalty > 0 && (
           <>
@@ -82,7 +92,7 @@ export function ResultDetail(props: {
               <span className="swatch part p" aria-hidden="true" />
               Ad penalty
             </dt>
-            <dd>−{parts.penalty.toFixed(1)} pts (commercial)</dd>
+            <dd>−{formatScore(parts.penalty)} pts (commercial)</dd>
           </>
         )}
         <dt>Sample</dt>
@@ -90,19 +100,24 @@ export function ResultDetail(props: {
           {t.sample} posts ({t.served} served)
           {t.stoppedEarly && <span className="muted"> — {t.stoppedEarly}</span>}
         </dd>
+        {t.history && (
+          <>
+            <dt>Momentum</dt>
+            <dd>{formatMomentum(t.history)}</dd>
+          </>
+        )}
         {t.confidence && (
           <>
             <dt>Confidence</dt>
             <dd>
               <span className={`chip confidence-${t.confidence.label.replace(/ /g, '-')}`}>
-                {t.confidence.label}
+                {confidenceWord(t.confidence)}
               </span>{' '}
               {t.confidence.low === null || t.confidence.high === null
                 ? 'no interval'
-                : `90 % interval ${t.confidence.low.toFixed(2)}–${t.confidence.high.toFixed(2)}`}
-              , rank #{t.confidence.rankLow}
-              {t.confidence.rankHigh !== t.confidence.rankLow ? `–#${t.confidence.rankHigh}` : ''} across{' '}
-              {t.confidence.resamples ?? 200} resamples of its authors
+                : `90 % interval ${formatInterval(t.confidence)}`}
+              , rank {formatRankRange(t.confidence)} across {t.confidence.resamples ?? 200} resamples of its
+              authors
               {t.confidence.reason ? `. ${t.confidence.reason}` : '.'}
             </dd>
           </>
@@ -126,7 +141,7 @@ export function ResultDetail(props: {
           <tbody>
             {posts.slice(0, 200).map((p) => (
               <tr key={p.id} className={p.target ? 'target' : ''}>
-                <td className="num">{p.likes.toLocaleString('en')}</td>
+                <td className="num">{formatWhole(p.likes)}</td>
                 <td>{p.createTime ? new Date(p.createTime * 1000).toISOString().slice(0, 10) : '—'}</td>
                 <td>
                   @{p.authorId ? <ApiText text={p.authorId} max={40} /> : '—'}{' '}

@@ -5,10 +5,19 @@ import type { ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
 import type { ScoredTag, ScoringSettings } from '../../../../shared/model';
 import { inert } from '../../../../shared/safe-text';
 import { scoreParts } from '../../../../shared/score-parts';
+import {
+  confidenceWord,
+  formatInterval,
+  formatLikes,
+  formatMomentum,
+  formatOverlap,
+  formatRankRange,
+  formatScore,
+  formatVelocity,
+  formatWhole,
+} from '../../../../shared/number-format';
 import { TagName } from '../../components/ApiText';
 
-const fmtInt = (n: number | null | undefined): string =>
-  n === null || n === undefined ? '' : Math.round(n).toLocaleString('en');
 // Lifetime counts in three figures (134M, 2.05B, 517K): narrow enough for the grid to fit 1440 px, exact on hover.
 const SHORT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const fmtShort = (n: number): string => SHORT.format(n);
@@ -22,9 +31,9 @@ export function ScoreCell(
   return (
     <div
       className="score-cell"
-      title={`velocity ${parts.velocity.toFixed(1)} + density ${parts.density.toFixed(1)} + overlap ${parts.overlap.toFixed(1)} − penalty ${parts.penalty.toFixed(1)}`}
+      title={`velocity ${formatScore(parts.velocity)} + density ${formatScore(parts.density)} + overlap ${formatScore(parts.overlap)} − penalty ${formatScore(parts.penalty)}`}
     >
-      <span className="score-num">{t.score.toFixed(2)}</span>
+      <span className="score-num">{formatScore(t.score)}</span>
       <span className="bar" aria-hidden="true">
         <span className="part v" style={{ width: `${parts.velocity}%` }} />
         <span className="part d" style={{ width: `${parts.density}%` }} />
@@ -39,21 +48,20 @@ export function ScoreCell(
 export function ConfidenceCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
   const c = p.data?.confidence;
   if (!c) return null;
-  const ranks = c.rankLow === c.rankHigh ? `#${c.rankLow}` : `#${c.rankLow}–${c.rankHigh}`;
+  const ranks = formatRankRange(c);
   // Too few posts for an interval: said in words, with no numbers that would look like one.
   if (c.low === null || c.high === null)
     return (
       <span className="confidence-cell" title={c.reason ?? 'Too few posts for an interval.'}>
-        <span className="chip confidence-too-few">too few posts</span>
+        <span className="chip confidence-too-few">{confidenceWord(c)}</span>
       </span>
     );
   return (
     <span
       className="confidence-cell"
-      title={`90 % interval ${c.low.toFixed(2)}–${c.high.toFixed(2)}, ranks ${ranks}${c.reason ? `. ${c.reason}` : ''}`}
+      title={`90 % interval ${formatInterval(c)}, ranks ${ranks}${c.reason ? `. ${c.reason}` : ''}`}
     >
-      <span className={`chip confidence-${c.label}`}>{c.label === 'uncertain' ? 'uncertain' : 'sure'}</span>{' '}
-      {c.low.toFixed(1)}–{c.high.toFixed(1)} · {ranks}
+      <span className={`chip confidence-${c.label}`}>{confidenceWord(c)}</span> {formatInterval(c)} · {ranks}
     </span>
   );
 }
@@ -81,23 +89,6 @@ export function FlagsCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element 
       )}
     </span>
   );
-}
-
-function momentum(t: ScoredTag | undefined): string {
-  const h = t?.history;
-  if (!h) return '';
-  // Unlike runs give no moves (core/engine/comparable.ts); null would otherwise read as a new tag.
-  if (h.notComparable) return 'not comparable';
-  const rank =
-    h.rankChange === null
-      ? 'new'
-      : h.rankChange > 0
-        ? `▲${h.rankChange}`
-        : h.rankChange < 0
-          ? `▼${-h.rankChange}`
-          : '=';
-  const score = h.scoreChange === null ? '' : ` ${h.scoreChange >= 0 ? '+' : ''}${h.scoreChange.toFixed(1)}`;
-  return `${rank}${score}${h.crossedVelocityThreshold ? ' ⚡' : ''}`;
 }
 
 /**
@@ -132,7 +123,7 @@ function countColumn(field: 'userCount' | 'viewCount', headerName: string): ColD
     field,
     headerName,
     valueFormatter: (p) => fmtShort(p.value as number),
-    tooltipValueGetter: (p) => fmtInt(p.value as number),
+    tooltipValueGetter: (p) => formatWhole(p.value as number),
     ...numeric,
   };
 }
@@ -184,7 +175,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       headerName: 'Velocity',
       minWidth: 68,
       flex: 0.7,
-      valueFormatter: (p) => (p.value as number).toFixed(2),
+      valueFormatter: (p) => formatVelocity(p.value as number),
       ...numeric,
     },
     {
@@ -192,7 +183,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       headerName: 'Likes/post',
       minWidth: 80,
       flex: 0.8,
-      valueFormatter: (p) => fmtInt(p.value as number),
+      valueFormatter: (p) => formatLikes(p.value as number),
       ...numeric,
     },
     {
@@ -200,7 +191,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       headerName: 'Overlap',
       minWidth: 66,
       flex: 0.7,
-      valueFormatter: (p) => (p.value as number).toFixed(2),
+      valueFormatter: (p) => formatOverlap(p.value as number),
       ...numeric,
     },
     { field: 'sample', headerName: 'Sample', minWidth: 60, flex: 0.6, ...numeric },
@@ -211,7 +202,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       headerName: 'Momentum',
       minWidth: 86,
       flex: 0.9,
-      valueGetter: (p) => momentum(p.data),
+      valueGetter: (p) => formatMomentum(p.data?.history),
     },
   ];
 }
