@@ -210,7 +210,7 @@ export async function checkReports(
 /** The browser preview (npm run web) in the Chromium the tests find, with settings in a folder of its own. */
 export async function previewTarget(): Promise<SmokeTarget> {
   // Test support: the preview as a user starts it, and the browser discovery (system, Playwright's, @sparticuz).
-  const { launchBrowser } = await import('../test/support/browser');
+  const { launchBrowser } = await import('../src/core/browser/discovery');
   const { startPreview } = await import('../test/support/web');
   const data = await mkdtemp(path.join(os.tmpdir(), 'tagfit-smoke-'));
   const preview = await startPreview(['--data-dir', data]);

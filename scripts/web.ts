@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { TagfitError } from '../src/core/errors';
+import { chromiumPdfPrinter } from '../src/core/report/pdf-chromium';
 import { createSystemKeychain } from '../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../src/main/app-settings';
 import { createMainHandlers } from '../src/main/handlers';
@@ -114,7 +115,10 @@ async function main(flags: Flags): Promise<void> {
       demoDir: path.join(ROOT, 'resources', 'demo'),
       demoWorkspace: path.join(dataDir, 'demo-workspace'),
     },
-    dialogs: { pickFolder: async () => null },
+    // No dialogs in a browser: folders and the logo's file are typed as absolute paths.
+    dialogs: { pickFolder: async () => null, pickImage: async () => null },
+    // The PDF report printed by the Chromium the CLI finds (core/browser/discovery.ts).
+    pdf: chromiumPdfPrinter(),
     notifier: noticeNotifier((notice) => bridge.preview?.emit('app:notice', notice)),
     appSettings: createFileSettingsStore(path.join(dataDir, 'settings.json')),
     apiBase: flags.apiBase,

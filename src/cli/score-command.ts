@@ -21,6 +21,7 @@ import {
 } from '../core/job/prepare-score';
 import { runScoreJob, type ScoreJobOutcome } from '../core/job/score-job';
 import { type ReportFormat, REPORT_FORMATS } from '../shared/report-formats';
+import { chromiumPdfPrinter } from '../core/report/pdf-chromium';
 import { openWorkspace } from '../core/workspace/layout';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { toJsonDocument } from './json-output';
@@ -74,7 +75,7 @@ export function addScoreOptions(cmd: Command): Command {
     .option('--out <dir>', 'write one report per region into this folder')
     .option(
       '--format <list>',
-      'report formats, comma-separated: md (with charts and a summary), csv, html',
+      'report formats, comma-separated: md (with charts and a summary), csv, html, pdf (the HTML printed by Chrome or Chromium)',
       'md',
     )
     .addOption(presetOption({ workspace: true }))
@@ -200,7 +201,12 @@ export function runPrepared(
     velocityThreshold: prepared.velocityThreshold,
     out:
       opts.reports !== false && prepared.outDir
-        ? { dir: prepared.outDir, formats: parseFormats(flags.format) }
+        ? {
+            dir: prepared.outDir,
+            formats: parseFormats(flags.format),
+            branding: prepared.branding,
+            pdf: chromiumPdfPrinter(),
+          }
         : undefined,
     signal,
     onProgress: (p) => reporter.onProgress(p),
@@ -228,7 +234,8 @@ async function scoreAction(flags: ScoreFlags): Promise<number> {
       info(
         'the run is partial: its reports are named "-partial" and leave a complete report of the day as it is\n',
       );
-    if (outcome.reportError) writeErr(`tagfit: reports not written: ${outcome.reportError.message}\n`);
+    if (outcome.reportError)
+      writeErr(`tagfit: not every report was written: ${outcome.reportError.message}\n`);
     if (outcome.historyError)
       writeErr(
         `tagfit: the run was not saved to the workspace history (${outcome.historyError.message}); its results are above and in the reports, but next run's momentum will not see it\n`,

@@ -10,6 +10,7 @@ import { CSP } from '../shared/csp';
 import type { EventPayloads } from '../shared/ipc-contract';
 import { withRecent } from './app-settings';
 import { createElectronNotifier } from './electron/notifier';
+import { createElectronPdfPrinter } from './electron/pdf-printer';
 import { withOsRecents } from './electron/os-recents';
 import {
   carryOut,
@@ -123,7 +124,19 @@ function startHandlers(): MainHandlers {
           : await dialog.showOpenDialog(options);
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
+      async pickImage(title) {
+        const options = {
+          title,
+          properties: ['openFile' as const],
+          filters: [{ name: 'Images (PNG, JPEG, SVG)', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+        };
+        const r = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
     },
+    pdf: createElectronPdfPrinter(),
     notifier: createElectronNotifier((n) => void onNotificationClick(n)),
     appSettings: settings,
     apiBase,

@@ -1,5 +1,6 @@
 // What the handlers are given rather than reach for: Electron passes its own (dialogs, electron-store, the
 // window's webContents), the browser preview and the tests pass theirs, and the handlers cannot tell.
+import type { PdfPrinter } from '../core/report/pdf';
 import type { Keychain } from '../core/secrets/keychain';
 import type { EventPayloads } from '../shared/ipc-contract';
 import type { AppSettingsView } from '../shared/ipc-payloads';
@@ -26,6 +27,8 @@ export interface AppSettingsStore {
 export interface Dialogs {
   /** A folder chosen by the user, or null when the dialog was cancelled (no dialog in the browser preview). */
   pickFolder(title: string): Promise<string | null>;
+  /** An image file chosen by the user (the branding's logo), or null when cancelled (none in the preview). */
+  pickImage(title: string): Promise<string | null>;
 }
 
 /** A notification to the OS, sent by main (the renderer may not). */
@@ -48,6 +51,11 @@ export interface HandlerServices {
     demoWorkspace: string;
   };
   dialogs: Dialogs;
+  /**
+   * Prints the PDF report: Electron's printToPDF in the app, a Chromium found on the machine in the preview
+   * (core/report/pdf-chromium.ts). Without one, the app exports every format but PDF.
+   */
+  pdf?: PdfPrinter;
   /** Electron's Notification in the app; the preview's stand-in writes it to the workbench's output. */
   notifier: Notifier;
   appSettings: AppSettingsStore;

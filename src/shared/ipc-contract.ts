@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ErrorInfo } from './model';
 import type { AppCommand, RunEvent, RunPartial } from './ipc-payloads';
 import { type AppNotice, type AppResponses, appRequests, type ShellView } from './ipc/app';
+import { type BrandingResponses, brandingRequests } from './ipc/branding';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
 import { type CreatorFitResponses, creatorFitRequests } from './ipc/creator-fit';
 import { type DecodeResponses, decodeRequests } from './ipc/decode';
@@ -28,6 +29,7 @@ export const invokeRequestSchemas = {
   ...workspaceRequests,
   ...listsRequests,
   ...settingsRequests,
+  ...brandingRequests,
   ...runRequests,
   ...resultsRequests,
   ...historyRequests,
@@ -47,6 +49,7 @@ export type InvokeResponses = AppResponses &
   WorkspaceResponses &
   ListsResponses &
   SettingsResponses &
+  BrandingResponses &
   RunResponses &
   ResultsResponses &
   HistoryResponses &

@@ -1,5 +1,6 @@
 // A workspace's settings (tagfit.json): the schema the file is validated by and the app's settings view edits.
 import { z } from 'zod';
+import { brandingSchema } from './branding';
 import {
   cacheMaxAgeHoursSchema,
   concurrencySchema,
@@ -73,6 +74,8 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
   /** The user's own TikTok accounts (usernames): `tagfit track` checks the ranking against their posts. */
   ownAccounts: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
+  /** Who prepared the reports and for whom, with a logo and an accent colour (shared/branding.ts). */
+  branding: brandingSchema.optional(),
 });
 
 export type WorkspaceSettings = z.output<typeof settingsSchema>;

@@ -1,5 +1,5 @@
 // The workbench as a user clicks it: `npm run web` (the main process's own handlers behind a tokened local
-// bridge) in Chromium (found by test/support/browser.ts), against the simulator, driven by role and the
+// bridge) in Chromium (found by src/core/browser/discovery.ts), against the simulator, driven by role and the
 // accessible names the workbench promises. Screenshots of every view, light and dark, land in .test-reports/.
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';

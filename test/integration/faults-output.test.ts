@@ -103,7 +103,7 @@ describe('output: hostile hashtag names end up safe in both reports', () => {
       regions: ['US'],
       pages: 1,
       pageSize: 30,
-      out: { dir: out, formats: ['md', 'csv'] },
+      out: { dir: out, formats: ['md', 'csv'], branding: null },
     });
     expect(run.reportError).toBeUndefined();
     expect(run.result.regions.US!.ranked).toHaveLength(5);
@@ -221,7 +221,7 @@ describe('output: the report folder', () => {
     await mkdir(out, { recursive: true });
     let removed = false;
     const run = await runJob(sim, {
-      out: { dir: out, formats: ['md', 'csv'] },
+      out: { dir: out, formats: ['md', 'csv'], branding: null },
       onProgress: (p) => {
         if (p.type === 'scored' && !removed) {
           removed = true;
@@ -247,7 +247,7 @@ describe('output: the report folder', () => {
       }
       await atomicWrite(file, content, options);
     };
-    const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], writer: full }, dataDir: data });
+    const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null, writer: full }, dataDir: data });
     expect(run.reportError).toEqual({
       code: 'storage',
       message: `Cannot write ${path.join(out, `GB-${DATE}.md`)}: the disk is full.`,
@@ -269,7 +269,7 @@ describe('output: the report folder', () => {
 
   it('a report of the same name already there is replaced whole, under its own name, with no temporary file left', async () => {
     const out = await folder({ [`US-${DATE}.md`]: 'OLD\n', [`US-${DATE}.csv`]: 'OLD\n', 'keep.txt': 'mine' });
-    const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'] } });
+    const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null } });
     expect(run.written.map((w) => [path.basename(w.path), w.note])).toEqual(
       [
         `US-${DATE}.svg`,

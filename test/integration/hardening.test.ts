@@ -191,7 +191,7 @@ describe('hostile names on the terminal', () => {
 describe('a full disk', () => {
   it('2. a nearly full disk while writing a report: no truncated file, the old one whole, said (exit 1 in the CLI)', async () => {
     const out = await folder();
-    const full = await runJob(sim, { out: { dir: out, formats: ['csv'] } });
+    const full = await runJob(sim, { out: { dir: out, formats: ['csv'], branding: null } });
     const csv = path.join(out, `US-${DATE}.csv`);
     const whole = await readFile(csv);
     expect(whole.length).toBeGreaterThan(512);
@@ -200,6 +200,7 @@ describe('a full disk', () => {
       out: {
         dir: out,
         formats: ['csv'],
+        branding: null,
         writer: (file, data, options) =>
           import('../../src/core/storage/atomic-write').then((m) =>
             m.atomicWrite(file, data, { ...options, fs: disk }),
@@ -218,7 +219,7 @@ describe('a full disk', () => {
     const run = await runJob(sim, {
       dataDir: path.join(root, 'data'),
       historyFs: smallDisk(0),
-      out: { dir: out, formats: ['md', 'csv'] },
+      out: { dir: out, formats: ['md', 'csv'], branding: null },
     });
     expect(run.historyError?.code).toBe('storage');
     expect(run.historyError?.message).toMatch(/^Cannot write .*data\/history\/.*\.json: the disk is full\.$/);
@@ -232,13 +233,13 @@ describe('a full disk', () => {
 describe('runs that end early', () => {
   it('4. a partial run (rejected key, budget) writes its reports beside the complete ones, named partial', async () => {
     const out = await folder();
-    await runJob(sim, { out: { dir: out, formats: ['md', 'csv'] } });
+    await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null } });
     const complete = await readFile(path.join(out, `US-${DATE}.csv`));
-    const budget = await runJob(sim, { maxCredits: 3, out: { dir: out, formats: ['md', 'csv'] } });
+    const budget = await runJob(sim, { maxCredits: 3, out: { dir: out, formats: ['md', 'csv'], branding: null } });
     expect(budget.result.stopped?.code).toBe('budget');
     expect(budget.partial).toBe(true);
     sim.setOptions({ key: 'another-key-entirely' });
-    const refused = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'] } });
+    const refused = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null } });
     expect(refused.result.stopped?.code).toBe('auth');
     expect(await readFile(path.join(out, `US-${DATE}.csv`))).toEqual(complete);
     expect((await readdir(out)).sort()).toEqual(

@@ -60,7 +60,7 @@ beforeAll(async () => {
       key: new Secret(KEY),
       requestsPerMinute: Number.POSITIVE_INFINITY,
       dataDir: data,
-      out: now === WEEK2 ? { dir: out, formats: ['md', 'csv', 'html'] } : undefined,
+      out: now === WEEK2 ? { dir: out, formats: ['md', 'csv', 'html'], branding: null } : undefined,
     });
     expect(outcome.reportError).toBeUndefined();
   }
@@ -188,7 +188,7 @@ describe('report golden files', () => {
       apiBase: sim.url,
       key: new Secret(KEY),
       requestsPerMinute: Number.POSITIVE_INFINITY,
-      out: { dir, formats: ['md'], writer: locked },
+      out: { dir, formats: ['md'], branding: null, writer: locked },
     });
     expect(outcome.reportError).toBeUndefined();
     const us = await readFile(path.join(dir, 'US-2026-11-20.md'), 'utf8');

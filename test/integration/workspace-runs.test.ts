@@ -273,7 +273,7 @@ describe('a workspace remembers what it fetched', () => {
       new Set(REGIONS.flatMap((r) => [`aitools ${r} offline`, `uxdesign ${r} offline`])),
     );
     for (const f of partial.doc.failed)
-      expect(f.error).toBe(`Offline: no cached answer for GET /challenge-info-name/ for #${f.tag}`);
+      expect(f.error).toBe(`Offline: no cached answer for the hashtag info of #${f.tag}`);
     expect(partial.stderr).toMatch(/8 hashtag-region pairs failed/);
     expect(ranking(partial.doc)).toEqual(ranking(first.doc));
   });
@@ -589,7 +589,7 @@ describe('re-scoring what is cached is free', () => {
         requestsPerMinute: 100_000,
         cache: createFileCache(paths.cache),
         dataDir: paths.data,
-        out: { dir: await scratch(), formats: ['md', 'csv'] },
+        out: { dir: await scratch(), formats: ['md', 'csv'], branding: null },
       });
       expect(outcome.result.settings.preset).toBe(preset);
       expect(outcome.result.credits.used).toBe(0);

@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { PdfPrinter } from '../../src/core/report/pdf';
 import { createMemoryKeychain, type Keychain } from '../../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../../src/main/app-settings';
 import { dispatch } from '../../src/main/dispatch';
@@ -26,6 +27,8 @@ export interface TestApp {
   dir: string;
   /** What the next folder dialog answers (null: cancelled). */
   nextFolder: string | null;
+  /** What the next image file dialog answers (null: cancelled). */
+  nextFile?: string | null;
   dispose(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export async function createTestApp(
     envKey?: string;
     /** The shell the handlers serve: the preview (typed paths) by default, or the app (dialog-picked paths). */
     shell?: 'electron' | 'web';
+    /** What prints PDF reports (none by default: the export then writes every format but PDF). */
+    pdf?: PdfPrinter;
   } = {},
 ): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-app-'));
@@ -52,7 +57,11 @@ export async function createTestApp(
       if (channel === 'run:progress') events.push(payload as RunEvent);
     },
     paths: { demoDir: path.join(ROOT, 'resources', 'demo'), demoWorkspace: path.join(dir, 'demo-workspace') },
-    dialogs: { pickFolder: async () => app.nextFolder ?? null },
+    dialogs: {
+      pickFolder: async () => app.nextFolder ?? null,
+      pickImage: async () => app.nextFile ?? null,
+    },
+    pdf: opts.pdf,
     notifier: { notify: (n) => void notifications.push(n) },
     appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
     apiBase: opts.apiBase,

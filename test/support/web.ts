@@ -1,10 +1,10 @@
 // The browser preview as a user starts it (`npm run web`, i.e. scripts/web.ts) and a Chromium driving it (found
-// by ./browser.ts: the system's, Playwright's or @sparticuz/chromium's).
+// by src/core/browser/discovery.ts: the system's, Playwright's or @sparticuz/chromium's).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../../src/core/browser/discovery';
 import { ROOT } from './cli';
 
 /** Screenshots the browser tests take, to be looked at (CI keeps the folder). */

@@ -1,6 +1,6 @@
 // The browser tests' Chromium is found in one documented order, and where there is none the error names the fix.
 import { describe, expect, it } from 'vitest';
-import { findBrowser, type FoundBrowser, type Machine } from '../support/browser';
+import { findBrowser, type FoundBrowser, type Machine } from '../../src/core/browser/discovery';
 
 const SPARTICUZ: FoundBrowser = {
   source: '@sparticuz/chromium',

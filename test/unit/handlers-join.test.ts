@@ -31,7 +31,7 @@ describe('joinHandlers', () => {
       clock: () => new Date('2026-11-20T00:00:00Z'),
       emit: () => {},
       paths: { demoDir: path.resolve('resources/demo'), demoWorkspace: path.resolve('/nonexistent/demo') },
-      dialogs: { pickFolder: async () => null },
+      dialogs: { pickFolder: async () => null, pickImage: async () => null },
       notifier: { notify: () => {} },
       appSettings: {
         get: () => ({

@@ -7,7 +7,13 @@ import { escapeMarkdown, renderMarkdownReport } from '../../src/core/report/mark
 import type { Credits, RegionResult, ScoredTag } from '../../src/shared/model';
 
 const render = (result: RegionResult, extras: Partial<RegionReportInput> = {}): string =>
-  renderMarkdownReport({ result, date: '2026-11-20', settings: PRESETS.organic, ...extras });
+  renderMarkdownReport({
+    result,
+    date: '2026-11-20',
+    settings: PRESETS.organic,
+    ...extras,
+    branding: extras.branding ?? null,
+  });
 
 function tag(name: string, score: number, extra: Partial<ScoredTag> = {}): ScoredTag {
   return {

@@ -222,15 +222,15 @@ function shown(report: ReadReport, e: Evidence): boolean {
 /** Each output of the run, as its reader gets it. */
 function outputs(run: RunResult) {
   const region = run.regions.US!;
-  const blocks = regionDocument({ result: region, date: '2026-11-20', settings, now: run.now });
+  const doc = regionDocument({ result: region, branding: null, date: '2026-11-20', settings, now: run.now });
   return {
     json: toJsonDocument(run).regions.US as { ranked: Record<string, unknown>[] },
     csv: renderCsvReport(region),
-    markdown: renderMarkdown(blocks),
+    markdown: renderMarkdown(doc),
     html: renderHtmlReport({
       title: 'Tagfit report',
-      summary: summaryDocument(run, { date: '2026-11-20', regionNames: {} }),
-      regions: [{ code: 'US', name: 'United States', blocks }],
+      summary: summaryDocument(run, { date: '2026-11-20', regionNames: {}, branding: null }),
+      regions: [{ code: 'US', name: 'United States', doc }],
     }),
     history: toStoredRun(run, '2026-11-20T08-00-00Z').regions.US!.ranked,
     ipc: structuredClone(toOutcome('run-1', run, { written: [] }, 0, false)).result.regions.US!.ranked,

@@ -9,6 +9,7 @@ import { TagfitError } from '../errors';
 import type { SettingsOverrides } from '../engine/presets';
 import { checkLists, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import { acquireWorkspaceLock } from '../workspace/lock';
+import { loadReportBranding, type ReportBranding } from '../report/branding';
 import { type ListSources, listPath, resolveJobSettings } from './job-inputs';
 import { type JobSession, resolveJobSession, SESSION_DEFAULTS, type SessionRequest } from './job-session';
 
@@ -37,6 +38,8 @@ export interface PreparedScoreRun {
   velocityThreshold: number;
   /** The workspace's reports folder, when there is a workspace. */
   reportsDir?: string;
+  /** The workspace's branding for the reports, its logo read and checked (null: none, or no workspace). */
+  branding: ReportBranding | null;
   release: () => Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
     throw new TagfitError('input', `${tagsFile}: no candidate hashtags to score.`);
   if (regions.values.length === 0) throw new TagfitError('input', `${regionsFile}: no regions to score.`);
   const settings = resolveJobSettings(ws, req.preset, req.overrides, req.notice ?? req.warn);
+  // A bad logo is said before any credit is spent, not when the reports are written.
+  const branding = ws ? await loadReportBranding(ws.dir, ws.settings.branding, ws.paths.settings) : null;
 
   // The session is resolved after the lists: a list's own problem is said before a missing key.
   const sessionRequest: SessionRequest = { warn: req.warn, ...req.session, workspace: ws };
@@ -74,6 +79,7 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
       dataDir: ws?.paths.data,
       velocityThreshold: ws?.settings.velocityThreshold ?? SESSION_DEFAULTS.velocityThreshold,
       reportsDir: ws?.paths.reports,
+      branding,
       release,
     };
   } catch (e) {

@@ -19,6 +19,7 @@ import {
   formatScore,
   formatScoreChange,
 } from '../../shared/number-format';
+import type { ReportBranding } from './branding';
 
 /** A timestamp as a reader says it: "2026-11-13 08:00 UTC" (the CSV keeps the ISO form for machines). */
 export function readableTime(iso: string): string {
@@ -36,8 +37,23 @@ export type Block =
   /** A chart: `svg` is written beside the report as `file` and embedded in the HTML. */
   | { kind: 'chart'; file: string; alt: string; svg: string };
 
+/**
+ * A report as every renderer takes it (markdown.ts, html.ts, and the PDF printed from the HTML): its title, the
+ * workspace's branding, and its blocks. The branding is a required part of the document, and the title block is
+ * drawn by the renderers from it (title-block.ts), so no export path can leave it out.
+ */
+export interface ReportDocument {
+  /** The report's heading, e.g. "Hashtag report US 2026-11-20". */
+  title: string;
+  /** Who prepared it for whom, the logo and the accent; null where the workspace sets no branding. */
+  branding: ReportBranding | null;
+  blocks: Block[];
+}
+
 export interface RegionReportInput {
   result: RegionResult;
+  /** The workspace's branding (branding.ts), null where it sets none. */
+  branding: ReportBranding | null;
   /** YYYY-MM-DD of the run's clock. */
   date: string;
   settings: ScoringSettings;

@@ -1,16 +1,21 @@
 // A region's report as blocks (document-model.ts), assembled from its sections: the summary, the top 20, every
 // ranked tag, momentum, the excluded, the settings in words. markdown.ts and html.ts render the same blocks.
-import { type Block, readableTime, type RegionReportInput, TOP } from './document-model';
+import {
+  type Block,
+  readableTime,
+  type RegionReportInput,
+  type ReportDocument,
+  TOP,
+} from './document-model';
 import { summaryBlocks } from './region-summary';
 import { excludedBlocks, momentumBlocks, rankedBlocks, tagSetBlocks, topBlocks } from './region-sections';
 import { creditsText, settingsInWords } from './settings-words';
 
 /** A region's report. It opens with the reference's heading, so a reader of the old report finds it. */
-export function regionDocument(input: RegionReportInput): Block[] {
+export function regionDocument(input: RegionReportInput): ReportDocument {
   const { result } = input;
   const where = input.regionName ? `${input.regionName} (${result.region})` : result.region;
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: `Hashtag report ${result.region} ${input.date}` },
     {
       kind: 'para',
       text: `${where}, ${input.settings.preset} preset: ${result.ranked.length} ranked, ${result.excluded.length} excluded, ${input.failed?.length ?? 0} failed.`,
@@ -33,5 +38,5 @@ export function regionDocument(input: RegionReportInput): Block[] {
       ],
     },
   ];
-  return blocks;
+  return { title: `Hashtag report ${result.region} ${input.date}`, branding: input.branding, blocks };
 }

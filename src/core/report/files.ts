@@ -2,18 +2,23 @@
 //   md:   <CODE>-<date>.md with its chart <CODE>-<date>.svg per region, and summary-<date>.md with its heat map
 //         summary-<date>.svg;
 //   csv:  <CODE>-<date>.csv per region (ranked, excluded and failed tags) and summary-<date>.csv;
-//   html: report-<date>.html, the whole run in one self-contained file.
+//   html: report-<date>.html, the whole run in one self-contained file;
+//   pdf:  report-<date>.pdf, that HTML printed by a Chromium (pdf.ts), with page headers, footers and the logo.
+// Every document carries the workspace's branding (document-model.ts): each renderer draws its title block.
 import type { RegionCode, RunResult } from '../../shared/model';
+import { TagfitError } from '../errors';
 import type { ReportFormat } from '../../shared/report-formats';
 import { pickTagSet } from '../discover/pick';
 import { type RunSamples, sampleKey } from '../pipeline/run';
 import { heatmapSvg, scoreChartSvg } from './charts';
 import { renderCsvReport, renderSummaryCsv } from './csv';
+import type { ReportBranding } from './branding';
 import { regionDocument } from './document';
 import type { RegionReportInput } from './document-model';
 import { summaryDocument, summaryRows } from './run-summary';
 import { renderHtmlReport } from './html';
 import { renderMarkdown } from './markdown';
+import { pdfOptions, type PdfPrinter } from './pdf';
 import type { ReportFile } from './write';
 
 /** "US-2026-11-20.md", or "US-2026-11-20-partial.md" for a partial run. */
@@ -31,6 +36,10 @@ export interface ReportFilesOptions {
   targetCount?: number;
   /** The run's samples: with them each region's report proposes a tag set to post with (discover/pick.ts). */
   samples?: RunSamples;
+  /** The workspace's branding (branding.ts; null: none): every document, hence every format, carries it. */
+  branding: ReportBranding | null;
+  /** What prints the PDF (the shell's: a Chromium, or Electron's printToPDF); needed for the pdf format. */
+  pdf?: PdfPrinter;
 }
 
 export function reportFiles(result: RunResult, opts: ReportFilesOptions): ReportFile[] {
@@ -44,6 +53,7 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
     const where = opts.regionNames[region] ? `${opts.regionNames[region]} (${region})` : region;
     return {
       result: r,
+      branding: opts.branding,
       date,
       settings: result.settings,
       regionName: opts.regionNames[region],
@@ -69,7 +79,12 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
     file: name('summary', 'svg'),
     svg: heatmapSvg(summaryRows(result), regions, `Tags × regions, ${date}`),
   };
-  const summary = summaryDocument(result, { date, regionNames: opts.regionNames, heatmap });
+  const summary = summaryDocument(result, {
+    date,
+    regionNames: opts.regionNames,
+    branding: opts.branding,
+    heatmap,
+  });
   for (const input of inputs) {
     const region = input.result.region;
     if (wants('md')) {
@@ -95,25 +110,37 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
             summaryDocument(result, {
               date,
               regionNames: opts.regionNames,
+              branding: opts.branding,
               heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
             }),
           ),
       });
     }
     if (wants('csv')) files.push({ name: name('summary', 'csv'), content: renderSummaryCsv(result) });
-    if (wants('html'))
-      files.push({
-        name: name('report', 'html'),
-        content: renderHtmlReport({
-          title: `Tagfit report ${date}${opts.partial ? ' (partial)' : ''}`,
-          summary,
-          regions: inputs.map((i) => ({
-            code: i.result.region,
-            name: i.regionName ? `${i.regionName} (${i.result.region})` : i.result.region,
-            blocks: regionDocument(i),
-          })),
-        }),
+    const title = `Tagfit report ${date}${opts.partial ? ' (partial)' : ''}`;
+    const html = (): string =>
+      renderHtmlReport({
+        title,
+        summary,
+        regions: inputs.map((i) => ({
+          code: i.result.region,
+          name: i.regionName ? `${i.regionName} (${i.result.region})` : i.result.region,
+          doc: regionDocument(i),
+        })),
       });
+    if (wants('html')) files.push({ name: name('report', 'html'), content: html() });
+    // Last: printing needs a browser, and where there is none every other file is already written.
+    if (wants('pdf')) {
+      const printer = opts.pdf;
+      files.push({
+        name: name('report', 'pdf'),
+        content: () => {
+          if (!printer)
+            throw new TagfitError('not-found', 'Cannot print the PDF report: this shell has no PDF printer.');
+          return printer.print(html(), pdfOptions({ ...summary, title }));
+        },
+      });
+    }
   }
   return files;
 }

@@ -1,7 +1,9 @@
 // One self-contained HTML file per run: the summary, then every region, with the charts inline. No script, no
 // outside request (a CSP says so to the browser too), print-friendly, so an agency can send it or print it to PDF.
 import { dropBidi } from '../text/safe-text';
-import type { Block } from './document-model';
+import type { ReportBranding } from './branding';
+import type { Block, ReportDocument } from './document-model';
+import { titleLines } from './title-block';
 
 /** Text made safe for HTML text and attribute values. */
 export function escapeHtml(text: string): string {
@@ -13,6 +15,10 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/** A document's title and blocks as HTML; headings move down `shift` levels so each region nests under the run's title. */
+export const renderHtmlDocument = (doc: ReportDocument, shift = 0): string =>
+  renderHtmlBlocks([{ kind: 'heading', level: 1, text: doc.title }, ...doc.blocks], shift);
 
 /** Blocks as HTML; headings move down `shift` levels so each region nests under the run's title. */
 export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
@@ -69,14 +75,46 @@ nav ul { columns: 3; }
   table { font-size: 8.5px; }
   th, td { padding: 1px 3px; }
   th.num { white-space: normal; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
+  figure { break-inside: avoid; }
 }
 `;
 
-/** The whole run as one HTML document. */
+/** The header's style, only in a branded report; the accent's text colour is the one that meets WCAG AA on it. */
+function brandStyle(b: ReportBranding): string {
+  const accent = b.accent;
+  return `
+header.brand { display: flex; align-items: center; gap: 1rem; padding: .8rem 1rem; margin-bottom: 1rem; border-radius: 6px; background: ${accent?.colour ?? '#f6f8fa'}; color: ${accent?.text ?? '#1f2328'}; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+header.brand img { max-height: 56px; max-width: 220px; object-fit: contain; }
+header.brand p { margin: 0; font-size: 1.15rem; font-weight: 600; }${
+    accent
+      ? `
+h1 { border-bottom-color: ${accent.colour}; }
+section.region { border-top-color: ${accent.colour}; }`
+      : ''
+  }
+`;
+}
+
+/** The branded header: the logo and the title block's lines, on the accent. Nothing without branding. */
+function brandHeader(doc: ReportDocument): string {
+  if (!doc.branding) return '';
+  const b = doc.branding;
+  const who = b.agency ?? b.client;
+  const logo = b.logo
+    ? `<img src="${escapeHtml(b.logo.dataUrl)}" alt="${escapeHtml(who ? `Logo of ${who}` : 'Logo')}">\n`
+    : '';
+  const lines = titleLines(doc).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+  return `<header class="brand">\n${logo}${lines}\n</header>\n`;
+}
+
+/** The whole run as one HTML document, under the summary's branded header. */
 export function renderHtmlReport(opts: {
   title: string;
-  summary: readonly Block[];
-  regions: readonly { code: string; name: string; blocks: readonly Block[] }[];
+  summary: ReportDocument;
+  regions: readonly { code: string; name: string; doc: ReportDocument }[];
 }): string {
   const nav = opts.regions
     .map((r) => `<li><a href="#region-${escapeHtml(r.code)}">${escapeHtml(r.name)}</a></li>`)
@@ -88,12 +126,12 @@ export function renderHtmlReport(opts: {
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${opts.summary.branding ? brandStyle(opts.summary.branding) : ''}</style>
 </head>
 <body>
-<main>
+${brandHeader(opts.summary)}<main>
 <section class="summary">
-${renderHtmlBlocks(opts.summary)}
+${renderHtmlDocument(opts.summary)}
 <nav aria-label="Regions">
 <ul>
 ${nav}
@@ -103,7 +141,7 @@ ${nav}
 ${opts.regions
   .map(
     (r) =>
-      `<section class="region" id="region-${escapeHtml(r.code)}">\n${renderHtmlBlocks(r.blocks, 1)}\n</section>`,
+      `<section class="region" id="region-${escapeHtml(r.code)}">\n${renderHtmlDocument(r.doc, 1)}\n</section>`,
   )
   .join('\n')}
 </main>

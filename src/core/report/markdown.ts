@@ -1,7 +1,8 @@
 // Markdown: the blocks of a report (document.ts) as GitHub-flavoured Markdown, with every text escaped.
 import { dropBidi } from '../text/safe-text';
 import { regionDocument } from './document';
-import type { Block, RegionReportInput } from './document-model';
+import type { Block, RegionReportInput, ReportDocument } from './document-model';
+import { titleLines } from './title-block';
 
 /**
  * Makes any text safe inside a Markdown table cell or list item: line breaks become spaces, invisible
@@ -35,9 +36,13 @@ function tableLines(b: Extract<Block, { kind: 'table' }>): string[] {
   ];
 }
 
-/** Blocks as GitHub-flavoured Markdown, every text escaped; a chart is an image of the SVG written beside. */
-export function renderMarkdown(blocks: readonly Block[]): string {
-  const parts = blocks.map((b): string => {
+/**
+ * A report as GitHub-flavoured Markdown, every text escaped: its title, the title block's lines in bold (who prepared
+ * it for whom), then its blocks; a chart is an image of the SVG written beside.
+ */
+export function renderMarkdown(doc: ReportDocument): string {
+  const title = [`# ${escapeMarkdown(doc.title)}`, ...titleLines(doc).map((l) => `**${escapeMarkdown(l)}**`)];
+  const parts = doc.blocks.map((b): string => {
     switch (b.kind) {
       case 'heading':
         return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
@@ -51,7 +56,7 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         return `![${escapeMarkdown(b.alt)}](${encodeURI(b.file)})`;
     }
   });
-  return `${parts.join('\n\n')}\n`;
+  return `${[...title, ...parts].join('\n\n')}\n`;
 }
 
 /** The Markdown report of one region (document.ts says what is in it). */

@@ -1,7 +1,8 @@
 // The cross-region summary of a run: one row per tag with its score in every region and the region where it
 // scores best, for summary-<date>.md, .csv, the heat map and the HTML report.
 import type { RegionCode, RunResult } from '../../shared/model';
-import { type Block, score2, tagLabel } from './document-model';
+import type { ReportBranding } from './branding';
+import { type Block, type ReportDocument, score2, tagLabel } from './document-model';
 
 /** One tag across regions: its score where ranked, and the region where it scores best. */
 export interface SummaryRow {
@@ -38,12 +39,16 @@ export function summaryRows(result: RunResult): SummaryRow[] {
 /** The cross-region summary: each tag's best region and its score everywhere. */
 export function summaryDocument(
   result: RunResult,
-  opts: { date: string; regionNames: Record<RegionCode, string>; heatmap?: { file: string; svg: string } },
-): Block[] {
+  opts: {
+    date: string;
+    regionNames: Record<RegionCode, string>;
+    branding: ReportBranding | null;
+    heatmap?: { file: string; svg: string };
+  },
+): ReportDocument {
   const regions = Object.keys(result.regions);
   const rows = summaryRows(result);
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: `Summary ${opts.date}` },
     {
       kind: 'para',
       text: `${rows.length} tags across ${regions.length} regions (${regions.map((r) => (opts.regionNames[r] ? `${opts.regionNames[r]} (${r})` : r)).join(', ')}), ${result.preset} preset. The best region is where a tag scores highest; a score compares tags within a region, so read it across regions as a guide, not a measure.`,
@@ -71,5 +76,5 @@ export function summaryDocument(
       }),
     ]),
   });
-  return blocks;
+  return { title: `Summary ${opts.date}`, branding: opts.branding, blocks };
 }

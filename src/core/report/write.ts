@@ -178,10 +178,14 @@ export async function checkReportDir(dir: string): Promise<void> {
 }
 
 /** A file to write. Its content may name files listed before it (a report linking its chart): it is then made
- * with the names they were written under, an alternate when the first name was locked. */
+ * with the names they were written under, an alternate when the first name was locked. It may be made
+ * asynchronously (a PDF printed by a browser): a failure then leaves the files before it written. */
 export interface ReportFile {
   name: string;
-  content: string | Buffer | ((writtenAs: (requested: string) => string) => string);
+  content:
+    | string
+    | Buffer
+    | ((writtenAs: (requested: string) => string) => string | Promise<string | Buffer>);
 }
 
 /**
@@ -199,7 +203,7 @@ export async function writeReports(
     written.find((w) => w.requested === requested)?.name ?? requested;
   for (const f of files) {
     try {
-      const content = typeof f.content === 'function' ? f.content(writtenAs) : f.content;
+      const content = typeof f.content === 'function' ? await f.content(writtenAs) : f.content;
       written.push(await writeFileAtomic(dir, f.name, content, options));
     } catch (e) {
       if (e instanceof TagfitError) e.details.written = written.map((w) => w.path);

@@ -42,6 +42,7 @@ const KEY_ORDER = [
   'concurrency',
   'watch',
   'ownAccounts',
+  'branding',
 ] as const satisfies readonly (keyof WorkspaceSettings)[];
 // Every setting must be in KEY_ORDER, or saving would silently drop it: a missing key fails to compile here.
 type Unordered = Exclude<keyof WorkspaceSettings, (typeof KEY_ORDER)[number]>;

@@ -3,6 +3,7 @@
 import { AppSession } from '../session';
 import type { HandlerServices } from '../services';
 import { createAppHandlers } from './app';
+import { createBrandingHandlers } from './branding';
 import { createCreatorFitHandlers } from './creator-fit';
 import { createDecodeHandlers } from './decode';
 import { createHistoryHandlers } from './history';
@@ -34,6 +35,7 @@ export function createMainHandlers(s: HandlerServices): MainHandlers {
     workspace: createWorkspaceHandlers(ctx),
     lists: createListsHandlers(ctx),
     settings: createSettingsHandlers(ctx),
+    branding: createBrandingHandlers(ctx),
     run: createRunHandlers(ctx),
     history: createHistoryHandlers(ctx),
     decode: createDecodeHandlers(ctx),

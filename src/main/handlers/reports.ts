@@ -1,7 +1,8 @@
-// Export of the last run's reports (Markdown with charts and a summary, CSV, HTML) to the workspace's reports/ or a chosen folder,
+// Export of the last run's reports (Markdown with charts and a summary, CSV, HTML, PDF), branded, to the workspace's reports/ or a chosen folder,
 // remembered per workspace. The same files, names and writer as the CLI's.
 import { TagfitError } from '../../core/errors';
 import { isPartialRun } from '../../core/job/score-job';
+import { loadReportBranding } from '../../core/report/branding';
 import { reportFiles } from '../../core/report/files';
 import { REPORT_FORMATS } from '../../shared/report-formats';
 import { checkReportDir, writeReports } from '../../core/report/write';
@@ -31,9 +32,14 @@ export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'repo
       const target = chosen ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
       await checkReportDir(target);
       const result = last.outcome.result;
+      // The workspace's branding as it is now, logo read and checked: every format carries it.
+      const branding = await loadReportBranding(open.ws.dir, open.ws.settings.branding, open.ws.paths.settings);
       const files = reportFiles(result, {
         regionNames: last.regionNames,
-        formats: formats ?? REPORT_FORMATS,
+        // Every format by default; PDF only where the shell can print one.
+        formats: formats ?? REPORT_FORMATS.filter((f) => f !== 'pdf' || ctx.s.pdf !== undefined),
+        branding,
+        pdf: ctx.s.pdf,
         partial: isPartialRun(result),
         targetCount: last.targets.size,
         samples: last.data,

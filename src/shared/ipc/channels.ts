@@ -19,6 +19,8 @@ export const INVOKE_CHANNELS = [
   'settings:save-workspace',
   'settings:get-app',
   'settings:set-app',
+  'branding:preview',
+  'branding:pick-logo',
   'run:estimate',
   'run:start',
   'run:cancel',

@@ -1,12 +1,20 @@
-// The one place the tests find a Chromium, in this order: TAGFIT_CHROMIUM (a path), a system Chrome or Chromium,
-// Playwright's own download, then @sparticuz/chromium unpacked once into the temp folder (Linux x64 only).
+// The one place Tagfit finds a Chromium (the CLI's and the preview's PDF reports, the browser tests), in this order:
+// TAGFIT_CHROMIUM (a path), a system Chrome, Chromium or Edge, Playwright's own download, then @sparticuz/chromium
+// unpacked once into the temp folder (Linux x64 only, where that dev dependency is installed).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { TagfitError } from '../../src/core/errors';
-import { ROOT } from './cli';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { TagfitError } from '../errors';
+
+/** The project's folder: where npm installed @sparticuz/chromium, if it did. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** playwright-core, loaded when a browser is first needed (the CLI starts without it). */
+const playwright = (): typeof import('playwright-core') =>
+  createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 /** Flags that work as root on a machine with no network and no display. */
 export const BROWSER_FLAGS = [
@@ -62,7 +70,7 @@ export function systemBrowserCandidates(platform: NodeJS.Platform, env: NodeJS.P
   return dirs.flatMap((d) => names.map((n) => path.join(d, n)));
 }
 
-/** The one command that gets this machine a browser the tests can use. */
+/** The one command that gets this machine a browser Tagfit can use (besides installing Chrome or Chromium). */
 export function browserFixFor(platform: NodeJS.Platform, arch: string): string {
   if (platform === 'linux' && arch === 'x64')
     return 'npm install (it brings the dev dependency @sparticuz/chromium)';
@@ -91,14 +99,15 @@ export function findBrowser(m: Machine = thisMachine()): FoundBrowser {
   }
   throw new TagfitError(
     'not-found',
-    `No Chromium for the browser tests (looked at TAGFIT_CHROMIUM, the system Chrome/Chromium, Playwright's ` +
-      `download and @sparticuz/chromium): run \`${browserFixFor(m.platform, m.arch)}\``,
+    `No Chrome or Chromium found (looked at TAGFIT_CHROMIUM, the system Chrome/Chromium/Edge, Playwright's ` +
+      `download and @sparticuz/chromium): install Google Chrome or Chromium, point TAGFIT_CHROMIUM at one, or ` +
+      `run \`${browserFixFor(m.platform, m.arch)}\``,
   );
 }
 
 /** Launches the found browser headless with the flags above. */
 export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<Browser> {
-  return chromium.launch({
+  return playwright().chromium.launch({
     executablePath: found.executablePath,
     args: BROWSER_FLAGS,
     headless: true,
@@ -114,7 +123,7 @@ export function thisMachine(): Machine {
     exists: existsSync,
     playwrightPath: () => {
       try {
-        return chromium.executablePath();
+        return playwright().chromium.executablePath();
       } catch {
         return undefined;
       }
@@ -126,7 +135,7 @@ export function thisMachine(): Machine {
 /**
  * Unpacks @sparticuz/chromium into `<tmp>/tagfit-chromium-<version>/` once. The package always unpacks into the
  * temp folder itself, so a child does it with TMPDIR pointing at a fresh folder, which is then renamed into place:
- * two test files starting at once never run a half-written binary.
+ * two processes starting at once never run a half-written binary.
  */
 function unpackSparticuz(): FoundBrowser | undefined {
   // Read from where npm installs it: the package's exports do not include its package.json.
@@ -156,7 +165,7 @@ function unpackSparticuz(): FoundBrowser | undefined {
       try {
         renameSync(staging, home);
       } catch (e) {
-        // Another test file unpacked it first: theirs is complete (it was renamed whole), so use it.
+        // Another process unpacked it first: theirs is complete (it was renamed whole), so use it.
         if (!existsSync(binary)) throw e;
       }
     } finally {
