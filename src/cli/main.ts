@@ -11,6 +11,7 @@ import { registerDiscoverCommand } from './discover-command';
 import { registerPickCommand } from './pick-command';
 import { registerPlanCommand } from './plan-command';
 import { registerWatchCommand } from './watch-command';
+import { registerWorkspaceCommand, sayConflicts } from './workspace-command';
 import { writeErr } from './output';
 import { cliMessage } from './setting-options';
 
@@ -36,6 +37,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerPickCommand(program, setCode);
   registerPlanCommand(program, setCode);
   registerWatchCommand(program, setCode);
+  registerWorkspaceCommand(program, setCode);
+  // Any command on a workspace says, in one line, when a sync client left conflicted copies there.
+  program.hook('preAction', async (_program, action) => {
+    const dir = (action.opts() as { workspace?: unknown }).workspace;
+    if (typeof dir === 'string' && action.parent?.name() !== 'workspace') await sayConflicts(dir);
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

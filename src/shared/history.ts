@@ -11,6 +11,8 @@ export interface RunSummary {
   creditsUsed: number;
   stopped: boolean;
   path: string;
+  /** The name of the computer that made the run (runs recorded before shared workspaces have none). */
+  device?: string;
 }
 
 export interface ComparedSide {

@@ -8,7 +8,9 @@ import { type CreditEstimate, estimateCredits } from './estimate';
 import { TagfitError } from '../errors';
 import type { SettingsOverrides } from '../engine/presets';
 import { checkLists, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
+import { thisDevice } from '../workspace/device';
 import { acquireWorkspaceLock } from '../workspace/lock';
+import { reportsDirFor } from '../workspace/sync/shared';
 import { loadReportBranding, type ReportBranding } from '../report/branding';
 import { type ListSources, listPath, resolveJobSettings } from './job-inputs';
 import { type JobSession, resolveJobSession, SESSION_DEFAULTS, type SessionRequest } from './job-session';
@@ -22,6 +24,8 @@ export interface ScoreRunRequest extends ListSources {
   skipInvalid?: boolean;
   /** Take the workspace's lock for the run (the CLI); the app holds it while the workspace is open. */
   lock?: 'cli' | 'app';
+  /** Take the workspace even though another computer's lock note says it is in use (--break-lock). */
+  breakLock?: boolean;
   warn: (message: string) => void;
   /** What loses nothing (merged duplicates, scaled weights): --quiet leaves these out. */
   notice?: (message: string) => void;
@@ -36,7 +40,7 @@ export interface PreparedScoreRun {
   session: JobSession;
   dataDir?: string;
   velocityThreshold: number;
-  /** The workspace's reports folder, when there is a workspace. */
+  /** The workspace's reports folder (this device's own in a shared workspace: sync/shared.ts), when there is one. */
   reportsDir?: string;
   /** The workspace's branding for the reports, its logo read and checked (null: none, or no workspace). */
   branding: ReportBranding | null;
@@ -66,7 +70,12 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
   const sessionRequest: SessionRequest = { warn: req.warn, ...req.session, workspace: ws };
   let release = async (): Promise<void> => {};
   if (ws && req.lock) {
-    const held = await acquireWorkspaceLock(ws.dir, { app: req.lock });
+    const held = await acquireWorkspaceLock(
+      ws.dir,
+      { app: req.lock, task: 'a score run' },
+      { breakLock: req.breakLock === true },
+    );
+    for (const m of held.broken) req.warn(m);
     release = () => held.release();
   }
   try {
@@ -78,7 +87,7 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
       session: await resolveJobSession(sessionRequest),
       dataDir: ws?.paths.data,
       velocityThreshold: ws?.settings.velocityThreshold ?? SESSION_DEFAULTS.velocityThreshold,
-      reportsDir: ws?.paths.reports,
+      reportsDir: ws ? await reportsDirFor(ws.paths, await thisDevice()) : undefined,
       branding,
       release,
     };

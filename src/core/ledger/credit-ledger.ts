@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { LEDGER_JOBS, type LedgerEntry, type LedgerJob, type LedgerSummary } from '../../shared/ledger';
 import { storageError } from '../storage/storage-error';
+import { thisDevice } from '../workspace/device';
 
 export type { LedgerEntry, LedgerJob, LedgerSummary };
 
@@ -39,7 +40,8 @@ export async function appendToLedger(
   opts: { device?: string } = {},
 ): Promise<LedgerEntry | undefined> {
   if (spend.credits <= 0 && spend.calls <= 0) return undefined;
-  const device = opts.device ?? deviceName();
+  // The workspace's one device identity (workspace/device.ts): TAGFIT_DEVICE and the stable id name the file.
+  const device = opts.device ?? (await thisDevice()).id;
   const entry: LedgerEntry = {
     id: randomUUID(),
     at: spend.at,

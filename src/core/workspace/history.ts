@@ -22,12 +22,16 @@ import { parseJsonText, readTextFile, toPrettyJson, writeFileAtomically } from '
 import type { RunSummary } from '../../shared/history';
 import { presetSchema } from '../../shared/scoring-registry';
 import { type RunRow, tagKey } from '../engine/momentum';
+import { type Device, thisDevice } from './device';
+import { conflictOf } from './sync/conflict-names';
 
 export type { RunSummary };
 
 export const HISTORY_VERSION = 1;
 
-const RUN_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}Z(?:-[0-9]+)?$/;
+/** A run's id: its clock to the second, `-2`… when taken, and since shared workspaces `--<device>` (older runs have none). */
+const RUN_ID =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}Z(?:-[0-9]+)?(?:--[a-z0-9][a-z0-9-]{1,46}[a-z0-9])?$/;
 
 /** A ranked row as the history keeps it: the scored-row fields marked `history`, flags by name only. */
 export type StoredTag = RunRow &
@@ -46,6 +50,8 @@ export interface StoredRun {
   regions: Record<RegionCode, { ranked: StoredTag[]; excluded: ExcludedTag[] }>;
   failed: FailedTag[];
   stopped?: RunResult['stopped'];
+  /** The computer that made the run (since shared workspaces; older runs have none). */
+  device?: { id: string; name: string };
 }
 
 const num = z.number();
@@ -93,6 +99,7 @@ const storedRunSchema = z.object({
     z.looseObject({ tag: z.string(), region: z.string(), error: z.string(), code: z.string() }),
   ),
   stopped: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+  device: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 
 /** The history folder inside a workspace's data folder. */
@@ -117,7 +124,7 @@ export function toStoredTag(t: ScoredTag): StoredTag {
   return row as StoredTag;
 }
 
-export function toStoredRun(result: RunResult, id: string): StoredRun {
+export function toStoredRun(result: RunResult, id: string, device?: StoredRun['device']): StoredRun {
   const regions: StoredRun['regions'] = {};
   for (const [code, r] of Object.entries(result.regions)) {
     regions[code] = {
@@ -137,6 +144,7 @@ export function toStoredRun(result: RunResult, id: string): StoredRun {
     failed: result.failed,
   };
   if (result.stopped) run.stopped = result.stopped;
+  if (device) run.device = { id: device.id, name: device.name };
   return run;
 }
 
@@ -148,12 +156,13 @@ const exists = (p: string): Promise<boolean> =>
 
 /**
  * Records a run as data/history/<runId>.json (atomic write). The id comes from the run's clock, with `-2`, `-3`…
- * when taken; the workspace lock makes this process the only writer, so checking then writing is safe.
+ * when taken, then the device's id: on a shared drive each computer writes only names of its own, and the
+ * workspace lock makes this process the only writer on this computer, so checking then writing is safe.
  */
 export async function recordRun(
   dataDir: string,
   result: RunResult,
-  opts: { fs?: AtomicFs } = {},
+  opts: { fs?: AtomicFs; device?: Device } = {},
 ): Promise<{ id: string; path: string }> {
   const dir = historyDir(dataDir);
   try {
@@ -161,16 +170,18 @@ export async function recordRun(
   } catch (e) {
     throw storageError('create the folder', dir, e);
   }
+  const device = opts.device ?? (await thisDevice());
   const base = runIdBase(result.now);
-  let id = base;
-  for (let n = 2; await exists(path.join(dir, `${id}.json`)); n++) id = `${base}-${n}`;
+  const idOf = (n: number): string => `${base}${n > 1 ? `-${n}` : ''}--${device.id}`;
+  let id = idOf(1);
+  for (let n = 2; await exists(path.join(dir, `${id}.json`)); n++) id = idOf(n);
   const file = path.join(dir, `${id}.json`);
-  await writeFileAtomically(file, toPrettyJson(toStoredRun(result, id)), { fs: opts.fs });
+  await writeFileAtomically(file, toPrettyJson(toStoredRun(result, id, device)), { fs: opts.fs });
   return { id, path: file };
 }
 
 /** Parses one history file; undefined with a reason when it is damaged or from a newer Tagfit. */
-function parseRun(raw: string, file: string): { run: StoredRun } | { problem: string } {
+export function parseRun(raw: string, file: string): { run: StoredRun } | { problem: string } {
   const read = parseJsonText(raw);
   if (!read.ok) return { problem: `History file ${file} is damaged (${read.reason}); skipped.` };
   const v = read.value as { version?: unknown } | null;
@@ -203,6 +214,7 @@ function summarise(run: StoredRun, file: string): RunSummary {
     creditsUsed: run.credits.used,
     stopped: run.stopped !== undefined,
     path: file,
+    ...(run.device ? { device: run.device.name } : {}),
   };
 }
 
@@ -229,7 +241,8 @@ async function readRuns(
     throw new TagfitError('storage', `Cannot read ${dir}: ${(e as Error).message}`, { path: dir });
   }
   const out: { run: StoredRun; file: string }[] = [];
-  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+  // A sync client's conflicted copy is not a run of its own: `workspace check --fix` merges it (conflicts.ts).
+  for (const name of names.filter((n) => n.endsWith('.json') && !conflictOf(n)).sort()) {
     const file = path.join(dir, name);
     let raw: string | undefined;
     try {

@@ -4,6 +4,7 @@ import { copyFile, lstat, mkdir, readlink, realpath, stat, writeFile } from 'nod
 import path from 'node:path';
 import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
+import { applyEdit } from './sync/settings-merge';
 import { inert } from '../../shared/safe-text';
 import { type ListName, NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import { normaliseUsername, usernameProblem } from '../../shared/username';
@@ -30,10 +31,14 @@ export interface WorkspacePaths {
   data: string;
   cache: string;
   history: string;
-  /** The folder proper-lockfile creates while a Tagfit holds the workspace. */
+  /** Older Tagfits' lock folder (one for every computer, so a shared drive could not keep it): read, never taken. */
   lock: string;
-  /** Who holds the lock, for the message a second Tagfit shows. */
+  /** Older Tagfits' note of who holds the lock: read as another holder's. */
   lockHolder: string;
+  /** Each computer's lock and note of who holds it, `<device>.lock/` and `<device>.json` (lock.ts). */
+  locks: string;
+  /** Copies a sync client made, kept here once their content is merged (sync/fix.ts). */
+  merged: string;
 }
 
 export interface Workspace {
@@ -66,13 +71,15 @@ export function workspacePaths(dir: string): WorkspacePaths {
     history: path.join(data, 'history'),
     lock: path.join(data, 'tagfit.lock'),
     lockHolder: path.join(data, 'lock-holder.json'),
+    locks: path.join(data, 'locks'),
+    merged: path.join(data, 'merged'),
   };
 }
 
 const CACHE_GITIGNORE =
   '# Cached TikLiveAPI answers: large and re-fetchable, so not committed.\n# Run history (../history) is worth sharing.\n*\n!.gitignore\n';
 const DATA_GITIGNORE =
-  '# Present only while a Tagfit works on this workspace.\ntagfit.lock/\nlock-holder.json\n';
+  '# Present only while a Tagfit works on this workspace.\ntagfit.lock/\nlock-holder.json\nlocks/\n';
 
 const exists = async (p: string): Promise<boolean> =>
   stat(p).then(
@@ -241,12 +248,20 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
 
 /**
  * Saves the workspace's settings atomically; see saveSettingsFile for a damaged or newer file already there. Own
- * accounts must be usernames (a path or a script is refused here, naming it, not at the first track run).
+ * accounts must be usernames (a path or a script is refused here, naming it, not at the first track run). Given
+ * `base` (the settings the edit started from), only the fields the edit changed are applied to the file as it is
+ * now: another computer's change to another field, synced meanwhile, is kept.
  */
 export async function saveSettings(
   dir: string,
-  settings: WorkspaceSettingsInput,
+  edited: WorkspaceSettingsInput,
+  opts: { base?: WorkspaceSettingsInput } = {},
 ): Promise<{ keptAside?: string }> {
+  let settings = edited;
+  if (opts.base) {
+    const current = await loadSettings(workspacePaths(dir).settings).catch(() => undefined);
+    if (current) settings = applyEdit(current, opts.base, edited);
+  }
   const ownAccounts = settings.ownAccounts?.map((raw, i) => {
     const name = normaliseUsername(raw);
     const problem = usernameProblem(name);

@@ -25,7 +25,8 @@ export function createSettingsHandlers(ctx: HandlerContext): DomainHandlers<Chan
       const open = requireWritable(ctx, 'save the settings');
       // The same check a run makes: settings a run would refuse are refused here, naming the field.
       resolveSettings(settings.preset, scoringOverrides(settings));
-      const { keptAside } = await saveSettings(open.ws.dir, settings);
+      // Field by field over the file as it is now: a change synced from another computer is kept.
+      const { keptAside } = await saveSettings(open.ws.dir, settings, { base: open.ws.settings });
       if (keptAside) ctx.s.log?.(`the damaged tagfit.json was kept as ${keptAside}`);
       const reopened = await openWorkspace(open.ws.dir).catch((e: unknown) => {
         throw e instanceof TagfitError ? e : new TagfitError('storage', String(e));

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TagfitError } from '../../core/errors';
-import { createFileCache } from '../../core/workspace/cache';
+import { createWorkspaceCache } from '../../core/workspace/device-cache';
 import { initWorkspace, openWorkspace } from '../../core/workspace/layout';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/lock';
 import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
@@ -62,7 +62,7 @@ export async function openWorkspaceAt(
     await lock.release();
     lock = undefined;
   }
-  const cache = createFileCache(ws.paths.cache, {
+  const cache = await createWorkspaceCache(ws.paths.cache, {
     maxBytes: ws.settings.cacheMaxBytes,
     onWarning: (m) => ctx.s.log?.(m),
   });
