@@ -6,6 +6,7 @@ import { createSystemKeychain } from '../core/secrets/keychain';
 import { Secret } from '../core/secrets/secret';
 import { startSimulator } from '../core/simulator';
 import { createFileCache } from '../core/workspace/cache';
+import { createWorkspaceCache } from '../core/workspace/device-cache';
 import { compareRuns } from '../core/engine/momentum';
 import { runIdOf } from '../core/job/previous-run';
 import { listRuns, loadRun } from '../core/workspace/history';
@@ -100,9 +101,11 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
 
   const cache = program.command('cache').description('the answer cache of a workspace or folder');
   const openCache = async (o: { workspace?: string; cacheDir?: string }) => {
-    const dir = o.cacheDir ?? (o.workspace ? (await openWorkspace(o.workspace)).paths.cache : undefined);
-    if (!dir) throw new TagfitError('input', 'Give --workspace <dir> or --cache-dir <dir>.');
-    return createFileCache(dir, { onWarning: (m) => writeErr(`warning: ${m}\n`) });
+    const onWarning = (m: string): void => void writeErr(`warning: ${m}\n`);
+    if (o.cacheDir) return createFileCache(o.cacheDir, { onWarning });
+    if (!o.workspace) throw new TagfitError('input', 'Give --workspace <dir> or --cache-dir <dir>.');
+    // This computer's answers: the other computers' folders are theirs to prune.
+    return createWorkspaceCache((await openWorkspace(o.workspace)).paths.cache, { onWarning });
   };
   cache
     .command('stats')
