@@ -5,7 +5,12 @@ import { z } from 'zod';
 /** A CSS hex colour: #rgb or #rrggbb. */
 export const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 /** The logo's file types, by extension, with the MIME type each is embedded as. */
-export const LOGO_TYPES = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' } as const;
+export const LOGO_TYPES = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+} as const;
 /** A logo above this size would make every HTML and PDF report heavy: refused. */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 

@@ -247,7 +247,10 @@ describe('output: the report folder', () => {
       }
       await atomicWrite(file, content, options);
     };
-    const run = await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null, writer: full }, dataDir: data });
+    const run = await runJob(sim, {
+      out: { dir: out, formats: ['md', 'csv'], branding: null, writer: full },
+      dataDir: data,
+    });
     expect(run.reportError).toEqual({
       code: 'storage',
       message: `Cannot write ${path.join(out, `GB-${DATE}.md`)}: the disk is full.`,

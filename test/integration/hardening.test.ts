@@ -235,7 +235,10 @@ describe('runs that end early', () => {
     const out = await folder();
     await runJob(sim, { out: { dir: out, formats: ['md', 'csv'], branding: null } });
     const complete = await readFile(path.join(out, `US-${DATE}.csv`));
-    const budget = await runJob(sim, { maxCredits: 3, out: { dir: out, formats: ['md', 'csv'], branding: null } });
+    const budget = await runJob(sim, {
+      maxCredits: 3,
+      out: { dir: out, formats: ['md', 'csv'], branding: null },
+    });
     expect(budget.result.stopped?.code).toBe('budget');
     expect(budget.partial).toBe(true);
     sim.setOptions({ key: 'another-key-entirely' });

@@ -49,7 +49,10 @@ export function accentOf(hex: string): NonNullable<ReportBranding['accent']> {
   const text = black >= white ? '#000000' : '#ffffff';
   const contrast = Math.max(black, white);
   if (contrast < AA_CONTRAST)
-    throw new TagfitError('internal', `No text colour reaches AA contrast on ${colour} (${contrast.toFixed(2)}).`);
+    throw new TagfitError(
+      'internal',
+      `No text colour reaches AA contrast on ${colour} (${contrast.toFixed(2)}).`,
+    );
   return { colour, text, contrast: Math.round(contrast * 100) / 100 };
 }
 
@@ -61,7 +64,11 @@ export async function loadReportBranding(
 ): Promise<ReportBranding | null> {
   if (!branding) return null;
   if (branding.accent !== undefined && !HEX_COLOUR.test(branding.accent))
-    throw brandingError(settingsFile, 'accent', `"${branding.accent}" is not a CSS hex colour such as #1f6feb`);
+    throw brandingError(
+      settingsFile,
+      'accent',
+      `"${branding.accent}" is not a CSS hex colour such as #1f6feb`,
+    );
   const out: ReportBranding = {
     ...(branding.agency ? { agency: branding.agency } : {}),
     ...(branding.client ? { client: branding.client } : {}),

@@ -1,12 +1,6 @@
 // A region's report as blocks (document-model.ts), assembled from its sections: the summary, the top 20, every
 // ranked tag, momentum, the excluded, the settings in words. markdown.ts and html.ts render the same blocks.
-import {
-  type Block,
-  readableTime,
-  type RegionReportInput,
-  type ReportDocument,
-  TOP,
-} from './document-model';
+import { type Block, readableTime, type RegionReportInput, type ReportDocument, TOP } from './document-model';
 import { summaryBlocks } from './region-summary';
 import { excludedBlocks, momentumBlocks, rankedBlocks, tagSetBlocks, topBlocks } from './region-sections';
 import { creditsText, settingsInWords } from './settings-words';

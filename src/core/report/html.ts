@@ -106,7 +106,9 @@ function brandHeader(doc: ReportDocument): string {
   const logo = b.logo
     ? `<img src="${escapeHtml(b.logo.dataUrl)}" alt="${escapeHtml(who ? `Logo of ${who}` : 'Logo')}">\n`
     : '';
-  const lines = titleLines(doc).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+  const lines = titleLines(doc)
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('\n');
   return `<header class="brand">\n${logo}${lines}\n</header>\n`;
 }
 

@@ -16,7 +16,8 @@ export function brandingError(settingsFile: string, field: string, problem: stri
 
 /** The first bytes each logo type starts with (an SVG is text with an <svg element). */
 function looksLike(mime: string, bytes: Buffer): boolean {
-  if (mime === 'image/png') return bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+  if (mime === 'image/png')
+    return bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
   if (mime === 'image/jpeg') return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   const text = bytes.subarray(0, 4096).toString('utf8');
   return /<svg[\s>]/i.test(text) && !bytes.includes(0);
@@ -44,7 +45,9 @@ async function checkedImage(
 }
 
 /** The workspace folder as the file system names it (symbolic links resolved), and a test for "inside it". */
-async function workspaceRoot(workspaceDir: string): Promise<{ root: string; inside: (p: string) => boolean }> {
+async function workspaceRoot(
+  workspaceDir: string,
+): Promise<{ root: string; inside: (p: string) => boolean }> {
   const root = await realpath(path.resolve(workspaceDir)).catch(() => path.resolve(workspaceDir));
   return {
     root,

@@ -43,4 +43,3 @@ export function pdfOptions(doc: ReportDocument): PdfOptions {
     marginMm: { top: 18, bottom: 14, left: 12, right: 12 },
   };
 }
-

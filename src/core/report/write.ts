@@ -183,9 +183,7 @@ export async function checkReportDir(dir: string): Promise<void> {
 export interface ReportFile {
   name: string;
   content:
-    | string
-    | Buffer
-    | ((writtenAs: (requested: string) => string) => string | Promise<string | Buffer>);
+    string | Buffer | ((writtenAs: (requested: string) => string) => string | Promise<string | Buffer>);
 }
 
 /**

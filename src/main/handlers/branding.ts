@@ -8,7 +8,9 @@ import type { BrandingPreview } from '../../shared/branding';
 import { type HandlerContext, requireWorkspace, requireWritable } from './context';
 import type { DomainHandlers } from './types';
 
-export function createBrandingHandlers(ctx: HandlerContext): DomainHandlers<'branding:preview' | 'branding:pick-logo'> {
+export function createBrandingHandlers(
+  ctx: HandlerContext,
+): DomainHandlers<'branding:preview' | 'branding:pick-logo'> {
   return {
     async 'branding:preview'({ branding }) {
       const { ws } = requireWorkspace(ctx);
@@ -35,7 +37,10 @@ export function createBrandingHandlers(ctx: HandlerContext): DomainHandlers<'bra
       if (ctx.s.shell === 'electron') {
         // The app takes a file only from its own dialog: a renderer taken over cannot make main read any file.
         if (file !== undefined)
-          throw new TagfitError('input', 'Choose the logo in the file dialog: the app takes no typed file name.');
+          throw new TagfitError(
+            'input',
+            'Choose the logo in the file dialog: the app takes no typed file name.',
+          );
         chosen = await ctx.s.dialogs.pickImage('Choose the logo for the reports');
         if (chosen === null) return null;
       } else {

@@ -33,7 +33,11 @@ export function createReportsHandlers(ctx: HandlerContext): DomainHandlers<'repo
       await checkReportDir(target);
       const result = last.outcome.result;
       // The workspace's branding as it is now, logo read and checked: every format carries it.
-      const branding = await loadReportBranding(open.ws.dir, open.ws.settings.branding, open.ws.paths.settings);
+      const branding = await loadReportBranding(
+        open.ws.dir,
+        open.ws.settings.branding,
+        open.ws.paths.settings,
+      );
       const files = reportFiles(result, {
         regionNames: last.regionNames,
         // Every format by default; PDF only where the shell can print one.
