@@ -169,7 +169,7 @@ describe('answers', () => {
     const fields = warnings.map((w) => /field (\S+)/.exec(w)?.[1]);
     expect(new Set(fields).size).toBe(fields.length);
     expect(fields).toEqual(expect.arrayContaining(['digg_count', 'author', 'create_time', 'play_count']));
-    for (const w of warnings) expect(w).toContain('GET /challenge-posts/ for #brokenfields');
+    for (const w of warnings) expect(w).toContain('the posts of #brokenfields');
   });
 });
 
@@ -194,7 +194,7 @@ describe('the key stays out of errors', () => {
     );
     const e = await failure(client({ retries: 1 }).challengeInfo('gymtok'));
     expect(e.code).toBe('network');
-    expect(e.message).toContain('GET /challenge-info-name/ for #gymtok: the connection failed');
+    expect(e.message).toContain('the hashtag info of #gymtok: the connection failed');
     expect(e.message).toContain('ECONNRESET');
     expect(e.cause).toBeUndefined();
   });
@@ -230,7 +230,7 @@ describe('refusals that are never retried', () => {
     const api = client();
     const e = await failure(api.challengeInfo('#nosuchtag_zz'));
     expect(e.code).toBe('not-found');
-    expect(e.message).toBe('Hashtag #nosuchtag_zz not found (GET /challenge-info-name/)');
+    expect(e.message).toBe('No TikTok hashtag #nosuchtag_zz');
 
     sim.inject({ kind: 'status', status: 404 });
     expect((await failure(api.challengeInfo('gymtok'))).code).toBe('not-found');
@@ -305,7 +305,7 @@ describe('rate limits', () => {
     await api.challengeInfo('gymtok');
     const e = await failure(api.challengeInfo('ootd'));
     expect(e.code).toBe('rate-limited');
-    expect(e.message).toContain('GET /challenge-info-name/ for #ootd');
+    expect(e.message).toContain('the hashtag info of #ootd');
     expect(e.message).toContain('3 attempts');
     expect(sim.stats().requests).toBe(4);
     expect(api.credits()).toMatchObject({ used: 1, calls: 4, retries: 2, rateLimited: 3 });
@@ -357,7 +357,7 @@ describe('transient faults', () => {
     sim.inject({ kind: 'timeout', times: Number.POSITIVE_INFINITY });
     const e = await failure(client({ timeoutMs: 100, retries: 1 }).challengeInfo('ootd'));
     expect(e.code).toBe('timeout');
-    expect(e.message).toContain('GET /challenge-info-name/ for #ootd');
+    expect(e.message).toContain('the hashtag info of #ootd');
   });
 
   it.each(['drop', 'truncated', 'malformed'] as const)(
@@ -388,7 +388,7 @@ describe('transient faults', () => {
     sim.inject({ kind: 'drop', times: Number.POSITIVE_INFINITY });
     const e = await failure(client({ retries: 1 }).regionList());
     expect(e.code).toBe('network');
-    expect(e.message).toContain('GET /region-list/');
+    expect(e.message).toContain('the region list');
   });
 });
 
@@ -528,7 +528,7 @@ describe('cache, offline and budget', () => {
     const api = client({ cache, offline: true, maxAgeMs: 1000 });
     const e = await failure(api.challengeInfo('gymtok'));
     expect(e.code).toBe('offline');
-    expect(e.message).toBe('Offline: no cached answer for GET /challenge-info-name/ for #gymtok');
+    expect(e.message).toBe('Offline: no cached answer for the hashtag info of #gymtok');
 
     cache.map.set('/region-list/', { fetchedAt: Date.now() - 7_200_000, body: { US: 'United States' } });
     expect(await api.regionList()).toEqual({ US: 'United States' });
@@ -544,7 +544,7 @@ describe('cache, offline and budget', () => {
     const e = (outcomes[2] as PromiseRejectedResult).reason as TagfitError;
     observed.push(e);
     expect(e.code).toBe('budget');
-    expect(e.message).toContain('GET /region-list/');
+    expect(e.message).toContain('the region list');
     expect((await failure(api.challengeInfo('gymtok'))).code).toBe('budget');
     expect(sim.stats().requests).toBe(2);
   });

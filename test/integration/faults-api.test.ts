@@ -37,7 +37,7 @@ function expectOnlyFounderUsFailed(run: FaultRun, code: string, what: RegExp): v
   expect(run.result.failed).toHaveLength(1);
   const [f] = run.result.failed;
   expect(f).toMatchObject({ tag: 'founderlife', region: 'US', code });
-  expect(f!.error).toContain('GET /challenge-posts/ for #founderlife in US');
+  expect(f!.error).toContain('the posts of #founderlife in US');
   expect(f!.error).toMatch(what);
   expect(run.result.stopped).toBeUndefined();
   // The other region is untouched, the other hashtags of the US are still ranked.
@@ -225,7 +225,7 @@ describe('faults: server errors and broken transport', () => {
       ['founderlife', 'GB', 'network'],
     ]);
     expect(run.result.failed[0]!.error).toBe(
-      'GET /challenge-info-name/ for #founderlife: TikLiveAPI answered HTTP 503 (gave up after 5 attempts)',
+      'the hashtag info of #founderlife: TikLiveAPI answered HTTP 503 (gave up after 5 attempts)',
     );
     for (const region of ['US', 'GB'])
       expect(Object.keys(ranking(run.result, region)).sort()).toEqual([
@@ -277,7 +277,7 @@ describe('faults: server errors and broken transport', () => {
 describe('faults: odd answers', () => {
   /** Warnings about one hashtag's posts in the US. */
   const about = (run: FaultRun, tag: string): string[] =>
-    run.warnings.filter((w) => w.startsWith(`GET /challenge-posts/ for #${tag} in US`));
+    run.warnings.filter((w) => w.startsWith(`the posts of #${tag} in US`));
 
   it('fields missing, null, strings for numbers, negative: defaulted, each reported once with its field; the tag is ranked', async () => {
     const run = await runJob(sim, {

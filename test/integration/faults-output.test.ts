@@ -432,7 +432,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
           'saasmarketing',
           r,
           'offline',
-          'Offline: no cached answer for GET /challenge-info-name/ for #saasmarketing',
+          'Offline: no cached answer for the hashtag info of #saasmarketing',
         ]),
       );
       expect(run.result.credits.fromCache).toBe(1 + 2 + 2 * 2 * 2);
@@ -449,7 +449,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     const doc1 = docOf(first);
     expect(doc1.stopped?.code).toBe('budget');
     expect(doc1.stopped?.message).toMatch(
-      /^Credit budget of 6 reached: GET \/challenge-posts\/ for #\w+ in (US|GB) not sent \(\d answered with data, \d requests sent; every request sent counts, as TikLiveAPI may bill it\)$/,
+      /^Credit budget of 6 reached: the posts of #\w+ in (US|GB) not sent \(\d answered with data, \d requests sent; every request sent counts, as TikLiveAPI may bill it\)$/,
     );
     expect(doc1.credits.used).toBe(6);
     expect(sim.stats().credits).toBe(6);

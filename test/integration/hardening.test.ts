@@ -131,7 +131,7 @@ describe('hostile API', () => {
         region: 'US',
         code: 'invalid-response',
         error:
-          "GET /challenge-posts/ for #flood in US: TikLiveAPI's answer is larger than 8 MB (answers are normally well under 1 MB); it was not read or retried",
+          "the posts of #flood in US: TikLiveAPI's answer is larger than 8 MB (answers are normally well under 1 MB); it was not read or retried",
       },
     ]);
     expect(

@@ -74,7 +74,7 @@ describe('challenge info', () => {
       isCommerce: true,
     });
     expect(c.warnings).toHaveLength(6);
-    for (const w of c.warnings) expect(w).toContain('GET /challenge-info-name/ for #running');
+    for (const w of c.warnings) expect(w).toContain('the hashtag info of #running');
     expect(c.warnings.find((w) => w.includes('view_count'))).toMatch(/negative, used 0/);
     expect(c.warnings.find((w) => w.includes('user_count'))).toMatch(/string, coerced/);
     expect(c.warnings.find((w) => w.includes('desc'))).toMatch(/null, used ''/);
@@ -85,7 +85,7 @@ describe('challenge info', () => {
       toChallenge({ cha_name: 'running' }, ctx('/challenge-info-name/', '#running'), 'running'),
     );
     expect(e.code).toBe('invalid-response');
-    expect(e.message).toContain('GET /challenge-info-name/ for #running');
+    expect(e.message).toContain('the hashtag info of #running');
     expect(e.message).toContain('id is missing');
     expect(e.details).toMatchObject({ field: 'id', subject: '#running' });
   });
@@ -165,7 +165,7 @@ describe('posts page', () => {
       ].sort(),
     );
     const digg = c.warnings.find((w) => w.includes('field digg_count'))!;
-    expect(digg).toContain('GET /challenge-posts/ for #running');
+    expect(digg).toContain('the posts of #running');
     expect(digg).toContain('null, used 0 in 2 of 10 videos');
     expect(digg).toContain('missing, used 0 in 1 of 10 videos');
     expect(digg).toContain('negative, used 0 in 1 of 10 videos');
@@ -207,11 +207,11 @@ describe('error bodies', () => {
       ctx('/challenge-info-name/', '#nosuchtag'),
     );
     expect(e?.code).toBe('not-found');
-    expect(e?.message).toBe('Hashtag #nosuchtag not found (GET /challenge-info-name/)');
+    expect(e?.message).toBe('No TikTok hashtag #nosuchtag');
     expect(
       errorFromBody({ status: 'error', message: 'Not found' }, ctx('/userinfo-by-username/', '@bob'))
         ?.message,
-    ).toBe('User @bob not found (GET /userinfo-by-username/)');
+    ).toBe('No TikTok account @bob');
   });
 
   it('recognises the key refusal body', () => {
@@ -223,7 +223,7 @@ describe('error bodies', () => {
   it('passes any other error message on as invalid-response', () => {
     const e = errorFromBody({ status: 'error', message: 'Upstream busy' }, ctx('/challenge-posts/', '#a'));
     expect(e?.code).toBe('invalid-response');
-    expect(e?.message).toBe('GET /challenge-posts/ for #a: TikLiveAPI answered an error: Upstream busy');
+    expect(e?.message).toBe('the posts of #a: TikLiveAPI answered an error: Upstream busy');
   });
 
   it('leaves data alone', () => {
@@ -275,7 +275,7 @@ describe('users and search', () => {
     expect(c.warnings).toHaveLength(1);
     expect(toUserInfo({ user: { id: '42' } }, ctx('/userinfo-by-username/', '@alice')).followerCount).toBe(0);
     const e = thrownTagfitError(() => toUserInfo({ user: null }, ctx('/userinfo-by-username/', '@alice')));
-    expect(e.message).toBe('GET /userinfo-by-username/ for @alice: user is null, not an object');
+    expect(e.message).toBe('the profile of @alice: user is null, not an object');
   });
 
   it('maps user search hits, skipping entries without a handle', () => {

@@ -12,9 +12,25 @@ export interface DecodeContext {
   onWarning?: (message: string) => void;
 }
 
-/** Where an answer came from, as people read it: `GET /challenge-posts/ for #cats`. */
+/**
+ * What each endpoint answers, in people's words: a message says what was asked ("the posts of #cats in US"), never
+ * the API's route (the route stays in the error's details, for logs).
+ */
+const CALL_WORDS: Record<string, (subject: string) => string> = {
+  '/challenge-info-name/': (s) => `the hashtag info of ${s}`,
+  '/challenge-posts/': (s) => `the posts of ${s}`,
+  '/region-list/': () => 'the region list',
+  '/userinfo-by-username/': (s) => `the profile of ${s}`,
+  '/user-posts/': (s) => `the posts of ${s}`,
+  '/search-user/': (s) => `the account search for ${s}`,
+  '/search-challenge/': (s) => `the hashtag search for ${s}`,
+};
+
+/** What an answer was, as people read it: `the posts of #cats in US`. */
 export function describeCall(ctx: Pick<DecodeContext, 'endpoint' | 'subject'>): string {
-  return ctx.subject ? `GET ${ctx.endpoint} for ${ctx.subject}` : `GET ${ctx.endpoint}`;
+  const words = CALL_WORDS[ctx.endpoint];
+  if (words) return words(ctx.subject);
+  return ctx.subject ? `a TikLiveAPI answer about ${ctx.subject}` : 'a TikLiveAPI answer';
 }
 
 export class FieldNotes {

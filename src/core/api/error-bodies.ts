@@ -13,8 +13,8 @@ export function authError(ctx: DecodeContext, status?: number): TagfitError {
 
 function notFoundMessage(ctx: DecodeContext): string {
   const s = ctx.subject;
-  if (s.startsWith('#')) return `Hashtag ${s} not found (GET ${ctx.endpoint})`;
-  if (s.startsWith('@')) return `User ${s} not found (GET ${ctx.endpoint})`;
+  if (s.startsWith('#')) return `No TikTok hashtag ${s.split(' ')[0]}`;
+  if (s.startsWith('@')) return `No TikTok account ${s.split(' ')[0]}`;
   return `${describeCall(ctx)}: not found`;
 }
 

@@ -31,16 +31,19 @@ export function on<E extends EventChannel>(channel: E, listener: (p: EventPayloa
   return window.tagfit.on(channel, listener);
 }
 
-/** An error in words a creator understands, from what main said. */
-export function explain(e: unknown): { title: string; detail: string } {
+/**
+ * An error in words a creator understands, from what main said: its kind (`title`, null where the message says it
+ * all, as a list problem does) and the message itself (`detail`), which names the cause and so the fix.
+ */
+export function explain(e: unknown): { title: string | null; detail: string } {
   const code = (e as { code?: unknown } | null)?.code;
   const detail = e instanceof Error ? e.message : String(e);
-  const title: Record<string, string> = {
+  const title: Record<string, string | null> = {
     auth: 'TikLiveAPI refused the key',
     network: 'TikLiveAPI could not be reached',
     timeout: 'TikLiveAPI did not answer in time',
     offline: 'Offline: the cache does not have it',
-    input: 'Check the input',
+    input: null,
     storage: 'A file could not be read or written',
     locked: 'The workspace is in use',
     budget: 'The credit budget is spent',
@@ -48,5 +51,6 @@ export function explain(e: unknown): { title: string; detail: string } {
     'not-found': 'Not found',
     cancelled: 'Cancelled',
   };
-  return { title: (typeof code === 'string' ? title[code] : undefined) ?? 'Something went wrong', detail };
+  const kind = typeof code === 'string' ? title[code] : undefined;
+  return { title: kind === undefined ? (detail ? null : 'Something went wrong') : kind, detail };
 }

@@ -1,5 +1,5 @@
-// The current error, where it happened (above the editor), announced to screen readers, with its detail one
-// click away.
+// The current error, where it happened (above the editor), announced to screen readers: what was being done and
+// the cause in the alert itself, any further lines one click away.
 import { useState } from 'react';
 import { useUiStore } from '../stores/ui-store';
 
@@ -11,9 +11,12 @@ export function AlertBar(): React.JSX.Element | null {
   return (
     <div className="alert" role="alert">
       <strong>{alert.title}</strong>
-      <button className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? 'Hide detail' : 'Detail'}
-      </button>
+      {alert.message && <span className="alert-message">{alert.message}</span>}
+      {alert.detail && (
+        <button className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? 'Hide detail' : 'Detail'}
+        </button>
+      )}
       <button className="icon-button" onClick={dismiss} aria-label="Dismiss" title="Dismiss">
         <span className="codicon codicon-close" aria-hidden="true" />
       </button>

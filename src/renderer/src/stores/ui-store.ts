@@ -12,8 +12,14 @@ export interface LogLine {
 }
 
 export interface Alert {
+  /** What was being done, and the kind of error where it adds to the message: "Running: TikLiveAPI refused the key". */
   title: string;
+  /** The message's first line: the cause, said in the alert itself. */
+  message: string;
+  /** The message's other lines (a list's further problems), one click away; '' when there are none. */
   detail: string;
+  /** The error's code: a view may offer what fits it (Open read-only for a workspace in use). */
+  code?: string;
 }
 
 interface UiState {
@@ -78,7 +84,16 @@ export const useUiStore = create<UiState>((set, get) => ({
   },
   report(what, e) {
     const { title, detail } = explain(e);
-    set({ alert: { title: `${what}: ${title}`, detail } });
+    const [message = '', ...more] = detail.split('\n');
+    const code = (e as { code?: unknown } | null)?.code;
+    set({
+      alert: {
+        title: title ? `${what}: ${title}` : what,
+        message,
+        detail: more.join('\n'),
+        ...(typeof code === 'string' ? { code } : {}),
+      },
+    });
     get().log('error', `${what}: ${detail}`);
   },
   dismissAlert() {

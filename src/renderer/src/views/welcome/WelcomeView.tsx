@@ -12,7 +12,7 @@ export function WelcomeView(): React.JSX.Element {
   const alert = useUiStore((s) => s.alert);
   const tryOpen = async (dir?: string): Promise<void> => {
     await open(dir);
-    if (useUiStore.getState().alert?.title.includes('in use')) setLockedDir(dir ?? null);
+    if (useUiStore.getState().alert?.code === 'locked') setLockedDir(dir ?? null);
   };
   return (
     <div className="welcome">
