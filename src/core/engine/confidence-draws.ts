@@ -5,9 +5,9 @@
 // into typed arrays and the draws remembered per sample, so a weights-only re-score costs no new draw.
 import type { RegionResult, ScoringSettings } from '../../shared/model';
 import { hashString } from '../prng';
-import { authorKeyFor, median, summariseDensity, targetKeysFor } from './metrics';
-import { normaliseMetrics } from './normalise';
-import type { RegionEntry } from './score';
+import { type CompactSample, compactPosts } from './compact-samples';
+import { authorKeysOf, median, summariseDensity } from './metrics';
+import { type RegionEntry, servedOf } from './score';
 
 export interface BootstrapOptions {
   /** 1,000 by default. */
@@ -39,33 +39,30 @@ interface Columns {
 }
 
 function columns(
-  entry: RegionEntry,
+  sample: CompactSample,
   targets: ReadonlySet<string>,
   cutoff: number,
   settings: ScoringSettings,
 ): Columns {
-  // The posts the metrics use: de-duplicated as computeMetrics does when the preset asks for it.
-  const seenIds = settings.dedupePosts ? new Set<string>() : undefined;
-  const posts = entry.posts.filter((p) => {
-    if (!seenIds || p.id === '') return true;
-    if (seenIds.has(p.id)) return false;
-    seenIds.add(p.id);
-    return true;
-  });
-  const key = authorKeyFor(settings);
-  const keyedTargets = targetKeysFor(targets, settings);
-  const clusters = new Map<string, number[]>();
+  // The posts the metrics use: de-duplicated as the metrics are when the preset asks for it.
+  const used: number[] = [];
+  for (let i = 0; i < sample.likes.length; i++)
+    if (!settings.dedupePosts || sample.repeat[i] === 0) used.push(i);
+  const keys = authorKeysOf(sample.authors, targets, settings);
+  // Clusters in the order their author first posts, then the posts without author, as the draws have always used.
+  const clusters = new Map<number, number[]>();
   const loose: number[] = [];
-  posts.forEach((p, i) => {
-    if (p.authorId === '') return void loose.push(i);
-    const id = key(p.authorId);
+  used.forEach((p, i) => {
+    const a = sample.author[p]!;
+    if (a < 0) return void loose.push(i);
+    const id = keys.keyOf[a]!;
     const list = clusters.get(id);
     if (list) list.push(i);
     else clusters.set(id, [i]);
   });
   const C = clusters.size + loose.length;
   const start = new Int32Array(C + 1);
-  const order = new Int32Array(posts.length);
+  const order = new Int32Array(used.length);
   const isAuthor = new Uint8Array(C);
   const isTarget = new Uint8Array(C);
   let k = 0;
@@ -74,7 +71,7 @@ function columns(
     start[k] = at;
     for (const i of list) order[at++] = i;
     isAuthor[k] = 1;
-    isTarget[k] = keyedTargets.has(id) ? 1 : 0;
+    isTarget[k] = keys.isTarget[id]!;
     k += 1;
   }
   for (const i of loose) {
@@ -82,9 +79,9 @@ function columns(
     order[at++] = i;
   }
   start[C] = at;
-  const likes = Float64Array.from(posts, (p) => p.likes);
-  const logLikes = Float64Array.from(posts, (p) => Math.log1p(Math.max(0, p.likes)));
-  const recent = Uint8Array.from(posts, (p) => (p.createTime >= cutoff ? 1 : 0));
+  const likes = Float64Array.from(used, (p) => sample.likes[p]!);
+  const logLikes = likes.map((l) => Math.log1p(Math.max(0, l)));
+  const recent = Uint8Array.from(used, (p) => (sample.createTime[p]! >= cutoff ? 1 : 0));
   const count = new Float64Array(C);
   const recentSum = new Float64Array(C);
   const likesSum = new Float64Array(C);
@@ -106,9 +103,9 @@ function columns(
 export interface Resampled {
   /** The ranked tags in input order (ties rank in it). */
   order: RegionResult['ranked'];
-  /** The posts arrays they were drawn from and their lengths (pages are appended in place), to check that a
-   * remembered draw still fits. */
-  posts: readonly (readonly unknown[])[];
+  /** The samples they were drawn from (posts arrays or compact samples) and their lengths (pages are appended to
+   * a posts array in place), to check that a remembered draw still fits. */
+  posts: readonly object[];
   lengths: readonly number[];
   /** [b][t] normalised velocity, density, overlap at (b * T + t) * 3. */
   normalised: Float64Array;
@@ -118,7 +115,7 @@ export interface Resampled {
 }
 
 // A weights-only re-score (the app's sliders) reuses the draws: remembered per sample, dropped with it.
-const remembered = new WeakMap<readonly unknown[], Map<string, Resampled>>();
+const remembered = new WeakMap<object, Map<string, Resampled>>();
 
 /** B resamples of one tag's raw metrics into raw[(b * T + t) * 3 …], from the tag's own stream. */
 function drawTag(
@@ -189,7 +186,9 @@ export function resampleRegion(
   // Input order, as scoreRegion ranks ties; every ranked tag comes from an entry.
   const position = new Map(entries.map((e, i) => [e.candidate, i] as const).reverse());
   const order = [...result.ranked].sort((a, b) => position.get(a.candidate)! - position.get(b.candidate)!);
-  const posts = order.map((t) => byCandidate.get(t.candidate)!.posts);
+  const sources = order.map((t) => byCandidate.get(t.candidate)!);
+  const posts = sources.map((e) => e.sample ?? e.posts);
+  const lengths = sources.map(servedOf);
   const B = opts.resamples ?? DEFAULT_RESAMPLES;
   const seed = opts.seed ?? DEFAULT_SEED;
   const key = [
@@ -210,7 +209,7 @@ export function resampleRegion(
   if (
     known &&
     known.posts.length === posts.length &&
-    known.posts.every((p, i) => p === posts[i] && p.length === known.lengths[i])
+    known.posts.every((p, i) => p === posts[i] && lengths[i] === known.lengths[i])
   )
     return { ...known, order };
 
@@ -218,14 +217,15 @@ export function resampleRegion(
   const T = order.length;
   const raw = new Float64Array(B * T * 3);
   const units = order.map((tag, t) => {
-    const c = columns(byCandidate.get(tag.candidate)!, targets, cutoff, settings);
+    const e = sources[t]!;
+    const c = columns(e.sample ?? compactPosts(e.posts), targets, cutoff, settings);
     drawTag(c, raw, t, T, B, hashString(`${seed}|${result.region}|${tag.candidate}`), settings);
     return c.isAuthor.length;
   });
   const out: Resampled = {
     order,
     posts,
-    lengths: posts.map((p) => p.length),
+    lengths,
     normalised: normaliseDraws(raw, T, B, settings),
     B,
     units,
@@ -237,24 +237,27 @@ export function resampleRegion(
   return out;
 }
 
-/** Each resample's raw metrics normalised across the region as the preset normalises them (normaliseMetrics),
- * in place. */
+/** Each resample's raw metrics normalised across the region as the preset normalises them (normaliseMetrics: the
+ * same operations, so the same doubles), in place, without an object per tag. */
 function normaliseDraws(raw: Float64Array, T: number, B: number, settings: ScoringSettings): Float64Array {
-  const metrics = Array.from({ length: T }, () => ({ velocity: 0, density: 0, overlap: 0 }));
+  const robust = settings.preset !== 'seed';
   for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const at = (b * T + t) * 3;
-      const m = metrics[t]!;
-      m.velocity = raw[at]!;
-      m.density = raw[at + 1]!;
-      m.overlap = raw[at + 2]!;
+    const base = b * T * 3;
+    if (robust)
+      for (let t = 0; t < T; t++) raw[base + t * 3 + 1] = Math.log1p(Math.max(0, raw[base + t * 3 + 1]!));
+    for (let m = 0; m < 3; m++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let t = 0; t < T; t++) {
+        const v = raw[base + t * 3 + m]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      for (let t = 0; t < T; t++) {
+        const at = base + t * 3 + m;
+        raw[at] = hi === lo ? 0.5 : (raw[at]! - lo) / (hi - lo);
+      }
     }
-    normaliseMetrics(metrics, settings).forEach((n, t) => {
-      const at = (b * T + t) * 3;
-      raw[at] = n.velocity;
-      raw[at + 1] = n.density;
-      raw[at + 2] = n.overlap;
-    });
   }
   return raw;
 }

@@ -4,9 +4,9 @@
 // whose ties share their places, and a label from what the resamples show: a coin toss with the neighbour its
 // order swaps with most often, a rank that wanders, or too few posts to say. Confidence never changes a score.
 import type { RegionResult, ScoreConfidence, ScoringSettings } from '../../shared/model';
-import { type BootstrapOptions, DEFAULT_RESAMPLES, resampleRegion } from './confidence-draws';
+import { type BootstrapOptions, DEFAULT_RESAMPLES, type Resampled, resampleRegion } from './confidence-draws';
 import { normalCdf, normalQuantile } from './normal-dist';
-import { type RegionEntry, unroundedScore } from './score';
+import { AD_PENALTY, type RegionEntry } from './score';
 
 export type { BootstrapOptions };
 export { DEFAULT_RESAMPLES };
@@ -36,22 +36,53 @@ function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
 }
 
-/** The q-quantile of ranks 1…T, interpolated as `quantile` does, by counting (sorting every tag's ranks was
- * most of a weights-only re-score's cost). */
-function rankQuantile(ranks: Float64Array, T: number, q: number): number {
-  const counts = new Int32Array(T + 2);
-  for (let b = 0; b < ranks.length; b++) counts[ranks[b]!] = counts[ranks[b]!]! + 1;
-  const kth = (k: number): number => {
-    let seen = 0;
-    for (let r = 1; r <= T; r++) {
-      seen += counts[r]!;
-      if (seen > k) return r;
-    }
-    return T;
-  };
-  const i = (ranks.length - 1) * q;
-  const lo = kth(Math.floor(i));
-  return lo + (kth(Math.ceil(i)) - lo) * (i - Math.floor(i));
+/** The k-th smallest rank (0-based) from per-rank counts of ranks 1…T. */
+function kthRank(counts: Int32Array, at: number, T: number, k: number): number {
+  let seen = 0;
+  for (let r = 1; r <= T; r++) {
+    seen += counts[at + r]!;
+    if (seen > k) return r;
+  }
+  return T;
+}
+
+/** The q-quantile of B ranks counted per rank, interpolated as `quantile` does (sorting every tag's ranks was most
+ * of a weights-only re-score's cost). */
+function rankQuantile(counts: Int32Array, at: number, T: number, B: number, q: number): number {
+  const i = (B - 1) * q;
+  const lo = kthRank(counts, at, T, Math.floor(i));
+  return lo + (kthRank(counts, at, T, Math.ceil(i)) - lo) * (i - Math.floor(i));
+}
+
+/** A tag's B resampled scores (in hundredths, as integers) sorted into `out` as scores: a counting sort when they
+ * span a narrow range (they usually do), a native sort otherwise. */
+function sortScores(
+  k: Int32Array,
+  from: number,
+  B: number,
+  out: Float64Array,
+  counts: Int32Array,
+): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let b = 0; b < B; b++) {
+    const v = k[from + b]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = hi - lo + 1;
+  if (range > counts.length) {
+    for (let b = 0; b < B; b++) out[b] = k[from + b]! / 100;
+    return out.sort();
+  }
+  counts.fill(0, 0, range);
+  for (let b = 0; b < B; b++) {
+    const at = k[from + b]! - lo;
+    counts[at] = counts[at]! + 1;
+  }
+  let at = 0;
+  for (let r = 0; r < range; r++) for (let c = counts[r]!; c > 0; c--) out[at++] = (r + lo) / 100;
+  return out;
 }
 
 /** The bias-corrected (BC) percentile interval of sorted resampled scores around the point. */
@@ -88,62 +119,133 @@ export function bootstrapRegion(
   nowSec: number,
   opts: BootstrapOptions = {},
 ): Map<string, ScoreConfidence> {
-  const out = new Map<string, ScoreConfidence>();
-  const T = result.ranked.length;
-  if (T === 0) return out;
-  const {
-    order,
-    B,
-    normalised: norm,
-    units,
-  } = resampleRegion(entries, result, targets, settings, nowSec, opts);
+  if (result.ranked.length === 0) return new Map();
+  const draws = resampleRegion(entries, result, targets, settings, nowSec, opts);
   const stopped = new Map(entries.map((e) => [e.candidate, e.stoppedEarly] as const));
-  // [t][b] score, and the best and worst place of its tie group in resample b.
-  const scores = order.map(() => new Float64Array(B));
-  const rankMin = order.map(() => new Float64Array(B));
-  const rankMax = order.map(() => new Float64Array(B));
-  const n = { velocity: 0, density: 0, overlap: 0 };
-  // Ranking key per tag: the score in hundredths, negated (highest first), then the tag's index, packed into one
-  // exact integer so a native numeric sort ranks a resample (a comparator function made re-weighting 40x slower).
-  const slots = 2 ** Math.ceil(Math.log2(T + 1));
-  const keys = new Float64Array(T);
+  return confidenceFromDraws(draws, result, settings, stopped);
+}
+
+/** Resampled scores in hundredths, [t * B + b], and each tag's best and worst place per resample as counts per
+ * rank, [t * (T + 2) + rank]: what the intervals, rank ranges and coin tosses are read from. */
+function resampledRanks(
+  draws: Resampled,
+  weights: ScoringSettings['weights'],
+): { k: Int32Array; minCounts: Int32Array; maxCounts: Int32Array } {
+  const { order, B, normalised: norm } = draws;
+  const T = order.length;
+  const k = new Int32Array(T * B);
+  const minCounts = new Int32Array(T * (T + 2));
+  const maxCounts = new Int32Array(T * (T + 2));
+  const penalty = Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0));
+  const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
+  const cur = new Int32Array(T);
+  const ord = new Int32Array(T);
+  const tmp = new Int32Array(T);
+  const bucket = new Int32Array(129);
   for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const at = (b * T + t) * 3;
-      n.velocity = norm[at]!;
-      n.density = norm[at + 1]!;
-      n.overlap = norm[at + 2]!;
-      // Rounded plainly: exact half-even ties (the reported score's) cannot move a percentile.
-      const score = round2(unroundedScore(n, order[t]!.isCommerce, settings.weights));
-      scores[t]![b] = score;
-      keys[t] = -Math.round(score * 100) * slots + t;
+    let at = b * T * 3;
+    let top = -Infinity;
+    let bottom = Infinity;
+    for (let t = 0; t < T; t++, at += 3) {
+      // unroundedScore's operations in its order; rounded plainly: exact half-even ties (the reported score's)
+      // cannot move a percentile.
+      const score = 100 * (wv * norm[at]! + wd * norm[at + 1]! + wo * norm[at + 2]! - wa * penalty[t]!);
+      const hundredths = Math.round(score * 100);
+      cur[t] = hundredths;
+      k[t * B + b] = hundredths;
+      if (hundredths > top) top = hundredths;
+      if (hundredths < bottom) bottom = hundredths;
     }
-    keys.sort();
+    rankOrder(cur, top, bottom, ord, tmp, bucket);
     // Tags with the same score share the places of their group: tied tags get one rank range, not distinct ranks.
     for (let i = 0; i < T;) {
-      const group = Math.floor(keys[i]! / slots);
+      const v = cur[ord[i]!]!;
       let j = i;
-      while (j + 1 < T && Math.floor(keys[j + 1]! / slots) === group) j++;
-      for (let k = i; k <= j; k++) {
-        const t = keys[k]! - group * slots;
-        rankMin[t]![b] = i + 1;
-        rankMax[t]![b] = j + 1;
+      while (j + 1 < T && cur[ord[j + 1]!] === v) j++;
+      for (let q = i; q <= j; q++) {
+        const at2 = ord[q]! * (T + 2);
+        minCounts[at2 + i + 1] = minCounts[at2 + i + 1]! + 1;
+        maxCounts[at2 + j + 1] = maxCounts[at2 + j + 1]! + 1;
       }
       i = j + 1;
     }
   }
+  return { k, minCounts, maxCounts };
+}
+
+/**
+ * `ord` = the tags by score in hundredths (`cur`), highest first, ties in input order: a stable radix sort of
+ * (top - score) in two 7-bit passes, a few microseconds a resample (a native sort of 200 keys took 40). Scores
+ * spanning more than 16,384 hundredths cannot occur with weights up to 1; a comparison sort covers them anyway.
+ */
+function rankOrder(
+  cur: Int32Array,
+  top: number,
+  bottom: number,
+  ord: Int32Array,
+  tmp: Int32Array,
+  bucket: Int32Array,
+): void {
+  const T = cur.length;
+  for (let t = 0; t < T; t++) ord[t] = t;
+  if (top - bottom >= 16_384) {
+    ord.sort((a, b) => cur[b]! - cur[a]! || a - b);
+    return;
+  }
+  let from = ord;
+  let to = tmp;
+  for (let shift = 0; shift <= 7; shift += 7) {
+    bucket.fill(0);
+    for (let i = 0; i < T; i++) {
+      const d = ((top - cur[from[i]!]!) >>> shift) & 127;
+      bucket[d + 1] = bucket[d + 1]! + 1;
+    }
+    for (let d = 0; d < 128; d++) bucket[d + 1] = bucket[d + 1]! + bucket[d]!;
+    for (let i = 0; i < T; i++) {
+      const t = from[i]!;
+      const d = ((top - cur[t]!) >>> shift) & 127;
+      to[bucket[d]!] = t;
+      bucket[d] = bucket[d]! + 1;
+    }
+    [from, to] = [to, from];
+  }
+  // Two passes: the result is back in `ord`.
+}
+
+/**
+ * Each ranked tag's interval, rank range and label from a region's draws under `result`'s weights and scores: the
+ * part of the confidence a change of weights redoes (the draws stay). `stopped`: why a tag's sample was cut short.
+ */
+export function confidenceFromDraws(
+  draws: Resampled,
+  result: RegionResult,
+  settings: ScoringSettings,
+  stopped: ReadonlyMap<string, string | undefined>,
+): Map<string, ScoreConfidence> {
+  const out = new Map<string, ScoreConfidence>();
+  const { order, B, units } = draws;
+  const T = order.length;
+  const { k, minCounts, maxCounts } = resampledRanks(draws, settings.weights);
   const position = new Map(order.map((t, i) => [t.candidate, i] as const));
   const byRank = [...result.ranked].sort((a, b) => a.rank - b.rank);
   const wide = wideRankRange(T);
+  const pairs = neighbourCounts(
+    k,
+    B,
+    Int32Array.from(byRank, (t) => position.get(t.candidate)!),
+  );
+  const sorted = new Float64Array(B);
+  const counts = new Int32Array(8 * B);
   byRank.forEach((tag, r) => {
     const t = position.get(tag.candidate)!;
-    const s = scores[t]!;
-    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(rankMin[t]!, T, 0.05)));
-    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(rankMax[t]!, T, 0.95)));
-    const coin = coinTossNeighbour(s, r, byRank, position, scores);
+    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(minCounts, t * (T + 2), T, B, 0.05)));
+    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(maxCounts, t * (T + 2), T, B, 0.95)));
+    const coin = coinTossNeighbour(pairs, B, r, byRank);
     const tooFew = tag.served === 0 || tag.sample < MIN_INTERVAL_SAMPLE;
     const small = !tooFew && tag.sample < settings.minStableSample && !stopped.get(tag.candidate);
-    const [low, high] = tooFew ? [null, null] : bcInterval(s.slice().sort(), tag.score, intervalZ(units[t]!));
+    const [low, high] = tooFew
+      ? [null, null]
+      : bcInterval(sortScores(k, t * B, B, sorted, counts), tag.score, intervalZ(units[t]!));
     const conf: ScoreConfidence = {
       low: low === null ? null : round2(low),
       high: high === null ? null : round2(high),
@@ -177,30 +279,52 @@ export function bootstrapRegion(
   return out;
 }
 
+/** For each tag by rank and each of the NEIGHBOURS tags after it: in how many resamples it is ahead and tied, at
+ * [r * NEIGHBOURS + d - 1] (each pair counted once; the other direction follows from B). */
+function neighbourCounts(
+  k: Int32Array,
+  B: number,
+  tagAt: Int32Array,
+): { ahead: Int32Array; ties: Int32Array } {
+  const T = tagAt.length;
+  const ahead = new Int32Array(T * NEIGHBOURS);
+  const ties = new Int32Array(T * NEIGHBOURS);
+  for (let r = 0; r < T; r++) {
+    const s = tagAt[r]! * B;
+    for (let d = 1; d <= NEIGHBOURS && r + d < T; d++) {
+      const o = tagAt[r + d]! * B;
+      let a = 0;
+      let e = 0;
+      for (let b = 0; b < B; b++) {
+        const x = k[s + b]!;
+        const y = k[o + b]!;
+        a += x > y ? 1 : 0;
+        e += x === y ? 1 : 0;
+      }
+      ahead[r * NEIGHBOURS + d - 1] = a;
+      ties[r * NEIGHBOURS + d - 1] = e;
+    }
+  }
+  return { ahead, ties };
+}
+
 /**
- * The neighbour (within NEIGHBOURS places) whose order with this tag flips most often across resamples, when it
- * flips in at least COIN_TOSS_SHARE of them; `above` is this tag's share ahead of it, in percent. Tags tied in
- * (almost) every resample are no coin toss: they share a rank range instead.
+ * The neighbour (within NEIGHBOURS places) whose order with the tag at rank index r flips most often across
+ * resamples, when it flips in at least COIN_TOSS_SHARE of them; `above` is this tag's share ahead of it, in percent.
+ * Tags tied in (almost) every resample are no coin toss: they share a rank range instead.
  */
 function coinTossNeighbour(
-  s: Float64Array,
+  pairs: { ahead: Int32Array; ties: Int32Array },
+  B: number,
   r: number,
   byRank: RegionResult['ranked'],
-  position: ReadonlyMap<string, number>,
-  scores: readonly Float64Array[],
 ): ScoreConfidence['coinToss'] {
-  const B = s.length;
   let best: { minority: number; u: number; ahead: number } | undefined;
   for (let q = Math.max(0, r - NEIGHBOURS); q < Math.min(byRank.length, r + NEIGHBOURS + 1); q++) {
     if (q === r) continue;
-    const u = position.get(byRank[q]!.candidate)!;
-    const o = scores[u]!;
-    let ahead = 0;
-    let ties = 0;
-    for (let b = 0; b < B; b++) {
-      if (s[b]! > o[b]!) ahead += 1;
-      else if (s[b] === o[b]) ties += 1;
-    }
+    const at = q > r ? r * NEIGHBOURS + q - r - 1 : q * NEIGHBOURS + r - q - 1;
+    const ties = pairs.ties[at]!;
+    const ahead = q > r ? pairs.ahead[at]! : B - pairs.ahead[at]! - ties;
     if (ties * 2 > B) continue;
     const share = (ahead + ties / 2) / B;
     const minority = Math.min(share, 1 - share);

@@ -1,5 +1,6 @@
 // Raw per-hashtag metrics (velocity, density, overlap and the sample's shape) from sampled posts.
 import type { Post, RawMetrics, ScoringSettings } from '../../shared/model';
+import { type AuthorTable, type CompactSample, compactPosts } from './compact-samples';
 
 /** The raw metrics' shape lives in the shared model, where a scored tag extends it. */
 export type { RawMetrics };
@@ -79,13 +80,6 @@ export function median(values: Float64Array): number {
   return n % 2 === 1 ? upper : (select(scratch, mid - 1) + upper) / 2;
 }
 
-/** Sums in the posts' order, as the reference's sum() does, so seed's means are identical to the bit. */
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  return total;
-}
-
 /** Likes per post as the preset summarises them; 0 for an empty sample. */
 export function summariseDensity(
   mode: ScoringSettings['density'],
@@ -102,64 +96,125 @@ export function summariseDensity(
   return Math.expm1(logSum / n);
 }
 
+/** Each author of a table keyed as the preset compares ids (seed exactly, the others NFC and lower case), and which
+ * keys are target creators: worked out once per table, comparison and target list, not once per post. */
+export interface AuthorKeys {
+  /** Author index → key index. */
+  keyOf: Int32Array;
+  isTarget: Uint8Array;
+  /** Scratch: the last call that counted each key (distinct authors without a Set per sample). */
+  stamp: Int32Array;
+  calls: number;
+}
+const authorKeyMemo = new WeakMap<AuthorTable, Map<string, AuthorKeys>>();
+const targetListIds = new WeakMap<ReadonlySet<string>, number>();
+let targetListCount = 0;
+
+export function authorKeysOf(
+  table: AuthorTable,
+  targets: ReadonlySet<string>,
+  s: Pick<ScoringSettings, 'preset'>,
+): AuthorKeys {
+  let listId = targetListIds.get(targets);
+  if (listId === undefined) targetListIds.set(targets, (listId = ++targetListCount));
+  // The table grows while a run samples (the live ranking): keys are worked out again when it has.
+  const memoKey = `${s.preset === 'seed' ? 'exact' : 'folded'}|${listId}|${table.ids.length}`;
+  let forTable = authorKeyMemo.get(table);
+  const known = forTable?.get(memoKey);
+  if (known) return known;
+  const key = authorKeyFor(s);
+  const keyedTargets = targetKeysFor(targets, s);
+  const index = new Map<string, number>();
+  const keyOf = new Int32Array(table.ids.length);
+  const hits: number[] = [];
+  table.ids.forEach((id, i) => {
+    const k = key(id);
+    let at = index.get(k);
+    if (at === undefined) {
+      index.set(k, (at = index.size));
+      hits.push(keyedTargets.has(k) ? 1 : 0);
+    }
+    keyOf[i] = at;
+  });
+  const out: AuthorKeys = {
+    keyOf,
+    isTarget: Uint8Array.from(hits),
+    stamp: new Int32Array(index.size),
+    calls: 0,
+  };
+  if (!forTable) authorKeyMemo.set(table, (forTable = new Map()));
+  if (forTable.size >= 8) forTable.clear();
+  forTable.set(memoKey, out);
+  return out;
+}
+
 export function computeMetrics(
   posts: readonly Post[],
   targets: ReadonlySet<string>,
   nowSec: number,
   s: ScoringSettings,
 ): RawMetrics {
+  return compactMetrics(compactPosts(posts), targets, nowSec, s);
+}
+
+let likesScratch = new Float64Array(256);
+
+/** The raw metrics of one compact sample: the same operations in the same order as the posts would get, so the
+ * doubles agree to the bit whichever form the sample is held in. */
+export function compactMetrics(
+  c: CompactSample,
+  targets: ReadonlySet<string>,
+  nowSec: number,
+  s: ScoringSettings,
+): RawMetrics {
   // One pass over the posts (this runs for every hashtag and region: 40,000 times in a 10,000-tag re-score).
   // Under dedupePosts a post whose id was already seen is skipped; a post without id cannot be matched.
-  const seenIds = s.dedupePosts ? new Set<string>() : undefined;
+  const served = c.likes.length;
   const cutoff = nowSec - s.windowDays * SECONDS_PER_DAY;
-  const likes = new Float64Array(posts.length);
+  if (likesScratch.length < served) likesScratch = new Float64Array(served * 2);
+  const keys = authorKeysOf(c.authors, targets, s);
+  const stamp = ++keys.calls;
+  const logMean = s.density === 'log-mean';
   let n = 0;
   let recent = 0;
   let newestPostAt = 0;
   let logSum = 0;
-  // Distinct raw ids first, then normalise only those: a sample repeats its authors.
-  const rawAuthors = new Set<string>();
-  for (const p of posts) {
-    if (seenIds && p.id !== '') {
-      if (seenIds.has(p.id)) continue;
-      seenIds.add(p.id);
-    }
-    likes[n++] = p.likes;
+  let sumLikes = 0;
+  let distinct = 0;
+  let targetAuthors = 0;
+  for (let i = 0; i < served; i++) {
+    if (s.dedupePosts && c.repeat[i] === 1) continue;
+    const likes = c.likes[i]!;
+    const at = c.createTime[i]!;
+    likesScratch[n++] = likes;
+    // Summed in the posts' order, as the reference's sum() does, so seed's means are identical to the bit.
+    sumLikes += likes;
     // A negative count is bad data, not negative engagement: clamp before the log.
-    if (s.density === 'log-mean') logSum += Math.log1p(Math.max(0, p.likes));
-    if (p.createTime >= cutoff) recent += 1;
-    if (p.createTime > newestPostAt) newestPostAt = p.createTime;
-    if (p.authorId !== '') rawAuthors.add(p.authorId);
+    if (logMean) logSum += Math.log1p(Math.max(0, likes));
+    if (at >= cutoff) recent += 1;
+    if (at > newestPostAt) newestPostAt = at;
+    const a = c.author[i]!;
+    if (a >= 0) {
+      const k = keys.keyOf[a]!;
+      if (keys.stamp[k] !== stamp) {
+        keys.stamp[k] = stamp;
+        distinct += 1;
+        targetAuthors += keys.isTarget[k]!;
+      }
+    }
   }
-  const used = n === likes.length ? likes : likes.subarray(0, n);
-  // Summed in the posts' order, as the reference's sum() does, so seed's means are identical to the bit.
-  const meanLikes = n === 0 ? 0 : sum(used) / n;
-  const medianLikes = median(used);
-
+  const meanLikes = n === 0 ? 0 : sumLikes / n;
+  const medianLikes = median(likesScratch.subarray(0, n));
   const density = summariseDensity(s.density, n, meanLikes, medianLikes, logSum);
   const velocity = n === 0 ? 0 : recent / n;
-
-  const keyedTargets = targetKeysFor(targets, s);
-  const key = authorKeyFor(s);
-  // Usually every id is already in its compared form: then the raw set is the set.
-  let authors: Set<string> = rawAuthors;
-  for (const a of rawAuthors) {
-    if (key(a) !== a) {
-      authors = new Set([...rawAuthors].map(key));
-      break;
-    }
-  }
-  let targetAuthors = 0;
-  for (const a of authors) if (keyedTargets.has(a)) targetAuthors += 1;
-  const overlap = authors.size === 0 ? 0 : targetAuthors / authors.size;
-
+  const overlap = distinct === 0 ? 0 : targetAuthors / distinct;
   return {
     velocity,
     density,
     overlap,
     sample: n,
-    served: posts.length,
-    distinctAuthors: authors.size,
+    served,
+    distinctAuthors: distinct,
     targetAuthors,
     medianLikes,
     meanLikes,

@@ -11,7 +11,8 @@ import type {
 } from '../../shared/model';
 import { roundHalfEven } from './decimal';
 import { commercialFlag, flagTag, noPostsFlag, notFoundFlag } from './flags';
-import { computeMetrics, type RawMetrics } from './metrics';
+import type { CompactSample } from './compact-samples';
+import { compactMetrics, computeMetrics, type RawMetrics } from './metrics';
 import { type NormalisedMetrics, normaliseMetrics } from './normalise';
 
 export interface RegionEntry {
@@ -21,6 +22,8 @@ export interface RegionEntry {
   challenge: Challenge | null;
   /** The posts sampled in this region, as served. */
   posts: Post[];
+  /** The same sample compact (compact-samples.ts): read instead of `posts` when given (a run's held samples). */
+  sample?: CompactSample;
   /** Why Tagfit itself sampled fewer pages than asked for (adaptive sampling, a stopped run), if it did. */
   stoppedEarly?: string;
   /** Why adaptive sampling left the tag in the tie band at the top-k boundary, if it did. */
@@ -42,6 +45,9 @@ export function unroundedScore(n: NormalisedMetrics, isCommerce: boolean, w: Wei
 /** The score as reported: rounded to 2 decimals, half to even, as the reference's round() does. */
 export const weighScore = (n: NormalisedMetrics, isCommerce: boolean, w: Weights): number =>
   roundHalfEven(unroundedScore(n, isCommerce, w), 2);
+
+/** How many posts an entry's sample holds, whichever form it is in. */
+export const servedOf = (e: RegionEntry): number => (e.sample ? e.sample.likes.length : e.posts.length);
 
 export function scoreRegion(
   entries: readonly RegionEntry[],
@@ -77,7 +83,7 @@ export function scoreRegion(
       continue;
     }
     // The robust presets leave a tag with no post here out of the ranking; seed ranks it at 0, as the reference.
-    if (entry.posts.length === 0 && settings.preset !== 'seed') {
+    if (servedOf(entry) === 0 && settings.preset !== 'seed') {
       excluded.push({
         tag: name,
         kind: 'no-posts',
@@ -85,7 +91,10 @@ export function scoreRegion(
       });
       continue;
     }
-    kept.push({ entry, challenge, name, metrics: computeMetrics(entry.posts, targets, nowSec, settings) });
+    const metrics = entry.sample
+      ? compactMetrics(entry.sample, targets, nowSec, settings)
+      : computeMetrics(entry.posts, targets, nowSec, settings);
+    kept.push({ entry, challenge, name, metrics });
   }
 
   const normalised = normaliseMetrics(

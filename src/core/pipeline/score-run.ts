@@ -1,12 +1,13 @@
 // Scoring every region from fetched samples, with each ranked tag's confidence: a run's last step, and a
 // re-score's only one.
 import type { RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
+import type { CompactRun } from '../engine/compact-samples';
 import { withConfidence } from '../engine/confidence';
 import { type RegionEntry, scoreRegion } from '../engine/score';
 import { type RunSamples, sampleKey } from './run-samples';
 
 /**
- * Score every region from fetched data; pairs without a sample (failed, unscored) are left out. Each ranked tag
+ * Score every region from fetched data (posts, or held compact); pairs without a sample (failed, unscored) are left out. Each ranked tag
  * gets its confidence (engine/confidence.ts) unless `opts.confidence` is false (results still coming in).
  */
 export function scoreRun(
@@ -15,7 +16,7 @@ export function scoreRun(
   regions: readonly RegionCode[],
   settings: ScoringSettings,
   nowSec: number,
-  data: RunSamples,
+  data: RunSamples | CompactRun,
   opts: { confidence?: boolean } = {},
 ): Record<RegionCode, RegionResult> {
   const out: Record<RegionCode, RegionResult> = {};
@@ -24,7 +25,10 @@ export function scoreRun(
     for (const candidate of candidates) {
       if (!data.challenges.has(candidate)) continue;
       const challenge = data.challenges.get(candidate) ?? null;
-      const posts = data.samples.get(sampleKey(region, candidate));
+      const held = data.samples.get(sampleKey(region, candidate));
+      // The samples a run fetched (posts) or a run's samples held compact (the scoring worker's).
+      const posts = Array.isArray(held) ? held : held ? [] : undefined;
+      const sample = held && !Array.isArray(held) ? held : undefined;
       const excludedAnyway = challenge === null || (challenge.isCommerce && !settings.keepCommercial);
       if (!excludedAnyway && posts === undefined) continue;
       const stoppedEarly = data.stoppedEarly?.get(sampleKey(region, candidate));
@@ -33,6 +37,7 @@ export function scoreRun(
         candidate,
         challenge,
         posts: posts ?? [],
+        ...(sample ? { sample } : {}),
         ...(stoppedEarly ? { stoppedEarly } : {}),
         ...(tieBand ? { tieBand } : {}),
       });

@@ -1,0 +1,75 @@
+// A region's ranking held as typed arrays (each tag's normalised velocity, density and overlap, and its ad
+// penalty), so a change of weights re-ranks without touching a post or allocating per tag: the weighs and ranks are
+// scoreRegion's own (weighScore, a stable sort by score), so the answer is the full re-score's to the bit.
+import type { RegionResult, ScoredTag, Weights } from '../../shared/model';
+import { weighScore } from './score';
+
+export interface RankArrays {
+  /** The ranked tags in input order (the order ties keep). */
+  rows: readonly ScoredTag[];
+  /** [t * 3 …]: normalised velocity, density, overlap. */
+  normalised: Float64Array;
+  isCommerce: Uint8Array;
+  /** Filled by rerank: each tag's score and its place (1 = best). */
+  scores: Float64Array;
+  ranks: Int32Array;
+  /** Scratch for the sort: score in hundredths and input index packed into one exact double. */
+  keys: Float64Array;
+}
+
+/** The arrays of a scored region; `inputOrder` is the candidates' order as scored (ties rank in it). */
+export function rankArraysOf(result: RegionResult, inputOrder: ReadonlyMap<string, number>): RankArrays {
+  const rows = [...result.ranked].sort(
+    (a, b) => (inputOrder.get(a.candidate) ?? 0) - (inputOrder.get(b.candidate) ?? 0),
+  );
+  const T = rows.length;
+  const normalised = new Float64Array(T * 3);
+  rows.forEach((r, t) => {
+    normalised[t * 3] = r.normalised.velocity;
+    normalised[t * 3 + 1] = r.normalised.density;
+    normalised[t * 3 + 2] = r.normalised.overlap;
+  });
+  return {
+    rows,
+    normalised,
+    isCommerce: Uint8Array.from(rows, (r) => (r.isCommerce ? 1 : 0)),
+    scores: new Float64Array(T),
+    ranks: new Int32Array(T),
+    keys: new Float64Array(T),
+  };
+}
+
+// One object reused for weighScore's argument: no allocation per tag.
+const n = { velocity: 0, density: 0, overlap: 0 };
+
+/** Scores and ranks every tag under `w` into `a.scores` and `a.ranks`. */
+export function rerank(a: RankArrays, w: Weights): void {
+  const T = a.scores.length;
+  // Scores are multiples of 0.01 within ±10^6, so hundredths × slots + index is an exact double: a native numeric
+  // sort of these keys is the stable sort by score, highest first.
+  const slots = 2 ** Math.ceil(Math.log2(T + 1));
+  for (let t = 0; t < T; t++) {
+    n.velocity = a.normalised[t * 3]!;
+    n.density = a.normalised[t * 3 + 1]!;
+    n.overlap = a.normalised[t * 3 + 2]!;
+    const score = weighScore(n, a.isCommerce[t] === 1, w);
+    a.scores[t] = score;
+    a.keys[t] = -Math.round(score * 100) * slots + t;
+  }
+  a.keys.sort();
+  for (let i = 0; i < T; i++) {
+    const key = a.keys[i]!;
+    const t = key - Math.floor(key / slots) * slots;
+    a.ranks[t] = i + 1;
+  }
+}
+
+/** The region as re-ranked: each row with its new score and rank, in rank order, confidence left to follow. */
+export function rerankedRegion(a: RankArrays, base: RegionResult): RegionResult {
+  const ranked: ScoredTag[] = new Array<ScoredTag>(a.rows.length);
+  a.rows.forEach((row, t) => {
+    const { confidence: _old, history: _history, ...rest } = row;
+    ranked[a.ranks[t]! - 1] = { ...rest, score: a.scores[t]!, rank: a.ranks[t]! };
+  });
+  return { ...base, ranked };
+}
