@@ -75,6 +75,8 @@ nav ul { columns: 3; }
   table { font-size: 8.5px; }
   th, td { padding: 1px 3px; }
   th.num { white-space: normal; }
+  td.num { white-space: normal; }
+  table { max-width: 100%; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }

@@ -30,6 +30,7 @@ export function chromiumPdfPrinter(find = findBrowser): PdfPrinter {
           format: o.format,
           landscape: o.landscape,
           printBackground: o.printBackground,
+          scale: o.scale,
           displayHeaderFooter: o.displayHeaderFooter,
           headerTemplate: o.headerTemplate,
           footerTemplate: o.footerTemplate,

@@ -10,6 +10,8 @@ export interface PdfOptions {
   format: 'A4';
   landscape: false;
   printBackground: true;
+  /** The page's zoom: 0.8 prints the screen's 14px text at about 8.5pt, and the wide tables fit in fewer pages. */
+  scale: number;
   displayHeaderFooter: true;
   /** HTML for the top and bottom margin of every page; Chromium fills .pageNumber and .totalPages. */
   headerTemplate: string;
@@ -37,6 +39,7 @@ export function pdfOptions(doc: ReportDocument): PdfOptions {
     format: 'A4',
     landscape: false,
     printBackground: true,
+    scale: 0.8,
     displayHeaderFooter: true,
     headerTemplate: `<div style="${BOX} display: flex; align-items: center; gap: 3mm;">${logo}<span>${text}</span></div>`,
     footerTemplate: `<div style="${BOX} text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,

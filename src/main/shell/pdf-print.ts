@@ -10,6 +10,7 @@ export function electronPdfOptions(o: PdfOptions): {
   pageSize: 'A4';
   landscape: boolean;
   printBackground: boolean;
+  scale: number;
   displayHeaderFooter: boolean;
   headerTemplate: string;
   footerTemplate: string;
@@ -19,6 +20,7 @@ export function electronPdfOptions(o: PdfOptions): {
     pageSize: o.format,
     landscape: o.landscape,
     printBackground: o.printBackground,
+    scale: o.scale,
     displayHeaderFooter: o.displayHeaderFooter,
     headerTemplate: o.headerTemplate,
     footerTemplate: o.footerTemplate,
