@@ -1,5 +1,6 @@
 // What main sends over the contract: the answers of its channels and the payloads of its events. Plain types, no
 // behaviour; the requests' schemas are in ipc/<domain>.ts.
+import type { RegionPicks } from './discover';
 import type { CreditEstimate } from './estimate';
 import type { ListName } from './scoring-registry';
 import type {
@@ -96,6 +97,8 @@ export interface RunOutcome {
   historyError: ErrorInfo | null;
   /** Milliseconds the handler took, start to end. */
   ms: number;
+  /** The tag set to post with per region, picked from this very ranking (absent while a run is going). */
+  tagSets?: RegionPicks[];
 }
 
 export interface AppSettingsView {

@@ -4,27 +4,23 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColumnState, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ScoredTag } from '../../../../shared/model';
-import type { RegionPicks } from '../../../../shared/discover';
-import { invoke } from '../../bridge';
 import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
-import { useRunStore } from '../../stores/run-store';
+import { emptyGrid } from '../../components/GridEmpty';
+import { useRevealStore } from '../../stores/reveal-store';
+import { cancelledText, useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
-import { inert } from '../../../../shared/safe-text';
-import { scaledWeights } from '../../../../shared/scaled-weights';
-import { TagName } from '../../components/ApiText';
+import { describeScoring, sameWeights, scaledWeights } from '../../../../shared/scaled-weights';
 import { ExcludedAndFailed } from './ExcludedAndFailed';
 import { livePreview } from './live-preview';
 import { ResultDetail } from './ResultDetail';
 import { fitColumns, resultColumns } from './results-columns';
 import { RunProgress } from './RunProgress';
+import { TagSet } from './TagSet';
 
 const columnState = new Map<string, ColumnState[]>();
 
 const rowId = (p: GetRowIdParams<ScoredTag>): string => p.data.candidate;
-
-/** A weight as the side bar shows it (two decimals, no trailing zeros): a scaled one is 0.23, not 0.2258064516129032. */
-const weight = (x: number): string => String(Number(x.toFixed(2)));
 
 export function ResultsView(): React.JSX.Element {
   const theme = useTheme();
@@ -57,16 +53,25 @@ export function ResultsView(): React.JSX.Element {
   const settings = outcome?.result.settings;
   const columns = useMemo(() => (settings ? resultColumns(settings) : []), [settings]);
   useEffect(() => setDetail(null), [code]);
-  // The tag set to post with, from the finished run's samples (no call); not while a run is going.
-  const [tagSets, setTagSets] = useState<RegionPicks[] | null>(null);
+  // A failed pair clicked in Problems: its region's tab (the panel then focuses its row).
+  const reveal = useRevealStore((s) => s.request);
   useEffect(() => {
-    setTagSets(null);
-    if (!finished || activeRunId) return;
-    invoke('discover:pick', {})
-      .then(setTagSets)
-      .catch(() => setTagSets(null));
-  }, [finished, activeRunId]);
-  const tagSet = tagSets?.find((p) => p.region === code);
+    if (reveal?.kind === 'failed') setRegion(reveal.region);
+  }, [reveal]);
+  // Escape closes the row's detail, as it closes a peek in VS Code (not while a dialog or the palette is up).
+  useEffect(() => {
+    if (!detail) return;
+    const onKey = (e: KeyboardEvent): void => {
+      const ui = useUiStore.getState();
+      if (e.key !== 'Escape' || ui.paletteOpen || ui.dialog) return;
+      setDetail(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [detail]);
+  // The tag set to post with, picked by main from the ranking shown (so it follows every re-weighting); not while
+  // a run is going.
+  const tagSet = activeRunId ? undefined : finished?.tagSets?.find((p) => p.region === code);
   useEffect(() => {
     if (detail && r) setDetail(r.ranked.find((t) => t.candidate === detail.candidate) ?? null);
     // Keep the detail in step with a re-score.
@@ -74,20 +79,23 @@ export function ResultsView(): React.JSX.Element {
   const stale =
     scoring && outcome && !rescoring
       ? // The engine scales weights that add up to more than 1: compare what it will score with.
-        JSON.stringify({ w: scaledWeights(scoring.weights), p: scoring.preset, d: scoring.windowDays }) !==
-        JSON.stringify({
-          w: outcome.result.settings.weights,
-          p: outcome.result.settings.preset,
-          d: outcome.result.settings.windowDays,
-        })
+        !sameWeights(scaledWeights(scoring.weights), outcome.result.settings.weights) ||
+        scoring.preset !== outcome.result.settings.preset ||
+        scoring.windowDays !== outcome.result.settings.windowDays
       : false;
+  // The weights as the user set them, when these results are theirs (scaled, they give the result's).
+  const asked = useRunStore((s) => s.outcomeScoring?.weights);
+  const presetWeights = useWorkspaceStore((s) => s.workspace?.presetWeights);
   if (!outcome) {
     return (
       <div className="empty">
         <RunProgress />
         {!activeRunId && (
           <>
-            <p>No results yet: Run fetches the samples and ranks the candidates per region.</p>
+            <p>
+              No results yet: run the candidates (Candidates, Target creators and Regions are its lists) with
+              Run; it fetches the samples and ranks the candidates per region.
+            </p>
             <button className="primary" onClick={() => void useRunStore.getState().askToRun()}>
               Run
             </button>
@@ -100,11 +108,12 @@ export function ResultsView(): React.JSX.Element {
   return (
     <div className="results">
       <RunProgress />
+      {/* A cancel by the user is neither an error nor news: a neutral status, said once. */}
       <div
         className={`run-end ended-${outcome.ended}`}
-        role={outcome.ended === 'finished' ? 'status' : 'alert'}
+        role={outcome.ended === 'finished' || outcome.ended === 'stopped-by-user' ? 'status' : 'alert'}
       >
-        {outcome.summary}
+        {outcome.ended === 'stopped-by-user' ? cancelledText(outcome) : outcome.summary}
         {outcome.rescore ? ' Re-scored from the samples in hand: 0 credits.' : ''}
         {outcome.partial ? ' Partial results.' : ''}
       </div>
@@ -118,26 +127,21 @@ export function ResultsView(): React.JSX.Element {
           ))}
         </div>
         <span className="spacer" />
-        <span className="muted">
-          {outcome.result.preset} · velocity {weight(outcome.result.settings.weights.velocity)}, density{' '}
-          {weight(outcome.result.settings.weights.density)}, overlap{' '}
-          {weight(outcome.result.settings.weights.overlap)}, ad{' '}
-          {weight(outcome.result.settings.weights.adPenalty)} · window {outcome.result.settings.windowDays} d
+        <span className="muted" aria-label="Scoring of these results">
+          {describeScoring({
+            preset: outcome.result.preset,
+            requested:
+              asked && sameWeights(scaledWeights(asked), outcome.result.settings.weights)
+                ? asked
+                : outcome.result.settings.weights,
+            presetWeights,
+            windowDays: outcome.result.settings.windowDays,
+          })}
           {rescoring || stale ? ' · re-scoring…' : ''}
         </span>
         <button onClick={() => useUiStore.getState().setDialog('export')}>Export reports</button>
       </div>
-      {tagSet && tagSet.picks.length > 0 && (
-        <p className="tag-set" aria-label={`Tag set ${code}`}>
-          Tag set to post with:{' '}
-          {tagSet.picks.map((p) => (
-            <span key={p.candidate} className="chip" title={inert(p.reason, 600)}>
-              <TagName tag={p.tag} />
-            </span>
-          ))}{' '}
-          <span className="muted">(high scores that reach different posts; hover for why)</span>
-        </p>
-      )}
+      {tagSet && tagSet.picks.length > 0 && <TagSet set={tagSet} />}
       <div className={`results-body ${detail ? 'with-detail' : ''}`}>
         <div className="results-main">
           {r && code && (
@@ -164,6 +168,9 @@ export function ResultsView(): React.JSX.Element {
                 // for a screen reader (and a find) however narrow the window.
                 suppressColumnVirtualisation
                 animateRows={false}
+                {...emptyGrid(
+                  `No tag was ranked in ${code}: the tags not ranked and why are listed beside the grid.`,
+                )}
               />
             </section>
           )}
