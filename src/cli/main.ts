@@ -10,6 +10,7 @@ import { registerTrackCommand } from './track-command';
 import { registerDiscoverCommand } from './discover-command';
 import { registerPickCommand } from './pick-command';
 import { registerPlanCommand } from './plan-command';
+import { registerLocalizeCommand } from './localize-command';
 import { registerWatchCommand } from './watch-command';
 import { registerWorkspaceCommand, sayConflicts } from './workspace-command';
 import { writeErr } from './output';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDiscoverCommand(program, setCode);
   registerPickCommand(program, setCode);
   registerPlanCommand(program, setCode);
+  registerLocalizeCommand(program, setCode);
   registerWatchCommand(program, setCode);
   registerWorkspaceCommand(program, setCode);
   // Any command on a workspace says, in one line, when a sync client left conflicted copies there.

@@ -1,5 +1,6 @@
 // The shapes of the simulator's world: hashtags, authors and the dataset they form (the data is in data/*.json).
 import type { RegionCode } from '../../shared/model';
+import type { VariantPlan } from './variants';
 
 /** How a hashtag behaves over time; tests and benchmarks use it as ground truth. */
 export type TagShape =
@@ -94,4 +95,6 @@ export interface Dataset {
   demo: { tags: string[]; creators: string[]; regions: RegionCode[] };
   /** The two own accounts (see DatasetAuthor.own): whose likes follow the scores, whose do not. */
   ownAccounts: { followsScores: string; independent: string };
+  /** Planted local-language variants and decoys (variants.ts); none unless switched on. */
+  variants?: VariantPlan;
 }

@@ -3,6 +3,7 @@ export { buildDemoDataset, DATASET_EPOCH, demoInputCsvs, lookupKey } from './dat
 export type { DatasetTag, TagShape } from './dataset-types';
 export { createGenerator } from './posts';
 export { startSimulator } from './server';
+export { DEMO_VARIANT_PLAN, type VariantPlan, withPlantedVariants } from './variants';
 export type {
   HourEffect,
   PageOrder,

@@ -10,6 +10,7 @@ import type { HourEffect, PageOrder } from './simulator-types';
 import { createOwnPosts } from './own-posts';
 import { breakFields, video } from './video';
 import { challengeAt, userInfoOf } from './wire-records';
+import { plantedNames, plantedTags } from './variants';
 import type { WireChallenge, WirePostsPage, WireUserInfo, WireVideo } from './wire-shapes';
 
 /** Young posts stay younger than this, so a client whose clock is up to an hour past ours still counts them. */
@@ -55,7 +56,8 @@ export function createGenerator(
   const creatorSet = new Set(dataset.creators);
   const creators = dataset.authors.filter((a) => creatorSet.has(a.uniqueId));
   const ordinary = dataset.authors.filter((a) => !creatorSet.has(a.uniqueId) && a.own === undefined);
-  const plainTags = dataset.tags.filter((t) => t.shape !== 'edge' && t.posts > 0);
+  const planted = plantedNames(dataset.variants);
+  const plainTags = dataset.tags.filter((t) => t.shape !== 'edge' && t.posts > 0 && !planted.has(t.name));
   const cache = new Map<string, WireVideo[]>();
   const findTag = (name: string): DatasetTag | undefined => byName.get(lookupKey(name));
 
@@ -115,13 +117,21 @@ export function createGenerator(
     const regionalLikes = region ? Math.exp((unitFor(tag.id, region, 'likes') - 0.5) * 0.8) : 1;
     const [oldMin, oldMax] = tag.oldAgeDays;
     const rows: { key: number; v: WireVideo }[] = [];
+    // Planted variants draw from their own stream, so the posts' other fields stay as without them.
+    const plant = dataset.variants ? rngFor(tag.id, region ?? '*', hour, 'variants') : undefined;
     for (let i = 0; i < n; i++) {
       const young = rng() < share;
       const ageS = young
         ? YOUNG_MIN_S + (YOUNG_MAX_S - YOUNG_MIN_S) * rng() ** 1.4
         : (oldMin + (oldMax - oldMin) * rng() ** 1.5) * DAY_S;
       const author = pickAuthor(rng, tag, region);
-      const tags = [tag.name, ...otherTags(rng, tag, tag.themes)];
+      const tags = [
+        ...new Set([
+          tag.name,
+          ...otherTags(rng, tag, tag.themes),
+          ...plantedTags(dataset.variants, tag.name, region, plant),
+        ]),
+      ];
       const served = region ?? pick(rng, Object.keys(dataset.regions));
       const v = video(
         rng,
