@@ -9,6 +9,7 @@ export const LEDGER_JOBS = [
   'watch',
   'discover',
   'regions',
+  'key-test',
   'localize',
 ] as const;
 export type LedgerJob = (typeof LEDGER_JOBS)[number];
@@ -22,6 +23,7 @@ export const LEDGER_JOB_WORDS: Record<LedgerJob, string> = {
   watch: 'watch runs',
   discover: 'discovery',
   regions: 'region lists',
+  'key-test': 'key tests',
   localize: 'localising',
 };
 

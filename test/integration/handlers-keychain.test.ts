@@ -27,7 +27,9 @@ describe('the key', () => {
     expect(await a.value('keychain:get-state', {})).toEqual({
       state: 'unavailable',
       source: null,
-      message: expect.stringMatching(/^OS keychain unavailable: no Secret Service is running/),
+      message: expect.stringMatching(
+        /^The system keychain is not available on this machine: no keyring service \(Secret Service\) is running/,
+      ),
     });
     const r = await a.call('run:start', {});
     expect(r).toMatchObject({
@@ -35,7 +37,7 @@ describe('the key', () => {
       error: {
         code: 'input',
         message: expect.stringContaining(
-          'No TikLiveAPI key: TIKLIVE_KEY is not set and the OS keychain unavailable',
+          'No TikLiveAPI key: TIKLIVE_KEY is not set, and the system keychain is not available on this machine',
         ),
       },
     });
@@ -62,7 +64,7 @@ describe('the key', () => {
       error: {
         code: 'input',
         message:
-          'No TikLiveAPI key: TIKLIVE_KEY is not set and the OS keychain unavailable: the keyring is locked (org.freedesktop.Secret.Error.IsLocked). Give the key in the TIKLIVE_KEY environment variable instead, or start a keyring (gnome-keyring, KWallet).',
+          'No TikLiveAPI key: TIKLIVE_KEY is not set, and the system keychain is not available on this machine: the keyring is locked: unlock it and try again. Give the key in the TIKLIVE_KEY environment variable instead (the command line and the browser preview read it), or start a keyring (GNOME Keyring, KWallet) and try again.',
       },
     });
     expect(a.events).toEqual([]);

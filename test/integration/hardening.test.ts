@@ -446,7 +446,7 @@ describe('the keychain', () => {
     ]) {
       const r = await runCli(args, { env: { TIKLIVE_KEY: args[1] === 'set' ? KEY : undefined } });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
-      expect(r.stderr).toMatch(/^tagfit: OS keychain unavailable: /);
+      expect(r.stderr).toMatch(/^tagfit: The system keychain is not available on this machine: /);
       expect(r.stderr).toContain('Give the key in the TIKLIVE_KEY environment variable instead');
       expect(r.stderr).not.toContain('unexpected error');
       expect(r.stderr).not.toContain(KEY);

@@ -3,7 +3,6 @@
 // readers sum every device's file, counting an entry once even when a sync tool left a conflicted copy.
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import path from 'node:path';
 import { LEDGER_JOBS, type LedgerEntry, type LedgerJob, type LedgerSummary } from '../../shared/ledger';
 import { storageError } from '../storage/storage-error';
@@ -15,16 +14,6 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** The ledger folder inside a workspace's data folder. */
 export const ledgerDir = (dataDir: string): string => path.join(path.resolve(dataDir), 'ledger');
-
-/** This device's name as a safe file name: the host name, lower case, anything but letters and digits as "-". */
-export function deviceName(host: string = hostname()): string {
-  const safe = host
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return safe || 'this-device';
-}
 
 /** What a job tells the ledger; the id, the device and the defaults are filled in. */
 export type LedgerSpend = Pick<LedgerEntry, 'at' | 'job' | 'credits' | 'calls'> &

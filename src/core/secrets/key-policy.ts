@@ -31,7 +31,7 @@ export async function resolveApiKey(req: KeyRequest): Promise<Secret | undefined
     // No key to run with is a usage problem (exit 2 in the CLI); why the keychain gave none is said with it.
     throw new TagfitError(
       'input',
-      `No TikLiveAPI key: TIKLIVE_KEY is not set and the ${(e as Error).message}`,
+      `No TikLiveAPI key: TIKLIVE_KEY is not set, and ${(e as Error).message.replace(/^The system/, 'the system')}`,
       { keychainUnavailable: true },
       { cause: e },
     );

@@ -27,22 +27,38 @@ async function loadKeytar(): Promise<KeytarLike | Error> {
   const specifier = 'keytar';
   loaded ??= import(/* @vite-ignore */ specifier)
     .then((m) => ((m as { default?: KeytarLike }).default ?? (m as unknown as KeytarLike)) as KeytarLike)
-    .catch(
-      (e: unknown) =>
-        new Error(`the keytar module is not installed or did not build (${(e as Error).message})`),
-    );
+    .catch((e: unknown) => new Error(`keytar did not load (${(e as Error).message})`));
   return loaded;
+}
+
+/** What to do without a keychain (the CLI and the browser preview read TIKLIVE_KEY). */
+const KEYCHAIN_WAY_AROUND =
+  'Give the key in the TIKLIVE_KEY environment variable instead (the command line and the browser preview read it), or start a keyring (GNOME Keyring, KWallet) and try again.';
+
+/**
+ * Why the keychain failed, in a person's words: never a module's name or a source path (the raw detail goes to the
+ * error's details, for logs).
+ */
+export function keychainReason(detail: string): string {
+  if (/keytar|Cannot find (package|module)|did not build|ERR_MODULE_NOT_FOUND|\.node\b/i.test(detail))
+    return 'this copy of Tagfit was installed without its keychain support (it did not build here)';
+  if (/IsLocked|locked/i.test(detail)) return 'the keyring is locked: unlock it and try again';
+  if (/D-Bus|dbus|org\.freedesktop\.secrets|Secret Service|X11|\$DISPLAY/i.test(detail))
+    return 'no keyring service (Secret Service) is running';
+  // Anything else, with paths and module specifiers taken out.
+  const plain = detail
+    .replace(/(?:file:\/\/|[A-Za-z]:\\|\/)[^\s'"()]*/g, '…')
+    .replace(/\s*imported from\s*…/g, '')
+    .trim();
+  return plain || 'it refused access';
 }
 
 /** Why the keychain failed, in words, with the way around it. */
 export function keychainUnavailable(detail: string, cause?: unknown): TagfitError {
-  const why = /D-Bus|dbus|org\.freedesktop\.secrets|Secret Service/i.test(detail)
-    ? `no Secret Service is running (${detail})`
-    : detail;
   return new TagfitError(
     'keychain',
-    `OS keychain unavailable: ${why}. Give the key in the TIKLIVE_KEY environment variable instead, or start a keyring (gnome-keyring, KWallet).`,
-    {},
+    `The system keychain is not available on this machine: ${keychainReason(detail)}. ${KEYCHAIN_WAY_AROUND}`,
+    { detail },
     { cause },
   );
 }

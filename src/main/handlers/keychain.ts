@@ -26,6 +26,10 @@ export function createKeychainHandlers(ctx: HandlerContext): DomainHandlers<Chan
         key,
         timeoutMs: 15_000,
         retry: { retries: 1 },
+        // Its credit counts in the open workspace's ledger, if one is open.
+        ...(ctx.session.current
+          ? { ledgerDataDir: ctx.session.current.ws.paths.data, job: 'key-test' as const }
+          : {}),
       });
       try {
         const regions = await session.api.regionList();

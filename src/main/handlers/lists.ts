@@ -1,6 +1,6 @@
 // The lists: checked by the engine's rules (the CLI's), saved to the workspace's own CSV files.
 import { listFromValues, type ListResult } from '../../core/input/csv-lists';
-import { openJobApi } from '../../core/job/job-session';
+import { regionListJob } from '../../core/job/region-list';
 import { saveListFile } from '../../core/workspace/layout';
 import { LIST_SETTINGS } from '../../shared/scoring-registry';
 import type { ListCheck, ListName } from '../../shared/ipc-payloads';
@@ -35,15 +35,10 @@ export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channel
     },
     async 'lists:regions'() {
       const open = requireWorkspace(ctx);
-      const s = await jobSession(ctx, open);
-      // The region list changes as seldom as challenge info: it keeps that lifetime (a week by default).
-      const session = await openJobApi({ ...s, maxAgeMs: s.infoMaxAgeMs }, { job: 'regions' });
-      try {
-        const regions = await session.api.regionList();
-        return { regions, fromCache: session.api.credits().fromCache > 0 };
-      } finally {
-        await session.close();
-      }
+      return regionListJob({
+        online: () => jobSession(ctx, open),
+        offline: () => jobSession(ctx, open, { offline: true }),
+      });
     },
   };
 }

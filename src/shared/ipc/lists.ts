@@ -11,12 +11,18 @@ export const listsRequests = {
   'lists:check': z.strictObject({ list: listNameSchema, values }),
   /** Saves the valid, merged values; the answer says what was dropped and why. */
   'lists:save': z.strictObject({ list: listNameSchema, values }),
-  /** TikLiveAPI's region list with names (cached like any answer). */
+  /** TikLiveAPI's region list with names (cached like any answer), else the built-in ISO 3166 list. */
   'lists:regions': empty,
 } as const;
 
 export interface ListsResponses {
   'lists:check': ListCheck;
   'lists:save': ListCheck;
-  'lists:regions': { regions: Record<string, string>; fromCache: boolean };
+  /** `source`: TikLiveAPI's list, its cached copy, or the built-in ISO 3166 list (no key, offline); `note` says which. */
+  'lists:regions': {
+    regions: Record<string, string>;
+    fromCache: boolean;
+    source: 'api' | 'cache' | 'built-in';
+    note: string;
+  };
 }

@@ -22,7 +22,8 @@ interface WorkspaceState {
   close(): Promise<void>;
   saveSettings(settings: WorkspaceSettings): Promise<void>;
   setTheme(theme: AppSettingsView['theme']): Promise<void>;
-  setKey(key: string): Promise<void>;
+  /** True when the key was stored; false when it was not (the alert says why, and the typed key stays). */
+  setKey(key: string): Promise<boolean>;
   testKey(): Promise<{ ok: boolean; message: string }>;
   deleteKey(): Promise<void>;
   refreshKey(): Promise<void>;
@@ -103,7 +104,12 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       await guard('Saving the theme', async () => set({ app: await invoke('settings:set-app', { theme }) }));
     },
     async setKey(key) {
-      await guard('Saving the key', async () => set({ key: await invoke('keychain:set-key', { key }) }));
+      let saved = false;
+      await guard('Saving the key', async () => {
+        set({ key: await invoke('keychain:set-key', { key }) });
+        saved = true;
+      });
+      return saved;
     },
     async testKey() {
       try {

@@ -49,7 +49,7 @@ export function RegionsView(): React.JSX.Element {
     invoke('lists:regions', {})
       .then((r) => {
         setKnown(r.regions);
-        setNote(r.fromCache ? 'From the cache: no credit.' : 'Fetched from TikLiveAPI: 1 credit.');
+        setNote(r.note);
       })
       .catch((e: unknown) => {
         useUiStore.getState().report('Loading the region list', e);

@@ -152,8 +152,8 @@ export function SettingsView(): React.JSX.Element {
           <button
             disabled={keyText.trim().length < 8}
             onClick={() => {
-              void setKey(keyText);
-              setKeyText('');
+              // A key the keychain could not store stays in the field, so it need not be pasted again.
+              void setKey(keyText).then((saved) => saved && setKeyText(''));
             }}
           >
             Save key
