@@ -44,6 +44,7 @@ export function registerWorkspaceCommand(program: Command, setCode: (c: number) 
         );
       } else {
         for (const m of fixed?.merged ?? []) writeOut(`merged: ${m.message}\n`);
+        for (const m of fixed?.failed ?? []) writeOut(`not merged: ${m.message}\n`);
         for (const f of findings) writeOut(`${f.kind}: ${f.message}\n`);
         const open = findings.filter(needsAction).length;
         writeOut(

@@ -112,16 +112,35 @@ const byTag = (r: RunResult, region: string, t: string): ScoredTag =>
   r.regions[region]!.ranked.find((x) => x.tag.toLowerCase() === t)!;
 
 describe('recordRun / listRuns / loadRun', () => {
-  it('records one file per run, named from its clock, and lists them oldest first', async () => {
-    const b = await recordRun(dataDir, RUN2);
-    const a = await recordRun(dataDir, RUN1);
-    expect(a.id).toBe('2026-11-06T10-00-00Z');
-    expect(a.path).toBe(path.join(dataDir, 'history', '2026-11-06T10-00-00Z.json'));
-    const again = await recordRun(dataDir, RUN1);
-    expect(again.id).toBe('2026-11-06T10-00-00Z-2');
+  it('records one file per run, named from its clock and device, and lists them oldest first', async () => {
+    const device = { id: 'anna-laptop', name: 'Anna laptop' };
+    const b = await recordRun(dataDir, RUN2, { device });
+    const a = await recordRun(dataDir, RUN1, { device });
+    expect(a.id).toBe('2026-11-06T10-00-00Z--anna-laptop');
+    expect(a.path).toBe(path.join(dataDir, 'history', '2026-11-06T10-00-00Z--anna-laptop.json'));
+    const again = await recordRun(dataDir, RUN1, { device });
+    expect(again.id).toBe('2026-11-06T10-00-00Z-2--anna-laptop');
+    // Another computer's run at the same second has a name of its own; a run from before devices still reads.
+    const other = await recordRun(dataDir, RUN1, { device: { id: 'ben-laptop', name: 'Ben' } });
+    expect(other.id).toBe('2026-11-06T10-00-00Z--ben-laptop');
+    const old = JSON.parse(await readFile(a.path, 'utf8'));
+    delete old.device;
+    await writeFile(
+      path.join(dataDir, 'history', '2026-11-06T09-00-00Z.json'),
+      JSON.stringify({ ...old, id: '2026-11-06T09-00-00Z', now: '2026-11-06T09:00:00.000Z' }),
+    );
     const runs = await listRuns(dataDir);
-    expect(runs.map((r) => r.id)).toEqual([a.id, again.id, b.id]);
-    expect(runs[2]).toMatchObject({
+    expect(runs.map((r) => r.id)).toEqual(['2026-11-06T09-00-00Z', a.id, other.id, again.id, b.id]);
+    expect(runs.map((r) => r.device)).toEqual([
+      undefined,
+      'Anna laptop',
+      'Ben',
+      'Anna laptop',
+      'Anna laptop',
+    ]);
+    expect((await loadRun(dataDir, '2026-11-06T09-00-00Z')).id).toBe('2026-11-06T09-00-00Z');
+    expect((await loadRun(dataDir, other.id)).device).toEqual({ id: 'ben-laptop', name: 'Ben' });
+    expect(runs[4]).toMatchObject({
       now: RUN2.now,
       preset: 'seed',
       regions: ['US'],

@@ -22,12 +22,13 @@ const FIXED_NAMES = new Set([
   'watch.json',
   '.gitignore',
 ]);
+const REPORT = /^[A-Za-z0-9]+-\d{4}-\d\d-\d\d(?:-partial)?\.(?:md|svg|csv|html|pdf|json)$/;
 /** Names Tagfit gives files inside its folders: runs, cache entries, lock notes, reports. */
 const OWN_PATTERNS = [
   /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(?:-\d+)?(?:--[a-z0-9-]+)?\.json$/, // a run
   /^[0-9a-f]{64}\.json$/, // a cache entry
   /^[a-z0-9][a-z0-9-]+\.json$/, // a lock note (data/locks/<device>.json)
-  /^[A-Za-z0-9]+-\d{4}-\d\d-\d\d(?:-partial)?\.(?:md|svg|csv|html|pdf|json)$/, // a report
+  REPORT,
 ];
 
 /** True for a name Tagfit itself gives a file (so a look-alike of a user's own file is never taken for a copy). */
@@ -68,8 +69,9 @@ export function conflictOf(name: string): ConflictName | undefined {
     const [, base, device, date] = drop;
     return { original: `${base}${ext}`, client: 'dropbox', ...(device ? { device } : {}), date };
   }
+  // Not a report: "US-2026-12-06 (1).md" is the name Tagfit itself writes when the report is open in Excel.
   const numbered = NUMBERED.exec(stem);
-  if (numbered && isOwnName(`${numbered[1]}${ext}`)) {
+  if (numbered && isOwnName(`${numbered[1]}${ext}`) && !REPORT.test(`${numbered[1]}${ext}`)) {
     return { original: `${numbered[1]}${ext}`, client: 'google-drive' };
   }
   // Only fixed names and cache entries: a run's or report's own name has dashes a suffix could be cut from. A

@@ -5,7 +5,7 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toErrorInfo } from '../../errors';
 import { parseEntry, realTime } from '../cache-entry';
-import { parseRun, runIdBase, type StoredRun } from '../history';
+import { loadRuns, parseRun, runIdBase, type StoredRun } from '../history';
 import { readTextFile, toPrettyJson, writeFileAtomically } from '../json-file';
 import type { WorkspacePaths } from '../layout';
 import { parseSettings, saveSettingsFile } from '../settings';
@@ -15,8 +15,8 @@ import { mergeSettingsCopies, sameValue } from './settings-merge';
 export interface FixOutcome {
   /** The copy, where it went (data/merged/…), and what merging it did. */
   merged: { path: string; keptAs: string; message: string }[];
-  /** Copies left in place, with why. */
-  left: { path: string; message: string }[];
+  /** Copies whose merge failed, left in place, with why (copies only a person can merge are findings). */
+  failed: { path: string; message: string }[];
 }
 
 const exists = (p: string): Promise<boolean> =>
@@ -46,12 +46,18 @@ async function mergeRun(f: Finding, paths: WorkspacePaths): Promise<string> {
   const original = originalRaw === undefined ? undefined : parseRun(originalRaw, f.original!);
   if (original && 'run' in original && sameValue(original.run, copy.run))
     return 'the same run as the original';
+  // Recorded already by an earlier --fix that could not move the copy aside: not recorded twice.
+  const { id: copyId, ...content } = copy.run;
+  for (const run of await loadRuns(paths.data)) {
+    const { id, ...other } = run;
+    if (id !== copyId && sameValue(other, content)) return `already recorded as run ${id}`;
+  }
   // A different run under the same name: recorded again under a free id, so both are listed.
   const device = copy.run.device?.id ?? 'merged';
   const base = runIdBase(copy.run.now);
-  let id = copy.run.id;
-  for (let n = 2; (await exists(path.join(paths.history, `${id}.json`))) || id === copy.run.id; n++)
-    id = `${base}-${n}--${device}`;
+  const idOf = (n: number): string => `${base}${n > 1 ? `-${n}` : ''}--${device}`;
+  let id = idOf(1);
+  for (let n = 2; id === copyId || (await exists(path.join(paths.history, `${id}.json`))); n++) id = idOf(n);
   const run: StoredRun = { ...copy.run, id };
   await writeFileAtomically(path.join(paths.history, `${id}.json`), toPrettyJson(run));
   return `recorded as run ${id}`;
@@ -85,13 +91,9 @@ async function mergeCacheEntry(f: Finding): Promise<string> {
 
 /** Merges every finding marked `merge`; each failure is said and leaves its copy where it was. */
 export async function fixConflicts(paths: WorkspacePaths, findings: readonly Finding[]): Promise<FixOutcome> {
-  const out: FixOutcome = { merged: [], left: [] };
+  const out: FixOutcome = { merged: [], failed: [] };
   for (const f of findings) {
-    if (f.kind !== 'conflict') continue;
-    if (f.fix !== 'merge') {
-      out.left.push({ path: f.path, message: f.message });
-      continue;
-    }
+    if (f.kind !== 'conflict' || f.fix !== 'merge') continue;
     try {
       const what =
         f.copyOf === 'run'
@@ -106,7 +108,7 @@ export async function fixConflicts(paths: WorkspacePaths, findings: readonly Fin
         message: `${f.path}: ${what}; the copy was moved to ${keptAs}.`,
       });
     } catch (e) {
-      out.left.push({
+      out.failed.push({
         path: f.path,
         message: `${f.path} was not merged and is left as it is: ${toErrorInfo(e).message}`,
       });
