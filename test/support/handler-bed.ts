@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { PdfPrinter } from '../../src/core/report/pdf';
 import { createMemoryKeychain, type Keychain } from '../../src/core/secrets/keychain';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
@@ -19,7 +20,12 @@ export interface HandlerBed {
   /** Set before the file's first test. */
   readonly sim: SimulatorHandle;
   /** A test app on the simulator, with the test key in its keychain unless another is given. */
-  app(opts?: { keychain?: Keychain; now?: string }): Promise<TestApp>;
+  app(opts?: {
+    keychain?: Keychain;
+    now?: string;
+    pdf?: PdfPrinter;
+    shell?: 'electron' | 'web';
+  }): Promise<TestApp>;
   /** A workspace folder made by `tagfit init` with the given lists, on an unpaced plan. */
   workspace(tags: string[], regions?: string[], creators?: string[]): Promise<string>;
   /** Run after each test. */
@@ -33,11 +39,15 @@ export function useHandlerBed(): HandlerBed {
     sim: undefined as unknown as SimulatorHandle,
     disposers: [] as (() => Promise<void>)[],
     children: [] as ChildProcess[],
-    async app(opts: { keychain?: Keychain; now?: string } = {}): Promise<TestApp> {
+    async app(
+      opts: { keychain?: Keychain; now?: string; pdf?: PdfPrinter; shell?: 'electron' | 'web' } = {},
+    ): Promise<TestApp> {
       const a = await createTestApp({
         keychain: opts.keychain ?? createMemoryKeychain(KEY),
         apiBase: bed.sim.url,
         now: opts.now ?? NOW,
+        pdf: opts.pdf,
+        shell: opts.shell,
       });
       bed.disposers.push(a.dispose);
       return a;

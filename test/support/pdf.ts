@@ -54,22 +54,20 @@ export async function screenshotPdfPage(
       });
     });
     await page.goto('http://pdfjs.test/index.html');
-    const pages = await page.evaluate(
-      async ({ b64, n }) => {
-        const pdfjs = await import('http://pdfjs.test/pdf.mjs');
-        pdfjs.GlobalWorkerOptions.workerSrc = 'http://pdfjs.test/pdf.worker.mjs';
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const doc = await pdfjs.getDocument({ data: bytes }).promise;
-        const p = await doc.getPage(n);
-        const viewport = p.getViewport({ scale: 1.4 });
-        const canvas = document.getElementById('c');
-        canvas.width = viewport.width;
-        canvas.height = viewport.height;
-        await p.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
-        return doc.numPages;
-      },
-      { b64: Buffer.from(pdf).toString('base64'), n },
-    );
+    // A script as text: the test runner rewrites dynamic imports in functions, which the page cannot run.
+    const pages = (await page.evaluate(`(async () => {
+      const pdfjs = await import('http://pdfjs.test/pdf.mjs');
+      pdfjs.GlobalWorkerOptions.workerSrc = 'http://pdfjs.test/pdf.worker.mjs';
+      const bytes = Uint8Array.from(atob(${JSON.stringify(Buffer.from(pdf).toString('base64'))}), (c) => c.charCodeAt(0));
+      const doc = await pdfjs.getDocument({ data: bytes }).promise;
+      const p = await doc.getPage(${n});
+      const viewport = p.getViewport({ scale: 1.4 });
+      const canvas = document.getElementById('c');
+      canvas.width = viewport.width;
+      canvas.height = viewport.height;
+      await p.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
+      return doc.numPages;
+    })()`)) as number;
     await page.locator('#c').screenshot({ path: png });
     return pages;
   } finally {

@@ -2,6 +2,7 @@
 import { TagfitError } from '../../core/errors';
 import { resolveSettings } from '../../core/engine/presets';
 import { openWorkspace, saveSettings } from '../../core/workspace/layout';
+import { loadReportBranding } from '../../core/report/branding';
 import { scoringOverrides } from '../../core/workspace/settings';
 import type { AppSettingsView } from '../../shared/ipc-payloads';
 import { type HandlerContext, requireWritable, workspaceView } from './context';
@@ -25,6 +26,8 @@ export function createSettingsHandlers(ctx: HandlerContext): DomainHandlers<Chan
       const open = requireWritable(ctx, 'save the settings');
       // The same check a run makes: settings a run would refuse are refused here, naming the field.
       resolveSettings(settings.preset, scoringOverrides(settings));
+      // And a logo a run would refuse (outside the workspace, missing, not an image, too large).
+      await loadReportBranding(open.ws.dir, settings.branding, open.ws.paths.settings);
       // Field by field over the file as it is now: a change synced from another computer is kept.
       const { keptAside } = await saveSettings(open.ws.dir, settings, { base: open.ws.settings });
       if (keptAside) ctx.s.log?.(`the damaged tagfit.json was kept as ${keptAside}`);

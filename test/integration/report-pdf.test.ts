@@ -1,0 +1,154 @@
+// `tagfit score --format pdf` on a branded workspace, as an agency runs it: the Markdown, the HTML and the PDF carry
+// the agency's and the client's names (the PDF read back with a PDF text extractor), the PDF has page numbers, and
+// its first page is drawn to a PNG to be looked at. Where no browser can be had the other formats are still written.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/core/browser/discovery';
+import { chromiumPdfPrinter } from '../../src/core/report/pdf-chromium';
+import { runCli, tempDir, type CliRun } from '../support/cli';
+import { pdfPagesText, screenshotPdfPage } from '../support/pdf';
+import { SCREENSHOTS } from '../support/web';
+
+const NOW = '2026-11-20T08:00:00Z';
+const AGENCY = 'Northwind Social & Co';
+const CLIENT = 'Zest Cola GmbH';
+// A logo of our own: an orange tile and a word, as an SVG file in the workspace.
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="48" viewBox="0 0 160 48"><rect width="48" height="48" rx="10" fill="#ff7a00"/><circle cx="24" cy="24" r="12" fill="#fff"/><text x="58" y="32" font-family="sans-serif" font-size="22" font-weight="700" fill="#222">ACME</text></svg>';
+
+let t: { dir: string; dispose: () => Promise<void> };
+let ws: string;
+
+async function brand(branding: Record<string, string>): Promise<void> {
+  const file = path.join(ws, 'tagfit.json');
+  const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...settings, branding }, null, 2));
+}
+
+const score = (out: string, format: string, env: Record<string, string> = {}): Promise<CliRun> =>
+  runCli(['score', '--workspace', ws, '--demo', '--out', out, '--format', format, '--now', NOW, '--quiet'], {
+    env,
+    timeoutMs: 120_000,
+  });
+
+beforeAll(async () => {
+  t = await tempDir();
+  ws = path.join(t.dir, 'client-zest');
+  const demo = path.join(import.meta.dirname, '..', '..', 'resources', 'demo');
+  const init = await runCli([
+    'init',
+    ws,
+    '--tags',
+    path.join(demo, 'tags.csv'),
+    '--creators',
+    path.join(demo, 'creators.csv'),
+    '--regions',
+    path.join(demo, 'regions.csv'),
+  ]);
+  expect(init.code, init.stderr).toBe(0);
+  await mkdir(path.join(ws, 'branding'));
+  await writeFile(path.join(ws, 'branding', 'logo.svg'), LOGO);
+  await brand({ agency: AGENCY, client: CLIENT, logo: 'branding/logo.svg', accent: '#1f6feb' });
+});
+afterAll(() => t.dispose());
+
+describe('--format pdf with branding', () => {
+  it('Markdown, HTML and PDF carry the agency and the client; the PDF has "Page 1 of N"; page 1 is looked at', async () => {
+    const out = path.join(t.dir, 'reports');
+    const run = await score(out, 'md,csv,html,pdf');
+    expect(run.code, run.stderr).toBe(0);
+    const names = await readdir(out);
+    expect(names).toEqual(
+      expect.arrayContaining(['US-2026-11-20.md', 'report-2026-11-20.html', 'report-2026-11-20.pdf']),
+    );
+    // Written whole: no temporary file left beside.
+    expect(
+      names.filter((n) => !/^(?:[A-Z]{2}|summary|report)-2026-11-20\.(?:md|svg|csv|html|pdf)$/.test(n)),
+    ).toEqual([]);
+
+    const md = await readFile(path.join(out, 'US-2026-11-20.md'), 'utf8');
+    expect(md.split('\n').slice(0, 3)).toEqual([
+      '# Hashtag report US 2026-11-20',
+      '',
+      `**Prepared by Northwind Social \\& Co for ${CLIENT}**`,
+    ]);
+    expect(await readFile(path.join(out, 'summary-2026-11-20.md'), 'utf8')).toContain(`for ${CLIENT}**`);
+
+    const html = await readFile(path.join(out, 'report-2026-11-20.html'), 'utf8');
+    expect(html).toContain(`<p>Prepared by Northwind Social &amp; Co for ${CLIENT}</p>`);
+    expect(html).toMatch(
+      /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Logo of Northwind Social &amp; Co">/,
+    );
+    // The accent, with white text on it (the better contrast on #1f6feb).
+    expect(html).toContain('background: #1f6feb; color: #ffffff;');
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+
+    const pdf = await readFile(path.join(out, 'report-2026-11-20.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = await pdfPagesText(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toContain(`Prepared by ${AGENCY} for ${CLIENT}`);
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    // Every page: the header names agency and client, the footer its number.
+    pages.forEach((p, i) => {
+      expect(p, `page ${i + 1}`).toContain(`Prepared by ${AGENCY} for ${CLIENT}`);
+      expect(p, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    // Every region's report is in it.
+    const all = pages.join(' ');
+    for (const region of ['US', 'GB', 'DE', 'BR'])
+      expect(all).toContain(`Hashtag report ${region} 2026-11-20`);
+
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const browser = await launchBrowser();
+    try {
+      await screenshotPdfPage(browser, pdf, path.join(SCREENSHOTS, 'report-pdf-page1.png'), 1);
+      await screenshotPdfPage(browser, pdf, path.join(SCREENSHOTS, 'report-pdf-page2.png'), 2);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('no browser: the PDF fails with what to install, every other format is written, and no PDF is left half', async () => {
+    const out = path.join(t.dir, 'no-browser');
+    const run = await score(out, 'md,html,pdf', { TAGFIT_CHROMIUM: path.join(t.dir, 'no-such-chrome') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /not every report was written: Cannot print the PDF report: TAGFIT_CHROMIUM is .*no-such-chrome, which does not exist: point it at a browser or unset it\. The other formats are written\./,
+    );
+    const names = await readdir(out);
+    expect(names).toEqual(
+      expect.arrayContaining(['US-2026-11-20.md', 'summary-2026-11-20.md', 'report-2026-11-20.html']),
+    );
+    expect(names.filter((n) => n.includes('.pdf') || n.includes('tmp'))).toEqual([]);
+  });
+
+  it('with no browser on the machine at all, the message names what to install', async () => {
+    const printer = chromiumPdfPrinter(() => {
+      throw new Error(
+        'No Chrome or Chromium found (looked at …): install Google Chrome or Chromium, point TAGFIT_CHROMIUM at one, or run `npx playwright-core install chromium`',
+      );
+    });
+    await expect(printer.print('<p>x</p>', {} as never)).rejects.toThrow(
+      /Cannot print the PDF report: No Chrome or Chromium found .*install Google Chrome or Chromium/,
+    );
+  });
+
+  it('a bad logo stops the run before any credit is spent, naming tagfit.json and branding.logo', async () => {
+    await brand({ agency: AGENCY, logo: 'branding/missing.png' });
+    try {
+      const out = path.join(t.dir, 'bad-logo');
+      const run = await score(out, 'md,pdf');
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(
+        `${path.join(ws, 'tagfit.json')}, field "branding.logo": "branding/missing.png" does not exist`,
+      );
+      expect(await readdir(out).catch(() => [])).toEqual([]);
+    } finally {
+      await brand({ agency: AGENCY, client: CLIENT, logo: 'branding/logo.svg', accent: '#1f6feb' });
+    }
+  });
+});
