@@ -271,6 +271,8 @@ export interface RunResult {
   regions: Record<RegionCode, RegionResult>;
   credits: Credits;
   failed: FailedTag[];
+  /** The run's answers came from the built-in simulator (the demo), not from TikTok: every export says so. */
+  simulated?: boolean;
   /** Why the run stopped early, if it did. */
   stopped?: {
     code: 'cancelled' | 'budget' | 'auth' | 'offline';

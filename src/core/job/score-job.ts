@@ -13,6 +13,7 @@ import { type AtomicWriter, checkReportDir, writeReports } from '../report/write
 import type { AtomicFs } from '../storage/atomic-write';
 import { computeMomentum } from '../engine/momentum';
 import { recordRun, type StoredRun } from '../workspace/history';
+import { asDemoRun } from './demo-run';
 import { previousRun } from './previous-run';
 
 /** The API session's options (clock, demo, key, pacing, cache, budget, signal) plus what to score and write. */
@@ -72,7 +73,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
   try {
     const regionNames = await checkRegions(api, opts.regions, warn);
 
-    const { result: raw, data } = await runPipeline({
+    const { result: piped, data } = await runPipeline({
       api,
       candidates: opts.candidates,
       // seed compares author ids exactly, as the reference does; the robust presets fold case themselves.
@@ -87,6 +88,8 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       onWarning: warn,
       samples: opts.samples,
     });
+    // The demo's answers are the simulator's: the run says so, and every report and the history with it.
+    const raw = opts.demo ? asDemoRun(piped) : piped;
 
     let result = raw;
     let historyError: ErrorInfo | undefined;

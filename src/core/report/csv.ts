@@ -9,6 +9,7 @@ import {
   type ScoredRowKey,
 } from '../../shared/scored-row';
 import { summaryRows } from './run-summary';
+import { SIMULATED_LINE } from './title-block';
 import { dropBidi } from '../text/safe-text';
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (with full-width forms). */
@@ -119,7 +120,11 @@ const statusRow = (region: string, tag: string, status: string, reason: string):
  * One row per ranked tag, then one per excluded and failed tag (status "excluded" or "failed", with the reason),
  * so nothing asked for is silently missing from a spreadsheet.
  */
-export function renderCsvReport(result: RegionResult, failed: readonly FailedTag[] = []): string {
+export function renderCsvReport(
+  result: RegionResult,
+  failed: readonly FailedTag[] = [],
+  opts: { simulated?: boolean } = {},
+): string {
   const rows: CsvRow[] = result.ranked.map((t) => {
     const row: CsvRow = { region: result.region };
     for (const f of SCORED_ROW_FIELDS) Object.assign(row, cellsOf(f, t));
@@ -128,7 +133,20 @@ export function renderCsvReport(result: RegionResult, failed: readonly FailedTag
   for (const e of result.excluded)
     rows.push(statusRow(result.region, e.tag, 'excluded', `${e.kind}: ${e.reason}`));
   for (const f of failed) rows.push(statusRow(result.region, f.tag, 'failed', `${f.code}: ${f.error}`));
-  return stringifyCsv(rows, CSV_COLUMNS);
+  return stringifyCsv(...withDataColumn(rows, CSV_COLUMNS, opts.simulated === true));
+}
+
+/**
+ * A demo run's CSV gets a last column, `data`, saying on every row that it is simulated: a comment line would break
+ * the header row spreadsheets and scripts read, and a real run's files keep their columns unchanged.
+ */
+function withDataColumn(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  simulated: boolean,
+): [Record<string, unknown>[], string[]] {
+  if (!simulated) return [[...rows], [...columns]];
+  return [rows.map((r) => ({ ...r, data: SIMULATED_LINE })), [...columns, 'data']];
 }
 
 /**
@@ -175,5 +193,5 @@ export function renderSummaryCsv(result: RunResult): string {
     }
     return out;
   });
-  return stringifyCsv(rows, columns);
+  return stringifyCsv(...withDataColumn(rows, columns, result.simulated === true));
 }

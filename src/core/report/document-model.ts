@@ -48,6 +48,8 @@ export interface ReportDocument {
   /** Who prepared it for whom, the logo and the accent; null where the workspace sets no branding. */
   branding: ReportBranding | null;
   blocks: Block[];
+  /** The run was on the built-in simulator (the demo): the title block says so (title-block.ts). */
+  simulated?: boolean;
 }
 
 export interface RegionReportInput {

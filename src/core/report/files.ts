@@ -14,7 +14,7 @@ import { heatmapSvg, scoreChartSvg } from './charts';
 import { renderCsvReport, renderSummaryCsv } from './csv';
 import type { ReportBranding } from './branding';
 import { regionDocument } from './document';
-import type { RegionReportInput } from './document-model';
+import type { RegionReportInput, ReportDocument } from './document-model';
 import { summaryDocument, summaryRows } from './run-summary';
 import { renderHtmlReport } from './html';
 import { renderMarkdown } from './markdown';
@@ -48,6 +48,9 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
   const wants = (f: ReportFormat): boolean => opts.formats.includes(f);
   const files: ReportFile[] = [];
   const regions = Object.keys(result.regions);
+  // A demo run's documents carry the simulated label in their title block; its CSVs, a column saying it.
+  const simulated = result.simulated === true;
+  const mark = <D extends ReportDocument>(doc: D): D => (simulated ? { ...doc, simulated } : doc);
   const inputs: RegionReportInput[] = regions.map((region) => {
     const r = result.regions[region]!;
     const where = opts.regionNames[region] ? `${opts.regionNames[region]} (${region})` : region;
@@ -79,12 +82,14 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
     file: name('summary', 'svg'),
     svg: heatmapSvg(summaryRows(result), regions, `Tags × regions, ${date}`),
   };
-  const summary = summaryDocument(result, {
-    date,
-    regionNames: opts.regionNames,
-    branding: opts.branding,
-    heatmap,
-  });
+  const summary = mark(
+    summaryDocument(result, {
+      date,
+      regionNames: opts.regionNames,
+      branding: opts.branding,
+      heatmap,
+    }),
+  );
   for (const input of inputs) {
     const region = input.result.region;
     if (wants('md')) {
@@ -94,11 +99,16 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
       files.push({
         name: name(region, 'md'),
         content: (writtenAs) =>
-          renderMarkdown(regionDocument({ ...input, chart: { ...chart, file: writtenAs(chart.file) } })),
+          renderMarkdown(
+            mark(regionDocument({ ...input, chart: { ...chart, file: writtenAs(chart.file) } })),
+          ),
       });
     }
     if (wants('csv'))
-      files.push({ name: name(region, 'csv'), content: renderCsvReport(input.result, input.failed) });
+      files.push({
+        name: name(region, 'csv'),
+        content: renderCsvReport(input.result, input.failed, { simulated }),
+      });
   }
   if (regions.length > 0) {
     if (wants('md')) {
@@ -107,12 +117,14 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
         name: name('summary', 'md'),
         content: (writtenAs) =>
           renderMarkdown(
-            summaryDocument(result, {
-              date,
-              regionNames: opts.regionNames,
-              branding: opts.branding,
-              heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
-            }),
+            mark(
+              summaryDocument(result, {
+                date,
+                regionNames: opts.regionNames,
+                branding: opts.branding,
+                heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
+              }),
+            ),
           ),
       });
     }
@@ -125,7 +137,7 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
         regions: inputs.map((i) => ({
           code: i.result.region,
           name: i.regionName ? `${i.regionName} (${i.result.region})` : i.result.region,
-          doc: regionDocument(i),
+          doc: mark(regionDocument(i)),
         })),
       });
     if (wants('html')) files.push({ name: name('report', 'html'), content: html() });

@@ -102,10 +102,11 @@ section.region { border-top-color: ${accent.colour}; }`
 
 /** The branded header: the logo and the title block's lines, on the accent. Nothing without branding. */
 function brandHeader(doc: ReportDocument): string {
-  if (!doc.branding) return '';
+  // Without branding a header still carries the title block's other lines (the demo's label).
+  if (!doc.branding && titleLines(doc).length === 0) return '';
   const b = doc.branding;
-  const who = b.agency ?? b.client;
-  const logo = b.logo
+  const who = b?.agency ?? b?.client;
+  const logo = b?.logo
     ? `<img src="${escapeHtml(b.logo.dataUrl)}" alt="${escapeHtml(who ? `Logo of ${who}` : 'Logo')}">\n`
     : '';
   const lines = titleLines(doc)

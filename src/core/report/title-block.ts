@@ -14,8 +14,11 @@ export function preparedLine(branding: ReportBranding | null): string | null {
   return null;
 }
 
-/** The lines under a report's title, in order (none where the workspace sets no branding). */
-export function titleLines(doc: Pick<ReportDocument, 'branding'>): string[] {
+/** What every export of a demo run says, first under its title. */
+export const SIMULATED_LINE = 'Simulated data (demo): not from TikTok';
+
+/** The lines under a report's title, in order: the demo's label, who prepared it for whom (none without either). */
+export function titleLines(doc: Pick<ReportDocument, 'branding' | 'simulated'>): string[] {
   const prepared = preparedLine(doc.branding);
-  return prepared ? [prepared] : [];
+  return [...(doc.simulated ? [SIMULATED_LINE] : []), ...(prepared ? [prepared] : [])];
 }

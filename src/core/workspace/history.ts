@@ -50,6 +50,8 @@ export interface StoredRun {
   regions: Record<RegionCode, { ranked: StoredTag[]; excluded: ExcludedTag[] }>;
   failed: FailedTag[];
   stopped?: RunResult['stopped'];
+  /** The run was on the built-in simulator (the demo). */
+  simulated?: true;
   /** The computer that made the run (since shared workspaces; older runs have none). */
   device?: { id: string; name: string };
 }
@@ -99,6 +101,7 @@ const storedRunSchema = z.object({
     z.looseObject({ tag: z.string(), region: z.string(), error: z.string(), code: z.string() }),
   ),
   stopped: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+  simulated: z.literal(true).optional(),
   device: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 
@@ -144,6 +147,7 @@ export function toStoredRun(result: RunResult, id: string, device?: StoredRun['d
     failed: result.failed,
   };
   if (result.stopped) run.stopped = result.stopped;
+  if (result.simulated) run.simulated = true;
   if (device) run.device = { id: device.id, name: device.name };
   return run;
 }

@@ -6,6 +6,7 @@ import { picksOf } from '../../core/job/discover-job';
 import { createLivePartial } from '../../core/job/live-partial';
 import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
 import { describeMissing, rescoreFromSamples, withRetried } from '../../core/job/rescore';
+import { asDemoRun } from '../../core/job/demo-run';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { isPartialRun } from '../../core/stop-codes';
@@ -157,7 +158,9 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     const last = session.last;
     const inHand = last ? rescoreFromSamples(last, prepared) : undefined;
     if (last && inHand) {
-      const view = toOutcome(last.outcome.runId, inHand.result, { written: [] }, started, true);
+      // A demo run's re-score is the demo's too: marked simulated, its missing tags 'not in the demo data'.
+      const result = last.raw.simulated ? asDemoRun(inHand.result) : inHand.result;
+      const view = toOutcome(last.outcome.runId, result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
       withTagSets(view, last.data);
       // The results showing are the re-scored ones: Export writes them and a reloaded window shows them again.
