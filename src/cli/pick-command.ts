@@ -1,6 +1,7 @@
 // `tagfit pick`: per region, a set of k tags to post with, from the samples already fetched (no credit).
 import type { Command } from 'commander';
 import { picksOf } from '../core/job/discover-job';
+import { loadSampledEquivalents } from '../core/localize/store';
 import { EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
 import { samplesInHand } from './samples-in-hand';
@@ -25,8 +26,9 @@ export function registerPickCommand(program: Command, setCode: (c: number) => vo
 async function pickAction(flags: PickFlags): Promise<number> {
   requireWorkspaceFlag(flags, 'pick');
   const k = num(flags.k, 'k', { min: 1, max: 30, int: true }) ?? 5;
-  const { outcome } = await samplesInHand(flags);
-  const picks = picksOf(outcome, k);
+  const { prepared, outcome } = await samplesInHand(flags);
+  const localised = await loadSampledEquivalents(prepared.dataDir, (m) => writeErr(`warning: ${m}\n`));
+  const picks = picksOf(outcome, k, localised);
   if (flags.json) writeOut(`${JSON.stringify({ k, picks })}\n`);
   else {
     const out = process.stdout;

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { parsePlanFormats, planOf, writePlan } from '../core/job/plan-job';
 import type { ContentPlan } from '../shared/plan';
+import { loadSampledEquivalents } from '../core/localize/store';
 import { EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
 import { samplesInHand } from './samples-in-hand';
@@ -55,6 +56,7 @@ async function planAction(flags: PlanFlags): Promise<number> {
     from: flags.from,
     setSize,
     now: prepared.now.getTime(),
+    localised: await loadSampledEquivalents(prepared.dataDir, (m) => writeErr(`warning: ${m}\n`)),
   });
   const dir = prepared.outDir;
   const written = dir && formats.length > 0 ? await writePlan(dir, plan, formats, prepared.now) : [];

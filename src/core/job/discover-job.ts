@@ -4,6 +4,8 @@ import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../../shared
 import type { Credits, RegionCode, RunResult } from '../../shared/model';
 import { discoverAll } from '../discover/cooccurrence';
 import { pickTagSet } from '../discover/pick';
+import type { Equivalent } from '../../shared/localize';
+import { localisePicks } from '../localize/apply';
 import { TagfitError } from '../errors';
 import { listFromValues, parseUsername } from '../input/csv-lists';
 import { type RunSamples, sampleKey } from '../pipeline/run';
@@ -30,10 +32,18 @@ export function suggestionsOf(
   return discoverAll(Object.values(run.result.regions), sampleOf(run), new Set(candidates), new Set(targets));
 }
 
-/** Per region, a set of k tags to post with: high scores that reach different posts. */
-export function picksOf(run: SampledRun, k: number): RegionPicks[] {
+/**
+ * Per region, a set of k tags to post with: high scores that reach different posts; a pick whose sampled local
+ * variant outscores it there is posted as the variant (`localize --sample`, data/localize.json).
+ */
+export function picksOf(run: SampledRun, k: number, sampled: readonly Equivalent[] = []): RegionPicks[] {
   const of = sampleOf(run);
-  return Object.values(run.result.regions).map((r) => pickTagSet(r, (c) => of(r.region, c), { k }));
+  return Object.values(run.result.regions).map((r) =>
+    localisePicks(
+      pickTagSet(r, (c) => of(r.region, c), { k }),
+      sampled,
+    ),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 // and K slots a week with rotated tag sets from the picker; and the plan's files (iCalendar, CSV) written safely.
 import type { RegionCode } from '../../shared/model';
 import type { ContentPlan, RegionPlan } from '../../shared/plan';
+import type { Equivalent } from '../../shared/localize';
 import { TagfitError } from '../errors';
 import { bestTimeOf } from '../plan/best-time';
 import { renderPlanCsv } from '../plan/plan-csv';
@@ -30,6 +31,8 @@ export interface PlanRequest {
   regions?: readonly RegionCode[];
   /** Permutations for the best-time test (default 999). */
   permutations?: number;
+  /** Sampled local variants: a set posts with one where it outscores its candidate (core/localize). */
+  localised?: readonly Equivalent[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,7 +53,7 @@ export function planOf(req: PlanRequest): ContentPlan {
   const from = req.from ?? localDate('UTC', req.now + 86_400_000);
   const runNow = Date.parse(req.run.result.now);
   // Twice the set size, so that sets can rotate.
-  const picks = new Map(picksOf(req.run, Math.min(30, setSize * 2)).map((p) => [p.region, p]));
+  const picks = new Map(picksOf(req.run, Math.min(30, setSize * 2), req.localised).map((p) => [p.region, p]));
   const regions: Record<RegionCode, RegionPlan> = {};
   const skipped: ContentPlan['skipped'] = [];
   const wanted = req.regions ?? Object.keys(req.run.result.regions);

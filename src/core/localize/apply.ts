@@ -25,7 +25,7 @@ export function localisePicks(picks: RegionPicks, sampled: readonly Equivalent[]
       return {
         ...p,
         tag: best.equivalent,
-        reason: `#${best.equivalent} in place of #${p.tag}: its local variant outscores it in ${picks.region} (${best.score!.toFixed(2)} against ${best.tagScore!.toFixed(2)}, sampled together); ${p.reason}`,
+        reason: `in place of #${p.tag}: its local variant outscores it in ${picks.region} (${best.score!.toFixed(2)} against ${best.tagScore!.toFixed(2)}, scored together); #${p.tag}'s ${p.reason}`,
       };
     }),
   };

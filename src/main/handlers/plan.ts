@@ -3,6 +3,7 @@
 import { TagfitError } from '../../core/errors';
 import { PLAN_FORMATS, planOf, writePlan } from '../../core/job/plan-job';
 import { checkReportDir } from '../../core/report/write';
+import { loadSampledEquivalents } from '../../core/localize/store';
 import type { ParsedRequest } from '../../shared/ipc-contract';
 import type { ContentPlan } from '../../shared/plan';
 import { type HandlerContext, requireWorkspace } from './context';
@@ -10,8 +11,8 @@ import { namedFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
 export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:make' | 'plan:export'> {
-  const make = (r: ParsedRequest<'plan:make'>): ContentPlan => {
-    requireWorkspace(ctx);
+  const make = async (r: ParsedRequest<'plan:make'>): Promise<ContentPlan> => {
+    const open = requireWorkspace(ctx);
     const last = ctx.session.last;
     if (!last)
       throw new TagfitError('input', 'Nothing sampled yet: run first; the plan comes from its samples.');
@@ -22,6 +23,7 @@ export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:ma
       from: r.from,
       setSize: r.k ?? 5,
       now: ctx.s.clock().getTime(),
+      localised: await loadSampledEquivalents(open.ws.paths.data),
     });
   };
   return {
@@ -35,7 +37,7 @@ export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:ma
         dir === undefined
           ? undefined
           : namedFolder(ctx, dir, [...Object.values(remembered), open.ws.paths.reports], 'Export the plan');
-      const plan = make(r);
+      const plan = await make(r);
       const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the plan to…') : named;
       if (pick && !named && chosen === null) return null;
       const target = chosen ?? remembered[open.ws.dir] ?? open.ws.paths.reports;

@@ -1,6 +1,7 @@
 // Discovery, the tag set and the watchlist in the open workspace: suggestions and picks from the last run's samples
 // (no call), the watch's status and its alerts (data/watch.json, shared with the CLI's cron runs), and a due watch
 // run (src/core/job/watch-due.ts) run as the app runs any run.
+import { loadSampledEquivalents } from '../../core/localize/store';
 import { isDue } from '../../core/discover/watch';
 import {
   readWatchState,
@@ -56,7 +57,7 @@ export function createWatchHandlers(ctx: HandlerContext): DomainHandlers<Channel
       return suggestions();
     },
     async 'discover:pick'({ k }) {
-      return picksOf(lastRun(), k ?? 5);
+      return picksOf(lastRun(), k ?? 5, await loadSampledEquivalents(requireWorkspace(ctx).ws.paths.data));
     },
     async 'watch:status'() {
       return status();
