@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { atomicWrite } from '../../src/core/storage/atomic-write';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { thisDevice } from '../../src/core/workspace/device';
 import { CSV_COLUMNS } from '../../src/core/report/csv';
 import type { AtomicWriter } from '../../src/core/report/write';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
@@ -357,7 +358,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     expect((await readdir(path.join(ws, 'reports'))).sort()).toEqual(reportNames(['US', 'GB']));
     expect(await listRuns(path.join(ws, 'data'))).toHaveLength(1);
     // The lock is gone with its holder.
-    await expect(stat(path.join(ws, 'data', 'tagfit.lock'))).rejects.toThrow();
+    await expect(stat(path.join(ws, 'data', 'locks', `${(await thisDevice()).id}.lock`))).rejects.toThrow();
   });
 
   it('cancelled midway (SIGINT): exit 1, says what is kept, and the next run fetches only what is missing', async () => {
@@ -474,7 +475,7 @@ describe('runs: two processes, cancelled, cut by the budget, killed', () => {
     });
     expect(killed.code).toBeNull();
     // It died holding the workspace and before any report.
-    await stat(path.join(ws, 'data', 'tagfit.lock'));
+    await stat(path.join(ws, 'data', 'locks', `${(await thisDevice()).id}.lock`));
     expect(await readdir(path.join(ws, 'reports'))).toEqual([]);
     const kept = (await cacheEntries(ws)).length;
     expect(kept).toBeGreaterThanOrEqual(5);

@@ -14,7 +14,8 @@ import {
   type SimulatorHandle,
   type SimulatorOptions,
 } from '../../src/core/simulator';
-import { createFileCache } from '../../src/core/workspace/cache';
+import { createWorkspaceCache, deviceCacheDir } from '../../src/core/workspace/device-cache';
+import { thisDevice } from '../../src/core/workspace/device';
 import { initWorkspace, workspacePaths } from '../../src/core/workspace/layout';
 import type { WorkspaceSettingsInput } from '../../src/core/workspace/settings';
 import { type CliRun, runCli, tempDir } from '../support/cli';
@@ -285,7 +286,8 @@ describe('a workspace remembers what it fetched', () => {
     expect(first.code, first.stderr).toBe(0);
 
     // Cut a second-page answer in half, as a killed process or a full disk would.
-    const cacheDir = workspacePaths(ws).cache;
+    // This computer's own folder of the workspace cache (data/cache/<device>/), where the run stored its answers.
+    const cacheDir = deviceCacheDir(workspacePaths(ws).cache, await thisDevice());
     let victim: string | undefined;
     for (const shard of await readdir(cacheDir)) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
@@ -587,7 +589,7 @@ describe('re-scoring what is cached is free', () => {
         apiBase: sim.url,
         key: new Secret(KEY),
         requestsPerMinute: 100_000,
-        cache: createFileCache(paths.cache),
+        cache: await createWorkspaceCache(paths.cache),
         dataDir: paths.data,
         out: { dir: await scratch(), formats: ['md', 'csv'], branding: null },
       });
