@@ -61,6 +61,7 @@ export interface ScoreFlags extends SessionFlags {
   json?: boolean;
   skipInvalid?: boolean;
   quiet?: boolean;
+  breakLock?: boolean;
 }
 
 export function addScoreOptions(cmd: Command): Command {
@@ -89,7 +90,8 @@ export function addScoreOptions(cmd: Command): Command {
     .option('--demo', 'use the built-in TikLiveAPI simulator and demo lists: no key, no network')
     .option('--json', 'print one JSON document on stdout')
     .addOption(settingOption('skipInvalid'))
-    .option('--quiet', 'no progress output');
+    .option('--quiet', 'no progress output')
+    .option('--break-lock', "take the workspace although another computer's lock says it is in use");
 }
 
 export function registerScoreCommands(program: Command, setCode: (c: number) => void): void {
@@ -174,6 +176,7 @@ export async function prepare(
     session,
     skipInvalid: flags.skipInvalid,
     lock: workspace && lock ? 'cli' : undefined,
+    breakLock: flags.breakLock,
     warn,
     notice: flags.quiet ? () => {} : warn,
   });
