@@ -106,6 +106,7 @@ async function main(flags: Flags): Promise<void> {
   const now = flags.now ? parseNow(flags.now) : undefined;
   // The handlers emit through the preview, which needs the handlers: filled in once it listens.
   const bridge: { preview?: WebPreview } = {};
+  const appSettings = createFileSettingsStore(path.join(dataDir, 'settings.json'));
   const main = createMainHandlers({
     keychain: createSystemKeychain(),
     clock: () => now ?? new Date(),
@@ -120,7 +121,7 @@ async function main(flags: Flags): Promise<void> {
     // The PDF report printed by the Chromium the CLI finds (core/browser/discovery.ts).
     pdf: chromiumPdfPrinter(),
     notifier: noticeNotifier((notice) => bridge.preview?.emit('app:notice', notice)),
-    appSettings: createFileSettingsStore(path.join(dataDir, 'settings.json')),
+    appSettings,
     apiBase: flags.apiBase,
     envKey: ENV_KEY,
     shell: 'web',
@@ -133,6 +134,12 @@ async function main(flags: Flags): Promise<void> {
     const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), flags.workspace);
     await main.handlers['workspace:open']({ dir });
   } else if (flags.demo) await main.handlers['workspace:open-demo']({});
+  else {
+    // As the app does (src/main/index.ts): the workspace open when the preview last stopped opens again; one that
+    // is gone or held elsewhere leaves the welcome view.
+    const last = appSettings.get().lastWorkspace;
+    if (last && existsSync(last)) await main.handlers['workspace:open']({ dir: last }).catch(() => undefined);
+  }
   const preview = await startWebPreview({ rendererDir: RENDERER, port, handlers: main.handlers });
   bridge.preview = preview;
   process.stdout.write(`Tagfit preview: ${preview.url}\n`);

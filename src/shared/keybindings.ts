@@ -19,6 +19,8 @@ export const WORKBENCH_COMMANDS = [
   'workspace.close',
   'panel.problems',
   'panel.output',
+  'panel.toggle',
+  'sidebar.toggle',
   'theme.light',
   'theme.dark',
   'theme.system',
@@ -31,6 +33,11 @@ export interface Keybinding {
   command: CommandId;
   /** In Electron's accelerator grammar: `CmdOrCtrl` is Cmd on macOS and Ctrl elsewhere. */
   key: string;
+  /**
+   * 'list': only while a list view shows and the focus is not in a text field, which keeps its own undo (VS Code's
+   * `when` clause); elsewhere the key is left to the browser.
+   */
+  when?: 'list';
 }
 
 /** The first nine views by Alt+1…9, in the activity bar's order; Settings as in VS Code. */
@@ -57,6 +64,10 @@ export const KEYBINDINGS: readonly Keybinding[] = [
   { command: 'rows.add', key: 'Alt+N' },
   { command: 'tabs.next', key: 'CmdOrCtrl+PageDown' },
   { command: 'tabs.previous', key: 'CmdOrCtrl+PageUp' },
+  { command: 'sidebar.toggle', key: 'CmdOrCtrl+B' },
+  { command: 'panel.toggle', key: 'CmdOrCtrl+J' },
+  { command: 'lists.undo', key: 'CmdOrCtrl+Z', when: 'list' },
+  { command: 'lists.redo', key: 'CmdOrCtrl+Shift+Z', when: 'list' },
   ...VIEW_KEYS.map(([v, key]) => ({ command: viewCommand(v), key })),
 ];
 
@@ -113,6 +124,11 @@ function pressedKey(e: KeyPress): string {
 
 /** The command a key press runs, if the table has one. */
 export function commandForKey(e: KeyPress, mac: boolean): CommandId | undefined {
+  return bindingForKey(e, mac)?.command;
+}
+
+/** The binding a key press matches, with its `when`, if the table has one. */
+export function bindingForKey(e: KeyPress, mac: boolean): Keybinding | undefined {
   const mod = mac ? e.metaKey : e.ctrlKey;
   // The other platform's modifier (Ctrl on a Mac, the Windows key elsewhere) is never part of a shortcut.
   const other = mac ? e.ctrlKey : e.metaKey;
@@ -121,5 +137,5 @@ export function commandForKey(e: KeyPress, mac: boolean): CommandId | undefined 
   return KEYBINDINGS.find((b) => {
     const c = parse(b.key);
     return c.key === key && c.mod === mod && c.shift === e.shiftKey && c.alt === e.altKey;
-  })?.command;
+  });
 }

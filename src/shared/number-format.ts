@@ -13,6 +13,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export const formatCredits = (n: number): string => plural(n, 'credit');
 
+/** A run's one count of pairs, as its progress line and the status bar say it: "20 of 136 pairs". */
+export const formatPairsDone = (done: number, total: number): string =>
+  total > 0 ? `${done} of ${plural(total, 'pair')}` : plural(done, 'pair');
+
 /** A whole number with thousands separators, rounded as the engine rounds: 2946.5 → "2,946", 2947.5 → "2,948". */
 export function formatWhole(x: number): string {
   const s = formatFixed(x, 0);

@@ -154,7 +154,7 @@ describe('jobs that outlive a view switch', () => {
       await view('Results');
       expect(await progress.count()).toBe(0);
       // Whatever view is open, the status bar says a decode is going.
-      expect(await status().textContent()).toMatch(/Decoding 0\/1 · 0 credits/);
+      expect(await status().textContent()).toMatch(/Decoding: 0 of 1 competitors · 0 credits/);
       await view('Competitors');
       // Back: the same job's progress, and the question it was asked.
       expect(await progress.isVisible()).toBe(true);

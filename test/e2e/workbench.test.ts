@@ -229,14 +229,14 @@ describe('the workbench through npm run web', () => {
     await expect.poll(() => page.getByLabel('Run progress').isVisible()).toBe(true);
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
-      .toMatch(/Running \d+\/\d+/);
+      .toMatch(/Running: \d+ of \d+ pairs/);
     // Results fill in as they arrive: the pairs in hand, ranked among themselves, before the run ends.
     await expect
       .poll(
         () =>
           page
             .getByRole('status')
-            .filter({ hasText: /^Running: \d+ of \d+ pairs in/ })
+            .filter({ hasText: /^Running: the pairs scored so far/ })
             .count(),
         { timeout: 15_000 },
       )
@@ -245,9 +245,20 @@ describe('the workbench through npm run web', () => {
       .poll(async () => (await cellTexts('Results US', 'tag')).length, { timeout: 15_000 })
       .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Cancel run' }).click();
+    // A cancel by the user is a neutral status, not an alert.
     await expect
-      .poll(() => page.getByRole('alert').filter({ hasText: 'Stopped by you' }).count(), { timeout: 30_000 })
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Cancelled — kept \d+ pairs?/ })
+            .count(),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     sim.clearFaults();
     sim.setOptions({ latencyMs: 0 });
   }, 120_000);

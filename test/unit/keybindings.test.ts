@@ -52,7 +52,8 @@ const menuCommands = (items: MenuItemSpec[]): { command: string; label: string; 
         : [],
   );
 
-const EDITOR_ONLY: string[] = ['rows.add', 'tabs.next', 'tabs.previous'];
+// Ctrl/Cmd+Z in a list undoes its last edit; in the menu the key stays the Edit menu's (text fields' own undo).
+const EDITOR_ONLY: string[] = ['rows.add', 'tabs.next', 'tabs.previous', 'lists.undo', 'lists.redo'];
 
 describe('the one keybinding table', () => {
   it('defines no shortcut twice and gives no command two shortcuts', () => {

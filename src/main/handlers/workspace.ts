@@ -115,6 +115,8 @@ export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Cha
       return openWorkspaceAt(ctx, dir, { demo: true });
     },
     async 'workspace:close'() {
+      // Closed by the user: the next launch opens on the welcome view, not this workspace (as VS Code does).
+      ctx.s.appSettings.update({ lastWorkspace: null });
       return { closed: await closeWorkspace(ctx) };
     },
     async 'workspace:get'() {

@@ -98,6 +98,9 @@ export function menuTemplate(ctx: MenuContext): MenuItemSpec[] {
       submenu: [
         command('Command Palette…', 'palette.open'),
         { type: 'separator' },
+        command('Toggle Side Bar', 'sidebar.toggle'),
+        command('Toggle Panel', 'panel.toggle'),
+        { type: 'separator' },
         ...viewItems(),
         { type: 'separator' },
         { role: 'resetZoom' },

@@ -1,12 +1,15 @@
 // Every action of the workbench by its id: the command palette lists them with their shortcuts, the keyboard
 // handler and the application menu run them by id. Shortcuts come from the one table (shared/keybindings.ts).
 import {
+  bindingForKey,
   type CommandId,
-  commandForKey,
+  type Keybinding,
   keybindingOf,
+  type KeyPress,
   keyLabel,
   WORKBENCH_COMMANDS,
 } from '../../shared/keybindings';
+import { useLayoutStore } from './stores/layout-store';
 import { useListsStore } from './stores/lists-store';
 import { runningJob, useJobsStore } from './stores/jobs-store';
 import { useRunStore } from './stores/run-store';
@@ -72,6 +75,14 @@ const STATIC: Record<StaticCommand, { title: string; run(): void }> = {
   'workspace.close': { title: 'Close workspace', run: () => void useWorkspaceStore.getState().close() },
   'panel.problems': { title: 'Show problems', run: () => useUiStore.getState().setPanel('problems') },
   'panel.output': { title: 'Show output', run: () => useUiStore.getState().setPanel('output') },
+  'panel.toggle': {
+    title: 'Toggle the panel',
+    run: () => {
+      const ui = useUiStore.getState();
+      ui.setPanel(ui.panel, !ui.panelOpen);
+    },
+  },
+  'sidebar.toggle': { title: 'Toggle the side bar', run: () => useLayoutStore.getState().toggleSideBar() },
   'theme.light': { title: 'Theme: light', run: () => void useWorkspaceStore.getState().setTheme('light') },
   'theme.dark': { title: 'Theme: dark', run: () => void useWorkspaceStore.getState().setTheme('dark') },
   'theme.system': {
@@ -99,11 +110,27 @@ export function runCommand(id: CommandId): void {
     ?.run();
 }
 
+/** A text field (not a grid cell's focus): it keeps the browser's own keys, Ctrl/Cmd+Z among them. */
+function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+/** Whether a binding's `when` holds: 'list' while a list view shows and the focus is not in a text field. */
+function applies(b: Keybinding, target: EventTarget | null): boolean {
+  if (b.when !== 'list') return true;
+  const view = useUiStore.getState().active;
+  return (view === 'candidates' || view === 'targets' || view === 'regions') && !inTextField(target);
+}
+
 /** The workbench's keyboard shortcuts, from the keybinding table; true when the key was one of them. */
-export function handleShortcut(e: KeyboardEvent): boolean {
-  const id = commandForKey(e, mac);
-  if (!id) return false;
+export function handleShortcut(
+  e: KeyPress & { preventDefault(): void; target?: EventTarget | null },
+): boolean {
+  const b = bindingForKey(e, mac);
+  if (!b || !applies(b, e.target ?? null)) return false;
   e.preventDefault();
-  runCommand(id);
+  runCommand(b.command);
   return true;
 }

@@ -1,5 +1,6 @@
 // The activity bar: one button per view of the view registry, named as the view, with its codicon and, in its
-// tooltip, the shortcut from the keybinding table.
+// tooltip, the shortcut from the keybinding table. A click opens the view in the preview tab, a double-click pins it
+// (VS Code's single and double click in its explorer).
 import { keyLabel } from '../../../shared/keybindings';
 import { useUiStore } from '../stores/ui-store';
 import { ACTIVITY_VIEWS } from '../view-registry';
@@ -18,7 +19,8 @@ export function ActivityBar(): React.JSX.Element {
           aria-pressed={active === v.id}
           aria-label={v.title}
           title={v.keybinding ? `${v.title} (${keyLabel(v.keybinding, mac)})` : v.title}
-          onClick={() => openView(v.id)}
+          onClick={() => openView(v.id, 'preview')}
+          onDoubleClick={() => openView(v.id, 'pin')}
         >
           <span className={`codicon codicon-${v.icon}`} aria-hidden="true" />
         </button>

@@ -41,6 +41,8 @@ const NEEDS_WORKSPACE = new Set<ViewId>(REGISTRY.filter((v) => v.needsWorkspace)
 export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Element {
   const tabs = useUiStore((s) => s.tabs);
   const active = useUiStore((s) => s.active);
+  const preview = useUiStore((s) => s.preview);
+  const pinTab = useUiStore((s) => s.pinTab);
   const openView = useUiStore((s) => s.openView);
   const closeTab = useUiStore((s) => s.closeTab);
   const hasWorkspace = useWorkspaceStore((s) => s.workspace !== null);
@@ -103,8 +105,11 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
               aria-controls="view-panel"
               aria-keyshortcuts="Delete"
               tabIndex={t === active ? 0 : -1}
-              className={`tab ${t === active ? 'active' : ''}`}
-              onClick={() => openView(t)}
+              className={`tab ${t === active ? 'active' : ''} ${t === preview ? 'preview' : ''}`}
+              // The preview tab says so to a screen reader too (its title is in italics).
+              aria-description={t === preview ? 'preview: the next view opened replaces it' : undefined}
+              onClick={() => openView(t, 'preview')}
+              onDoubleClick={() => pinTab(t)}
               onKeyDown={(e) => onKey(e, t)}
               // A middle click closes, as in VS Code and browsers.
               onAuxClick={(e) => e.button === 1 && closeTab(t)}
@@ -139,7 +144,16 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
         </div>
       </div>
       {alert}
-      <div className="view" id="view-panel" role="tabpanel" aria-label={VIEW_TITLES[active]} tabIndex={0}>
+      <div
+        className="view"
+        id="view-panel"
+        role="tabpanel"
+        aria-label={VIEW_TITLES[active]}
+        tabIndex={0}
+        // An edit in a preview tab's view pins it, as in VS Code.
+        onInputCapture={() => pinTab(active)}
+        onChangeCapture={() => pinTab(active)}
+      >
         {/* A Tab stop of its own (the ARIA tabs pattern), so a view with nothing to focus still scrolls by keys. */}
         {/* The page's one heading of level one, for screen readers; the welcome view shows its own. */}
         {View !== WelcomeView && <h1 className="sr-only">{VIEW_TITLES[active]}</h1>}

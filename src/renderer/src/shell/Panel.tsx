@@ -1,23 +1,85 @@
-// The bottom panel: Problems (failed pairs with their reasons, list problems) and Output (the run log).
-import { useMemo } from 'react';
+// The bottom panel: Problems (failed pairs with their reasons, list problems; each entry reveals its row on a click
+// or Enter) and Output (the run log, following its newest line unless the user scrolled up to read).
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { ListName } from '../../../shared/ipc-payloads';
+import { ApiText, TagName } from '../components/ApiText';
 import { useListsStore } from '../stores/lists-store';
+import { focusWhenShown, useRevealStore } from '../stores/reveal-store';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
-import { ApiText, TagName } from '../components/ApiText';
+import type { ViewId } from '../view-registry';
 
-export function Panel(): React.JSX.Element | null {
-  const { panel, panelOpen, setPanel, lines } = useUiStore();
+const LIST_VIEW: Record<ListName, ViewId> = { tags: 'candidates', creators: 'targets', regions: 'regions' };
+
+/** The problems the panel lists, and their count (the Problems tab and the status bar show it). */
+export function useProblems(): {
+  failed: { region: string; tag: string; code: string; error: string }[];
+  lists: { list: ListName; value: string; problem: string }[];
+  count: number;
+} {
   const outcome = useRunStore((s) => s.outcome);
   const lists = useListsStore((s) => s.lists);
-  const listProblems = useMemo(
-    () =>
-      (['tags', 'creators', 'regions'] as const).flatMap((l) =>
-        lists[l].rows.filter((r) => r.problem).map((r) => ({ list: l, value: r.value, problem: r.problem! })),
-      ),
-    [lists],
+  return useMemo(() => {
+    const listProblems = (['tags', 'creators', 'regions'] as const).flatMap((l) =>
+      lists[l].rows.filter((r) => r.problem).map((r) => ({ list: l, value: r.value, problem: r.problem! })),
+    );
+    const failed = outcome?.failed ?? [];
+    return { failed, lists: listProblems, count: failed.length + listProblems.length };
+  }, [outcome, lists]);
+}
+
+function revealFailed(region: string, tag: string): void {
+  useUiStore.getState().openView('results');
+  useRevealStore.getState().reveal({ kind: 'failed', region, tag });
+  focusWhenShown(() =>
+    document.querySelector<HTMLElement>(
+      `[aria-label="Failed in ${CSS.escape(region)}"] li[data-tag="${CSS.escape(tag)}"]`,
+    ),
   );
-  const failed = outcome?.failed ?? [];
-  const count = failed.length + listProblems.length;
+}
+
+function revealListRow(list: ListName, value: string): void {
+  useUiStore.getState().openView(LIST_VIEW[list]);
+  useRevealStore.getState().reveal({ kind: 'list', list, value });
+}
+
+/** The log, scrolled to its newest line as lines come, unless the user scrolled up (then it stays put). */
+function OutputLog(): React.JSX.Element {
+  const lines = useUiStore((s) => s.lines);
+  const box = useRef<HTMLDivElement>(null);
+  const follow = useRef(true);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && follow.current) el.scrollTop = el.scrollHeight;
+  }, [lines]);
+  return (
+    <div
+      ref={box}
+      className="panel-body log"
+      role="region"
+      aria-label="Output"
+      aria-live="polite"
+      tabIndex={0}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        // At the bottom (a pixel or two of rounding): follow again; above it: the user is reading.
+        follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+      }}
+    >
+      {lines.map((l, i) => (
+        <div key={i} className={`line ${l.level}`}>
+          <span className="at">{l.at}</span> {l.text}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Panel(): React.JSX.Element | null {
+  const panel = useUiStore((s) => s.panel);
+  const panelOpen = useUiStore((s) => s.panelOpen);
+  const setPanel = useUiStore((s) => s.setPanel);
+  const { failed, lists: listProblems, count } = useProblems();
   return (
     <section className={`panel ${panelOpen ? '' : 'collapsed'}`} aria-label="Panel">
       <div className="panel-tabs">
@@ -34,7 +96,7 @@ export function Panel(): React.JSX.Element | null {
         <button
           className="link icon-button"
           aria-label={panelOpen ? 'Hide the panel' : 'Show the panel'}
-          title={panelOpen ? 'Hide the panel' : 'Show the panel'}
+          title={`${panelOpen ? 'Hide the panel' : 'Show the panel'} (Ctrl/Cmd+J)`}
           onClick={() => setPanel(panel, !panelOpen)}
         >
           <span className={`codicon codicon-chevron-${panelOpen ? 'down' : 'up'}`} aria-hidden="true" />
@@ -51,27 +113,31 @@ export function Panel(): React.JSX.Element | null {
           <ul>
             {failed.map((f) => (
               <li key={`${f.region}-${f.tag}`} className="problem">
-                <span className="chip bad">{f.code}</span> <TagName tag={f.tag} /> in {f.region}:{' '}
-                <ApiText text={f.error} max={600} />
+                <button
+                  className="problem-link"
+                  title="Show it in Results"
+                  onClick={() => revealFailed(f.region, f.tag)}
+                >
+                  <span className="chip bad">{f.code}</span> <TagName tag={f.tag} /> in {f.region}:{' '}
+                  <ApiText text={f.error} max={600} />
+                </button>
               </li>
             ))}
             {listProblems.map((p, i) => (
               <li key={`l${i}`} className="problem">
-                <span className="chip warn">{p.list}</span> "{p.value}": {p.problem}
+                <button
+                  className="problem-link"
+                  title="Show the row in its list"
+                  onClick={() => revealListRow(p.list, p.value)}
+                >
+                  <span className="chip warn">{p.list}</span> "{p.value}": {p.problem}
+                </button>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {panelOpen && panel === 'output' && (
-        <div className="panel-body log" role="region" aria-label="Output" aria-live="polite" tabIndex={0}>
-          {lines.map((l, i) => (
-            <div key={i} className={`line ${l.level}`}>
-              <span className="at">{l.at}</span> {l.text}
-            </div>
-          ))}
-        </div>
-      )}
+      {panelOpen && panel === 'output' && <OutputLog />}
     </section>
   );
 }

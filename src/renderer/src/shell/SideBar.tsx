@@ -1,90 +1,72 @@
-// The side bar: the open workspace, the run controls, and the scoring the results are ranked with (preset,
-// weights, window): every edit re-ranks at once from the samples in hand, at no credit.
-import { useEffect, useState } from 'react';
-import type { PresetName, Weights } from '../../../shared/model';
-import {
-  NEW_WORKSPACE_PRESET,
-  PRESET_NAMES,
-  PRESET_TABLE,
-  SCORING_SETTINGS,
-  WEIGHT_NAMES,
-  WEIGHT_SETTINGS,
-} from '../../../shared/scoring-registry';
+// The side bar shows the selected view's controls, as VS Code's shows the selected container's: its title, the
+// open workspace and the run controls, then what acts on that view (the scoring for ranked views, the list's
+// counts and undo for a list). Ctrl/Cmd+B hides it; its edge resizes it (Workbench.tsx).
+import { runCommand } from '../commands';
+import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
+import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
+import { VIEW_TITLES, type ViewId } from '../view-registry';
+import { ScoringControls } from './ScoringControls';
 
-const WINDOW = SCORING_SETTINGS.windowDays;
-const PAGES = SCORING_SETTINGS.pages;
-/** The sample sizes offered, within the registry's page range. */
-const PAGE_CHOICES = [1, 2, 3, 4, 5, 6, 8, 10].filter((n) => n >= PAGES.min && n <= PAGES.max);
+/** Views whose content is ranked by the scoring: the side bar shows the preset and weights for them. */
+const SCORED: ReadonlySet<ViewId> = new Set<ViewId>(['results', 'compare', 'suggestions', 'plan']);
 
-/** A slider and a number field for one weight; the field takes a typed value on Enter (or on leaving it). */
-function WeightInput({ k }: { k: keyof Weights }): React.JSX.Element {
-  const { label, min, max } = WEIGHT_SETTINGS[k];
-  const value = useRunStore((s) => s.scoring?.weights[k] ?? 0);
-  const setScoring = useRunStore((s) => s.setScoring);
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const commit = (raw: string): void => {
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      setText(String(value));
-      return;
-    }
-    const weights = useRunStore.getState().scoring?.weights;
-    if (weights) setScoring({ weights: { ...weights, [k]: n } });
-  };
-  const id = `w-${k}`;
+const LISTS: Partial<Record<ViewId, 'tags' | 'creators' | 'regions'>> = {
+  candidates: 'tags',
+  targets: 'creators',
+  regions: 'regions',
+};
+
+/** What the other views are for, in a line: the side bar says it where the view has no controls of its own here. */
+const ABOUT: Partial<Record<ViewId, string>> = {
+  welcome: 'Open a workspace, or the demo, to begin.',
+  history: 'The runs of this workspace, the credits spent, and the track record against your own posts.',
+  competitors: 'Decode the tags competitors post with, then add the ones worth scoring to the candidates.',
+  'creator-fit': 'Score creators by how their posts fit your candidates.',
+  watch: 'Re-run on a schedule and be told when a tag moves.',
+  settings: 'The workspace’s settings (tagfit.json) and the app’s (theme, key).',
+};
+
+function ListControls({ list }: { list: 'tags' | 'creators' | 'regions' }): React.JSX.Element {
+  const rows = useListsStore((s) => s.lists[list].rows);
+  const canUndo = useListsStore((s) => s.lists[list].undo.length > 0);
+  const canRedo = useListsStore((s) => s.lists[list].redo.length > 0);
+  const invalid = rows.filter((r) => r.problem).length;
   return (
-    <div className="weight">
-      <label htmlFor={id}>{label.replace(' weight', '')}</label>
-      <input
-        type="range"
-        min={0}
-        max={1}
-        step={0.05}
-        value={Math.min(1, value)}
-        aria-label={`${label} slider`}
-        onChange={(e) => commit(e.target.value)}
-      />
-      <input
-        id={id}
-        className="num"
-        type="text"
-        inputMode="decimal"
-        aria-label={label}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(text);
-          if (e.key === 'Escape') setText(String(value));
-        }}
-        onBlur={() => commit(text)}
-      />
-    </div>
+    <>
+      <h3>List</h3>
+      <p className="hint">
+        {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+        {invalid > 0 ? `, ${invalid} invalid (not saved, listed in Problems)` : ''}.
+      </p>
+      <div className="run-controls">
+        {list !== 'regions' && <button onClick={() => runCommand('rows.add')}>Add row</button>}
+        <button disabled={!canUndo} onClick={() => runCommand('lists.undo')} title="Ctrl/Cmd+Z in the list">
+          Undo list edit
+        </button>
+        <button disabled={!canRedo} onClick={() => runCommand('lists.redo')}>
+          Redo list edit
+        </button>
+      </div>
+    </>
   );
 }
 
 export function SideBar(): React.JSX.Element {
   const ws = useWorkspaceStore((s) => s.workspace);
-  const scoring = useRunStore((s) => s.scoring);
-  const setScoring = useRunStore((s) => s.setScoring);
+  const view = useUiStore((s) => s.active);
   // Whether a run goes on and is being cancelled; not its progress, which changes many times a second.
   const running = useRunStore((s) => s.active !== null);
   const cancelling = useRunStore((s) => s.active?.cancelling ?? false);
   const askToRun = useRunStore((s) => s.askToRun);
   const cancel = useRunStore((s) => s.cancel);
   const outcome = useRunStore((s) => s.outcome);
-  const [windowText, setWindowText] = useState('');
-  useEffect(() => setWindowText(String(scoring?.windowDays ?? WINDOW.default)), [scoring?.windowDays]);
-  const presetLabel = scoring
-    ? isPreset(ws?.presetWeights, scoring)
-      ? scoring.preset
-      : 'custom'
-    : NEW_WORKSPACE_PRESET;
+  const list = LISTS[view];
   return (
     <aside className="side-bar" aria-label="Side bar">
-      <h2>{ws ? ws.name : 'No workspace'}</h2>
+      <h2>{VIEW_TITLES[view]}</h2>
+      <p className="side-workspace">{ws ? ws.name : 'No workspace'}</p>
       {ws?.demo && <p className="badge demo">Demo workspace: simulated data</p>}
       {ws?.readOnly && <p className="badge warn">Read-only: {ws.heldBy}</p>}
       {ws && (
@@ -105,76 +87,11 @@ export function SideBar(): React.JSX.Element {
               </button>
             )}
           </div>
-          <h3>Scoring</h3>
-          <label htmlFor="preset">Preset</label>
-          <select
-            id="preset"
-            value={presetLabel}
-            onChange={(e) => {
-              const p = e.target.value as PresetName;
-              if (ws.presetWeights[p]) setScoring({ preset: p, weights: { ...ws.presetWeights[p] } });
-            }}
-          >
-            {PRESET_NAMES.map((p) => (
-              <option key={p} value={p}>
-                {PRESET_TABLE[p].label}
-              </option>
-            ))}
-            <option value="custom" disabled>
-              custom
-            </option>
-          </select>
-          {WEIGHT_NAMES.map((k) => (
-            <WeightInput key={k} k={k} />
-          ))}
-          <div className="weight">
-            <label htmlFor="window-days">Window (days)</label>
-            <input
-              id="window-days"
-              className="num"
-              aria-label="Velocity window in days"
-              value={windowText}
-              onChange={(e) => setWindowText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                const n = Number(windowText);
-                if (Number.isInteger(n) && n >= WINDOW.min && n <= WINDOW.max) setScoring({ windowDays: n });
-                else setWindowText(String(scoring?.windowDays ?? WINDOW.default));
-              }}
-            />
-          </div>
-          <div className="weight">
-            <label htmlFor="pages">Sample size (pages of {ws.scoring.pageSize} posts)</label>
-            <select
-              id="pages"
-              aria-label="Sample size in pages"
-              value={scoring?.pages ?? PAGES.default}
-              onChange={(e) => setScoring({ pages: Number(e.target.value) })}
-            >
-              {PAGE_CHOICES.map((n) => (
-                <option key={n} value={n}>
-                  {n} ({n * ws.scoring.pageSize} posts)
-                </option>
-              ))}
-            </select>
-          </div>
-          <p className="hint">
-            Weights, preset and window re-rank from the samples already fetched: 0 credits. The sample size
-            applies at the next run.
-          </p>
+          {SCORED.has(view) && <ScoringControls />}
+          {list && <ListControls list={list} />}
         </>
       )}
+      {!SCORED.has(view) && !list && ABOUT[view] && <p className="hint">{ABOUT[view]}</p>}
     </aside>
-  );
-}
-
-function isPreset(
-  presets: Record<string, Weights> | undefined,
-  s: { preset: string; weights: Weights },
-): boolean {
-  const w = presets?.[s.preset];
-  return (
-    w !== undefined &&
-    (Object.keys(w) as (keyof Weights)[]).every((k) => Math.abs(w[k] - s.weights[k]) < 1e-9)
   );
 }

@@ -1,9 +1,14 @@
 // The status bar: workspace, where the key stands (never the key), online or offline, how fresh the results
-// are, credits of the last action and of this week, and the run going on.
+// are, the problems, credits of the last action and of this week, and the run going on. Its items act on a click,
+// as VS Code's do: the problems open Problems, the credits the History's ledger, the run state Results.
 import { useEffect, useState } from 'react';
 import { invoke } from '../bridge';
 import { isGoing, JOB_VERB, useJobsStore } from '../stores/jobs-store';
+import { formatCredits, formatPairsDone, plural } from '../../../shared/number-format';
+import { focusWhenShown } from '../stores/reveal-store';
 import { useRunStore } from '../stores/run-store';
+import { useUiStore } from '../stores/ui-store';
+import { useProblems } from './Panel';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { type LedgerSummary, ledgerWords } from '../../../shared/ledger';
 
@@ -50,11 +55,12 @@ export function StatusBar(): React.JSX.Element {
       .then(setWeek)
       .catch(() => setWeek(null));
   }, [ws, outcome, ended]);
+  const problems = useProblems().count;
   const keyText = ws?.demo ? 'Demo: simulated data' : key ? KEY_TEXT[key.state] : '…';
   const runText = active
-    ? `Running ${active.done}/${active.total || '…'} · ${active.credits} credits${active.cancelling ? ' · cancelling' : ''}`
+    ? `Running: ${formatPairsDone(active.done, active.total)} · ${formatCredits(active.credits)}${active.cancelling ? ' · cancelling' : ''}`
     : job
-      ? `${JOB_VERB[job.kind]} ${job.progress.done}/${job.progress.total || '…'} · ${job.progress.credits} credits${job.status === 'cancelling' ? ' · cancelling' : ''}`
+      ? `${JOB_VERB[job.kind]}: ${job.progress.done} of ${job.progress.total || '…'} ${job.progress.unit} · ${formatCredits(job.progress.credits)}${job.status === 'cancelling' ? ' · cancelling' : ''}`
       : rescoring
         ? 'Re-scoring…'
         : outcome
@@ -72,14 +78,43 @@ export function StatusBar(): React.JSX.Element {
       <span>{online ? 'Online' : 'Offline'}</span>
       {outcome && (
         <span title="When the samples behind the results were fetched">
-          Results of {new Date(outcome.result.now).toLocaleString()} · {outcome.result.credits.fromCache}{' '}
-          answers from the cache
+          Results of {new Date(outcome.result.now).toLocaleString()} ·{' '}
+          {plural(outcome.result.credits.fromCache, 'answer')} from the cache
         </span>
       )}
       <span className="spacer" />
-      <span>{lastCredits === null ? '' : `${lastCredits} ${lastCredits === 1 ? 'credit' : 'credits'}`}</span>
-      {week !== null && <span title={ledgerWords(week)}>{week.week} credits this week</span>}
-      <span aria-live="polite">{runText}</span>
+      {ws && (
+        <button
+          className="status-item"
+          title="Show the problems (failed pairs, invalid rows)"
+          onClick={() => useUiStore.getState().setPanel('problems')}
+        >
+          <span className="codicon codicon-error" aria-hidden="true" /> {plural(problems, 'problem')}
+        </button>
+      )}
+      <span>{lastCredits === null ? '' : formatCredits(lastCredits)}</span>
+      {week !== null && (
+        <button
+          className="status-item"
+          title={`${ledgerWords(week)} Click: the ledger in History.`}
+          onClick={showLedger}
+        >
+          {formatCredits(week.week)} this week
+        </button>
+      )}
+      <button
+        className="status-item"
+        title="Show Results"
+        onClick={() => useUiStore.getState().openView('results')}
+      >
+        <span aria-live="polite">{runText}</span>
+      </button>
     </footer>
   );
+}
+
+/** The credit ledger where it is read in full: History's "Credits spent", brought into sight. */
+function showLedger(): void {
+  useUiStore.getState().openView('history');
+  focusWhenShown(() => document.querySelector<HTMLElement>('section[aria-label="Credits spent"]'));
 }

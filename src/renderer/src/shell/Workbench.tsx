@@ -7,6 +7,7 @@ import { useTheme } from '../components/theme';
 import { subscribeAppEvents } from '../events';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
+import { PANEL, SIDE_BAR, useLayoutStore } from '../stores/layout-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { ActivityBar } from './ActivityBar';
@@ -15,6 +16,7 @@ import { CommandPalette } from './CommandPalette';
 import { Dialogs } from './Dialogs';
 import { EditorArea } from './EditorArea';
 import { Panel } from './Panel';
+import { Sash } from './Sash';
 import { SideBar } from './SideBar';
 import { StatusBar } from './StatusBar';
 
@@ -22,6 +24,7 @@ export function Workbench(): React.JSX.Element {
   const theme = useTheme();
   const workspace = useWorkspaceStore((s) => s.workspace);
   const panelOpen = useUiStore((s) => s.panelOpen);
+  const { sideBarVisible, sideBarWidth, panelHeight, setSideBarWidth, setPanelHeight } = useLayoutStore();
 
   useEffect(() => {
     const off = subscribeAppEvents();
@@ -60,13 +63,44 @@ export function Workbench(): React.JSX.Element {
   }, [theme]);
 
   return (
-    <div className={`workbench ${panelOpen ? 'with-panel' : ''}`}>
+    <div
+      className={`workbench ${panelOpen ? 'with-panel' : ''} ${sideBarVisible ? '' : 'no-side-bar'}`}
+      // The side bar's width and the panel's height as the user left them (layout-store).
+      style={{
+        gridTemplateColumns: `48px ${sideBarVisible ? `${sideBarWidth}px` : '0'} 1fr`,
+        gridTemplateRows: `1fr ${panelOpen ? `${panelHeight}px` : '28px'} 22px`,
+      }}
+    >
       <ActivityBar />
-      <SideBar />
+      {sideBarVisible && <SideBar />}
+      {sideBarVisible && (
+        <Sash
+          label="Resize the side bar"
+          orientation="vertical"
+          className="side-sash"
+          value={sideBarWidth}
+          min={SIDE_BAR.min}
+          max={SIDE_BAR.max}
+          direction={1}
+          onChange={setSideBarWidth}
+        />
+      )}
       <main className="editor" aria-label="Editor">
         <EditorArea alert={<AlertBar />} />
       </main>
       <Panel />
+      {panelOpen && (
+        <Sash
+          label="Resize the panel"
+          orientation="horizontal"
+          className="panel-sash"
+          value={panelHeight}
+          min={PANEL.min}
+          max={PANEL.max}
+          direction={-1}
+          onChange={setPanelHeight}
+        />
+      )}
       <StatusBar />
       <CommandPalette />
       <Dialogs />

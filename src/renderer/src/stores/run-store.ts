@@ -7,6 +7,8 @@ import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
 import type { RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
+import { plural, runName } from '../../../shared/number-format';
+import { type ProgressMark, withMark } from '../components/time-left';
 import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -28,7 +30,21 @@ export interface ActiveRun {
   /** `${region} #${tag}` → state, in arrival order. */
   pairs: Record<string, 'fetching' | 'sampled' | 'scored' | 'failed'>;
   cancelling: boolean;
+  /** When each count of pairs had ended: the pace the time left is estimated from (components/time-left.ts). */
+  marks: ProgressMark[];
 }
+
+/** A run just started: nothing counted yet. */
+const newActive = (runId: string): ActiveRun => ({
+  runId,
+  startedAt: Date.now(),
+  total: 0,
+  done: 0,
+  credits: 0,
+  pairs: {},
+  cancelling: false,
+  marks: [],
+});
 
 interface RunState {
   scoring: Scoring | null;
@@ -103,10 +119,9 @@ export const useRunStore = create<RunState>((set, get) => ({
     const scoring = get().scoring;
     // A job of the jobs store (its id, cancel, end); this slice keeps what only a score run has.
     const go = async (runId: string): Promise<RunOutcome | null> => {
-      set({
-        active: { runId, startedAt: Date.now(), total: 0, done: 0, credits: 0, pairs: {}, cancelling: false },
-      });
-      useUiStore.getState().log('info', `Run ${runId} started.`);
+      set({ active: newActive(runId) });
+      // Named as people name a run (its preset; the Output stamps the time), never by its id.
+      useUiStore.getState().log('info', `Run started with the ${scoring?.preset ?? 'workspace’s'} preset.`);
       useUiStore.getState().openView('results');
       return via
         ? await via(runId)
@@ -117,8 +132,12 @@ export const useRunStore = create<RunState>((set, get) => ({
       if (!outcome) return;
       set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
       const ui = useUiStore.getState();
-      // An early end is an alert (and its line in the output); a finished run is a line, and clears an old alert.
-      if (outcome.ended !== 'finished') {
+      // A cancel by the user is what they asked for: one neutral line, no alert. Another early end is an alert
+      // (and its line in the output); a finished run is a line, and clears an old alert.
+      if (outcome.ended === 'stopped-by-user') {
+        ui.dismissAlert();
+        ui.log('info', cancelledText(outcome));
+      } else if (outcome.ended !== 'finished') {
         ui.report(
           'The run ended early',
           Object.assign(new Error(outcome.summary), { code: outcome.result.stopped?.code }),
@@ -147,24 +166,19 @@ export const useRunStore = create<RunState>((set, get) => ({
     if (!o) return;
     // A score job of its own: its id routes its progress here and lets Cancel reach it.
     const go = (retryId: string): Promise<RunOutcome> => {
-      set({
-        active: {
-          runId: retryId,
-          startedAt: Date.now(),
-          total: 0,
-          done: 0,
-          credits: 0,
-          pairs: {},
-          cancelling: false,
-        },
-      });
+      set({ active: newActive(retryId) });
       return invoke('run:retry-failed', { runId: o.runId, retryId, overrides: overridesOf(get().scoring) });
     };
     try {
       const outcome = await useJobsStore.getState().run('score', [], go, 'Retrying the failed pairs');
       if (!outcome) return;
       set({ outcome, outcomeScoring: get().scoring });
-      useUiStore.getState().log('info', `Retried the failed pairs. ${outcome.summary}`);
+      useUiStore
+        .getState()
+        .log(
+          'info',
+          `Retried the failed pairs of ${runName(o.result.now, o.result.preset)}. ${outcome.summary}`,
+        );
     } finally {
       set({ active: null });
     }
@@ -207,6 +221,7 @@ export const useRunStore = create<RunState>((set, get) => ({
       next.credits = p.credits;
       const key = `${p.region ?? 'all'} #${p.tag}`;
       next.pairs = { ...a.pairs, [key]: p.type };
+      next.marks = withMark(a.marks, p.done, Date.now());
     }
     if (p.type === 'done') next.credits = p.credits;
     set({ active: next });
@@ -226,3 +241,10 @@ export const useRunStore = create<RunState>((set, get) => ({
     set({ outcome: null, outcomeScoring: null, active: null, estimate: null });
   },
 }));
+
+/** A run the user cancelled, said once and neutrally: "Cancelled — kept 20 pairs; 116 left, the next run fetches only those." */
+export function cancelledText(outcome: RunOutcome): string {
+  const kept = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
+  const left = outcome.result.stopped?.unscored.length ?? 0;
+  return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
+}

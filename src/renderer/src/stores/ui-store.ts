@@ -25,6 +25,8 @@ export interface Alert {
 interface UiState {
   tabs: ViewId[];
   active: ViewId;
+  /** The preview tab (italic, VS Code's): a single click's view, replaced by the next one until it is pinned. */
+  preview: ViewId | null;
   panel: 'problems' | 'output';
   panelOpen: boolean;
   paletteOpen: boolean;
@@ -32,7 +34,10 @@ interface UiState {
   alert: Alert | null;
   /** The dialog on top: the run's credit estimate, the export folder, or a workspace folder typed in the preview. */
   dialog: 'confirm-run' | 'export' | 'open-workspace' | 'new-workspace' | null;
-  openView(v: ViewId): void;
+  /** Opens a view pinned, or `preview`: in the preview tab, replacing the view there (an open view keeps its tab). */
+  openView(v: ViewId, mode?: 'pin' | 'preview'): void;
+  /** The preview tab becomes a tab of its own (a double-click, an edit in its view). */
+  pinTab(v: ViewId): void;
   closeTab(v: ViewId): void;
   nextTab(step: 1 | -1): void;
   setPanel(p: UiState['panel'], open?: boolean): void;
@@ -49,20 +54,32 @@ interface UiState {
 export const useUiStore = create<UiState>((set, get) => ({
   tabs: ['welcome'],
   active: 'welcome',
+  preview: null,
   panel: 'output',
   panelOpen: true,
   paletteOpen: false,
   lines: [],
   alert: null,
   dialog: null,
-  openView(v) {
-    const tabs = get().tabs.includes(v) ? get().tabs : [...get().tabs, v];
-    set({ tabs, active: v });
+  openView(v, mode = 'pin') {
+    const { tabs, preview } = get();
+    if (tabs.includes(v)) {
+      set({ active: v, preview: mode === 'pin' && preview === v ? null : preview });
+      return;
+    }
+    // A new view in preview takes the preview tab's place; pinned, it joins the tabs after them.
+    const next =
+      mode === 'preview' && preview !== null ? tabs.map((t) => (t === preview ? v : t)) : [...tabs, v];
+    set({ tabs: next, active: v, preview: mode === 'preview' ? v : preview });
+  },
+  pinTab(v) {
+    if (get().preview === v) set({ preview: null });
   },
   closeTab(v) {
     const tabs = get().tabs.filter((t) => t !== v);
     const active = get().active === v ? (tabs.at(-1) ?? 'welcome') : get().active;
-    set({ tabs: tabs.length > 0 ? tabs : ['welcome'], active });
+    const preview = get().preview === v ? null : get().preview;
+    set({ tabs: tabs.length > 0 ? tabs : ['welcome'], active, preview });
   },
   nextTab(step) {
     const { tabs, active } = get();
@@ -102,13 +119,13 @@ export const useUiStore = create<UiState>((set, get) => ({
   workspaceOpened(ws) {
     const tabs = get().tabs.filter((t) => t !== 'welcome');
     const base: ViewId[] = tabs.length > 0 ? tabs : ['candidates', 'results'];
-    set({ tabs: base, active: base.includes('results') ? 'results' : base[0]! });
+    set({ tabs: base, active: base.includes('results') ? 'results' : base[0]!, preview: null });
     get().log(
       'info',
       `Opened ${ws.demo ? 'the demo workspace (simulated data)' : `workspace ${ws.dir}`}${ws.readOnly ? ', read-only' : ''}.`,
     );
   },
   workspaceClosed() {
-    set({ tabs: ['welcome'], active: 'welcome' });
+    set({ tabs: ['welcome'], active: 'welcome', preview: null });
   },
 }));

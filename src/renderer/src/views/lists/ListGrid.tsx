@@ -3,8 +3,10 @@
 // spreadsheet or a plain list, delete the selected, import and export CSV, undo and redo.
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { emptyGrid } from '../../components/GridEmpty';
 import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
+import { useRevealStore } from '../../stores/reveal-store';
 import { splitPaste, useListsStore, type ListRow } from '../../stores/lists-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import type { ListName } from '../../../../shared/ipc-payloads';
@@ -29,6 +31,17 @@ export function ListGrid(props: {
   const [selected, setSelected] = useState(0);
   const columns = useMemo(() => listColumns(valueHeader), [valueHeader]);
   const invalid = rows.filter((r) => r.problem).length;
+  // A Problems entry of this list: bring its row into sight and focus its cell.
+  const reveal = useRevealStore((s) => s.request);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const g = api.current;
+    if (!ready || !g || reveal?.kind !== 'list' || reveal.list !== list) return;
+    const i = rows.findIndex((r) => r.value === reveal.value);
+    if (i < 0) return;
+    g.ensureIndexVisible(i, 'middle');
+    g.setFocusedCell(i, 'value');
+  }, [reveal, ready]);
 
   const exportCsv = (): void => {
     const header = { tags: 'tag', creators: 'unique_id', regions: 'code' }[list];
@@ -122,7 +135,13 @@ export function ListGrid(props: {
           getRowId={(p) => String(p.data.id)}
           readOnlyEdit
           rowSelection={{ mode: 'multiRow' }}
-          onGridReady={(e) => (api.current = e.api)}
+          onGridReady={(e) => {
+            api.current = e.api;
+            setReady(true);
+          }}
+          {...emptyGrid(
+            `No ${label.toLowerCase()} yet: type or paste them in the field above (Alt+N), or Import CSV.`,
+          )}
           onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().length)}
           onCellEditRequest={(e: CellEditRequestEvent<ListRow>) => {
             if (e.data) void store().edit(list, e.data.id, String(e.newValue ?? ''));

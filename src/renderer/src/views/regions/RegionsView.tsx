@@ -6,6 +6,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../../bridge';
 import { TextInput } from '../../components/TextInput';
+import { emptyGrid } from '../../components/GridEmpty';
 import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { useListsStore } from '../../stores/lists-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -80,6 +81,11 @@ export function RegionsView(): React.JSX.Element {
             columnDefs={COLUMNS}
             getRowId={(p) => p.data.code}
             quickFilterText={search}
+            {...emptyGrid(
+              search
+                ? `No region matches “${search}”: clear the search to see them all.`
+                : 'No regions to pick from yet: the region list could not be read (the Output says why).',
+            )}
             rowClass={readOnly ? undefined : 'clickable'}
             onRowClicked={(e) => {
               if (!readOnly && e.data) void useListsStore.getState().toggle('regions', e.data.code);

@@ -19,7 +19,8 @@ function TagReasons({ title, items }: { title: string; items: Item[] }): React.J
       <h2 className="caption">{title}</h2>
       <ul>
         {items.map((x) => (
-          <li key={x.tag}>
+          // A Problems entry reveals its row here: focusable by the script, not a Tab stop.
+          <li key={x.tag} data-tag={x.tag} tabIndex={-1}>
             <span className={x.bad ? 'chip bad' : 'chip'}>{x.chip}</span> <TagName tag={x.tag} />:{' '}
             <ApiText text={x.text} max={600} />
           </li>

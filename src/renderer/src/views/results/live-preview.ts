@@ -6,7 +6,9 @@ export function livePreview(p: RunPartial, settings: ScoringSettings): RunOutcom
   return {
     runId: p.runId,
     ended: 'finished',
-    summary: `Running: ${p.done} of ${p.total} pairs in, ranked among themselves; the scores settle when the run ends.`,
+    // The count of pairs is the progress line's alone (RunProgress): a second count here would lag it and contradict.
+    summary:
+      'Running: the pairs scored so far, ranked among themselves; the scores settle when the run ends.',
     result: {
       now: '',
       preset: settings.preset,
