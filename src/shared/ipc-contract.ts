@@ -13,6 +13,7 @@ import { type DiscoverResponses, discoverRequests } from './ipc/discover';
 import { type HistoryResponses, historyRequests } from './ipc/history';
 import { type KeychainResponses, keychainRequests } from './ipc/keychain';
 import { type ListsResponses, listsRequests } from './ipc/lists';
+import { type LocalizeResponses, localizeRequests } from './ipc/localize';
 import { type PlanResponses, planRequests } from './ipc/plan';
 import { type ReportsResponses, reportsRequests } from './ipc/reports';
 import { type ResultsResponses, resultsRequests } from './ipc/results';
@@ -40,6 +41,7 @@ export const invokeRequestSchemas = {
   ...reportsRequests,
   ...watchRequests,
   ...planRequests,
+  ...localizeRequests,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas;
@@ -59,7 +61,8 @@ export type InvokeResponses = AppResponses &
   DiscoverResponses &
   ReportsResponses &
   WatchResponses &
-  PlanResponses;
+  PlanResponses &
+  LocalizeResponses;
 
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>;
 export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeRequestSchemas)[C]>;

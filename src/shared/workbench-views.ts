@@ -13,6 +13,7 @@ export const VIEW_IDS = [
   'creator-fit',
   'suggestions',
   'plan',
+  'localize',
   'watch',
   'settings',
 ] as const;
@@ -53,6 +54,7 @@ export const WORKBENCH_VIEWS: readonly WorkbenchView[] = [
   view('creator-fit', 'Creator fit', 'star-full'),
   view('suggestions', 'Suggestions', 'lightbulb'),
   view('plan', 'Plan', 'calendar'),
+  view('localize', 'Localise', 'location'),
   view('watch', 'Watch', 'bell'),
   view('settings', 'Settings', 'settings-gear', false),
 ];

@@ -9,6 +9,7 @@ import { createDecodeHandlers } from './decode';
 import { createHistoryHandlers } from './history';
 import { createKeychainHandlers } from './keychain';
 import { createListsHandlers } from './lists';
+import { createLocalizeHandlers } from './localize';
 import { createPlanHandlers } from './plan';
 import { createReportsHandlers } from './reports';
 import { createRunHandlers } from './run';
@@ -44,6 +45,7 @@ export function createMainHandlers(s: HandlerServices): MainHandlers {
     reports: createReportsHandlers(ctx),
     watch: createWatchHandlers(ctx),
     plan: createPlanHandlers(ctx),
+    localize: createLocalizeHandlers(ctx),
   });
 
   return { handlers, dispose: async () => void (await closeWorkspace(ctx)) };

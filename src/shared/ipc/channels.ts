@@ -44,6 +44,8 @@ export const INVOKE_CHANNELS = [
   'reports:export',
   'plan:make',
   'plan:export',
+  'localize:find',
+  'localize:sample',
 ] as const;
 
 export const EVENT_CHANNELS = [

@@ -6,6 +6,7 @@ import { CompareView } from '../views/compare/CompareView';
 import { CompetitorsView } from '../views/competitors/CompetitorsView';
 import { CreatorFitView } from '../views/creator-fit/CreatorFitView';
 import { HistoryView } from '../views/history/HistoryView';
+import { LocalizeView } from '../views/localize/LocalizeView';
 import { PlanView } from '../views/plan/PlanView';
 import { RegionsView } from '../views/regions/RegionsView';
 import { ResultsView } from '../views/results/ResultsView';
@@ -31,6 +32,7 @@ const VIEWS: Record<ViewId, () => React.JSX.Element> = {
   'creator-fit': CreatorFitView,
   suggestions: SuggestionsView,
   plan: PlanView,
+  localize: LocalizeView,
   watch: WatchView,
   settings: SettingsView,
 };

@@ -24,6 +24,7 @@ const ABOUT: Partial<Record<ViewId, string>> = {
   history: 'The runs of this workspace, the credits spent, and the track record against your own posts.',
   competitors: 'Decode the tags competitors post with, then add the ones worth scoring to the candidates.',
   'creator-fit': 'Score creators by how their posts fit your candidates.',
+  localize: 'Each candidate’s local-language variant per region, and which one to post with there.',
   watch: 'Re-run on a schedule and be told when a tag moves.',
   settings: 'The workspace’s settings (tagfit.json) and the app’s (theme, key).',
 };
