@@ -14,7 +14,7 @@ import { chromiumPdfPrinter } from '../src/core/report/pdf-chromium';
 import { createSystemKeychain } from '../src/core/secrets/keychain';
 import { createFileSettingsStore } from '../src/main/app-settings';
 import { createMainHandlers } from '../src/main/handlers';
-import { noticeNotifier } from '../src/main/shell/notifications';
+import { noticeNotifier, noticeOpener } from '../src/main/shell/notifications';
 import { startWebPreview, type WebPreview } from '../src/main/web/server';
 import { checkApiBase, parseNow } from '../src/cli/session-flags';
 import { reportError } from '../src/cli/main';
@@ -121,6 +121,7 @@ async function main(flags: Flags): Promise<void> {
     // The PDF report printed by the Chromium the CLI finds (core/browser/discovery.ts).
     pdf: chromiumPdfPrinter(),
     notifier: noticeNotifier((notice) => bridge.preview?.emit('app:notice', notice)),
+    opener: noticeOpener((notice) => bridge.preview?.emit('app:notice', notice)),
     appSettings,
     apiBase: flags.apiBase,
     envKey: ENV_KEY,

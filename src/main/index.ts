@@ -138,6 +138,8 @@ function startHandlers(): MainHandlers {
     },
     pdf: createElectronPdfPrinter(),
     notifier: createElectronNotifier((n) => void onNotificationClick(n)),
+    // Open folder / Open report after an export: the OS's default app, as a double-click would.
+    opener: { openPath: (p) => shell.openPath(p) },
     appSettings: settings,
     apiBase,
     shell: 'electron',

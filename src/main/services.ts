@@ -37,6 +37,12 @@ export interface Notifier {
   notify(n: AppNotification): void;
 }
 
+/** Opens a file or folder with the OS's default app (Electron's shell.openPath); the preview's records and says it. */
+export interface Opener {
+  /** '' when opened, else why not (Electron's answer). */
+  openPath(p: string): Promise<string>;
+}
+
 export interface HandlerServices {
   keychain: Keychain;
   /** The run clock. */
@@ -58,6 +64,8 @@ export interface HandlerServices {
   pdf?: PdfPrinter;
   /** Electron's Notification in the app; the preview's stand-in writes it to the workbench's output. */
   notifier: Notifier;
+  /** Open folder / Open report after an export; absent where the shell cannot open files. */
+  opener?: Opener;
   appSettings: AppSettingsStore;
   /** A TikLiveAPI base other than the real one (the simulator, a proxy). */
   apiBase?: string;

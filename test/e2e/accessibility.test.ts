@@ -241,6 +241,11 @@ describe('the workbench by keyboard and screen reader', () => {
         (await readdir(path.join(ws, 'reports')).catch(() => [])).some((f) => f.endsWith('.md')),
       )
       .toBe(true);
+    // The dialog then says what it exported, its Close button focused: Enter closes it.
+    const said = page.getByRole('dialog', { name: 'Export reports' }).getByRole('status');
+    await expect.poll(() => said.textContent()).toMatch(/^Exported \d+ regions? in \d+ formats? /);
+    await expect.poll(async () => (await focused())?.name).toBe('Close');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog', { name: 'Export reports' }).count()).toBe(0);
   }, 180_000);
 

@@ -20,8 +20,12 @@ export interface TestApp {
   /** The value, or a thrown Error with the code and message of a failed result. */
   value<C extends InvokeChannel>(channel: C, payload: unknown): Promise<InvokeResponses[C]>;
   events: RunEvent[];
+  /** Every event main sent the renderer, in order (run:intervals, run:partial, …). */
+  emitted: { channel: string; payload: unknown }[];
   /** What main sent the OS as notifications. */
   notifications: AppNotification[];
+  /** What main asked the OS to open (Open folder, Open report). */
+  opened: string[];
   logs: string[];
   /** A folder of the test's own (settings, demo workspace); removed by dispose. */
   dir: string;
@@ -46,14 +50,17 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-app-'));
   const events: RunEvent[] = [];
+  const emitted: { channel: string; payload: unknown }[] = [];
   const logs: string[] = [];
   const notifications: AppNotification[] = [];
-  const app: Partial<TestApp> = { events, notifications, logs, dir, nextFolder: null };
+  const opened: string[] = [];
+  const app: Partial<TestApp> = { events, emitted, notifications, opened, logs, dir, nextFolder: null };
   const main = createMainHandlers({
     keychain: opts.keychain ?? createMemoryKeychain(),
     clock: () => (opts.now ? new Date(opts.now) : new Date()),
     clockIsFixed: opts.now !== undefined,
     emit: (channel, payload) => {
+      emitted.push({ channel, payload });
       if (channel === 'run:progress') events.push(payload as RunEvent);
     },
     paths: { demoDir: path.join(ROOT, 'resources', 'demo'), demoWorkspace: path.join(dir, 'demo-workspace') },
@@ -63,6 +70,12 @@ export async function createTestApp(
     },
     pdf: opts.pdf,
     notifier: { notify: (n) => void notifications.push(n) },
+    opener: {
+      openPath: async (p) => {
+        opened.push(p);
+        return '';
+      },
+    },
     appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
     apiBase: opts.apiBase,
     envKey: opts.envKey,

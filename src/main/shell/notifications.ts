@@ -36,3 +36,19 @@ export function routeNotificationClick(n: AppNotification, w: WindowState): Clic
 export function noticeNotifier(emit: (notice: AppNotice) => void): { notify(n: AppNotification): void } {
   return { notify: (n) => emit({ level: 'info', text: `Notification: ${n.title}: ${n.body}` }) };
 }
+
+/**
+ * The browser preview's opener: a page there cannot open a folder or a file with the OS, so the request is recorded
+ * as a line in the workbench's output, with the path to open by hand.
+ */
+export function noticeOpener(emit: (notice: AppNotice) => void): { openPath(p: string): Promise<string> } {
+  return {
+    openPath: async (p) => {
+      emit({
+        level: 'info',
+        text: `Open: ${p} (the browser preview cannot open files: open it from your file manager)`,
+      });
+      return '';
+    },
+  };
+}

@@ -42,6 +42,7 @@ export const INVOKE_CHANNELS = [
   'watch:run-due',
   'watch:dismiss',
   'reports:export',
+  'reports:open',
   'plan:make',
   'plan:export',
   'localize:find',

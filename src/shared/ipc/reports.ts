@@ -12,8 +12,21 @@ export const reportsRequests = {
     pick: z.boolean().optional(),
     formats: z.array(z.enum(REPORT_FORMATS)).min(1).optional(),
   }),
+  /** Opens the last export's folder or its report with the OS (never a path the renderer names). */
+  'reports:open': z.strictObject({ what: z.enum(['folder', 'report']) }),
 } as const;
 
+/** What an export did, said: a line per file, a summary counting regions, formats and files, the report to open. */
+export interface ExportDone {
+  dir: string;
+  written: string[];
+  summary: string;
+  lines: string[];
+  /** The file "Open report" opens (the HTML of the whole run, else the PDF or the summary). */
+  report: string | null;
+}
+
 export interface ReportsResponses {
-  'reports:export': { dir: string; written: string[] } | null;
+  'reports:export': ExportDone | null;
+  'reports:open': { opened: string };
 }

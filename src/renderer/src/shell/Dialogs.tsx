@@ -2,7 +2,9 @@
 // reports/ by default, remembered per workspace), and in the preview the folder to open or create a workspace in
 // (Ctrl/Cmd+O, Ctrl/Cmd+N: the app asks with its native folder dialog).
 import { useEffect, useRef, useState } from 'react';
+import type { ExportDone as ExportDoneView } from '../../../shared/ipc/reports';
 import { useRunStore } from '../stores/run-store';
+import { ExportDone } from './ExportDone';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 
@@ -68,8 +70,12 @@ export function Dialogs(): React.JSX.Element | null {
   // null: the folder remembered for the workspace (its reports/ at first), shown until the user types another.
   const [typed, setTyped] = useState<string | null>(null);
   const [folder, setFolder] = useState('');
+  const [exported, setExported] = useState<ExportDoneView | null>(null);
   useEffect(() => {
-    if (dialog === 'export') setTyped(null);
+    if (dialog === 'export') {
+      setTyped(null);
+      setExported(null);
+    }
     if (dialog === 'open-workspace' || dialog === 'new-workspace') setFolder('');
   }, [dialog]);
   const dir = typed ?? ws?.exportDir ?? '';
@@ -97,37 +103,57 @@ export function Dialogs(): React.JSX.Element | null {
   if (dialog === 'export') {
     return (
       <Modal label="Export reports" onClose={() => setDialog(null)}>
-        <h2>Export the reports</h2>
-        <p>
-          Per region a Markdown report with its chart and a CSV, a summary across regions, and one HTML file
-          of the whole run, of the results showing.
-        </p>
-        <label htmlFor="export-dir">Folder</label>
-        {app ? (
-          <output id="export-dir" className="path">
-            {ws?.exportDir ?? ''}
-          </output>
+        {exported ? (
+          <ExportDone done={exported} onClose={() => setDialog(null)} />
         ) : (
-          <input id="export-dir" className="path" value={dir} onChange={(e) => setTyped(e.target.value)} />
+          <>
+            <h2>Export the reports</h2>
+            <p>
+              Per region a Markdown report with its chart and a CSV, a summary across regions, and one HTML
+              file of the whole run with its PDF (report-date.pdf), of the results showing, under the
+              workspace&apos;s branding (Settings).
+            </p>
+            <label htmlFor="export-dir">Folder</label>
+            {app ? (
+              <output id="export-dir" className="path">
+                {ws?.exportDir ?? ''}
+              </output>
+            ) : (
+              <input
+                id="export-dir"
+                className="path"
+                value={dir}
+                onChange={(e) => setTyped(e.target.value)}
+              />
+            )}
+            <div className="buttons">
+              <button onClick={() => setDialog(null)}>Cancel</button>
+              {app && (
+                <button
+                  onClick={() =>
+                    void useRunStore
+                      .getState()
+                      .exportReports(undefined, true)
+                      .then((r) => r && setExported(r))
+                  }
+                >
+                  Choose folder and export…
+                </button>
+              )}
+              <button
+                className="primary"
+                onClick={() =>
+                  void useRunStore
+                    .getState()
+                    .exportReports(dir.trim() && dir.trim() !== ws?.exportDir ? dir.trim() : undefined)
+                    .then((r) => r && setExported(r))
+                }
+              >
+                Export
+              </button>
+            </div>
+          </>
         )}
-        <div className="buttons">
-          <button onClick={() => setDialog(null)}>Cancel</button>
-          {app && (
-            <button onClick={() => void useRunStore.getState().exportReports(undefined, true)}>
-              Choose folder and export…
-            </button>
-          )}
-          <button
-            className="primary"
-            onClick={() =>
-              void useRunStore
-                .getState()
-                .exportReports(dir.trim() && dir.trim() !== ws?.exportDir ? dir.trim() : undefined)
-            }
-          >
-            Export
-          </button>
-        </div>
       </Modal>
     );
   }
