@@ -360,6 +360,12 @@ describe('the workbench through npm run web', () => {
     expect(await readFile(path.join(ws, 'reports', `US-${DATE}.md`), 'utf8')).toMatch(
       /^# Hashtag report US /,
     );
+    // The dialog says what it exported, then closes.
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/^Exported 2 regions in 3 formats/);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
   }, 120_000);
 
   it('the command palette reaches every action with its shortcut, "Export reports" among them', async () => {
