@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { TagfitError } from '../errors';
+import { storageError } from '../storage/storage-error';
 import { type Device, thisDevice } from './device';
 import { toPrettyJson, writeFileAtomically } from './json-file';
 import { workspacePaths } from './layout';
@@ -126,9 +127,7 @@ export async function acquireWorkspaceLock(
   try {
     await mkdir(paths.locks, { recursive: true });
   } catch (e) {
-    throw new TagfitError('storage', `Cannot lock ${paths.root}: ${(e as Error).message}`, {
-      path: paths.locks,
-    });
+    throw storageError('create the lock folder', paths.locks, e);
   }
   const lockOpts = {
     lockfilePath: path.join(paths.locks, `${device.id}.lock`),
@@ -143,11 +142,8 @@ export async function acquireWorkspaceLock(
   try {
     release = await lockfile.lock(paths.data, lockOpts);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') {
-      throw new TagfitError('storage', `Cannot lock ${paths.root}: ${(e as Error).message}`, {
-        path: paths.root,
-      });
-    }
+    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED')
+      throw storageError(`lock ${paths.root}: cannot create`, lockOpts.lockfilePath, e);
     let current = await readHolder(noteFile);
     if (current && isDeadHere(current)) {
       // Look again after a moment: a new holder may have just taken the lock and not yet written its note.

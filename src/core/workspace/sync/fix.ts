@@ -4,6 +4,7 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toErrorInfo } from '../../errors';
+import { storageError } from '../../storage/storage-error';
 import { parseEntry, realTime } from '../cache-entry';
 import { loadRuns, parseRun, runIdBase, type StoredRun } from '../history';
 import { readTextFile, toPrettyJson, writeFileAtomically } from '../json-file';
@@ -94,13 +95,20 @@ export async function fixConflicts(paths: WorkspacePaths, findings: readonly Fin
   const out: FixOutcome = { merged: [], failed: [] };
   for (const f of findings) {
     if (f.kind !== 'conflict' || f.fix !== 'merge') continue;
+    let what: string;
     try {
-      const what =
+      what =
         f.copyOf === 'run'
           ? await mergeRun(f, paths)
           : f.copyOf === 'settings'
             ? await mergeSettings(f)
             : await mergeCacheEntry(f);
+    } catch (e) {
+      const message = `${f.path} was not merged and is left as it is: ${toErrorInfo(e).message}`;
+      out.failed.push({ path: f.path, message });
+      continue;
+    }
+    try {
       const keptAs = await keepAside(paths, f.path);
       out.merged.push({
         path: f.path,
@@ -108,10 +116,9 @@ export async function fixConflicts(paths: WorkspacePaths, findings: readonly Fin
         message: `${f.path}: ${what}; the copy was moved to ${keptAs}.`,
       });
     } catch (e) {
-      out.failed.push({
-        path: f.path,
-        message: `${f.path} was not merged and is left as it is: ${toErrorInfo(e).message}`,
-      });
+      // Merged, but still there: the next --fix finds its content already in place and does not add it twice.
+      const reason = storageError('move it to', paths.merged, e).message;
+      out.failed.push({ path: f.path, message: `${f.path}: ${what}, but it is left where it is. ${reason}` });
     }
   }
   return out;
