@@ -17,7 +17,7 @@ const key = (r: LocalizeRow): string => `${r.tag}|${r.region}|${r.equivalent}`;
 /** "at most 4 credits", "4–16 credits", "0 credits (in the cache)". */
 export function costText(cost: LocalizeRow['cost']): string {
   if (cost === null) return 'nothing to fetch';
-  if (cost.max === 0) return '0 credits (in the cache)';
+  if (cost.max === 0) return '0 credits, in the cache';
   const n = cost.min === cost.max ? `${cost.max}` : `${cost.min}–${cost.max}`;
   return `${n} credit${cost.max === 1 ? '' : 's'}`;
 }
@@ -134,14 +134,14 @@ export function LocalizeView(): React.JSX.Element {
                   <td className="actions">
                     <button
                       disabled={busy !== null || r.cost === null}
-                      aria-label={`Sample #${inert(r.equivalent)} in ${r.region}, ${costText(r.cost)}`}
+                      aria-label={`${r.score === null ? 'Sample' : 'Sample again'} (${costText(r.cost)}) #${inert(r.equivalent)} in ${r.region}`}
                       onClick={() => sample([r], `#${r.equivalent} in ${r.region}`)}
                     >
                       {r.score === null ? 'Sample' : 'Sample again'} ({costText(r.cost)})
                     </button>{' '}
                     <button
                       disabled={isCandidate(r.equivalent)}
-                      aria-label={`Add #${inert(r.equivalent)} as a candidate`}
+                      aria-label={`${isCandidate(r.equivalent) ? 'A candidate' : 'Add as candidate'} #${inert(r.equivalent)}`}
                       onClick={() => void add('tags', [r.equivalent])}
                     >
                       {isCandidate(r.equivalent) ? 'A candidate' : 'Add as candidate'}
