@@ -48,6 +48,13 @@ async function folderDialog(key: 'N' | 'O', dialog: string, dir: string, button:
   await expect.poll(() => d.isVisible()).toBe(false);
 }
 
+/** Decode says its cost first, as Run does: Start decode in its confirmation. */
+async function confirmDecode(): Promise<void> {
+  const d = page.getByRole('dialog', { name: 'Confirm the decode' });
+  await d.getByRole('button', { name: 'Start decode' }).click();
+  await expect.poll(() => d.count()).toBe(0);
+}
+
 /** The tags a decode listed, per competitor section. */
 const decodedSections = (): Promise<string[]> =>
   competitors()
@@ -125,6 +132,7 @@ describe('jobs that outlive a view switch', () => {
     try {
       await page.getByLabel('Competitor usernames').fill('@acme_designs, @studio_north');
       await competitors().getByRole('button', { name: 'Decode', exact: true }).click();
+      await confirmDecode();
       const progress = page.getByRole('group', { name: 'Decode progress' });
       await expect.poll(() => progress.isVisible()).toBe(true);
       await progress.getByRole('button', { name: 'Cancel decode' }).click();
@@ -147,6 +155,7 @@ describe('jobs that outlive a view switch', () => {
     try {
       await page.getByLabel('Competitor usernames').fill('@acme_designs');
       await competitors().getByRole('button', { name: 'Decode', exact: true }).click();
+      await confirmDecode();
       const progress = page.getByRole('group', { name: 'Decode progress' });
       await expect.poll(() => progress.isVisible()).toBe(true);
       mkdirSync(SCREENSHOTS, { recursive: true });

@@ -37,7 +37,7 @@ const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
 ];
 
 /** The expected share of later pages fetched for a list of `tags` candidates (1 when sampling in full). */
-function laterPagesShare(tags: number, sampling: ScoringSettings['sampling']): number {
+export function laterPagesShare(tags: number, sampling: ScoringSettings['sampling']): number {
   if (sampling === 'full') return 1;
   const i = LATER_PAGES_SHARE.findIndex(([n]) => n >= tags);
   if (i <= 0) return LATER_PAGES_SHARE[i === 0 ? 0 : LATER_PAGES_SHARE.length - 1]![1];

@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'history:tag',
   'history:credits',
   'decode:competitors',
+  'decode:estimate',
   'creator-fit:run',
   'track:run',
   'discover:suggest',

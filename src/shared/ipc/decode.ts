@@ -2,6 +2,7 @@
 // channel.
 import { z } from 'zod';
 import type { DecodeResult } from '../decode';
+import type { DecodeEstimate } from '../decode-estimate';
 import { runIdSchema } from './run';
 
 /** A list of TikTok usernames, as decode and creator fit take them. */
@@ -18,8 +19,14 @@ export const decodeRequests = {
     competitors: usernameListSchema,
     ...usernameJobOptions,
   }),
+  /** What a decode of these competitors would cost, before it spends (as run:estimate before a run). */
+  'decode:estimate': z.strictObject({
+    competitors: usernameListSchema,
+    posts: usernameJobOptions.posts,
+  }),
 } as const;
 
 export interface DecodeResponses {
   'decode:competitors': DecodeResult;
+  'decode:estimate': DecodeEstimate;
 }

@@ -11,7 +11,8 @@ import { useWorkspaceStore } from '../stores/workspace-store';
 /** What can take focus inside a dialog, in Tab order. */
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select, output[tabindex], [tabindex="0"]';
 
-function Modal({
+/** A modal dialog (the ARIA pattern): the run's, the export's, and a view's own (the decode's confirmation). */
+export function Modal({
   label,
   children,
   onClose,

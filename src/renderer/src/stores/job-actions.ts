@@ -2,19 +2,37 @@
 // progress and cancel it) and keeps its result in the jobs store, which outlives the view that started it.
 import type { CreatorFitResult, DecodeResult } from '../../../shared/decode';
 import type { TrackResult } from '../../../shared/track';
+import type { DecodeEstimate } from '../../../shared/decode-estimate';
+import { describeCreatorFit, describeDecode } from '../../../shared/job-words';
 import { invoke } from '../bridge';
 import { useJobsStore } from './jobs-store';
+import { useUiStore } from './ui-store';
+
+/** What decoding these competitors would cost, asked before it spends; null when it could not be said (reported). */
+export async function estimateDecode(usernames: string[]): Promise<DecodeEstimate | null> {
+  try {
+    return await invoke('decode:estimate', { competitors: usernames });
+  } catch (e) {
+    useUiStore.getState().report('Estimating the decode', e);
+    return null;
+  }
+}
 
 /** Decodes the competitors' recent captions and scores their tags in the workspace's regions. */
-export function decodeCompetitors(usernames: string[]): Promise<DecodeResult | null> {
+export async function decodeCompetitors(usernames: string[]): Promise<DecodeResult | null> {
   const call = (runId: string) => invoke('decode:competitors', { competitors: usernames, runId });
-  return useJobsStore.getState().run('decode', usernames, call, 'Decoding the competitors');
+  const r = await useJobsStore.getState().run('decode', usernames, call, 'Decoding the competitors');
+  // What it did, in the Output as a run's end is.
+  if (r) useUiStore.getState().log('info', describeDecode(r));
+  return r;
 }
 
 /** Ranks the creators by the velocity and density of their own recent posts. */
-export function scoreCreators(usernames: string[]): Promise<CreatorFitResult | null> {
+export async function scoreCreators(usernames: string[]): Promise<CreatorFitResult | null> {
   const call = (runId: string) => invoke('creator-fit:run', { creators: usernames, runId });
-  return useJobsStore.getState().run('creator-fit', usernames, call, 'Scoring the creators');
+  const r = await useJobsStore.getState().run('creator-fit', usernames, call, 'Scoring the creators');
+  if (r) useUiStore.getState().log('info', describeCreatorFit(r));
+  return r;
 }
 
 /** The own accounts' posts against the scores their tags had. */

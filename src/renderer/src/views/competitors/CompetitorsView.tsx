@@ -6,7 +6,10 @@ import { hashtagKey } from '../../../../shared/hashtag';
 import { TagTable } from '../../components/TagTable';
 import { TextInput } from '../../components/TextInput';
 import { JobHint, JobProgress } from '../../components/JobProgress';
-import { decodeCompetitors } from '../../stores/job-actions';
+import { decodeCompetitors, estimateDecode } from '../../stores/job-actions';
+import { useWorkspaceStore } from '../../stores/workspace-store';
+import type { DecodeEstimate } from '../../../../shared/decode-estimate';
+import { DecodeConfirm } from './DecodeConfirm';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { inert } from '../../../../shared/safe-text';
@@ -19,8 +22,13 @@ export function CompetitorsView(): React.JSX.Element {
   const text = typed ?? job?.input.map((u) => `@${u}`).join(', ') ?? '';
   const busy = isGoing(job);
   const result = job?.result ?? null;
+  // Like Run, a decode says what it will cost before it spends: the estimate first, then Start decode.
+  const [asking, setAsking] = useState<{ names: string[]; estimate: DecodeEstimate } | null>(null);
+  const demo = useWorkspaceStore((s) => s.workspace?.demo ?? false);
   const run = (): void => {
-    if (!busy && text.trim()) void decodeCompetitors(splitPaste(text));
+    if (busy || !text.trim()) return;
+    const names = splitPaste(text);
+    void estimateDecode(names).then((estimate) => estimate && setAsking({ names, estimate }));
   };
   const tagRows = useListsStore((s) => s.lists.tags.rows);
   const candidates = useMemo(() => new Set(tagRows.map((r) => hashtagKey(r.value))), [tagRows]);
@@ -38,6 +46,17 @@ export function CompetitorsView(): React.JSX.Element {
           {busy ? 'Decoding…' : 'Decode'}
         </button>
       </div>
+      {asking && (
+        <DecodeConfirm
+          estimate={asking.estimate}
+          demo={demo}
+          onClose={() => setAsking(null)}
+          onStart={() => {
+            setAsking(null);
+            void decodeCompetitors(asking.names);
+          }}
+        />
+      )}
       <JobProgress job={job} name="Decode" />
       <JobHint job={job}>
         Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits
