@@ -23,6 +23,8 @@ export interface LastRun extends SamplesInHand {
   regionNames: Record<RegionCode, string>;
   /** The target creators the run was scored with (the detail view marks their posts). */
   targets: ReadonlySet<string>;
+  /** Settles when a re-score's intervals have reached `outcome` (or failed): what exports wait for. */
+  intervals?: Promise<void>;
 }
 
 export interface RunningJob {

@@ -3,7 +3,7 @@
 // Main, preload and renderer are typed from it; channel names alone live in ipc/channels.ts (no zod).
 import type { z } from 'zod';
 import type { ErrorInfo } from './model';
-import type { AppCommand, RunEvent, RunPartial } from './ipc-payloads';
+import type { AppCommand, RunEvent, RunIntervals, RunPartial } from './ipc-payloads';
 import { type AppNotice, type AppResponses, appRequests, type ShellView } from './ipc/app';
 import { type BrandingResponses, brandingRequests } from './ipc/branding';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc/channels';
@@ -76,6 +76,8 @@ export interface EventPayloads {
   'app:command': { command: AppCommand };
   /** The pairs of a run scored so far, ranked among themselves: results fill in as they arrive. */
   'run:partial': RunPartial;
+  /** A re-score's intervals and rank ranges, after its ranks and scores (RunOutcome.intervalsPending). */
+  'run:intervals': RunIntervals;
   /** Open a view (a click on a notification sent by main). */
   'app:open-view': { view: ShellView };
   /** Open this workspace (a second launch, the dock menu or a jump list named it; main has recorded it as picked). */

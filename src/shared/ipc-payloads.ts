@@ -7,9 +7,11 @@ import type {
   ErrorInfo,
   FailedTag,
   PresetName,
+  RegionCode,
   RegionResult,
   RunProgress,
   RunResult,
+  ScoreConfidence,
   ScoringSettings,
   Weights,
 } from './model';
@@ -97,6 +99,10 @@ export interface RunOutcome {
   historyError: ErrorInfo | null;
   /** Milliseconds the handler took, start to end. */
   ms: number;
+  /** A re-score answers with its ranks and scores at once and its intervals after: while this is set, the rows
+   * have no confidence yet and a `run:intervals` event with this generation brings it (none comes for a
+   * generation a newer re-score replaced). */
+  intervalsPending?: number;
   /** The tag set to post with per region, picked from this very ranking (absent while a run is going). */
   tagSets?: RegionPicks[];
 }
@@ -123,3 +129,12 @@ export type { CreditEstimate };
 
 /** A command from the application menu, run by the renderer as its command palette runs it (keybindings.ts). */
 export type { CommandId as AppCommand } from './keybindings';
+
+/** The intervals and rank ranges of a re-score (`RunOutcome.intervalsPending`), each ranked tag's by candidate. */
+export interface RunIntervals {
+  runId: string;
+  generation: number;
+  regions: Record<RegionCode, Record<string, ScoreConfidence>>;
+  /** Set when they could not be computed (the rows then stay without a confidence). */
+  error?: ErrorInfo;
+}

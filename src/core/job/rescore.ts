@@ -1,8 +1,11 @@
 // A re-score from the samples in hand: other weights, preset or window over the last run's samples, with no call
-// and no file read, when those samples were fetched the way the new settings would fetch them.
-import { NO_CREDITS, type RunResult } from '../../shared/model';
+// and no file read, when those samples were fetched the way the new settings would fetch them. It answers in two
+// steps: the ranks and scores at once, the intervals from the scoring workers after (a newer edit cancels them).
+import { NO_CREDITS, type RegionCode, type RegionResult, type RunResult } from '../../shared/model';
 import { computeMomentum } from '../engine/momentum';
-import { type RunSamples, scoreRun } from '../pipeline/run';
+import { type RankArrays, rankArraysOf, rerank, rerankedRegion } from '../engine/rank-arrays';
+import type { RunSamples } from '../pipeline/run';
+import type { Intervals, ScoringPool } from '../worker/scoring-pool';
 import type { StoredRun } from '../workspace/history';
 import type { PreparedScoreRun } from './prepare-score';
 
@@ -18,36 +21,95 @@ export interface SamplesInHand {
 
 type Inputs = Pick<PreparedScoreRun, 'candidates' | 'targets' | 'regions' | 'settings' | 'velocityThreshold'>;
 
-/** The re-scored run and the candidates not fetched yet; undefined when the samples cannot answer it. */
-export function rescoreFromSamples(
-  last: SamplesInHand,
-  prepared: Inputs,
-): { result: RunResult; missing: string[] } | undefined {
-  const same =
-    last.sampling.pages === prepared.settings.pages &&
-    last.sampling.pageSize === prepared.settings.pageSize &&
-    prepared.regions.every((r) => r in last.raw.regions);
-  if (!same) return undefined;
-  const nowSec = Math.floor(Date.parse(last.raw.now) / 1000);
-  const regions = scoreRun(
-    prepared.candidates,
-    new Set(prepared.targets),
-    prepared.regions,
-    prepared.settings,
-    nowSec,
-    last.data,
-  );
-  const raw: RunResult = {
-    ...last.raw,
-    preset: prepared.settings.preset,
-    settings: prepared.settings,
-    regions,
-    credits: NO_CREDITS,
-  };
+/** A re-score's two steps: the ranks and scores at once, the intervals (and rank ranges) after. */
+export interface TwoStepRescore {
+  /** Every row re-scored and re-ranked, without its confidence (it follows in `intervals`). */
+  result: RunResult;
+  /** Candidates not fetched yet. */
+  missing: string[];
+  /** Starts the intervals under the new settings (cancelling those of an earlier call): each ranked tag's
+   * confidence, or undefined when a newer re-score's started since. */
+  intervals: () => Promise<Intervals | undefined>;
+}
+
+export interface Rescorer {
+  /** A re-score from the samples in hand; undefined when they cannot answer it (other pages: a run is needed). */
+  rescore(last: SamplesInHand, prepared: Inputs): Promise<TwoStepRescore | undefined>;
+}
+
+interface Base {
+  data: RunSamples;
+  regions: Record<RegionCode, RegionResult>;
+  arrays: Record<RegionCode, RankArrays>;
+}
+
+/**
+ * Re-scores over a scoring pool. A change of weights re-ranks from the metrics in hand (rank-arrays.ts: typed
+ * arrays, no post read) in this thread, at once; other settings (preset, window) first score the metrics from the
+ * compact samples in a worker, then keep them for the next edit. The intervals are always the workers' job.
+ */
+export function createRescorer(pool: ScoringPool): Rescorer {
+  // The metrics of the last few settings (all but the weights): switching back to a preset costs nothing.
+  const bases = new Map<string, Base>();
   return {
-    result: computeMomentum(raw, last.previous, prepared.velocityThreshold),
-    missing: prepared.candidates.filter((c) => !last.data.challenges.has(c)),
+    async rescore(last, prepared) {
+      if (!answersFromSamples(last, prepared)) return undefined;
+      const job = {
+        candidates: prepared.candidates,
+        targets: prepared.targets,
+        regions: prepared.regions,
+        settings: prepared.settings,
+        nowSec: Math.floor(Date.parse(last.raw.now) / 1000),
+      };
+      const { weights: _w, ...metricSettings } = job.settings;
+      const key = JSON.stringify([job.candidates, job.targets, job.regions, job.nowSec, metricSettings]);
+      let base = bases.get(key);
+      if (!base || base.data !== last.data) {
+        const regions = await pool.score(last.data, { ...job, confidence: false });
+        const order = new Map(job.candidates.map((c, i) => [c, i] as const));
+        const arrays: Record<RegionCode, RankArrays> = {};
+        for (const [r, region] of Object.entries(regions)) arrays[r] = rankArraysOf(region, order);
+        base = { data: last.data, regions, arrays };
+        if (bases.size >= 4) bases.delete(bases.keys().next().value!);
+        bases.set(key, base);
+      }
+      const regions: Record<RegionCode, RegionResult> = {};
+      for (const [r, arrays] of Object.entries(base.arrays)) {
+        rerank(arrays, job.settings.weights);
+        regions[r] = rerankedRegion(arrays, base.regions[r]!);
+      }
+      const raw: RunResult = {
+        ...last.raw,
+        preset: job.settings.preset,
+        settings: job.settings,
+        regions,
+        credits: NO_CREDITS,
+      };
+      return {
+        result: computeMomentum(raw, last.previous, prepared.velocityThreshold),
+        missing: prepared.candidates.filter((c) => !last.data.challenges.has(c)),
+        intervals: () => pool.intervals(last.data, job),
+      };
+    },
   };
+}
+
+/** The samples answer a re-score fetched as they were (pages and page size) over the run's regions. */
+const answersFromSamples = (last: SamplesInHand, prepared: Inputs): boolean =>
+  last.sampling.pages === prepared.settings.pages &&
+  last.sampling.pageSize === prepared.settings.pageSize &&
+  prepared.regions.every((r) => r in last.raw.regions);
+
+/** The run with each ranked tag's confidence set from `intervals` (scores and ranks as they are). */
+export function withIntervals(result: RunResult, intervals: Intervals): RunResult {
+  const regions: Record<RegionCode, RegionResult> = {};
+  for (const [r, region] of Object.entries(result.regions)) {
+    const conf = intervals[r];
+    regions[r] = conf
+      ? { ...region, ranked: region.ranked.map((t) => ({ ...t, confidence: conf.get(t.candidate) })) }
+      : region;
+  }
+  return { ...result, regions };
 }
 
 /** "3 candidates are not fetched yet (a, b, c): Run fetches them." */

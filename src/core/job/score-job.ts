@@ -3,6 +3,8 @@
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
 import { TagfitError, toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
+import type { RunInput } from '../pipeline/run-samples';
+import { type ScoringPool, sharedScoringPool } from '../worker/scoring-pool';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { isPartialRun } from '../stop-codes';
 import type { ReportFormat } from '../../shared/report-formats';
@@ -43,6 +45,8 @@ export interface ScoreJobOptions extends ApiSessionOptions {
   record?: boolean;
   /** Filled as pairs complete (see RunInput.samples): results can be shown as they arrive. */
   samples?: RunSamples;
+  /** Where the samples are scored: the process's scoring workers by default, this thread when 'in-process'. */
+  scoring?: ScoringPool | 'in-process';
   onProgress?: (p: RunProgress) => void;
 }
 
@@ -64,6 +68,13 @@ export interface ScoreJobOutcome {
 }
 
 export { isPartialRun };
+
+/** A run's scoring off the main thread (the scoring pool), unless asked in process. */
+function scorerOf(scoring: ScoreJobOptions['scoring']): RunInput['score'] {
+  if (scoring === 'in-process') return undefined;
+  const pool = scoring ?? sharedScoringPool();
+  return (data, job) => pool.score(data, job);
+}
 
 export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcome> {
   const warn = opts.onWarning ?? (() => {});
@@ -87,6 +98,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       onProgress: opts.onProgress,
       onWarning: warn,
       samples: opts.samples,
+      score: scorerOf(opts.scoring),
     });
     // The demo's answers are the simulator's: the run says so, and every report and the history with it.
     const raw = opts.demo ? asDemoRun(piped) : piped;

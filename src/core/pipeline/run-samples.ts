@@ -1,5 +1,12 @@
 // What a run is given and what it fetched: the samples by hashtag and region, enough to re-score offline.
-import type { Challenge, Post, RegionCode, RunProgress, ScoringSettings } from '../../shared/model';
+import type {
+  Challenge,
+  Post,
+  RegionCode,
+  RegionResult,
+  RunProgress,
+  ScoringSettings,
+} from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
 
 /** What every run that fetches and scores per region is given (a scoring run, a competitor decode). */
@@ -21,6 +28,19 @@ export interface RunInput extends RegionRunBase {
   targets: ReadonlySet<string>;
   /** Filled as pairs complete, when given: the caller can rank what is in hand while the run goes on. */
   samples?: RunSamples;
+  /** Scores the fetched samples with their confidence, as scoreRun does (the job layer's scoring workers, off the
+   * main thread); scoreRun in this thread when absent. */
+  score?: (data: RunSamples, job: ScoreSamplesJob) => Promise<Record<RegionCode, RegionResult>>;
+}
+
+/** What `RunInput.score` scores: scoreRun's arguments without the samples. */
+export interface ScoreSamplesJob {
+  candidates: readonly string[];
+  targets: readonly string[];
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+  nowSec: number;
+  confidence: boolean;
 }
 
 /** What a run fetched: enough to re-score without the network. */

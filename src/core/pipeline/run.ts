@@ -18,13 +18,22 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   if (ctx.settings.sampling === 'adaptive') await sampleAdaptive(ctx);
   else await sampleFull(ctx);
   ctx.release();
-  return { result: finishRun(ctx), data: ctx.data };
+  return { result: await finishRun(ctx), data: ctx.data };
 }
 
 /** Scores what was fetched and says how the run ended: the pairs left unscored by a stop, the credits spent. */
-function finishRun(ctx: RunContext): RunResult {
+async function finishRun(ctx: RunContext): Promise<RunResult> {
   const { api, input, candidates, regions, settings, nowSec, data, done, failed, stoppedEarly } = ctx;
-  const result = scoreRun(candidates, input.targets, regions, settings, nowSec, data);
+  const result = input.score
+    ? await input.score(data, {
+        candidates,
+        targets: [...input.targets],
+        regions,
+        settings,
+        nowSec,
+        confidence: true,
+      })
+    : scoreRun(candidates, input.targets, regions, settings, nowSec, data);
   for (const r of Object.values(result)) {
     for (const t of r.ranked) {
       const why = stoppedEarly.get(sampleKey(r.region, t.candidate));

@@ -31,6 +31,8 @@ export function createReportsHandlers(
               [...Object.values(remembered), open.ws.paths.reports],
               'Export the reports',
             );
+      // A re-score's intervals still coming are part of what is exported: wait for them.
+      await ctx.session.last?.intervals;
       const last = ctx.session.last;
       if (!last) throw new TagfitError('input', 'There is nothing to export yet: run first.');
       const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the reports to…') : named;

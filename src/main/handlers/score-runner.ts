@@ -5,15 +5,17 @@ import type { z } from 'zod';
 import { picksOf } from '../../core/job/discover-job';
 import { createLivePartial } from '../../core/job/live-partial';
 import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
-import { describeMissing, rescoreFromSamples, withRetried } from '../../core/job/rescore';
+import { createRescorer, describeMissing, withIntervals, withRetried } from '../../core/job/rescore';
+import { type Intervals, sharedScoringPool } from '../../core/worker/scoring-pool';
+import { toErrorInfo } from '../../core/errors';
 import { asDemoRun } from '../../core/job/demo-run';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { isPartialRun } from '../../core/stop-codes';
 import type { RunSamples } from '../../core/pipeline/run';
 import type { runOverridesSchema } from '../../shared/ipc/run';
-import type { RunResult } from '../../shared/model';
-import type { RunOutcome } from '../../shared/ipc-payloads';
+import type { ErrorInfo, RunResult } from '../../shared/model';
+import type { RunIntervals, RunOutcome } from '../../shared/ipc-payloads';
 import type { OpenWorkspace } from '../session';
 import { type HandlerContext, requireWorkspace, sessionRequest } from './context';
 
@@ -78,6 +80,10 @@ export interface ScoreRunner {
 
 export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
   const { session } = ctx;
+  // Re-scores answer in two steps (ranks now, intervals from the scoring workers after); each has a generation,
+  // and only the newest one's intervals are kept and sent.
+  const rescorer = createRescorer(sharedScoringPool());
+  let generation = 0;
 
   /** The run whose samples re-scores, suggestions and the detail view read: written here and nowhere else. */
   const remember = (view: RunOutcome, outcome: ScoreJobOutcome, prepared: PreparedScoreRun): void => {
@@ -154,18 +160,27 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
   async function rescore(overrides: RunOverrides | undefined): Promise<RunOutcome> {
     const started = performance.now();
     const open = requireWorkspace(ctx);
+    // Numbered as the requests arrive (IPC keeps their order), before anything awaits.
+    const g = ++generation;
     const prepared = await prepare(ctx, open, overrides, { offline: true });
     const last = session.last;
-    const inHand = last ? rescoreFromSamples(last, prepared) : undefined;
+    const inHand = last ? await rescorer.rescore(last, prepared) : undefined;
     if (last && inHand) {
       // A demo run's re-score is the demo's too: marked simulated, its missing tags 'not in the demo data'.
       const result = last.raw.simulated ? asDemoRun(inHand.result) : inHand.result;
       const view = toOutcome(last.outcome.runId, result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
       withTagSets(view, last.data);
+      view.intervalsPending = g;
       // The results showing are the re-scored ones: Export writes them and a reloaded window shows them again.
-      // The samples and the run's own settings (raw, for a retry) stay the run's.
-      session.last = { ...last, outcome: view };
+      // The samples and the run's own settings (raw, for a retry) stay the run's. An edit answered after a newer
+      // one changes nothing: the renderer keeps the newer, and so does main.
+      if (g !== generation) return view;
+      const settled = inHand.intervals().then(
+        (intervals) => void (intervals && intervalsArrived(view, g, intervals)),
+        (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e)),
+      );
+      session.last = { ...last, outcome: view, intervals: settled };
       return view;
     }
     const outcome = await runScoreJob({
@@ -181,6 +196,22 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     const view = toOutcome(session.newRunId(), outcome.result, outcome, started, true);
     remember(view, outcome, prepared);
     return view;
+  }
+
+  /** A re-score's intervals, when they are still the newest: into the results held, and to the renderer. */
+  function intervalsArrived(view: RunOutcome, g: number, intervals?: Intervals, error?: ErrorInfo): void {
+    const cur = session.last;
+    if (g !== generation || !cur || cur.outcome !== view) return;
+    const { intervalsPending: _done, ...rest } = view;
+    session.last = {
+      ...cur,
+      outcome: intervals ? { ...rest, result: withIntervals(view.result, intervals) } : rest,
+      intervals: undefined,
+    };
+    const regions: RunIntervals['regions'] = {};
+    for (const [r, byTag] of Object.entries(intervals ?? {})) regions[r] = Object.fromEntries(byTag);
+    if (error) ctx.s.log?.(`warning: the intervals of a re-score could not be computed: ${error.message}`);
+    ctx.s.emit('run:intervals', { runId: view.runId, generation: g, regions, ...(error ? { error } : {}) });
   }
 
   return { run, rescore };

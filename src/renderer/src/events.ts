@@ -16,6 +16,7 @@ export function subscribeAppEvents(): () => void {
       if (e.job === 'score') useRunStore.getState().onProgress(e.runId, e.progress);
     }),
     on('run:partial', (p) => useRunStore.getState().onPartial(p)),
+    on('run:intervals', (p) => useRunStore.getState().onIntervals(p)),
     on('app:command', (e) => runCommand(e.command)),
     // From the shell: a click on a notification, a workspace a second launch named, a line to say.
     on('app:open-view', (e) => useUiStore.getState().openView(e.view)),

@@ -47,6 +47,17 @@ export function ScoreCell(
 /** The 90 % interval and rank range, with the label; the reason on hover. */
 export function ConfidenceCell(p: ICellRendererParams<ScoredTag>): React.JSX.Element | null {
   const c = p.data?.confidence;
+  // A re-score answers with ranks first; its intervals and rank ranges follow from the scoring workers.
+  if (!c && (p.context as { intervalsUpdating?: boolean } | undefined)?.intervalsUpdating)
+    return (
+      <span
+        className="confidence-cell updating"
+        aria-busy="true"
+        title="The interval is being computed again."
+      >
+        updating…
+      </span>
+    );
   if (!c) return null;
   const ranks = formatRankRange(c);
   // Too few posts for an interval: said in words, with no numbers that would look like one.

@@ -1,0 +1,189 @@
+// The job layer's scoring workers: a run's samples are sent once, then regions are scored (and their confidence
+// computed) in worker threads, split across the pool so the main process stays free to answer. A worker that
+// crashes or fails answers its jobs with a typed error instead of leaving them waiting, and is started again for
+// the next job. Interval jobs carry a generation: a newer one makes the older stop and resolve undefined.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { RegionCode, RegionResult, ScoreConfidence } from '../../shared/model';
+import { type PackedSamples, packSamples } from '../engine/compact-samples';
+import { TagfitError } from '../errors';
+import type { RunSamples } from '../pipeline/run-samples';
+import type { FromWorker, ScoreJob, ToWorker } from './scoring-protocol';
+import { startScoringWorker } from './worker-entry';
+
+export type { ScoreJob };
+export type Intervals = Record<RegionCode, Map<string, ScoreConfidence>>;
+
+export interface ScoringPool {
+  /** Every region of `job` scored from `data`'s samples (and their confidence when job.confidence). */
+  score(data: RunSamples, job: ScoreJob): Promise<Record<RegionCode, RegionResult>>;
+  /** The confidence of every ranked tag under job.settings; undefined when a newer call made it pointless. */
+  intervals(data: RunSamples, job: Omit<ScoreJob, 'confidence'>): Promise<Intervals | undefined>;
+  /** Test hook: make a worker fail as a crash would. */
+  crashForTest(): void;
+  dispose(): Promise<void>;
+}
+
+interface Slot {
+  worker?: Worker;
+  /** Samples this worker holds, by id. */
+  holds: Set<string>;
+  pending: Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>;
+}
+
+/** Default pool size: a worker per core but one, at least one, at most four. */
+export const defaultPoolSize = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
+
+export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
+  const size = Math.max(1, opts.size ?? defaultPoolSize());
+  const generation = new Int32Array(new SharedArrayBuffer(4));
+  const slots: Slot[] = Array.from({ length: size }, () => ({ holds: new Set(), pending: new Map() }));
+  // Samples by run data object: packed once, kept to send again to a restarted worker.
+  const packed = new WeakMap<RunSamples, { id: string; packed: PackedSamples }>();
+  let nextId = 0;
+  let nextSamples = 0;
+  let disposed = false;
+
+  function fail(slot: Slot, why: string): void {
+    const pending = [...slot.pending.values()];
+    slot.pending.clear();
+    slot.worker = undefined;
+    slot.holds.clear();
+    for (const p of pending)
+      p.reject(
+        new TagfitError('internal', `The scoring worker stopped (${why}): the scores were not computed.`),
+      );
+  }
+
+  function workerOf(slot: Slot): Worker {
+    if (disposed) throw new TagfitError('cancelled', 'The scoring workers were closed.');
+    if (slot.worker) return slot.worker;
+    const w = startScoringWorker({ workerData: { generation: generation.buffer } });
+    w.unref();
+    w.on('message', (m: FromWorker) => {
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      slot.pending.delete(m.id);
+      if (slot.pending.size === 0) w.unref();
+      p.resolve(m);
+    });
+    w.on('error', (e) => {
+      if (slot.worker === w) fail(slot, e.message);
+    });
+    w.on('exit', (code) => {
+      if (slot.worker === w) fail(slot, `exit code ${code}`);
+    });
+    slot.worker = w;
+    return w;
+  }
+
+  function samplesFor(data: RunSamples): { id: string; packed: PackedSamples } {
+    let p = packed.get(data);
+    if (!p) packed.set(data, (p = { id: `s${++nextSamples}`, packed: packSamples(data) }));
+    return p;
+  }
+
+  function send(
+    slot: Slot,
+    data: RunSamples,
+    msg: (samplesId: string, id: number) => ToWorker,
+  ): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      try {
+        const w = workerOf(slot);
+        const s = samplesFor(data);
+        if (!slot.holds.has(s.id)) {
+          w.postMessage({ type: 'samples', samplesId: s.id, packed: s.packed } satisfies ToWorker);
+          slot.holds.add(s.id);
+        }
+        const id = ++nextId;
+        slot.pending.set(id, { resolve, reject });
+        // Held while a job is out, so a CLI run waits for its answer; let go when idle, so it can exit.
+        w.ref();
+        w.postMessage(msg(s.id, id));
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  }
+
+  const failed = (m: FromWorker): never => {
+    throw new TagfitError(
+      m.ok ? 'internal' : m.error.code,
+      m.ok ? 'The scoring worker answered out of turn.' : m.error.message,
+    );
+  };
+
+  /** Regions split across the workers by position: a region goes to the same worker while the list is the same,
+   * so the draws it remembers are reused. */
+  const shares = (regions: readonly RegionCode[]): RegionCode[][] =>
+    slots.map((_, i) => regions.filter((_, r) => r % size === i)).filter((s) => s.length > 0);
+
+  return {
+    async score(data, job) {
+      const parts = await Promise.all(
+        shares(job.regions).map((regions, i) =>
+          send(slots[i]!, data, (samplesId, id) => ({
+            type: 'score',
+            id,
+            samplesId,
+            job: { ...job, regions },
+          })),
+        ),
+      );
+      const out: Record<RegionCode, RegionResult> = {};
+      const byRegion = Object.assign(
+        {},
+        ...parts.map((m) => (m.ok && 'regions' in m ? m.regions : failed(m))),
+      );
+      for (const r of job.regions) if (byRegion[r]) out[r] = byRegion[r];
+      return out;
+    },
+
+    async intervals(data, job) {
+      const g = Atomics.add(generation, 0, 1) + 1;
+      const parts = await Promise.all(
+        shares(job.regions).map((regions, i) =>
+          send(slots[i]!, data, (samplesId, id) => ({
+            type: 'intervals',
+            id,
+            samplesId,
+            generation: g,
+            job: { ...job, regions, confidence: true },
+          })),
+        ),
+      );
+      if (Atomics.load(generation, 0) !== g || parts.some((m) => m.ok && 'cancelled' in m)) return undefined;
+      const out: Intervals = {};
+      for (const m of parts) {
+        if (!m.ok || !('intervals' in m)) failed(m);
+        else for (const [r, rows] of Object.entries(m.intervals)) out[r] = new Map(rows);
+      }
+      return out;
+    },
+
+    crashForTest() {
+      workerOf(slots[0]!).postMessage({ type: 'crash' } satisfies ToWorker);
+    },
+
+    async dispose() {
+      disposed = true;
+      await Promise.all(
+        slots.map(async (slot) => {
+          const w = slot.worker;
+          fail(slot, 'closed');
+          await w?.terminate();
+        }),
+      );
+    },
+  };
+}
+
+let shared: ScoringPool | undefined;
+
+/** The process's scoring pool (the CLI's runs, the app's handlers): started on first use; its idle workers do not
+ * keep a process alive. */
+export function sharedScoringPool(): ScoringPool {
+  shared ??= createScoringPool();
+  return shared;
+}

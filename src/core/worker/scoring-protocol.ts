@@ -1,0 +1,42 @@
+// The messages between the job layer and a scoring worker: samples sent once per run, then score and interval jobs
+// over them by id. Plain data only (structured clone); the worker answers every job once.
+import type {
+  ErrorInfo,
+  RegionCode,
+  RegionResult,
+  ScoreConfidence,
+  ScoringSettings,
+} from '../../shared/model';
+import type { PackedSamples } from '../engine/compact-samples';
+
+/** What to score: the run's inputs without its samples (those are sent once, by id). */
+export interface ScoreJob {
+  candidates: readonly string[];
+  targets: readonly string[];
+  regions: readonly RegionCode[];
+  settings: ScoringSettings;
+  nowSec: number;
+  /** Each ranked tag's confidence too (the bootstrap); false for the ranks alone. */
+  confidence: boolean;
+}
+
+export type ToWorker =
+  | { type: 'samples'; samplesId: string; packed: PackedSamples }
+  | { type: 'score'; id: number; samplesId: string; job: ScoreJob }
+  /** The intervals under job.settings; dropped unanswered-for (answered `cancelled`) once `generation` is old. */
+  | { type: 'intervals'; id: number; samplesId: string; job: ScoreJob; generation: number }
+  /** Test hook: the worker fails as a crash would (an uncaught error), so the client's handling can be checked. */
+  | { type: 'crash' };
+
+export type RegionIntervals = Record<RegionCode, [candidate: string, confidence: ScoreConfidence][]>;
+
+export type FromWorker =
+  | { id: number; ok: true; regions: Record<RegionCode, RegionResult> }
+  | { id: number; ok: true; intervals: RegionIntervals }
+  | { id: number; ok: true; cancelled: true }
+  | { id: number; ok: false; error: ErrorInfo };
+
+/** Shared with every worker: the newest interval generation (Int32 at 0); a job of an older one stops. */
+export interface WorkerData {
+  generation: SharedArrayBuffer;
+}

@@ -1,0 +1,70 @@
+// A scoring worker (node:worker_threads): holds a run's samples compact and scores regions from them, with their
+// confidence, off the main thread. The draws the bootstrap remembers stay here, so a re-weighting reuses them.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RegionCode, RegionResult } from '../../shared/model';
+import { type CompactRun, unpackSamples } from '../engine/compact-samples';
+import { toErrorInfo } from '../errors';
+import { scoreRun } from '../pipeline/score-run';
+import type { FromWorker, RegionIntervals, ScoreJob, ToWorker, WorkerData } from './scoring-protocol';
+
+const port = parentPort!;
+const generation = new Int32Array((workerData as WorkerData).generation);
+/** The last runs' samples (a re-score of the last run, a retry merged into it). */
+const runs = new Map<string, CompactRun>();
+const targetSets = new Map<string, ReadonlySet<string>>();
+
+/** One Set per target list, so the author keys worked out for it are reused (they are memoised by the set). */
+function targetSet(targets: readonly string[]): ReadonlySet<string> {
+  const key = targets.join('\u0000');
+  let set = targetSets.get(key);
+  if (!set) {
+    if (targetSets.size >= 8) targetSets.clear();
+    targetSets.set(key, (set = new Set(targets)));
+  }
+  return set;
+}
+
+function samplesOf(id: string): CompactRun {
+  const run = runs.get(id);
+  if (!run) throw new Error(`the scoring worker holds no samples "${id}"`);
+  return run;
+}
+
+const scoreRegion = (run: CompactRun, job: ScoreJob, region: RegionCode): RegionResult =>
+  scoreRun(job.candidates, targetSet(job.targets), [region], job.settings, job.nowSec, run, {
+    confidence: job.confidence,
+  })[region]!;
+
+function handle(msg: ToWorker): FromWorker | undefined {
+  if (msg.type === 'crash') throw new Error('scoring worker crash requested');
+  if (msg.type === 'samples') {
+    if (runs.size >= 2) runs.delete(runs.keys().next().value!);
+    runs.set(msg.samplesId, unpackSamples(msg.packed));
+    return undefined;
+  }
+  const run = samplesOf(msg.samplesId);
+  if (msg.type === 'score') {
+    const regions: Record<RegionCode, RegionResult> = {};
+    for (const r of msg.job.regions) regions[r] = scoreRegion(run, msg.job, r);
+    return { id: msg.id, ok: true, regions };
+  }
+  const intervals: RegionIntervals = {};
+  for (const r of msg.job.regions) {
+    // A newer edit asked for other intervals: this one's would never be shown.
+    if (Atomics.load(generation, 0) !== msg.generation) return { id: msg.id, ok: true, cancelled: true };
+    const scored = scoreRegion(run, { ...msg.job, confidence: true }, r);
+    intervals[r] = scored.ranked.map((t) => [t.candidate, t.confidence!]);
+  }
+  return { id: msg.id, ok: true, intervals };
+}
+
+port.on('message', (msg: ToWorker) => {
+  let reply: FromWorker | undefined;
+  try {
+    reply = handle(msg);
+  } catch (e) {
+    if (msg.type === 'crash') throw e;
+    reply = 'id' in msg ? { id: msg.id, ok: false, error: toErrorInfo(e) } : undefined;
+  }
+  if (reply) port.postMessage(reply);
+});
