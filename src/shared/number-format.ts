@@ -15,7 +15,8 @@ export const formatCredits = (n: number): string => plural(n, 'credit');
 
 /** A run's one count of pairs, as its progress line and the status bar say it: "20 of 136 pairs". */
 export const formatPairsDone = (done: number, total: number): string =>
-  total > 0 ? `${done} of ${plural(total, 'pair')}` : plural(done, 'pair');
+  // Before the run has counted its pairs (it reads each tag's info first), no count that would read as none done.
+  total > 0 ? `${done} of ${plural(total, 'pair')}` : 'counting the pairs…';
 
 /** A whole number with thousands separators, rounded as the engine rounds: 2946.5 → "2,946", 2947.5 → "2,948". */
 export function formatWhole(x: number): string {

@@ -8,6 +8,7 @@ import {
   formatInterval,
   formatLikes,
   formatMomentum,
+  formatPairsDone,
   formatRankRange,
   formatScore,
   formatScoreChange,
@@ -79,6 +80,8 @@ describe('number formats', () => {
     expect(plural(2, 'pair')).toBe('2 pairs');
     expect(formatCredits(1)).toBe('1 credit');
     expect(formatCredits(1200)).toBe('1,200 credits');
+    expect(formatPairsDone(20, 136)).toBe('20 of 136 pairs');
+    expect(formatPairsDone(0, 0)).toBe('counting the pairs…');
     expect(runName('2026-11-20T08:00:00.000Z', 'organic')).toBe('the run of 2026-11-20 08:00 UTC, organic');
   });
 });

@@ -64,7 +64,7 @@ export function StatusBar(): React.JSX.Element {
       : rescoring
         ? 'Re-scoring…'
         : outcome
-          ? `${outcome.rescore ? 'Re-scored' : 'Last run'}: ${outcome.ended.replace(/-/g, ' ')}`
+          ? `${outcome.rescore ? 'Re-scored' : 'Last run'}: ${outcome.ended === 'stopped-by-user' ? 'cancelled' : outcome.ended.replace(/-/g, ' ')}`
           : 'Idle';
   return (
     <footer className="status-bar" aria-label="Status bar">

@@ -2,14 +2,13 @@
 // weights, window), the credit estimate, the run going on (its progress per tag and region; its id, result and
 // cancel are the jobs store's), the last outcome, re-scoring from the cache on every settings edit, retrying failed
 // pairs, exporting. Progress events reach it through events.ts, routed by run id.
-import type { ExportDone } from '../../../shared/ipc/reports';
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
-import type { RunIntervals, RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
+import type { RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { plural, runName } from '../../../shared/number-format';
-import { type ProgressMark, withMark } from '../components/time-left';
+import { type PlannedCredits, type ProgressMark, withMark } from '../components/time-left';
 import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -31,12 +30,14 @@ export interface ActiveRun {
   /** `${region} #${tag}` → state, in arrival order. */
   pairs: Record<string, 'fetching' | 'sampled' | 'scored' | 'failed'>;
   cancelling: boolean;
-  /** When each count of pairs had ended: the pace the time left is estimated from (components/time-left.ts). */
+  /** The pairs ended and credits spent over time: the pace the time left is estimated from (time-left.ts). */
   marks: ProgressMark[];
+  /** The credits the run was expected to spend (its estimate), when it was asked with one. */
+  planned: PlannedCredits | null;
 }
 
 /** A run just started: nothing counted yet. */
-const newActive = (runId: string): ActiveRun => ({
+const newActive = (runId: string, planned: PlannedCredits | null = null): ActiveRun => ({
   runId,
   startedAt: Date.now(),
   total: 0,
@@ -45,6 +46,7 @@ const newActive = (runId: string): ActiveRun => ({
   pairs: {},
   cancelling: false,
   marks: [],
+  planned,
 });
 
 interface RunState {
@@ -70,11 +72,9 @@ interface RunState {
   retryFailed(): Promise<void>;
   rescore(): Promise<void>;
   /** To `dir` (the preview's typed folder), the folder dialog's choice (`pick`, the app), else the remembered one. */
-  exportReports(dir?: string, pick?: boolean): Promise<ExportDone | null>;
+  exportReports(dir?: string, pick?: boolean): Promise<{ dir: string; written: string[] } | null>;
   onProgress(runId: string, p: RunProgress): void;
   onPartial(p: RunPartial): void;
-  /** A re-score's intervals: into the results shown when they are that re-score's (an older one's never are). */
-  onIntervals(p: RunIntervals): void;
   loadLast(): Promise<void>;
   clear(): void;
 }
@@ -122,7 +122,8 @@ export const useRunStore = create<RunState>((set, get) => ({
     const scoring = get().scoring;
     // A job of the jobs store (its id, cancel, end); this slice keeps what only a score run has.
     const go = async (runId: string): Promise<RunOutcome | null> => {
-      set({ active: newActive(runId) });
+      const e = via ? null : get().estimate;
+      set({ active: newActive(runId, e ? { expected: e.expected, max: e.network.max } : null) });
       // Named as people name a run (its preset; the Output stamps the time), never by its id.
       useUiStore.getState().log('info', `Run started with the ${scoring?.preset ?? 'workspace’s'} preset.`);
       useUiStore.getState().openView('results');
@@ -205,10 +206,8 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const r = await invoke('reports:export', pick ? { pick: true } : { dir });
       if (!r) return null; // the folder dialog was cancelled
-      // A line per file, then what was exported where; the dialog stays to offer Open folder and Open report.
-      const ui = useUiStore.getState();
-      for (const line of r.lines) ui.log('info', line);
-      ui.log('info', r.summary);
+      useUiStore.getState().setDialog(null);
+      useUiStore.getState().log('info', `Exported ${r.written.length} reports to ${r.dir}.`);
       return r;
     } catch (e) {
       useUiStore.getState().report('Exporting the reports', e);
@@ -226,19 +225,13 @@ export const useRunStore = create<RunState>((set, get) => ({
       next.credits = p.credits;
       const key = `${p.region ?? 'all'} #${p.tag}`;
       next.pairs = { ...a.pairs, [key]: p.type };
-      next.marks = withMark(a.marks, p.done, Date.now());
+      next.marks = withMark(a.marks, p.done, p.credits, Date.now());
     }
     if (p.type === 'done') next.credits = p.credits;
     set({ active: next });
   },
   onPartial(p) {
     if (get().active?.runId === p.runId) set({ partial: p });
-  },
-  onIntervals(p) {
-    const o = get().outcome;
-    if (!o || o.runId !== p.runId || o.intervalsPending !== p.generation) return;
-    if (p.error) useUiStore.getState().report('Computing the intervals', p.error);
-    set({ outcome: withIntervals(o, p) });
   },
   async loadLast() {
     try {
@@ -258,17 +251,4 @@ export function cancelledText(outcome: RunOutcome): string {
   const kept = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
   const left = outcome.result.stopped?.unscored.length ?? 0;
   return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
-}
-
-/** The outcome with a re-score's intervals in its rows, no longer pending. */
-export function withIntervals(o: RunOutcome, p: RunIntervals): RunOutcome {
-  const { intervalsPending: _done, ...rest } = o;
-  const regions = Object.fromEntries(
-    Object.entries(o.result.regions).map(([code, r]) => {
-      const byTag = p.regions[code];
-      if (!byTag) return [code, r];
-      return [code, { ...r, ranked: r.ranked.map((t) => ({ ...t, confidence: byTag[t.candidate] })) }];
-    }),
-  );
-  return { ...rest, result: { ...o.result, regions } };
 }

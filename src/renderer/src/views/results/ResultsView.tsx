@@ -52,8 +52,6 @@ export function ResultsView(): React.JSX.Element {
   const r = code && outcome ? outcome.result.regions[code] : undefined;
   const settings = outcome?.result.settings;
   const columns = useMemo(() => (settings ? resultColumns(settings) : []), [settings]);
-  const intervalsUpdating = outcome?.intervalsPending !== undefined;
-  const gridContext = useMemo(() => ({ intervalsUpdating }), [intervalsUpdating]);
   useEffect(() => setDetail(null), [code]);
   // A failed pair clicked in Problems: its region's tab (the panel then focuses its row).
   const reveal = useRevealStore((s) => s.request);
@@ -147,19 +145,13 @@ export function ResultsView(): React.JSX.Element {
       <div className={`results-body ${detail ? 'with-detail' : ''}`}>
         <div className="results-main">
           {r && code && (
-            <section
-              className={`grid ${rescoring || stale ? 'pending' : ''}`}
-              aria-label={`Results ${code}`}
-              // A re-score's ranks are in; its intervals follow (the confidence cells say "updating…").
-              aria-busy={intervalsUpdating}
-            >
+            <section className={`grid ${rescoring || stale ? 'pending' : ''}`} aria-label={`Results ${code}`}>
               <AgGridReact<ScoredTag>
                 key={code}
                 theme={GRID_THEMES[theme]}
                 {...GRID_KEYBOARD}
                 rowData={r.ranked}
                 columnDefs={columns}
-                context={gridContext}
                 getRowId={rowId}
                 onGridReady={(e) => {
                   api.current = e.api;
@@ -177,7 +169,9 @@ export function ResultsView(): React.JSX.Element {
                 suppressColumnVirtualisation
                 animateRows={false}
                 {...emptyGrid(
-                  `No tag was ranked in ${code}: the tags not ranked and why are listed beside the grid.`,
+                  activeRunId
+                    ? `No pair of ${code} is scored yet: they fill in here as the run goes.`
+                    : `No tag was ranked in ${code}: the tags not ranked and why are listed beside the grid.`,
                 )}
               />
             </section>

@@ -18,7 +18,7 @@ export function RunProgress(): React.JSX.Element | null {
   if (!active) return null;
   const pct = active.total > 0 ? Math.round((100 * active.done) / active.total) : 0;
   const left = timeLeftText(
-    secondsLeft(active.marks, active.total, Math.max(now, active.marks.at(-1)?.at ?? 0)),
+    secondsLeft(active.marks, active.total, Math.max(now, active.marks.at(-1)?.at ?? 0), active.planned),
   );
   const pairs = Object.entries(active.pairs);
   return (
