@@ -9,7 +9,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') }, external: ['electron', 'keytar'] },
+      rollupOptions: {
+        // The scoring worker is an entry of its own: main starts it as out/main/scoring-worker.js
+        // (src/core/worker/worker-entry.ts finds it beside index.js).
+        input: {
+          index: resolve('src/main/index.ts'),
+          'scoring-worker': resolve('src/core/worker/scoring-worker.ts'),
+        },
+        external: ['electron', 'keytar'],
+      },
       externalizeDeps: false,
     },
   },
