@@ -12,6 +12,8 @@ import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { ActivityBar } from './ActivityBar';
 import { AlertBar } from './AlertBar';
+import { SyncBanner } from './SyncBanner';
+import { useSyncStore } from '../stores/sync-store';
 import { CommandPalette } from './CommandPalette';
 import { Dialogs } from './Dialogs';
 import { EditorArea } from './EditorArea';
@@ -41,6 +43,8 @@ export function Workbench(): React.JSX.Element {
   const dir = workspace?.dir;
   useEffect(() => {
     const ws = useWorkspaceStore.getState().workspace;
+    useSyncStore.getState().clear();
+    if (ws) void useSyncStore.getState().refresh();
     if (!ws) {
       useRunStore.getState().clear();
       return;
@@ -86,7 +90,14 @@ export function Workbench(): React.JSX.Element {
         />
       )}
       <main className="editor" aria-label="Editor">
-        <EditorArea alert={<AlertBar />} />
+        <EditorArea
+          alert={
+            <>
+              <SyncBanner />
+              <AlertBar />
+            </>
+          }
+        />
       </main>
       <Panel />
       {panelOpen && (

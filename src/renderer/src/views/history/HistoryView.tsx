@@ -38,7 +38,7 @@ export function HistoryView(): React.JSX.Element {
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No run recorded yet: a finished run is recorded here.</p>}
         <table className="runs">
-          <TableHead columns={['Pick', 'When', 'Preset', 'Regions', 'Tags', 'Credits']} />
+          <TableHead columns={['Pick', 'When', 'Device', 'Preset', 'Regions', 'Tags', 'Credits']} />
           <tbody>
             {[...runs].reverse().map((r) => (
               <tr key={r.id}>
@@ -55,6 +55,8 @@ export function HistoryView(): React.JSX.Element {
                   />
                 </td>
                 <td>{new Date(r.now).toLocaleString()}</td>
+                {/* The computer that ran it: on a shared drive, whose run this is. */}
+                <td title={r.device ? undefined : 'Recorded before Tagfit named devices'}>{r.device ?? '—'}</td>
                 <td>{r.preset}</td>
                 <td>{r.regions.join(', ')}</td>
                 <td>{r.tags}</td>
