@@ -1,4 +1,5 @@
 // The credit estimate shown before a run (CLI and app).
+import type { SkippedRow } from './list-draft';
 
 export interface CreditEstimate {
   /** Answers the cache will give (no credit). */
@@ -15,4 +16,6 @@ export interface CreditEstimate {
   /** Hashtag-region pairs whose sample is wholly in the cache. */
   pairsCached: number;
   pairs: number;
+  /** Rows of the lists' drafts that the run skips (refused by the list rules), each with why. */
+  skipped?: SkippedRow[];
 }

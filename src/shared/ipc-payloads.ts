@@ -46,6 +46,8 @@ export interface WorkspaceView {
   /** Each preset's own weights, for the preset picker. */
   presetWeights: Record<PresetName, Weights>;
   lists: Record<ListName, string[]>;
+  /** A list's rows as last typed, where some are refused (its draft beside the list file): the editor shows these. */
+  drafts?: Partial<Record<ListName, string[]>>;
   reportsDir: string;
   /** Where "Export reports" writes by default (remembered per workspace). */
   exportDir: string;
@@ -105,6 +107,8 @@ export interface RunOutcome {
   intervalsPending?: number;
   /** The tag set to post with per region, picked from this very ranking (absent while a run is going). */
   tagSets?: RegionPicks[];
+  /** Set when these results are a recorded run opened again from the history (scored from the cache). */
+  reopened?: { id: string; now: string };
 }
 
 export interface AppSettingsView {

@@ -3,12 +3,13 @@
 // reopened workspace shows its last run, a History run opens, the comparison survives a tab switch; an invalid list
 // row survives closing the workspace and the estimate says it is skipped; Decode's Add is per tag and says what it
 // did. Screenshots light and dark land in .test-reports/.
-import { mkdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
+import { initWorkspace } from '../../src/core/workspace/layout';
 import { tempDir } from '../support/cli';
 import { KEY, NOW, NOW_MS } from '../support/faults';
 import {
@@ -28,6 +29,8 @@ let home: { dir: string; dispose: () => Promise<void> };
 let ws: string;
 let other: string;
 const pageErrors: string[] = [];
+/** The Results ranking right after the first run, with the workspace's own scoring. */
+let firstRanking: string[] = [];
 
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
@@ -105,14 +108,26 @@ beforeAll(async () => {
   home = await tempDir();
   ws = path.join(home.dir, 'client-keeps');
   other = path.join(home.dir, 'client-other');
-  // The lists a user would have pasted: a new workspace keeps list files already in its folder.
-  await mkdir(ws, { recursive: true });
-  await writeFile(path.join(ws, 'regions.csv'), 'code\nUS\n');
-  await writeFile(
-    path.join(ws, 'tags.csv'),
-    'tag\nfounderlife\nsaasmarketing\nuxdesign\nsmallbusinesscheck\nbuildinpublic\ndesigntok\nbrandingtips\nsidehustle\n',
-  );
-  await writeFile(path.join(ws, 'creators.csv'), 'unique_id\nacme_designs\n');
+  // A client's workspace as the CLI or an earlier session left it: its lists, and a big plan (the simulator has
+  // none).
+  const lists = path.join(home.dir, 'lists');
+  await mkdir(lists, { recursive: true });
+  const list = (name: string, text: string): string => {
+    const file = path.join(lists, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  await initWorkspace(ws, {
+    from: {
+      regions: list('regions.csv', 'code\nUS\n'),
+      tags: list(
+        'tags.csv',
+        'tag\nfounderlife\nsaasmarketing\nuxdesign\nsmallbusinesscheck\nbuildinpublic\ndesigntok\nbrandingtips\nsidehustle\n',
+      ),
+      creators: list('creators.csv', 'unique_id\nacme_designs\n'),
+    },
+    settings: { preset: 'organic', requestsPerMinute: 100000 },
+  });
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
   preview = await startPreview(
@@ -132,23 +147,17 @@ afterAll(async () => {
 });
 
 describe('the workbench keeps what it produced', () => {
-  it('two client workspaces, the second with a big plan', async () => {
+  it('opens two client workspaces by their folders', async () => {
     await expect.poll(() => status().textContent()).toContain('Key set');
     await folderDialog('N', 'New workspace', other, 'Create');
-    await folderDialog('N', 'New workspace', ws, 'Create');
+    await folderDialog('O', 'Open workspace', ws, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-keeps');
-    // The simulator has no plan: a big one, as in Settings.
-    await view('Settings');
-    await page.getByLabel('Plan: requests per minute').fill('100000');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect
-      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).requestsPerMinute)
-      .toBe(100000);
   }, 120_000);
 
   it('weights that add up to more than 1 settle, rounded, said to be scaled, and the preset reads custom', async () => {
     await runToEnd();
     await expect.poll(async () => (await resultCells('tag')).length).toBe(8);
+    firstRanking = await resultCells('tag');
     const line = page.getByLabel('Scoring of these results', { exact: true });
     await expect.poll(() => line.textContent()).toMatch(/^organic · velocity 0\.\d+, density/);
     expect(await line.textContent()).not.toContain('scaled');
@@ -247,5 +256,119 @@ describe('the workbench keeps what it produced', () => {
       });
     expect(selected.trim().split(/\s+/)).toEqual(tags);
     await screenshots('tag-set-copy');
+  }, 120_000);
+
+  it('a reopened workspace shows its last run’s results, not "No results yet"', async () => {
+    await folderDialog('O', 'Open workspace', other, 'Open');
+    await expect.poll(() => status().textContent()).toContain('client-other');
+    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await expect.poll(() => status().textContent()).toContain('client-keeps');
+    await view('Results');
+    // The run paid for is back, ranked by the workspace's scoring as the side bar shows it, for no credit.
+    await expect.poll(() => resultCells('tag')).toEqual(firstRanking);
+    expect(await page.getByText('No results yet', { exact: false }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^The run of 2026-11-20 \d\d:\d\d UTC, opened from the history/ })
+        .count(),
+    ).toBe(1);
+    await expect.poll(() => tagSet().getByRole('listitem').count()).toBeGreaterThan(0);
+    await screenshots('reopened-results');
+  }, 120_000);
+
+  it('a run in History opens in Results as the current results, its scoring in the side bar', async () => {
+    // A second run, with one more candidate: the history holds two runs.
+    await view('Candidates');
+    await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('booktok');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('booktok');
+    await view('Results');
+    await setWeight('Velocity weight', '0.9');
+    await runToEnd();
+    await expect.poll(async () => (await resultCells('tag')).length).toBe(9);
+    await view('History');
+    const runs = page.getByRole('region', { name: 'Runs' });
+    const open = runs.getByRole('button', { name: /^Open run .* in Results$/ });
+    await expect.poll(() => open.count()).toBe(2);
+    // The first run (the older one, listed last) opens: its 8 tags, its own weights, for no credit.
+    const first = open.last();
+    await first.click();
+    await expect.poll(async () => (await resultCells('tag')).length).toBe(8);
+    expect(await resultCells('tag')).toEqual(firstRanking);
+    expect(await page.getByLabel('Velocity weight', { exact: true }).inputValue()).not.toBe('0.9');
+    await expect
+      .poll(() => page.getByLabel('Scoring of these results', { exact: true }).textContent())
+      .toMatch(/^organic · /);
+    expect(await status().textContent()).toContain('0 credits');
+    await view('History');
+    expect(await runs.getByText('In Results', { exact: true }).count()).toBe(1);
+    expect(await open.count()).toBe(1);
+    await screenshots('history-open-run');
+  }, 120_000);
+
+  it('the History comparison survives a tab switch', async () => {
+    await view('History');
+    const runs = page.getByRole('region', { name: 'Runs' });
+    for (const box of await runs.getByRole('checkbox', { name: /^Pick run / }).all()) await box.check();
+    await runs.getByRole('button', { name: 'Compare the two' }).click();
+    const comparison = page.getByRole('region', { name: 'Comparison' });
+    await expect.poll(() => comparison.isVisible()).toBe(true);
+    const text = await comparison.textContent();
+    expect(text).toContain('booktok');
+    await view('Results');
+    await view('History');
+    expect(await comparison.isVisible()).toBe(true);
+    expect(await comparison.textContent()).toBe(text);
+    expect(
+      await runs
+        .getByRole('checkbox', { name: /^Pick run / })
+        .evaluateAll((b) => b.map((x) => (x as unknown as { checked: boolean }).checked)),
+    ).toEqual([true, true]);
+  }, 120_000);
+
+  it('an invalid row survives closing and reopening the workspace; the estimate says it will be skipped', async () => {
+    await view('Candidates');
+    await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('slow-living');
+    await page.keyboard.press('Enter');
+    const candidates = page.getByRole('region', { name: 'Candidate hashtags' }).getByRole('grid');
+    const row = candidates.getByRole('row').filter({ hasText: 'slow-living' });
+    await expect.poll(() => row.textContent()).toMatch(/✗ .*not a hashtag/);
+    // The list a run reads keeps the valid rows; the row typed is kept beside it, as typed.
+    await expect
+      .poll(() => readFile(path.join(ws, 'tags.draft.csv'), 'utf8').catch(() => ''))
+      .toContain('slow-living');
+    expect(await readFile(path.join(ws, 'tags.csv'), 'utf8')).not.toContain('slow-living');
+    // Closed (another workspace opened) with no prompt, then reopened: the row is still there, still marked.
+    await folderDialog('O', 'Open workspace', other, 'Open');
+    await expect.poll(() => status().textContent()).toContain('client-other');
+    await view('Candidates');
+    expect(await candidates.getByRole('row').filter({ hasText: 'slow-living' }).count()).toBe(0);
+    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await expect.poll(() => status().textContent()).toContain('client-keeps');
+    await view('Candidates');
+    await expect.poll(() => row.textContent()).toMatch(/^.*slow-living.*✗ .*not a hashtag/);
+    await screenshots('draft-row');
+    // The run's estimate says what it will skip, before any credit is spent.
+    await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm the run' });
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await confirm.textContent()).toContain('1 row skipped: slow-living — not a hashtag');
+    await screenshots('estimate-skipped');
+    await confirm.getByRole('button', { name: 'Not now' }).click();
+    // Fixed in place, the row joins the list and the draft goes: the list file says it all again.
+    await row.getByRole('gridcell', { name: 'slow-living', exact: true }).dblclick();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('slowliving');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('\nslowliving\n');
+    await expect
+      .poll(() =>
+        readFile(path.join(ws, 'tags.draft.csv'), 'utf8').then(
+          () => 'there',
+          () => 'gone',
+        ),
+      )
+      .toBe('gone');
   }, 120_000);
 });

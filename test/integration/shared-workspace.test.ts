@@ -101,9 +101,7 @@ describe('two laptops, one client folder on a synced drive', () => {
     const sim = await simulator();
     const root = await scratch();
     const base = await clientWorkspace(root);
-    const anna = path.join(root, 'anna-laptop');
-    const ben = path.join(root, 'ben-laptop');
-    const merged = path.join(root, 'merged');
+    const [anna, ben, merged] = ['anna-laptop', 'ben-laptop', 'merged'].map((n) => path.join(root, n));
     await cp(base, anna, { recursive: true });
     await cp(base, ben, { recursive: true });
 

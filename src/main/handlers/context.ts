@@ -9,6 +9,7 @@ import type { KeyState, WorkspaceView } from '../../shared/ipc-payloads';
 import type { HandlerServices } from '../services';
 import type { AppSession, OpenWorkspace } from '../session';
 import { readCreatorList, readRegionList, readTagList } from '../../core/input/csv-lists';
+import { readListDrafts } from '../../core/input/list-draft';
 
 export interface HandlerContext {
   s: HandlerServices;
@@ -103,6 +104,7 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
       paid: { ...PRESETS.paid.weights },
     },
     lists: { tags: tags.values, creators: creators.values, regions: regions.values },
+    drafts: await readListDrafts(ws.dir, (m) => ctx.s.log?.(`warning: ${m}`)),
     reportsDir: ws.paths.reports,
     exportDir: ctx.s.appSettings.get().exportDirs[ws.dir] ?? ws.paths.reports,
   };

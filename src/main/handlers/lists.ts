@@ -1,5 +1,7 @@
-// The lists: checked by the engine's rules (the CLI's), saved to the workspace's own CSV files.
+// The lists: checked by the engine's rules (the CLI's), saved to the workspace's own CSV files; rows the rules
+// refuse are kept as typed in the list's draft (core/input/list-draft.ts).
 import { listFromValues, type ListResult } from '../../core/input/csv-lists';
+import { saveListDraft } from '../../core/input/list-draft';
 import { regionListJob } from '../../core/job/region-list';
 import { saveListFile } from '../../core/workspace/layout';
 import { LIST_SETTINGS } from '../../shared/scoring-registry';
@@ -29,6 +31,8 @@ export function createListsHandlers(ctx: HandlerContext): DomainHandlers<Channel
       const open = requireWritable(ctx, 'save the list');
       const checked = checkList(list, values);
       await saveListFile(open.ws, list, checked.values);
+      // The rows refused stay the user's: kept as typed in the list's draft, beside the list.
+      await saveListDraft(open.ws.dir, list, values);
       // The samples in hand stay: a re-score names the candidates not fetched yet, and suggestions and the tag
       // set still read them (an added suggestion is fetched by the next run).
       return checked;

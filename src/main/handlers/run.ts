@@ -1,8 +1,11 @@
 // Runs in the open workspace: the credit estimate, a run with an id (its progress events carry it, cancel takes
-// it), a re-score from the last run's samples (no call, no file read), a retry of just the failed pairs.
+// it), a re-score from the last run's samples (no call, no file read), a retry of just the failed pairs, a recorded
+// run opened again from the cache.
 import { TagfitError } from '../../core/errors';
 import { estimateScoreRun } from '../../core/job/prepare-score';
 import { sampleKey } from '../../core/pipeline/run';
+import { listRuns } from '../../core/workspace/history';
+import { skippedInDrafts } from '../../core/input/list-draft';
 import { type HandlerContext, requireWorkspace, requireWritable } from './context';
 import { createScoreRunner, prepare } from './score-runner';
 import type { DomainHandlers } from './types';
@@ -16,15 +19,19 @@ type Channels =
   | 'run:rescore'
   | 'run:retry-failed'
   | 'results:get-last'
+  | 'results:open-run'
   | 'results:sample';
 
 export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels> {
   const { session } = ctx;
-  const { run, rescore } = createScoreRunner(ctx);
+  const { run, rescore, reopen } = createScoreRunner(ctx);
   return {
     async 'run:estimate'({ overrides }) {
       const open = requireWorkspace(ctx);
-      return estimateScoreRun(await prepare(ctx, open, overrides, { keys: false }));
+      const estimate = await estimateScoreRun(await prepare(ctx, open, overrides, { keys: false }));
+      // The rows the user typed that the run will not score, said before it starts.
+      const skipped = await skippedInDrafts(open.ws.dir, (m) => ctx.s.log?.(`warning: ${m}`));
+      return skipped.length > 0 ? { ...estimate, skipped } : estimate;
     },
 
     async 'run:start'({ overrides, runId, maxCredits }) {
@@ -70,7 +77,25 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
     },
 
     async 'results:get-last'() {
-      return session.last?.outcome ?? null;
+      if (session.last) return session.last.outcome;
+      // A reopened workspace shows what its last run found (paid for, and in the cache), not "No results yet".
+      const open = requireWorkspace(ctx);
+      if ((await listRuns(open.ws.paths.data)).length === 0) return null;
+      try {
+        return await reopen('last');
+      } catch (e) {
+        ctx.s.log?.(`warning: the last run could not be opened again: ${(e as Error).message}`);
+        return null;
+      }
+    },
+
+    async 'results:open-run'({ id }) {
+      if (session.running.size > 0)
+        throw new TagfitError(
+          'input',
+          'A run is going: wait for it to finish or cancel it, then open the run.',
+        );
+      return reopen(id);
     },
 
     async 'results:sample'({ region, candidate }) {

@@ -3,11 +3,16 @@
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { picksOf } from '../../core/job/discover-job';
+import { SESSION_DEFAULTS } from '../../core/job/job-session';
+import { runIdOf } from '../../core/job/previous-run';
+import { describeReopened, reopenInputs } from '../../core/job/reopen-run';
+import { TagfitError, toErrorInfo } from '../../core/errors';
+import { readCreatorList } from '../../core/input/csv-lists';
+import { listRuns, loadRun } from '../../core/workspace/history';
 import { createLivePartial } from '../../core/job/live-partial';
 import { prepareScoreRun, type PreparedScoreRun } from '../../core/job/prepare-score';
 import { createRescorer, describeMissing, withIntervals, withRetried } from '../../core/job/rescore';
 import { type Intervals, sharedScoringPool } from '../../core/worker/scoring-pool';
-import { toErrorInfo } from '../../core/errors';
 import { asDemoRun } from '../../core/job/demo-run';
 import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
@@ -17,7 +22,7 @@ import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { ErrorInfo, RunResult } from '../../shared/model';
 import type { RunIntervals, RunOutcome } from '../../shared/ipc-payloads';
 import type { OpenWorkspace } from '../session';
-import { type HandlerContext, requireWorkspace, sessionRequest } from './context';
+import { type HandlerContext, jobSession, requireWorkspace, sessionRequest } from './context';
 
 export type RunOverrides = z.output<typeof runOverridesSchema>;
 
@@ -76,6 +81,8 @@ export interface ScoreRunner {
     opts: { runId?: string; only?: { tags: string[]; regions: string[] }; job?: 'score' | 'watch' },
   ): Promise<RunOutcome>;
   rescore(overrides: RunOverrides | undefined): Promise<RunOutcome>;
+  /** A recorded run ("last" or its id) scored again from the cache alone, made the current results. */
+  reopen(name: string): Promise<RunOutcome>;
 }
 
 export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
@@ -86,7 +93,11 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
   let generation = 0;
 
   /** The run whose samples re-scores, suggestions and the detail view read: written here and nowhere else. */
-  const remember = (view: RunOutcome, outcome: ScoreJobOutcome, prepared: PreparedScoreRun): void => {
+  const remember = (
+    view: RunOutcome,
+    outcome: ScoreJobOutcome,
+    prepared: Pick<PreparedScoreRun, 'targets' | 'settings'>,
+  ): void => {
     withTagSets(view, outcome.data);
     session.last = {
       outcome: view,
@@ -171,6 +182,11 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       const view = toOutcome(last.outcome.runId, result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
       withTagSets(view, last.data);
+      // A run opened from the history stays that run, whatever its weights.
+      if (last.outcome.reopened) {
+        view.reopened = last.outcome.reopened;
+        view.summary = last.outcome.summary;
+      }
       view.intervalsPending = g;
       // The results showing are the re-scored ones: Export writes them and a reloaded window shows them again.
       // The samples and the run's own settings (raw, for a retry) stay the run's. An edit answered after a newer
@@ -214,5 +230,33 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     ctx.s.emit('run:intervals', { runId: view.runId, generation: g, regions, ...(error ? { error } : {}) });
   }
 
-  return { run, rescore };
+  async function reopen(name: string): Promise<RunOutcome> {
+    const started = performance.now();
+    const open = requireWorkspace(ctx);
+    const dataDir = open.ws.paths.data;
+    const id = runIdOf(await listRuns(dataDir), name);
+    if (!id) throw new TagfitError('not-found', `No run "${name}" in this workspace's history.`);
+    const stored = await loadRun(dataDir, id);
+    const asked = reopenInputs(stored);
+    const targets = (await readCreatorList(open.ws.paths.creators)).values;
+    const s = await jobSession(ctx, open, { offline: true, now: asked.now });
+    const outcome = await runScoreJob({
+      ...s,
+      job: 'score',
+      candidates: asked.candidates,
+      targets,
+      regions: asked.regions,
+      settings: asked.settings,
+      dataDir,
+      record: false,
+      velocityThreshold: open.ws.settings.velocityThreshold ?? SESSION_DEFAULTS.velocityThreshold,
+    });
+    const view = toOutcome(session.newRunId(), outcome.result, outcome, started, false);
+    view.summary = describeReopened(stored, outcome.result);
+    view.reopened = { id: stored.id, now: stored.now };
+    remember(view, outcome, { targets, settings: asked.settings });
+    return view;
+  }
+
+  return { run, rescore, reopen };
 }

@@ -3,6 +3,7 @@
 // (Ctrl/Cmd+O, Ctrl/Cmd+N: the app asks with its native folder dialog).
 import { useEffect, useRef, useState } from 'react';
 import type { ExportDone as ExportDoneView } from '../../../shared/ipc/reports';
+import { describeSkipped } from '../../../shared/list-draft';
 import { useRunStore } from '../stores/run-store';
 import { ExportDone } from './ExportDone';
 import { useUiStore } from '../stores/ui-store';
@@ -92,6 +93,9 @@ export function Dialogs(): React.JSX.Element | null {
           {ws?.demo ? ' (demo: simulated, free)' : ''}. The reference method would spend up to{' '}
           {estimate.reference}.
         </p>
+        {estimate.skipped && estimate.skipped.length > 0 && (
+          <p role="note">{describeSkipped(estimate.skipped)}: fix them in their list to score them.</p>
+        )}
         <div className="buttons">
           <button onClick={() => setDialog(null)}>Not now</button>
           <button className="primary" autoFocus onClick={() => void useRunStore.getState().start()}>

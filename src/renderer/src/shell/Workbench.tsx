@@ -5,6 +5,7 @@ import { SCORE_PART_COLOURS } from '../../../shared/score-parts';
 import { handleShortcut } from '../commands';
 import { useTheme } from '../components/theme';
 import { subscribeAppEvents } from '../events';
+import { useHistoryStore } from '../stores/history-store';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
 import { PANEL, SIDE_BAR, useLayoutStore } from '../stores/layout-store';
@@ -12,8 +13,6 @@ import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { ActivityBar } from './ActivityBar';
 import { AlertBar } from './AlertBar';
-import { SyncBanner } from './SyncBanner';
-import { useSyncStore } from '../stores/sync-store';
 import { CommandPalette } from './CommandPalette';
 import { Dialogs } from './Dialogs';
 import { EditorArea } from './EditorArea';
@@ -43,13 +42,13 @@ export function Workbench(): React.JSX.Element {
   const dir = workspace?.dir;
   useEffect(() => {
     const ws = useWorkspaceStore.getState().workspace;
-    useSyncStore.getState().clear();
-    if (ws) void useSyncStore.getState().refresh();
+    // Another workspace (or none): no pick or comparison of the last one's runs stays.
+    useHistoryStore.getState().clear();
     if (!ws) {
       useRunStore.getState().clear();
       return;
     }
-    useListsStore.getState().load(ws.lists);
+    useListsStore.getState().load(ws.lists, ws.drafts);
     const s = ws.scoring;
     useRunStore
       .getState()
@@ -90,14 +89,7 @@ export function Workbench(): React.JSX.Element {
         />
       )}
       <main className="editor" aria-label="Editor">
-        <EditorArea
-          alert={
-            <>
-              <SyncBanner />
-              <AlertBar />
-            </>
-          }
-        />
+        <EditorArea alert={<AlertBar />} />
       </main>
       <Panel />
       {panelOpen && (

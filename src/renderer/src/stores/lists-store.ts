@@ -1,6 +1,7 @@
 // The three lists as the grids edit them: rows with their engine-checked problems, undo and redo, paste and
 // CSV import. Every edit goes through an action here (the grids are read-only-edit), is checked by main with the
-// engine's rules, and is saved to the workspace's own CSV file.
+// engine's rules, and is saved to the workspace's own CSV file (the rows it refuses to the list's draft beside it,
+// so they survive closing the workspace).
 import { create } from 'zustand';
 import { stripHash } from '../../../shared/hashtag';
 import type { ListCheck, ListName } from '../../../shared/ipc-payloads';
@@ -24,7 +25,8 @@ interface ListState {
 
 interface ListsState {
   lists: Record<ListName, ListState>;
-  load(lists: Record<ListName, string[]>): void;
+  /** A workspace's lists; a list's draft (its rows as last typed, some refused) is shown instead, problems marked. */
+  load(lists: Record<ListName, string[]>, drafts?: Partial<Record<ListName, string[]>>): void;
   edit(list: ListName, id: number, value: string): Promise<void>;
   add(list: ListName, values: string[]): Promise<void>;
   remove(list: ListName, ids: number[]): Promise<void>;
@@ -107,6 +109,21 @@ export const useListsStore = create<ListsState>((set, get) => {
     }
   }
 
+  /** Marks each row's problem as the engine sees it, changing and saving nothing (a draft just read back). */
+  async function markProblems(list: ListName): Promise<void> {
+    const rows = get().lists[list].rows;
+    try {
+      const check = await invoke('lists:check', { list, values: rows.map((r) => r.value) });
+      const problems = new Map(check.errors.map((e) => [e.item, e.reason]));
+      // Only if the list is still the one checked (no edit came in between).
+      if (get().lists[list].rows !== rows) return;
+      const marked = rows.map((r, i) => ({ ...r, problem: problems.get(i + 1) ?? null }));
+      set({ lists: { ...get().lists, [list]: { ...get().lists[list], rows: marked } } });
+    } catch (e) {
+      useUiStore.getState().report('Checking the list', e);
+    }
+  }
+
   /** Undo or redo: the list goes back to the top of one stack, and what it was goes onto the other. */
   async function travel(list: ListName, from: 'undo' | 'redo'): Promise<void> {
     const cur = get().lists[list];
@@ -120,14 +137,16 @@ export const useListsStore = create<ListsState>((set, get) => {
 
   return {
     lists: { tags: empty(), creators: empty(), regions: empty() },
-    load(lists) {
+    load(lists, drafts = {}) {
+      const shown = (l: ListName): string[] => drafts[l] ?? lists[l];
       set({
         lists: {
-          tags: { ...empty(), rows: rowsOf(lists.tags) },
-          creators: { ...empty(), rows: rowsOf(lists.creators) },
-          regions: { ...empty(), rows: rowsOf(lists.regions) },
+          tags: { ...empty(), rows: rowsOf(shown('tags')) },
+          creators: { ...empty(), rows: rowsOf(shown('creators')) },
+          regions: { ...empty(), rows: rowsOf(shown('regions')) },
         },
       });
+      for (const l of Object.keys(drafts) as ListName[]) void markProblems(l);
     },
     async edit(list, id, value) {
       await commit(

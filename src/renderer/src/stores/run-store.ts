@@ -76,6 +76,8 @@ interface RunState {
   onProgress(runId: string, p: RunProgress): void;
   onPartial(p: RunPartial): void;
   loadLast(): Promise<void>;
+  /** A recorded run opened again as the current results (scored from the cache), its scoring in the side bar. */
+  openRun(id: string): Promise<boolean>;
   clear(): void;
 }
 
@@ -237,8 +239,30 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const outcome = await invoke('results:get-last', {});
       set({ outcome, outcomeScoring: outcome ? get().scoring : null });
+      // A reopened workspace's last run, scored as it was run: ranked again with the side bar's scoring.
+      if (outcome?.reopened) {
+        useUiStore.getState().log('info', outcome.summary);
+        void get().rescore();
+      }
     } catch {
       set({ outcome: null });
+    }
+  },
+  async openRun(id) {
+    if (get().active) return false;
+    try {
+      const outcome = await invoke('results:open-run', { id });
+      const s = outcome.result.settings;
+      const pages = get().scoring?.pages ?? s.pages;
+      // The run's own scoring in the side bar: the results are those, not waiting for a re-score.
+      const scoring: Scoring = { preset: s.preset, weights: s.weights, windowDays: s.windowDays, pages };
+      set({ outcome, scoring, outcomeScoring: scoring, lastActionCredits: 0 });
+      useUiStore.getState().log('info', outcome.summary);
+      useUiStore.getState().openView('results');
+      return true;
+    } catch (e) {
+      useUiStore.getState().report('Opening the run', e);
+      return false;
     }
   },
   clear() {

@@ -16,8 +16,7 @@ interface WorkspaceState {
   recent: string[];
   loaded: boolean;
   load(): Promise<void>;
-  /** `breakLock`: the user confirmed taking a workspace another computer's lock note names. */
-  open(dir?: string, readOnly?: boolean, breakLock?: boolean): Promise<void>;
+  open(dir?: string, readOnly?: boolean): Promise<void>;
   create(dir?: string, preset?: PresetName): Promise<void>;
   openDemo(): Promise<void>;
   close(): Promise<void>;
@@ -72,9 +71,9 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       });
       set({ loaded: true });
     },
-    async open(dir, readOnly, breakLock) {
+    async open(dir, readOnly) {
       await guard('Opening the workspace', async () => {
-        const ws = await invoke('workspace:open', { dir, readOnly, ...(breakLock ? { breakLock } : {}) });
+        const ws = await invoke('workspace:open', { dir, readOnly });
         if (ws) opened(ws);
         set({ recent: (await invoke('workspace:recent', {})).recent });
       });

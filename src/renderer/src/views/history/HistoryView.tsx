@@ -1,11 +1,9 @@
-// History: the track record against the user's own posts; the workspace's runs; two compared (rank and score
-// changes per region); one tag over time.
-import { useEffect, useState } from 'react';
-import type { RunComparison as Comparison, RunSummary } from '../../../../shared/history';
-import { invoke } from '../../bridge';
+// History: the track record against the user's own posts; the workspace's runs, each of which opens in Results;
+// two compared (rank and score changes per region); one tag over time.
+import { useEffect } from 'react';
 import { TableHead } from '../../components/TableHead';
 import { useRunStore } from '../../stores/run-store';
-import { useUiStore } from '../../stores/ui-store';
+import { useHistoryStore } from '../../stores/history-store';
 import { RunComparison } from './RunComparison';
 import { TagOverTime } from './TagOverTime';
 import { TrackRecord } from './TrackRecord';
@@ -13,23 +11,13 @@ import { CreditsSpent } from './CreditsSpent';
 
 export function HistoryView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
-  const [runs, setRuns] = useState<RunSummary[]>([]);
-  const [picked, setPicked] = useState<string[]>([]);
-  const [cmp, setCmp] = useState<Comparison | null>(null);
-  useEffect(() => {
-    invoke('history:list', {})
-      .then(setRuns)
-      .catch((e: unknown) => useUiStore.getState().report('Reading the history', e));
-  }, [outcome]);
-  const compare = async (): Promise<void> => {
-    const [a, b] = [...picked].sort();
-    if (!a || !b) return;
-    try {
-      setCmp(await invoke('history:compare', { before: a, after: b }));
-    } catch (e) {
-      useUiStore.getState().report('Comparing the runs', e);
-    }
-  };
+  const running = useRunStore((s) => s.active !== null);
+  // The picks and the comparison live in a store: they stay while the user looks at another view.
+  const runs = useHistoryStore((s) => s.runs);
+  const picked = useHistoryStore((s) => s.picked);
+  const cmp = useHistoryStore((s) => s.comparison);
+  useEffect(() => void useHistoryStore.getState().refresh(), [outcome]);
+  const shown = outcome?.reopened?.id;
   return (
     <div className="history">
       <TrackRecord />
@@ -38,7 +26,9 @@ export function HistoryView(): React.JSX.Element {
         <h2>Runs</h2>
         {runs.length === 0 && <p className="muted">No run recorded yet: a finished run is recorded here.</p>}
         <table className="runs">
-          <TableHead columns={['Pick', 'When', 'Device', 'Preset', 'Regions', 'Tags', 'Credits']} />
+          <TableHead
+            columns={['Pick', 'When', 'Device', 'Preset', 'Regions', 'Tags', 'Credits', 'Results']}
+          />
           <tbody>
             {[...runs].reverse().map((r) => (
               <tr key={r.id}>
@@ -47,25 +37,38 @@ export function HistoryView(): React.JSX.Element {
                     type="checkbox"
                     aria-label={`Pick run ${r.id}`}
                     checked={picked.includes(r.id)}
-                    onChange={(e) =>
-                      setPicked(
-                        e.target.checked ? [...picked, r.id].slice(-2) : picked.filter((p) => p !== r.id),
-                      )
-                    }
+                    onChange={(e) => useHistoryStore.getState().pick(r.id, e.target.checked)}
                   />
                 </td>
                 <td>{new Date(r.now).toLocaleString()}</td>
                 {/* The computer that ran it: on a shared drive, whose run this is. */}
-                <td title={r.device ? undefined : 'Recorded before Tagfit named devices'}>{r.device ?? '—'}</td>
+                <td title={r.device ? undefined : 'Recorded before Tagfit named devices'}>
+                  {r.device ?? '—'}
+                </td>
                 <td>{r.preset}</td>
                 <td>{r.regions.join(', ')}</td>
                 <td>{r.tags}</td>
                 <td>{r.creditsUsed}</td>
+                <td>
+                  {shown === r.id ? (
+                    <span className="muted">In Results</span>
+                  ) : (
+                    <button
+                      className="small"
+                      aria-label={`Open run ${r.id} in Results`}
+                      title="Score this run again from the cache (no credit) and make it the current results"
+                      disabled={running}
+                      onClick={() => void useRunStore.getState().openRun(r.id)}
+                    >
+                      Open
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <button disabled={picked.length !== 2} onClick={() => void compare()}>
+        <button disabled={picked.length !== 2} onClick={() => void useHistoryStore.getState().compare()}>
           Compare the two
         </button>
       </section>
