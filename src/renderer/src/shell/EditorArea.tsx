@@ -152,9 +152,11 @@ export function EditorArea({ alert }: { alert: React.ReactNode }): React.JSX.Ele
         role="tabpanel"
         aria-label={VIEW_TITLES[active]}
         tabIndex={0}
-        // An edit in a preview tab's view pins it, as in VS Code.
-        onInputCapture={() => pinTab(active)}
-        onChangeCapture={() => pinTab(active)}
+        // An edit in a preview tab's view pins it, as in VS Code. On the way up, after the field's own handler: a store
+        // update in the capture phase re-rendered the view before the field's onChange, which then read the value
+        // React had restored (the first key typed into a field of a preview tab was lost).
+        onInput={() => pinTab(active)}
+        onChange={() => pinTab(active)}
       >
         {/* A Tab stop of its own (the ARIA tabs pattern), so a view with nothing to focus still scrolls by keys. */}
         {/* The page's one heading of level one, for screen readers; the welcome view shows its own. */}

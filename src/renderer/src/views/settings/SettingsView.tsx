@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/scoring-registry';
 import type { WorkspaceSettings } from '../../../../shared/workspace-settings';
 import { useWorkspaceStore } from '../../stores/workspace-store';
+import { BrandingSettings } from './BrandingSettings';
 
 /** The number fields this view edits, each the registry's setting of that name. */
 const NUMBER_FIELDS = {
@@ -115,6 +116,11 @@ export function SettingsView(): React.JSX.Element {
           {num('velocityThreshold', 0.05)}
           {num('cacheMaxAgeHours')}
           {num('requestsPerMinute')}
+          <BrandingSettings
+            value={draft.branding}
+            onChange={(branding) => setDraft({ ...draft, branding })}
+            readOnly={workspace.readOnly}
+          />
           <button className="primary" disabled={workspace.readOnly} onClick={() => void saveSettings(draft)}>
             Save settings
           </button>

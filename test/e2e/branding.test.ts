@@ -1,0 +1,130 @@
+// Settings › Report branding as a user meets it in the browser preview: agency, client and accent typed, a logo
+// chosen from outside the workspace (copied in), the header previewed live with the logo main read, saved to
+// tagfit.json; reachable and named for a keyboard and a screen reader (axe), light and dark. Screenshots land in
+// .test-reports/branding-light.png and branding-dark.png.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../support/cli';
+import { NOW } from '../support/faults';
+import {
+  expectNoPageErrors,
+  launchChromium,
+  SCREENSHOTS,
+  startPreview,
+  workbenchPage,
+  type Preview,
+} from '../support/web';
+
+const DEMO = path.join(ROOT, 'resources', 'demo');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const RUN_AXE = `(async () => {
+  const r = await axe.run(document.querySelector('[role="tabpanel"]'), {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  return r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+})()`;
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="40" height="40" rx="8" fill="#ff7a00"/><text x="48" y="27" font-family="sans-serif" font-size="18" font-weight="700" fill="#222">ACME</text></svg>';
+
+let browser: Browser;
+let page: Page;
+let preview: Preview;
+let home: { dir: string; dispose: () => Promise<void> };
+let ws: string;
+const pageErrors: string[] = [];
+
+const settingsView = () => page.getByRole('tabpanel', { name: 'Settings' });
+const branding = () => settingsView().getByRole('group', { name: 'Report branding' });
+
+beforeAll(async () => {
+  home = await tempDir();
+  ws = path.join(home.dir, 'client-zest');
+  const init = await runCli([
+    'init',
+    ws,
+    ...['tags', 'creators', 'regions'].flatMap((n) => [`--${n}`, path.join(DEMO, `${n}.csv`)]),
+  ]);
+  expect(init.code, init.stderr).toBe(0);
+  await writeFile(path.join(home.dir, 'acme-logo.svg'), LOGO);
+  browser = await launchChromium();
+  page = await workbenchPage(browser, pageErrors);
+  preview = await startPreview(['--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws]);
+  await page.goto(preview.url);
+}, 120_000);
+
+afterAll(async () => {
+  await preview?.close();
+  await browser?.close();
+  await home?.dispose();
+});
+
+describe('Settings › Report branding', () => {
+  it('typed by keyboard, previewed live with the logo, saved to tagfit.json', async () => {
+    await page
+      .getByRole('navigation', { name: 'Activity bar' })
+      .getByRole('button', { name: 'Settings', exact: true })
+      .click();
+    await settingsView()
+      .getByRole('heading', { name: /^Workspace: client-zest/ })
+      .waitFor();
+    // Typed key by key, as a person does (the first key into a preview tab's field once went missing).
+    await branding().getByRole('textbox', { name: 'Agency' }).pressSequentially('Northwind Social');
+    await branding().getByRole('textbox', { name: 'Client' }).pressSequentially('Zest Cola');
+    const accent = branding().getByRole('textbox', { name: 'Accent colour', exact: true });
+    await accent.pressSequentially('blue');
+    expect(await accent.getAttribute('aria-invalid')).toBe('true');
+    expect(await branding().textContent()).toContain('"blue" is not a hex colour');
+    await accent.fill('');
+    await accent.pressSequentially('#0b7a3b');
+    expect(await accent.getAttribute('aria-invalid')).toBe('false');
+    // The preview (no file dialog): the logo's path typed, then the button pressed from the keyboard.
+    await branding()
+      .getByRole('textbox', { name: 'Logo file (absolute path)' })
+      .fill(path.join(home.dir, 'acme-logo.svg'));
+    await branding().getByRole('button', { name: 'Use this logo' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => branding().locator('output').textContent()).toBe('branding/acme-logo.svg');
+
+    const header = branding().getByRole('figure', { name: 'Preview of the report header' });
+    await expect.poll(() => header.textContent()).toContain('Prepared by Northwind Social for Zest Cola');
+    expect(await branding().getByRole('textbox', { name: 'Agency' }).inputValue()).toBe('Northwind Social');
+    const logo = header.getByRole('img', { name: 'Logo of Northwind Social' });
+    await expect.poll(() => logo.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    const colours = await page.evaluate(
+      `(() => { const s = getComputedStyle(document.querySelector('.brand-header')); return [s.backgroundColor, s.color]; })()`,
+    );
+    expect(colours).toEqual(['rgb(11, 122, 59)', 'rgb(255, 255, 255)']);
+    expect(await header.textContent()).toMatch(/contrast \d+\.\d:1/);
+
+    await settingsView().getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).branding)
+      .toEqual({
+        agency: 'Northwind Social',
+        client: 'Zest Cola',
+        logo: 'branding/acme-logo.svg',
+        accent: '#0b7a3b',
+      });
+    expect(await readFile(path.join(ws, 'branding', 'acme-logo.svg'), 'utf8')).toBe(LOGO);
+    expectNoPageErrors(pageErrors);
+  }, 120_000);
+
+  it('passes axe in both themes; screenshots, light and dark', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
+    for (const theme of ['light', 'dark']) {
+      await page.keyboard.press('ControlOrMeta+Shift+P');
+      await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${theme}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+      expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
+      await branding().scrollIntoViewIfNeeded();
+      await branding().screenshot({ path: path.join(SCREENSHOTS, `branding-${theme}.png`) });
+    }
+    expectNoPageErrors(pageErrors);
+  }, 60_000);
+});
