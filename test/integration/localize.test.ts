@@ -2,7 +2,7 @@
 // everywhere): after a run, --json names at least 7 of the 8 at no request at all and at most 1 pair not planted;
 // --sample says its estimate first, spends no more, and gives every sampled pair both scores; --max-credits holds;
 // a declared variant is listed as declared; the picker then posts with a variant that outscores its candidate.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -179,6 +179,28 @@ describe('tagfit localize', () => {
       if (slot) expect(slot.tag).toBe(l.tag);
     }
   }, 120_000);
+
+  it("lists the variants of a region's top tags in its report", async () => {
+    const reports = path.join(ws, 'reports');
+    const de = await readFile(
+      path.join(
+        reports,
+        (await readdir(reports)).find((f) => /^DE-.*\.md$/.test(f))!,
+      ),
+      'utf8',
+    );
+    expect(de).toMatch(
+      /## Local variants of the top tags\n\n- #(kleinunternehmen for #smallbusinesscheck|marketingtipps for #marketingtips): on \d+ of \d+ posts/,
+    );
+    const us = await readFile(
+      path.join(
+        reports,
+        (await readdir(reports)).find((f) => /^US-.*\.md$/.test(f))!,
+      ),
+      'utf8',
+    );
+    expect(us).not.toMatch(/Local variants/);
+  });
 
   it('lists a declared variant as declared', async () => {
     await writeFile(path.join(ws, 'variants.csv'), 'tag,region,variant\naitools,DE,kiwerkzeuge\n');

@@ -10,6 +10,7 @@ import type {
   ScoringSettings,
 } from '../../shared/model';
 import type { RegionPicks } from '../../shared/discover';
+import type { EquivalentEvidence } from '../../shared/localize';
 import { sameHashtag } from '../../shared/hashtag';
 import {
   formatGrowth,
@@ -74,6 +75,8 @@ export interface RegionReportInput {
   now?: string;
   /** The tag set to post with, when the samples were at hand. */
   picks?: RegionPicks;
+  /** The local variants of the region's top tags, when the samples were at hand (core/localize). */
+  variants?: EquivalentEvidence[];
 }
 
 /** The reference prints the top 20. */

@@ -4,6 +4,7 @@ import { type Block, readableTime, type RegionReportInput, type ReportDocument, 
 import { summaryBlocks } from './region-summary';
 import { excludedBlocks, momentumBlocks, rankedBlocks, tagSetBlocks, topBlocks } from './region-sections';
 import { creditsText, settingsInWords } from './settings-words';
+import { variantBlocks } from '../localize/report-section';
 
 /** A region's report. It opens with the reference's heading, so a reader of the old report finds it. */
 export function regionDocument(input: RegionReportInput): ReportDocument {
@@ -18,6 +19,7 @@ export function regionDocument(input: RegionReportInput): ReportDocument {
     { kind: 'heading', level: 2, text: `Top ${TOP}` },
     ...topBlocks(input),
     ...tagSetBlocks(input.picks),
+    ...variantBlocks(input.variants),
     ...rankedBlocks(result.ranked),
     ...momentumBlocks(result.ranked),
     ...excludedBlocks(input),

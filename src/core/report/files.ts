@@ -9,6 +9,7 @@ import type { RegionCode, RunResult } from '../../shared/model';
 import { TagfitError } from '../errors';
 import type { ReportFormat } from '../../shared/report-formats';
 import { pickTagSet } from '../discover/pick';
+import { reportVariants } from '../localize/report-section';
 import { type RunSamples, sampleKey } from '../pipeline/run';
 import { heatmapSvg, scoreChartSvg } from './charts';
 import { renderCsvReport, renderSummaryCsv } from './csv';
@@ -51,6 +52,7 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
   // A demo run's documents carry the simulated label in their title block; its CSVs, a column saying it.
   const simulated = result.simulated === true;
   const mark = <D extends ReportDocument>(doc: D): D => (simulated ? { ...doc, simulated } : doc);
+  const variants = opts.samples ? reportVariants(result, opts.samples) : undefined;
   const inputs: RegionReportInput[] = regions.map((region) => {
     const r = result.regions[region]!;
     const where = opts.regionNames[region] ? `${opts.regionNames[region]} (${region})` : region;
@@ -68,6 +70,7 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
       picks: opts.samples
         ? pickTagSet(r, (c) => opts.samples!.samples.get(sampleKey(region, c)) ?? [])
         : undefined,
+      variants: variants?.get(region),
       chart: {
         file: name(region, 'svg'),
         svg: scoreChartSvg(
