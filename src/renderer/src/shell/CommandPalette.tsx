@@ -1,7 +1,9 @@
-// The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, filtered as you type.
+// The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, matched as you type (the letters in
+// order, best first: fuzzy.ts).
 import { useEffect, useMemo, useState } from 'react';
 import { allCommands } from '../commands';
 import { useUiStore } from '../stores/ui-store';
+import { fuzzyFilter } from './fuzzy';
 
 export function CommandPalette(): React.JSX.Element | null {
   const open = useUiStore((s) => s.paletteOpen);
@@ -9,7 +11,7 @@ export function CommandPalette(): React.JSX.Element | null {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const commands = useMemo(() => (open ? allCommands() : []), [open]);
-  const shown = commands.filter((c) => c.title.toLowerCase().includes(query.trim().toLowerCase()));
+  const shown = useMemo(() => fuzzyFilter(query, commands), [query, commands]);
   useEffect(() => {
     if (open) {
       setQuery('');

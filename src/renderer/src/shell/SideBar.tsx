@@ -41,7 +41,7 @@ function ListControls({ list }: { list: 'tags' | 'creators' | 'regions' }): Reac
         {rows.length} {rows.length === 1 ? 'row' : 'rows'}
         {invalid > 0 ? `, ${invalid} invalid (not saved, listed in Problems)` : ''}.
       </p>
-      <div className="run-controls">
+      <div className="side-actions">
         {list !== 'regions' && <button onClick={() => runCommand('rows.add')}>Add row</button>}
         <button disabled={!canUndo} onClick={() => runCommand('lists.undo')} title="Ctrl/Cmd+Z in the list">
           Undo list edit

@@ -140,6 +140,7 @@ export function ListGrid(props: {
             setReady(true);
           }}
           {...emptyGrid(
+            `list-${list}`,
             `No ${label.toLowerCase()} yet: type or paste them in the field above (Alt+N), or Import CSV.`,
           )}
           onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().length)}

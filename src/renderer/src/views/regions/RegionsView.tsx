@@ -82,6 +82,7 @@ export function RegionsView(): React.JSX.Element {
             getRowId={(p) => p.data.code}
             quickFilterText={search}
             {...emptyGrid(
+              'regions',
               search
                 ? `No region matches “${search}”: clear the search to see them all.`
                 : 'No regions to pick from yet: the region list could not be read (the Output says why).',

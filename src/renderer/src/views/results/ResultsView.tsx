@@ -169,6 +169,7 @@ export function ResultsView(): React.JSX.Element {
                 suppressColumnVirtualisation
                 animateRows={false}
                 {...emptyGrid(
+                  'results',
                   activeRunId
                     ? `No pair of ${code} is scored yet: they fill in here as the run goes.`
                     : `No tag was ranked in ${code}: the tags not ranked and why are listed beside the grid.`,
