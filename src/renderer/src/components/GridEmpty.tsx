@@ -22,7 +22,8 @@ const selectors = new Map<string, OverlaySelectorFunc>();
  * filter. Called on every render, so the message is always the current one.
  */
 export function emptyGrid(grid: string, message: string): { overlayComponentSelector: OverlaySelectorFunc } {
-  if (useMessages.getState()[grid] !== message) queueMicrotask(() => useMessages.setState({ [grid]: message }));
+  if (useMessages.getState()[grid] !== message)
+    queueMicrotask(() => useMessages.setState({ [grid]: message }));
   let selector = selectors.get(grid);
   if (!selector) {
     selector = (p: IOverlayParams) =>
