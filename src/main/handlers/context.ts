@@ -1,6 +1,8 @@
 // What every domain's handlers share: the services, the session, and the few questions each of them asks
 // (which workspace is open, where the key stands, what session a job runs with).
 import path from 'node:path';
+import { thisDevice } from '../../core/workspace/device';
+import { reportsDirFor } from '../../core/workspace/sync/shared';
 import { TagfitError } from '../../core/errors';
 import { PRESETS, resolveSettings } from '../../core/engine/presets';
 import { scoringOverrides } from '../../core/workspace/settings';
@@ -89,6 +91,8 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
     readCreatorList(ws.paths.creators),
     readRegionList(ws.paths.regions),
   ]);
+  // Where this computer's reports go: reports/<device>/ in a shared workspace (sync/shared.ts).
+  const ownReports = await reportsDirFor(ws.paths, await thisDevice());
   return {
     dir: ws.dir,
     name: path.basename(ws.dir),
@@ -105,7 +109,7 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
     },
     lists: { tags: tags.values, creators: creators.values, regions: regions.values },
     drafts: await readListDrafts(ws.dir, (m) => ctx.s.log?.(`warning: ${m}`)),
-    reportsDir: ws.paths.reports,
-    exportDir: ctx.s.appSettings.get().exportDirs[ws.dir] ?? ws.paths.reports,
+    reportsDir: ownReports,
+    exportDir: ctx.s.appSettings.get().exportDirs[ws.dir] ?? ownReports,
   };
 }

@@ -1,6 +1,8 @@
 // Export of the last run's reports (Markdown with charts and a summary, CSV, HTML, PDF), branded, to the workspace's
 // reports/ or a chosen folder, remembered per workspace: the same files, names and writer as the CLI's. The export
 // says what it wrote (a line per file, a summary, a notification) and can open its folder or report through main.
+import { thisDevice } from '../../core/workspace/device';
+import { reportsDirFor } from '../../core/workspace/sync/shared';
 import { TagfitError } from '../../core/errors';
 import { isPartialRun } from '../../core/job/score-job';
 import { loadReportBranding } from '../../core/report/branding';
@@ -21,6 +23,8 @@ export function createReportsHandlers(
     async 'reports:export'({ dir, formats, pick }) {
       const open = requireWorkspace(ctx);
       const remembered = ctx.s.appSettings.get().exportDirs;
+      // In a shared workspace this computer's own reports/<device>/: two laptops exporting one day never clash.
+      const ownReports = await reportsDirFor(open.ws.paths, await thisDevice());
       // A folder the renderer names must be one picked before (the app) or an absolute path (the preview).
       const named =
         dir === undefined
@@ -28,7 +32,7 @@ export function createReportsHandlers(
           : namedFolder(
               ctx,
               dir,
-              [...Object.values(remembered), open.ws.paths.reports],
+              [...Object.values(remembered), open.ws.paths.reports, ownReports],
               'Export the reports',
             );
       // A re-score's intervals still coming are part of what is exported: wait for them.
@@ -37,7 +41,7 @@ export function createReportsHandlers(
       if (!last) throw new TagfitError('input', 'There is nothing to export yet: run first.');
       const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the reports to…') : named;
       if (pick && !named && chosen === null) return null;
-      const target = chosen ?? remembered[open.ws.dir] ?? open.ws.paths.reports;
+      const target = chosen ?? remembered[open.ws.dir] ?? ownReports;
       await checkReportDir(target);
       const result = last.outcome.result;
       // The workspace's branding as it is now, logo read and checked: every format carries it.
