@@ -371,4 +371,52 @@ describe('the workbench keeps what it produced', () => {
       )
       .toBe('gone');
   }, 120_000);
+
+  it('Decode’s Add is per tag: generic tags start unticked, and Add says what it added and skipped', async () => {
+    await view('Competitors');
+    const panel = page.getByRole('tabpanel', { name: 'Competitors' });
+    await page.getByLabel('Competitor usernames').fill('@acme_designs');
+    await panel.getByRole('button', { name: 'Decode', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Confirm the decode' })
+      .getByRole('button', { name: 'Start decode' })
+      .click();
+    const tags = panel.getByRole('region', { name: 'Tags of @acme_designs' });
+    await expect.poll(() => tags.isVisible(), { timeout: 60_000 }).toBe(true);
+    const boxes = tags.getByRole('checkbox', { name: /^Add #/ });
+    const offered = await boxes.evaluateAll((els) =>
+      els.map((e) => ({
+        tag: (e.getAttribute('aria-label') ?? '').replace(/^Add #/, ''),
+        ticked: (e as unknown as { checked: boolean }).checked,
+        note: e.closest('tr')?.lastElementChild?.textContent ?? '',
+      })),
+    );
+    // The mega tags the simulator's captions carry (#fyp, #viral, …) are offered unticked, said generic.
+    const mega = offered.filter((o) => ['fyp', 'foryou', 'viral', 'foryoupage'].includes(o.tag));
+    expect(mega.length).toBeGreaterThan(0);
+    for (const m of mega) expect(m).toMatchObject({ ticked: false, note: 'not ticked: generic' });
+    // The tags already candidates are not offered again.
+    expect(offered.map((o) => o.tag)).not.toContain('founderlife');
+    // The user leaves one more out by hand.
+    const byHand = offered.find((o) => o.ticked)!;
+    await tags.getByRole('checkbox', { name: `Add #${byHand.tag}`, exact: true }).uncheck();
+    const chosen = offered.filter((o) => o.ticked && o.tag !== byHand.tag).map((o) => o.tag);
+    const add = tags.getByRole('button', { name: /^Add \d+ ticked tags? to Candidates$/ });
+    expect(await add.textContent()).toBe(
+      `Add ${chosen.length} ticked ${chosen.length === 1 ? 'tag' : 'tags'} to Candidates`,
+    );
+    await add.click();
+    const said = tags.getByRole('status');
+    await expect.poll(() => said.textContent()).toMatch(/^Added #/);
+    const text = (await said.textContent())!;
+    expect(text.startsWith(`Added ${chosen.map((t) => `#${t}`).join(', ')} to Candidates; skipped `)).toBe(
+      true,
+    );
+    for (const m of mega) expect(text).toContain(`#${m.tag} (generic)`);
+    expect(text).toContain(`#${byHand.tag} (not ticked)`);
+    const list = await readFile(path.join(ws, 'tags.csv'), 'utf8');
+    for (const t of chosen) expect(list).toContain(`\n${t}\n`);
+    for (const m of mega) expect(list).not.toContain(`\n${m.tag}\n`);
+    await screenshots('decode-add');
+  }, 120_000);
 });

@@ -3,26 +3,10 @@
 import type { Challenge, Flag, ScoringSettings } from '../../shared/model';
 import type { RawMetrics } from './metrics';
 import { hashtagKey } from '../../shared/hashtag';
+import { MEGA_TAGS } from '../../shared/mega-tags';
 
-/** The article's mega tags (#fyp, #foryou, #viral) and their well-known siblings: no discovery value. */
-export const MEGA_TAGS: ReadonlySet<string> = new Set([
-  'fyp',
-  'foryou',
-  'foryoupage',
-  'fy',
-  'viral',
-  'trending',
-  'fypシ',
-  'fypage',
-  'foryourpage',
-  'viralvideo',
-  'tiktok',
-  'trend',
-  'explore',
-  'explorepage',
-  'xyzbca',
-  'parati',
-]);
+/** The article's mega tags: their one home is shared/mega-tags.ts (the app's add advice reads them too). */
+export { MEGA_TAGS };
 
 /** Lifetime views at which a tag counts as saturated (the article's "12 billion views" example). */
 export const SATURATED_VIEWS = 10_000_000_000;

@@ -1,18 +1,17 @@
 // Competitors: enter usernames, decode the hashtags of their recent captions, see each tag's share and score
-// per region; add a competitor's tags to the candidates in one action. The decode is a job of the jobs store:
-// its progress, Cancel and result stay when the user switches views.
+// per region; add the ticked ones to the candidates (CompetitorTags). The decode is a job of the jobs store: its
+// progress, Cancel and result stay when the user switches views.
 import { useMemo, useState } from 'react';
 import { hashtagKey } from '../../../../shared/hashtag';
-import { TagTable } from '../../components/TagTable';
 import { TextInput } from '../../components/TextInput';
 import { JobHint, JobProgress } from '../../components/JobProgress';
 import { decodeCompetitors, estimateDecode } from '../../stores/job-actions';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import type { DecodeEstimate } from '../../../../shared/decode-estimate';
+import { CompetitorTags } from './CompetitorTags';
 import { DecodeConfirm } from './DecodeConfirm';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
-import { inert } from '../../../../shared/safe-text';
 import { ApiText } from '../../components/ApiText';
 
 export function CompetitorsView(): React.JSX.Element {
@@ -61,46 +60,17 @@ export function CompetitorsView(): React.JSX.Element {
       <JobHint job={job}>
         Decode reads each competitor's last 60 posts (their profile and two or three pages: about 3 credits
         each), takes the hashtags from the captions and scores them in this workspace's regions. Add the ones
-        worth trying to your candidates in one click.
+        worth trying to your candidates: generic tags (#viral) and tags excluded everywhere start unticked.
       </JobHint>
       {result?.failed.map((f) => (
         <p key={f.username} className="error">
           @{f.username}: <ApiText text={f.error} max={600} />
         </p>
       ))}
-      {result?.competitors.map((c) => {
-        const fresh = c.tags.filter((t) => !candidates.has(t.tag));
-        return (
-          <section key={c.username} aria-label={`Tags of @${inert(c.username)}`}>
-            <h2>
-              @<ApiText text={c.username} max={40} /> <span className="muted">{c.sample} recent posts</span>
-              <button
-                disabled={fresh.length === 0}
-                onClick={() =>
-                  void useListsStore.getState().add(
-                    'tags',
-                    fresh.map((t) => t.tag),
-                  )
-                }
-              >
-                Add {fresh.length} tags to the candidates
-              </button>
-            </h2>
-            <TagTable
-              columns={['Share of posts', ...Object.keys(c.tags[0]?.regions ?? {})]}
-              rows={c.tags.slice(0, 40)}
-              cells={(t) => (
-                <>
-                  <td>{(t.share * 100).toFixed(0)}%</td>
-                  {Object.entries(t.regions).map(([r, s]) => (
-                    <td key={r}>{s.status === 'ranked' ? `${s.score.toFixed(1)} (#${s.rank})` : s.status}</td>
-                  ))}
-                </>
-              )}
-            />
-          </section>
-        );
-      })}
+      {result?.competitors.map((c) => (
+        // A new decode's tags start from the advice again.
+        <CompetitorTags key={`${result.now} ${c.username}`} competitor={c} candidates={candidates} />
+      ))}
     </div>
   );
 }
