@@ -1,6 +1,7 @@
 // A job's progress while it goes (what is counted, done of total, credits, the last item) with its Cancel, and
 // once it ended early, how: shared by the views whose jobs are not score runs (Competitors, Creator fit, Track).
 // Before a job has a result, JobHint says what the job does and costs.
+import { formatCredits } from '../../../shared/number-format';
 import { isGoing, type Job, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 
 /** `name` is the job as its view says it ("Decode", "Creator fit"): the progress and its Cancel are named by it. */
@@ -11,7 +12,7 @@ export function JobProgress({ job, name }: { job: Job | null; name: string }): R
     const { done, total, unit } = job.progress;
     return (
       <p role="status" className="muted">
-        {name} cancelled: stopped after {done} of {total || '…'} {unit}
+        {name} cancelled — kept {done} of {total || '…'} {unit}
         {job.result ? '; what was read is shown below.' : '.'}
       </p>
     );
@@ -23,8 +24,7 @@ export function JobProgress({ job, name }: { job: Job | null; name: string }): R
       <div className="progress-line">
         <progress max={total || 1} value={done} aria-label={`${unit} done`} />
         <span role="status">
-          {JOB_VERB[job.kind]}: {done} of {total || '…'} {unit} · {credits} credit
-          {credits === 1 ? '' : 's'}
+          {JOB_VERB[job.kind]}: {done} of {total || '…'} {unit} · {formatCredits(credits)}
           {failed > 0 ? ` · ${failed} failed` : ''}
           {last ? ` · last ${last}` : ''}
           {cancelling ? ' · cancelling, keeping what was read…' : ''}
