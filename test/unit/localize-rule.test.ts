@@ -81,6 +81,21 @@ describe('localize rule', () => {
     expect(found).toHaveLength(1);
   });
 
+  it("does not take the region's own tag (on every candidate's posts there) for one candidate's variant", () => {
+    const c: Record<string, Post[]> = {};
+    const cands = ['smallbusinesscheck', 'sidehustle', 'booktok', 'gymtok'];
+    for (const r of REGIONS)
+      for (const cand of cands)
+        c[`${r}|${cand}`] = sample(r, cand, 80, (i) => [
+          ...(r === 'FR' && i % 10 < 3 ? ['pourtoi'] : []),
+          ...(r === 'FR' && cand === 'smallbusinesscheck' && i % 5 < 2 ? ['petitcommerce'] : []),
+        ]);
+    const named = findEquivalents(samplesOf(c, cands));
+    expect(named.map((e) => `${e.tag}|${e.region}|${e.equivalent}`)).toEqual([
+      'smallbusinesscheck|FR|petitcommerce',
+    ]);
+  });
+
   it("counts a creator's repeated posts once: one creator's 30 posts are not a variant", () => {
     const c: Record<string, Post[]> = {};
     for (const r of REGIONS) c[`${r}|sidehustle`] = sample(r, 'sidehustle', 80);

@@ -31,7 +31,8 @@ export interface FindOptions {
   minCreators?: number;
   /** And on at least this share of the candidate's sampled posts there (default 0.1). */
   minShare?: number;
-  /** And at least this many times likelier there than elsewhere, in creators (default 3). */
+  /** And at least this many times likelier there than elsewhere (in creators), and than on the region's other
+   * candidates' posts (default 3). */
   minRatio?: number;
   /** The false discovery rate across the pairs tested (default 0.1, as discovery). */
   fdr?: number;
@@ -41,7 +42,7 @@ export interface FindOptions {
 
 /** A candidate's sample in a region: its posts once each, their creators, and each creator's tags. */
 interface Cell {
-  posts: { tags: Set<string>; unit: string }[];
+  posts: { id: string; tags: Set<string>; unit: string }[];
   unitTags: Map<string, Set<string>>;
 }
 
@@ -54,7 +55,7 @@ function cellOf(posts: readonly Post[], candidate: string): Cell {
     seen.add(id);
     const tags = new Set(captionTags(p));
     const unit = unitOf(p, id);
-    cell.posts.push({ tags, unit });
+    cell.posts.push({ id, tags, unit });
     let set = cell.unitTags.get(unit);
     if (!set) cell.unitTags.set(unit, (set = new Set()));
     for (const t of tags) set.add(t);
@@ -129,6 +130,33 @@ function contrast(
   c.nO = elsewhere.size;
   for (const tags of elsewhere.values()) for (const t of tags) bump(c.unitsThere, t);
   return c;
+}
+
+/**
+ * The share of the region's other sampled posts (those of the other candidates, each post once, without the
+ * candidate's own posts and without the sample of a candidate named like the tag) that carry the tag.
+ */
+function shareAmongOthers(
+  cells: Map<RegionCode, Map<string, Cell>>,
+  candidate: string,
+  region: RegionCode,
+  tag: string,
+): number {
+  const byCandidate = cells.get(region);
+  const own = new Set(byCandidate?.get(candidate)?.posts.map((p) => p.id) ?? []);
+  const seen = new Set<string>();
+  let n = 0;
+  let k = 0;
+  for (const [c, cell] of byCandidate ?? []) {
+    if (c === candidate || hashtagKey(c) === tag) continue;
+    for (const p of cell.posts) {
+      if (own.has(p.id) || seen.has(p.id)) continue;
+      seen.add(p.id);
+      n += 1;
+      if (p.tags.has(tag)) k += 1;
+    }
+  }
+  return n === 0 ? 0 : k / n;
 }
 
 /** The samples of a run, indexed once: what both the rule and a declared pair's figures read. */
@@ -237,6 +265,9 @@ export function testEquivalents(
     const here = f.creators / f.regionCreators;
     const there = f.creatorsWithElsewhere / f.creatorsElsewhere;
     if (here < minRatio * there) continue;
+    // A variant belongs to its candidate: a tag on the region's posts of every candidate alike (a local "for you"
+    // tag, a country tag) is the region's, not this candidate's.
+    if (f.share < minRatio * shareAmongOthers(index.cells, f.tag, f.region, f.equivalent)) continue;
     out.push({ ...f, tested: tests.length, fdr: q });
   }
   out.sort(
