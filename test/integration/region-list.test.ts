@@ -52,6 +52,10 @@ describe('the region list', () => {
       ),
     ).toBe('this copy of Tagfit was installed without its keychain support (it did not build here)');
     expect(keychainReason('Failed at C:\\Users\\a\\node_modules\\x.node')).not.toMatch(/\\|node_modules/);
+    // libsecret's words when no session bus answers.
+    expect(keychainReason('Could not connect: No such file or directory')).toBe(
+      'no keyring service (Secret Service) is running',
+    );
     expect(keychainReason('the keyring is locked (org.freedesktop.Secret.Error.IsLocked)')).toBe(
       'the keyring is locked: unlock it and try again',
     );

@@ -43,7 +43,7 @@ export function keychainReason(detail: string): string {
   if (/keytar|Cannot find (package|module)|did not build|ERR_MODULE_NOT_FOUND|\.node\b/i.test(detail))
     return 'this copy of Tagfit was installed without its keychain support (it did not build here)';
   if (/IsLocked|locked/i.test(detail)) return 'the keyring is locked: unlock it and try again';
-  if (/D-Bus|dbus|org\.freedesktop\.secrets|Secret Service|X11|\$DISPLAY/i.test(detail))
+  if (/D-Bus|dbus|org\.freedesktop\.secrets|Secret Service|X11|\$DISPLAY|Could not connect/i.test(detail))
     return 'no keyring service (Secret Service) is running';
   // Anything else, with paths and module specifiers taken out.
   const plain = detail

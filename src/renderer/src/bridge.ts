@@ -47,7 +47,7 @@ export function explain(e: unknown): { title: string | null; detail: string } {
     storage: 'A file could not be read or written',
     locked: 'The workspace is in use',
     budget: 'The credit budget is spent',
-    keychain: 'The OS keychain is unavailable',
+    keychain: null,
     'not-found': 'Not found',
     cancelled: 'Cancelled',
   };
