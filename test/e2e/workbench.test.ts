@@ -312,7 +312,7 @@ describe('the workbench through npm run web', () => {
       /Confidence(confident|uncertain) 90 % interval \d+\.\d\d–\d+\.\d\d, rank #\d+(–#\d+)? across \d+ resamples/,
     );
     expect(await cellTexts('Results GB', 'confidence')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^(sure|uncertain) \d+\.\d–\d+\.\d · #\d+/)]),
+      expect.arrayContaining([expect.stringMatching(/^(confident|uncertain) \d+\.\d\d–\d+\.\d\d · #\d+/)]),
     );
   }, 120_000);
 
@@ -436,7 +436,8 @@ describe('the workbench through npm run web', () => {
     const momentum = await grid('Results US')
       .locator('[role="gridcell"][col-id="momentum"]')
       .allTextContents();
-    expect(momentum.some((m) => /^(▲\d+|▼\d+|=) [+-]\d+\.\d/.test(m))).toBe(true);
+    // One format with the reports: the rank's move if any, then the score's signed change ("▲2 +0.70", "−0.70").
+    expect(momentum.some((m) => /^([▲▼]\d+ )?([+−]\d+\.\d\d|0\.00)/.test(m))).toBe(true);
   }, 120_000);
 
   it('the track record: own accounts named in Settings, checked in History, and too little evidence is said so', async () => {

@@ -3,6 +3,7 @@
 import { useRunStore } from '../../stores/run-store';
 import { TagName } from '../../components/ApiText';
 import { TableHead } from '../../components/TableHead';
+import { formatScore } from '../../../../shared/number-format';
 
 export function CompareView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -44,10 +45,12 @@ export function CompareView(): React.JSX.Element {
                           }
                     }
                     title={
-                      v === undefined ? 'not ranked' : `${v.toFixed(2)}${v === best ? ' (best region)' : ''}`
+                      v === undefined
+                        ? 'not ranked'
+                        : `${formatScore(v)}${v === best ? ' (best region)' : ''}`
                     }
                   >
-                    {v === undefined ? '—' : v.toFixed(1)}
+                    {v === undefined ? '—' : formatScore(v)}
                   </td>
                 );
               })}

@@ -6,6 +6,7 @@ import { scoreCreators } from '../../stores/job-actions';
 import { isGoing, useLatestJob } from '../../stores/jobs-store';
 import { splitPaste, useListsStore } from '../../stores/lists-store';
 import { ApiText } from '../../components/ApiText';
+import { formatLikes, formatScore, formatVelocity, formatWhole } from '../../../../shared/number-format';
 
 export function CreatorFitView(): React.JSX.Element {
   const rows = useListsStore((s) => s.lists.creators.rows);
@@ -57,11 +58,11 @@ export function CreatorFitView(): React.JSX.Element {
                 <td>
                   @<ApiText text={c.username} max={40} />
                 </td>
-                <td>{c.score.toFixed(2)}</td>
-                <td>{c.velocity.toFixed(2)}</td>
-                <td>{Math.round(c.density).toLocaleString('en')}</td>
+                <td>{formatScore(c.score)}</td>
+                <td>{formatVelocity(c.velocity)}</td>
+                <td>{formatLikes(c.density)}</td>
                 <td>{c.sample}</td>
-                <td>{c.followerCount.toLocaleString('en')}</td>
+                <td>{formatWhole(c.followerCount)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 // Two recorded runs compared: per region, each tag's rank and score after, and how they moved.
 import type { RunComparison as Comparison } from '../../../../shared/history';
 import { TagTable } from '../../components/TagTable';
+import { formatScore, formatScoreChange } from '../../../../shared/number-format';
 
 type Row = Comparison['regions'][string]['rows'][number];
 
@@ -34,12 +35,8 @@ export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
               <>
                 <td>{t.after?.rank ?? '—'}</td>
                 <td>{rankChangeText(t)}</td>
-                <td>{t.after?.score.toFixed(2) ?? '—'}</td>
-                <td>
-                  {t.scoreChange === null
-                    ? ''
-                    : `${t.scoreChange >= 0 ? '+' : ''}${t.scoreChange.toFixed(2)}`}
-                </td>
+                <td>{t.after ? formatScore(t.after.score) : '—'}</td>
+                <td>{t.scoreChange === null ? '' : formatScoreChange(t.scoreChange)}</td>
               </>
             )}
           />

@@ -5,6 +5,7 @@ import { invoke } from '../../bridge';
 import { TableHead } from '../../components/TableHead';
 import { TextInput } from '../../components/TextInput';
 import { useUiStore } from '../../stores/ui-store';
+import { formatScore } from '../../../../shared/number-format';
 
 export function TagOverTime(): React.JSX.Element {
   const [tag, setTag] = useState('');
@@ -34,7 +35,7 @@ export function TagOverTime(): React.JSX.Element {
                 <td>{new Date(p.now).toLocaleDateString()}</td>
                 <td>{p.region}</td>
                 <td>{p.rank}</td>
-                <td>{p.score.toFixed(2)}</td>
+                <td>{formatScore(p.score)}</td>
               </tr>
             ))}
           </tbody>

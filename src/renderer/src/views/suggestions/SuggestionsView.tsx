@@ -14,6 +14,7 @@ import { ApiText, TagName } from '../../components/ApiText';
 import { useListsStore } from '../../stores/lists-store';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
+import { formatScore } from '../../../../shared/number-format';
 
 export function SuggestionsView(): React.JSX.Element {
   const outcome = useRunStore((s) => s.outcome);
@@ -121,7 +122,7 @@ export function SuggestionsView(): React.JSX.Element {
                   <strong>
                     <TagName tag={p.tag} candidate={p.candidate} />
                   </strong>{' '}
-                  {p.score.toFixed(2)} — <ApiText text={p.reason} max={600} />
+                  {formatScore(p.score)} — <ApiText text={p.reason} max={600} />
                 </li>
               ))}
             </ol>
