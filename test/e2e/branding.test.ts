@@ -4,12 +4,14 @@
 // .test-reports/branding-light.png and branding-dark.png.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { ROOT, runCli, tempDir } from '../support/cli';
-import { NOW } from '../support/faults';
+import { KEY, NOW, NOW_MS } from '../support/faults';
+import { pdfPagesText } from '../support/pdf';
 import {
   expectNoPageErrors,
   launchChromium,
@@ -30,6 +32,7 @@ const RUN_AXE = `(async () => {
 const LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="40" height="40" rx="8" fill="#ff7a00"/><text x="48" y="27" font-family="sans-serif" font-size="18" font-weight="700" fill="#222">ACME</text></svg>';
 
+let sim: SimulatorHandle;
 let browser: Browser;
 let page: Page;
 let preview: Preview;
@@ -41,6 +44,7 @@ const settingsView = () => page.getByRole('tabpanel', { name: 'Settings' });
 const branding = () => settingsView().getByRole('group', { name: 'Report branding' });
 
 beforeAll(async () => {
+  sim = await startSimulator({ key: KEY, now: NOW_MS });
   home = await tempDir();
   ws = path.join(home.dir, 'client-zest');
   const init = await runCli([
@@ -52,7 +56,20 @@ beforeAll(async () => {
   await writeFile(path.join(home.dir, 'acme-logo.svg'), LOGO);
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(['--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws]);
+  // An unpaced plan: the simulator has none, and the run should not wait on one.
+  const settingsFile = path.join(ws, 'tagfit.json');
+  await writeFile(
+    settingsFile,
+    JSON.stringify(
+      { ...JSON.parse(await readFile(settingsFile, 'utf8')), requestsPerMinute: 100_000 },
+      null,
+      2,
+    ),
+  );
+  preview = await startPreview(
+    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
+    { TIKLIVE_KEY: KEY },
+  );
   await page.goto(preview.url);
 }, 120_000);
 
@@ -60,6 +77,7 @@ afterAll(async () => {
   await preview?.close();
   await browser?.close();
   await home?.dispose();
+  await sim?.close();
 });
 
 describe('Settings › Report branding', () => {
@@ -127,4 +145,30 @@ describe('Settings › Report branding', () => {
     }
     expectNoPageErrors(pageErrors);
   }, 60_000);
+
+  it('Export from the preview writes the branded PDF beside the other formats', async () => {
+    const sideRun = page
+      .getByRole('complementary', { name: 'Side bar' })
+      .getByRole('button', { name: 'Run', exact: true });
+    await sideRun.click();
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect.poll(() => sideRun.isVisible(), { timeout: 90_000, interval: 500 }).toBe(true);
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await page.getByRole('combobox', { name: 'Type a command' }).fill('Export reports');
+    await page.keyboard.press('Enter');
+    const out = path.join(home.dir, 'exported');
+    const dialog = page.getByRole('dialog', { name: 'Export reports' });
+    await dialog.getByRole('textbox', { name: 'Folder' }).fill(out);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect
+      .poll(() => readdir(out).catch(() => []), { timeout: 60_000 })
+      .toContain('report-2026-11-20.pdf');
+    const pages = await pdfPagesText(await readFile(path.join(out, 'report-2026-11-20.pdf')));
+    expect(pages[0]).toContain('Prepared by Northwind Social for Zest Cola');
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    expect(await readdir(out)).toEqual(
+      expect.arrayContaining(['US-2026-11-20.md', 'report-2026-11-20.html']),
+    );
+    expectNoPageErrors(pageErrors);
+  }, 180_000);
 });
