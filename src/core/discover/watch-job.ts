@@ -1,7 +1,8 @@
 // What a watch run leaves in the workspace, for the CLI (cron) and the app alike: alerts-<date>.md in reports/, and
 // data/watch.json with the suggestions already seen (a suggestion is news once) and every alert raised, kept until
-// the user dismisses it in the app.
-import { readdir, rename } from 'node:fs/promises';
+// the user dismisses it in the app. In a shared workspace each computer writes its own data/watch/<device>.json
+// (and reports/<device>/), and every computer's state is read as one.
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RunResult } from '../../shared/model';
@@ -12,7 +13,9 @@ import { escapeMarkdown } from '../report/markdown';
 import { writeReports, type WrittenFile } from '../report/write';
 import { loadRuns, type StoredRun } from '../workspace/history';
 import type { Workspace } from '../workspace/layout';
+import { thisDevice } from '../workspace/device';
 import { readTextFile, writeFileAtomically } from '../workspace/json-file';
+import { reportsDirFor, sharedBecause } from '../workspace/sync/shared';
 import { alertsFor, renderAlertsMarkdown } from './watch';
 import { VELOCITY_BASELINE_RUNS } from './velocity-alert';
 
@@ -45,7 +48,39 @@ const stateSchema = z.object({
 });
 export type WatchState = z.output<typeof stateSchema>;
 
-const statePath = (ws: Workspace): string => path.join(ws.paths.data, 'watch.json');
+/** The one state file of a workspace one computer uses (and of older Tagfits): always read. */
+const legacyStatePath = (ws: Workspace): string => path.join(ws.paths.data, 'watch.json');
+const deviceStateDir = (ws: Workspace): string => path.join(ws.paths.data, 'watch');
+
+/** Where this computer writes the state: in a shared workspace a file of its own (data/watch/<device>.json). */
+async function statePath(ws: Workspace): Promise<string> {
+  const device = await thisDevice();
+  return (await sharedBecause(ws.paths, device))
+    ? path.join(deviceStateDir(ws), `${device.id}.json`)
+    : legacyStatePath(ws);
+}
+
+/** Every computer's state file there is, the shared one first. */
+async function stateFiles(ws: Workspace): Promise<string[]> {
+  const names = await readdir(deviceStateDir(ws)).catch(() => [] as string[]);
+  const own = names.filter((n) => /^[a-z0-9][a-z0-9-]+\.json$/.test(n)).sort();
+  return [legacyStatePath(ws), ...own.map((n) => path.join(deviceStateDir(ws), n))];
+}
+
+/** Several computers' states as one: suggestions seen and alerts raised on any, an alert dismissed on one is dismissed. */
+function mergeStates(states: readonly WatchState[]): WatchState {
+  if (states.length === 1) return states[0]!;
+  const alerts = new Map<string, WatchState['alerts'][number]>();
+  for (const st of states)
+    for (const a of st.alerts) {
+      const seen = alerts.get(a.id);
+      alerts.set(a.id, seen ? { ...seen, dismissed: seen.dismissed || a.dismissed } : a);
+    }
+  return {
+    suggestions: [...new Set(states.flatMap((st) => st.suggestions))],
+    alerts: [...alerts.values()].sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id)),
+  };
+}
 
 /** The state in `text`, or why it cannot be read. */
 function parseState(text: string): { state: WatchState } | { damaged: string } {
@@ -64,14 +99,16 @@ export async function readWatchState(
   ws: Workspace,
   warn: (m: string) => void = () => {},
 ): Promise<WatchState | undefined> {
-  const text = await readTextFile(statePath(ws));
-  if (text === undefined) return undefined;
-  const read = parseState(text);
-  if ('state' in read) return read.state;
-  warn(
-    `${statePath(ws)} is damaged (${read.damaged}): the watch starts over (suggestions are a baseline again)`,
-  );
-  return undefined;
+  const states: WatchState[] = [];
+  for (const file of await stateFiles(ws)) {
+    const text = await readTextFile(file);
+    if (text === undefined) continue;
+    const read = parseState(text);
+    if ('state' in read) states.push(read.state);
+    else
+      warn(`${file} is damaged (${read.damaged}): the watch starts over (suggestions are a baseline again)`);
+  }
+  return states.length > 0 ? mergeStates(states) : undefined;
 }
 
 /** Writes the state atomically; a damaged file already there is kept as watch.json.damaged-<time>, and said. */
@@ -80,7 +117,8 @@ export async function writeWatchState(
   state: WatchState,
   warn: (m: string) => void = () => {},
 ): Promise<void> {
-  const file = statePath(ws);
+  const file = await statePath(ws);
+  if (path.dirname(file) !== ws.paths.data) await mkdir(path.dirname(file), { recursive: true });
   const old = await readTextFile(file);
   if (old !== undefined && 'damaged' in parseState(old)) {
     const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -100,9 +138,11 @@ export async function writeWatchState(
 export async function watchStateNotice(ws: Workspace): Promise<string | undefined> {
   const said: string[] = [];
   await readWatchState(ws, (m) => said.push(`${m}.`));
-  const aside = (await readdir(ws.paths.data).catch(() => [] as string[]))
-    .filter((f) => f.startsWith('watch.json.damaged-'))
-    .map((f) => path.join(ws.paths.data, f));
+  const aside: string[] = [];
+  for (const dir of [ws.paths.data, deviceStateDir(ws)])
+    for (const f of await readdir(dir).catch(() => [] as string[]))
+      if (/\.json\.damaged-/.test(f) && (dir !== ws.paths.data || f.startsWith('watch.json.')))
+        aside.push(path.join(dir, f));
   if (aside.length > 0)
     said.push(
       `A damaged watch state was kept as ${aside.join(', ')} (its alerts are there); delete it once read.`,
@@ -142,7 +182,7 @@ export async function recordWatchRun(opts: {
     earlier,
   );
   const date = runDate(new Date(result.now));
-  const written = await writeReports(ws.paths.reports, [
+  const written = await writeReports(await reportsDirFor(ws.paths, await thisDevice()), [
     { name: `alerts-${date}.md`, content: renderAlertsMarkdown(alerts, date, escapeMarkdown) },
   ]);
   const stored: StoredAlert[] = alerts.map((alert, i) => ({

@@ -37,7 +37,16 @@ const CLIENT_NAMES: Record<SyncClient, string> = {
 };
 
 /** Names a workspace's data/ folder holds that are Tagfit's (anything else there is foreign). */
-const DATA_NAMES = new Set(['history', 'cache', 'locks', 'ledger', 'merged', '.gitignore', 'watch.json']);
+const DATA_NAMES = new Set([
+  'history',
+  'cache',
+  'locks',
+  'ledger',
+  'merged',
+  '.gitignore',
+  'watch.json',
+  'watch',
+]);
 const DATA_LEGACY = new Set(['tagfit.lock', 'lock-holder.json']);
 /** What operating systems and sync clients drop everywhere: never a finding. */
 const SYSTEM_JUNK = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|Icon\r|\.dropbox(?:\.attr)?|~\$.*|\._.*)$/;
@@ -66,8 +75,7 @@ const ADVICE: Record<CopyKind, string> = {
 async function foldersOf(paths: WorkspacePaths): Promise<string[]> {
   const folders = [paths.root, paths.data, paths.history, paths.locks, paths.cache, paths.reports];
   for (const d of await ls(paths.reports)) if (DEVICE_ID.test(d)) folders.push(path.join(paths.reports, d));
-  const ledger = path.join(paths.data, 'ledger');
-  folders.push(ledger);
+  folders.push(path.join(paths.data, 'ledger'), path.join(paths.data, 'watch'));
   const cacheRoots = [paths.cache];
   for (const d of await ls(paths.cache)) if (DEVICE_ID.test(d)) cacheRoots.push(path.join(paths.cache, d));
   for (const c of cacheRoots) {
