@@ -31,6 +31,8 @@ export function describeAdded(
 ): string {
   const tags = (ts: readonly string[]): string => ts.map((t) => `#${t}`).join(', ');
   const did = added.length > 0 ? `Added ${tags(added)} to ${list}` : `Added nothing to ${list}`;
-  const left = skipped.map((s) => `#${s.tag} (${s.why})`).join(', ');
+  // A long list of left-out tags says the first few and how many more: each has its note in the table.
+  const shown = skipped.slice(0, 8).map((s) => `#${s.tag} (${s.why})`);
+  const left = `${shown.join(', ')}${skipped.length > 8 ? ` and ${skipped.length - 8} more` : ''}`;
   return skipped.length > 0 ? `${did}; skipped ${left}.` : `${did}.`;
 }

@@ -51,4 +51,10 @@ describe('describeAdded', () => {
     );
     expect(describeAdded(['a'], [])).toBe('Added #a to Candidates.');
   });
+  it('says the first eight tags left out and how many more', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ tag: `t${i}`, why: 'saturated' }));
+    expect(describeAdded(['a'], many)).toMatch(
+      /; skipped #t0 \(saturated\), .*#t7 \(saturated\) and 3 more\.$/,
+    );
+  });
 });

@@ -94,7 +94,10 @@ export function Dialogs(): React.JSX.Element | null {
           {estimate.reference}.
         </p>
         {estimate.skipped && estimate.skipped.length > 0 && (
-          <p role="note">{describeSkipped(estimate.skipped)}: fix them in their list to score them.</p>
+          <p role="note">
+            {describeSkipped(estimate.skipped)}. Fix {estimate.skipped.length === 1 ? 'it' : 'them'} in the
+            list to score {estimate.skipped.length === 1 ? 'it' : 'them'}.
+          </p>
         )}
         <div className="buttons">
           <button onClick={() => setDialog(null)}>Not now</button>

@@ -39,7 +39,10 @@ function ListControls({ list }: { list: 'tags' | 'creators' | 'regions' }): Reac
       <h3>List</h3>
       <p className="hint">
         {rows.length} {rows.length === 1 ? 'row' : 'rows'}
-        {invalid > 0 ? `, ${invalid} invalid (not saved, listed in Problems)` : ''}.
+        {invalid > 0
+          ? `, ${invalid} invalid (kept as typed in the list's draft, skipped by a run; listed in Problems)`
+          : ''}
+        .
       </p>
       <div className="side-actions">
         {list !== 'regions' && <button onClick={() => runCommand('rows.add')}>Add row</button>}

@@ -118,7 +118,9 @@ export function ListGrid(props: {
         <button onClick={exportCsv}>Export CSV</button>
         <span className="muted">
           {rows.length} {rows.length === 1 ? 'row' : 'rows'}
-          {invalid > 0 ? `, ${invalid} invalid (not saved)` : ''}
+          {invalid > 0
+            ? `, ${invalid} invalid (kept in ${list}.draft.csv; a run skips ${invalid === 1 ? 'it' : 'them'})`
+            : ''}
         </span>
       </div>
       {notice && (

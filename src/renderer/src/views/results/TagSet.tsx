@@ -1,6 +1,6 @@
 // The tag set to post with, for one region: its tags as chips that select as separate words, each with why it was
 // picked in its hover text, and Copy, which puts "#a #b #c" on the clipboard as a caption takes it.
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { RegionPicks } from '../../../../shared/discover';
 import { inert } from '../../../../shared/safe-text';
 import { TagName } from '../../components/ApiText';
@@ -23,12 +23,13 @@ export function TagSet({ set }: { set: RegionPicks }): React.JSX.Element {
       Tag set to post with:{' '}
       <span className="tag-set-chips" role="list" aria-label={`Tags to post with in ${set.region}`}>
         {set.picks.map((p, i) => (
-          <span key={p.candidate}>
+          // The space between chips is text, so a selection reads "#a #b", not "#a#b".
+          <Fragment key={p.candidate}>
             {i > 0 && ' '}
             <span role="listitem" className="chip" title={inert(p.reason, 600)}>
               <TagName tag={p.tag} />
             </span>
-          </span>
+          </Fragment>
         ))}
       </span>{' '}
       <button
