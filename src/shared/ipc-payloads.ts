@@ -141,4 +141,6 @@ export interface RunIntervals {
   regions: Record<RegionCode, Record<string, ScoreConfidence>>;
   /** Set when they could not be computed (the rows then stay without a confidence). */
   error?: ErrorInfo;
+  /** The tag sets picked from the re-scored ranking (RunOutcome.tagSets), which come with the intervals. */
+  tagSets?: RegionPicks[];
 }

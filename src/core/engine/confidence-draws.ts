@@ -114,8 +114,24 @@ export interface Resampled {
   units: readonly number[];
 }
 
-// A weights-only re-score (the app's sliders) reuses the draws: remembered per sample, dropped with it.
+// A weights-only re-score (the app's sliders) reuses the draws: remembered per sample, dropped with it, and
+// at most DRAW_BUDGET bytes of them in a thread, the oldest let go first (200 tags × 25 regions at 1,000
+// resamples take 120 MB, split over the scoring workers; a preset edit's draws replace the last preset's rather
+// than pile up; at 500 × 25 some regions are drawn again rather than a laptop's memory filled).
 const remembered = new WeakMap<object, Map<string, Resampled>>();
+const DRAW_BUDGET = 128 * 2 ** 20;
+const held = new Map<Resampled, { forAnchor: Map<string, Resampled>; key: string }>();
+let heldBytes = 0;
+
+/** Makes room for `bytes` of new draws by forgetting the oldest. */
+function makeRoom(bytes: number): void {
+  for (const [r, at] of held) {
+    if (heldBytes + bytes <= DRAW_BUDGET) return;
+    held.delete(r);
+    heldBytes -= r.normalised.byteLength;
+    if (at.forAnchor.get(at.key) === r) at.forAnchor.delete(at.key);
+  }
+}
 
 /** B resamples of one tag's raw metrics into raw[(b * T + t) * 3 …], from the tag's own stream. */
 function drawTag(
@@ -210,11 +226,16 @@ export function resampleRegion(
     known &&
     known.posts.length === posts.length &&
     known.posts.every((p, i) => p === posts[i] && lengths[i] === known.lengths[i])
-  )
+  ) {
+    // Used again: the last to be let go.
+    const at = held.get(known);
+    if (at && held.delete(known)) held.set(known, at);
     return { ...known, order };
+  }
 
   const cutoff = nowSec - settings.windowDays * SECONDS_PER_DAY;
   const T = order.length;
+  makeRoom(B * T * 3 * 8);
   const raw = new Float64Array(B * T * 3);
   const units = order.map((tag, t) => {
     const e = sources[t]!;
@@ -232,8 +253,11 @@ export function resampleRegion(
   };
   let forAnchor = remembered.get(anchor);
   if (!forAnchor) remembered.set(anchor, (forAnchor = new Map()));
-  if (forAnchor.size >= 8) forAnchor.clear();
+  const replaced = forAnchor.get(key);
+  if (replaced && held.delete(replaced)) heldBytes -= replaced.normalised.byteLength;
   forAnchor.set(key, out);
+  held.set(out, { forAnchor, key });
+  heldBytes += out.normalised.byteLength;
   return out;
 }
 

@@ -139,6 +139,7 @@ function resampledRanks(
   const penalty = Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0));
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
   const cur = new Int32Array(T);
+  const byResample = new Int32Array(T * B);
   const ord = new Int32Array(T);
   const tmp = new Int32Array(T);
   const bucket = new Int32Array(129);
@@ -152,11 +153,12 @@ function resampledRanks(
       const score = 100 * (wv * norm[at]! + wd * norm[at + 1]! + wo * norm[at + 2]! - wa * penalty[t]!);
       const hundredths = Math.round(score * 100);
       cur[t] = hundredths;
-      k[t * B + b] = hundredths;
       if (hundredths > top) top = hundredths;
       if (hundredths < bottom) bottom = hundredths;
     }
     rankOrder(cur, top, bottom, ord, tmp, bucket);
+    // Kept resample by resample, then turned tag by tag below: a write per tag a resample apart missed the cache.
+    byResample.set(cur, b * T);
     // Tags with the same score share the places of their group: tied tags get one rank range, not distinct ranks.
     for (let i = 0; i < T;) {
       const v = cur[ord[i]!]!;
@@ -169,6 +171,11 @@ function resampledRanks(
       }
       i = j + 1;
     }
+  }
+  // [b * T + t] → [t * B + b], in blocks that stay in the cache.
+  for (let b0 = 0; b0 < B; b0 += 64) {
+    const b1 = Math.min(B, b0 + 64);
+    for (let t = 0; t < T; t++) for (let b = b0; b < b1; b++) k[t * B + b] = byResample[b * T + t]!;
   }
   return { k, minCounts, maxCounts };
 }

@@ -31,8 +31,9 @@ interface Slot {
   pending: Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>;
 }
 
-/** Default pool size: a worker per core but one, at least one, at most four. */
-export const defaultPoolSize = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
+/** Default pool size: a worker per core, at most four. The main thread mostly waits while they work, and one worker
+ * on a two-core laptop took twice as long over the intervals of 200 tags × 25 regions. */
+export const defaultPoolSize = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
 export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());

@@ -181,7 +181,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       const result = last.raw.simulated ? asDemoRun(inHand.result) : inHand.result;
       const view = toOutcome(last.outcome.runId, result, { written: [] }, started, true);
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
-      withTagSets(view, last.data);
+      // The tag sets read every sampled caption (tens of ms at 200 × 25): they come with the intervals.
       // A run opened from the history stays that run, whatever its weights.
       if (last.outcome.reopened) {
         view.reopened = last.outcome.reopened;
@@ -219,15 +219,19 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     const cur = session.last;
     if (g !== generation || !cur || cur.outcome !== view) return;
     const { intervalsPending: _done, ...rest } = view;
-    session.last = {
-      ...cur,
-      outcome: intervals ? { ...rest, result: withIntervals(view.result, intervals) } : rest,
-      intervals: undefined,
-    };
+    const outcome: RunOutcome = intervals ? { ...rest, result: withIntervals(view.result, intervals) } : rest;
+    withTagSets(outcome, cur.data);
+    session.last = { ...cur, outcome, intervals: undefined };
     const regions: RunIntervals['regions'] = {};
     for (const [r, byTag] of Object.entries(intervals ?? {})) regions[r] = Object.fromEntries(byTag);
     if (error) ctx.s.log?.(`warning: the intervals of a re-score could not be computed: ${error.message}`);
-    ctx.s.emit('run:intervals', { runId: view.runId, generation: g, regions, ...(error ? { error } : {}) });
+    ctx.s.emit('run:intervals', {
+      runId: view.runId,
+      generation: g,
+      regions,
+      ...(outcome.tagSets ? { tagSets: outcome.tagSets } : {}),
+      ...(error ? { error } : {}),
+    });
   }
 
   async function reopen(name: string): Promise<RunOutcome> {

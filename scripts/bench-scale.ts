@@ -1,0 +1,189 @@
+// `npm run bench -- --scale`: the workbench at agency scale. For 50 × 4 up to 500 × 25 tags × regions (synthetic
+// samples of 90 posts, seeded, built in memory), each in a process of its own: a cold score from the samples, a
+// weights edit through the app's handlers (dispatch, validation, the re-rank) and its intervals, a drag of 20 edits
+// and the intervals after the last, the main thread's answer to app:get-status while a preset edit re-scores, and
+// the process's peak memory. The goals are the issue's; the tests check what these paths answer, not their time.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createScaleApp, type ScaleApp } from './bench/scale-app';
+import { buildScaleSamples } from './bench/scale-samples';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIZES: [tags: number, regions: number][] = [
+  [50, 4],
+  [50, 25],
+  [200, 25],
+  [500, 25],
+];
+const EDITS = 21;
+
+export interface ScaleRow {
+  tags: number;
+  regions: number;
+  posts: number;
+  workers: number;
+  /** Cold score from the samples in the scoring workers: ranks only, and with the confidence. */
+  coldRanks: number;
+  coldConfidence: number;
+  /** A weights edit through the handlers: its answer (ranks and scores), median and slowest of EDITS. */
+  rerankMedian: number;
+  rerankMax: number;
+  /** From a weights edit to its intervals, median of EDITS (each edit waited for). */
+  intervalsMedian: number;
+  /** A drag: 20 edits 16 ms apart; from the last edit to its intervals. */
+  dragIntervals: number;
+  /** app:get-status answered while a preset edit re-scores (metrics, then new draws and intervals). */
+  statusMedian: number;
+  statusMax: number;
+  statusCount: number;
+  /** Peak resident memory of the process (all threads), and of the main thread's heap. */
+  peakRss: number;
+  peakHeap: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** One size, in this process: every figure of its row. */
+async function measure(tags: number, regions: number): Promise<ScaleRow> {
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const sampler = setInterval(sample, 20);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-bench-scale-'));
+  let app: ScaleApp | undefined;
+  try {
+    const run = buildScaleSamples(tags, regions);
+    sample();
+    app = await createScaleApp(dir, run);
+    const cold = await app.coldScore();
+    sample();
+
+    const weights = (i: number) => {
+      const v = 0.1 + ((i * 37) % 80) / 100;
+      return { velocity: v, density: (1 - v) / 2, overlap: (1 - v) / 2 };
+    };
+    // Warm-up: the first edit scores the metrics in hand once (a weights edit after it never does).
+    await app.edit({ weights: weights(200) }, true);
+    const rerank: number[] = [];
+    const intervals: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const e = await app.edit({ weights: weights(i) }, true);
+      rerank.push(e.answerMs);
+      intervals.push(e.intervalsMs!);
+    }
+    // A drag: edits as a slider sends them, the intervals of all but the last cancelled.
+    const drag: Promise<{ answerMs: number; intervalsMs?: number }>[] = [];
+    for (let i = 0; i < 20; i++) {
+      drag.push(app.edit({ weights: weights(100 + i) }, i === 19));
+      await sleep(16);
+    }
+    const last = await drag.at(-1)!;
+    await Promise.all(drag);
+
+    // Another request while a re-score runs: a preset edit (new metrics in a worker, then new draws).
+    const status: number[] = [];
+    let busy = true;
+    const going = app.edit({ preset: 'paid' }, true).finally(() => (busy = false));
+    while (busy) {
+      status.push(await app.statusMs());
+      await sleep(10);
+    }
+    await going;
+    sample();
+    return {
+      tags,
+      regions,
+      posts: run.posts,
+      workers: app.workers,
+      coldRanks: cold.ranksMs,
+      coldConfidence: cold.confidenceMs,
+      rerankMedian: median(rerank),
+      rerankMax: Math.max(...rerank),
+      intervalsMedian: median(intervals),
+      dragIntervals: last.intervalsMs!,
+      statusMedian: median(status),
+      statusMax: Math.max(...status),
+      statusCount: status.length,
+      peakRss,
+      peakHeap,
+    };
+  } finally {
+    clearInterval(sampler);
+    await app?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each size in a child process of its own, so one size's memory does not count in the next one's. */
+function child(tags: number, regions: number): Promise<ScaleRow> {
+  const args = ['bin/run-ts.mjs', 'scripts/bench-scale.ts', '--size', `${tags}x${regions}`];
+  const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  c.stdout.setEncoding('utf8');
+  c.stdout.on('data', (d: string) => (out += d));
+  return new Promise((resolve, reject) => {
+    c.once('error', reject);
+    c.once('close', (code) => {
+      const line = out.trim().split('\n').at(-1);
+      if (code !== 0 || !line) reject(new Error(`bench --scale ${tags}x${regions} exited with code ${code}`));
+      else resolve(JSON.parse(line) as ScaleRow);
+    });
+  });
+}
+
+const ms = (x: number): string => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en'));
+const mb = (x: number): string => `${Math.round(x / 2 ** 20).toLocaleString('en')} MB`;
+
+export function scaleTable(rows: readonly ScaleRow[]): string {
+  const load = os.loadavg()[0]!.toFixed(1);
+  const lines = rows.map((r) =>
+    [
+      `${r.tags} × ${r.regions}`,
+      `${(r.posts / 1000).toFixed(0)}k`,
+      `${ms(r.coldRanks)} / ${ms(r.coldConfidence)}`,
+      `${ms(r.rerankMedian)} (max ${ms(r.rerankMax)})`,
+      ms(r.intervalsMedian),
+      ms(r.dragIntervals),
+      `${ms(r.statusMedian)} (max ${ms(r.statusMax)}, n ${r.statusCount})`,
+      `${mb(r.peakRss)} (heap ${mb(r.peakHeap)})`,
+    ].join(' | '),
+  );
+  return [
+    `== scale: the workbench's answers by list size (ms; ${rows[0]?.workers ?? '?'} scoring workers; load ${load} on ${os.cpus().length} cores) ==`,
+    'goals at 200 × 25: re-rank < 16 ms (median); intervals < 250 ms after the last edit; app:get-status < 50 ms while re-scoring; at 500 × 25 peak memory < 1 GB',
+    '| tags × regions | posts | cold score: ranks / with confidence | weights edit → ranks | → intervals | drag: last edit → intervals | app:get-status during a re-score | peak memory (RSS) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...lines.map((l) => `| ${l} |`),
+  ].join('\n');
+}
+
+export async function scaleSection(): Promise<string> {
+  const rows: ScaleRow[] = [];
+  for (const [tags, regions] of SIZES) {
+    process.stderr.write(`scale: ${tags} tags × ${regions} regions…\n`);
+    rows.push(await child(tags, regions));
+  }
+  return scaleTable(rows);
+}
+
+// Run directly: `--size 200x25` measures one size and prints its row as JSON (the parent's child); no flag: all.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { size: { type: 'string' } }, strict: false });
+  if (typeof values.size === 'string') {
+    const [t, r] = values.size.split('x').map(Number);
+    const row = await measure(t!, r!);
+    process.stdout.write(`${JSON.stringify(row)}\n`);
+    process.exit(0);
+  } else {
+    console.log(await scaleSection());
+  }
+}
