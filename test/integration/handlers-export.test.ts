@@ -1,5 +1,6 @@
 // Export says what it did: a line per file, a summary counting regions, formats and files, a notification, and
 // Open folder / Open report carried out by main on the last export's paths only.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli';
 import { useHandlerBed } from '../support/handler-bed';
@@ -27,6 +28,16 @@ describe('export feedback', () => {
     expect(r.lines.every((l) => /^Wrote \S+\.(md|svg|csv|html)$/.test(l))).toBe(true);
     expect(r.report).toMatch(/report-\d{4}-\d{2}-\d{2}\.html$/);
     expect(a.notifications.at(-1)).toEqual({ title: 'Reports exported', body: r.summary, view: 'results' });
+    // The summary reads the workspace's credit ledger: the run's credits, this week.
+    const run = (await a.value('results:get-last', {}))!;
+    const summaryMd = await readFile(
+      r.written.find((p) => /summary-.*\.md$/.test(p))!,
+      'utf8',
+    );
+    const spent = run.result.credits.used;
+    expect(summaryMd).toContain(
+      `## Credits this week\n\nThis workspace's credit ledger: ${spent} credits this week: ${spent} on runs; ${spent} in all.`,
+    );
     expect(await a.value('reports:open', { what: 'folder' })).toEqual({ opened: out.dir });
     expect(await a.value('reports:open', { what: 'report' })).toEqual({ opened: r.report });
     expect(a.opened).toEqual([out.dir, r.report]);

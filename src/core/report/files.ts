@@ -16,6 +16,7 @@ import { renderCsvReport, renderSummaryCsv } from './csv';
 import type { ReportBranding } from './branding';
 import { regionDocument } from './document';
 import type { RegionReportInput, ReportDocument } from './document-model';
+import { ledgerWords, type LedgerSummary } from '../../shared/ledger';
 import { summaryDocument, summaryRows } from './run-summary';
 import { renderHtmlReport } from './html';
 import { renderMarkdown } from './markdown';
@@ -41,6 +42,8 @@ export interface ReportFilesOptions {
   branding: ReportBranding | null;
   /** What prints the PDF (the shell's: a Chromium, or Electron's printToPDF); needed for the pdf format. */
   pdf?: PdfPrinter;
+  /** The workspace's credit ledger at export time: the summary says the week's credits by job. */
+  ledger?: LedgerSummary;
 }
 
 export function reportFiles(result: RunResult, opts: ReportFilesOptions): ReportFile[] {
@@ -52,6 +55,19 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
   // A demo run's documents carry the simulated label in their title block; its CSVs, a column saying it.
   const simulated = result.simulated === true;
   const mark = <D extends ReportDocument>(doc: D): D => (simulated ? { ...doc, simulated } : doc);
+  // The summary closes with the week's credits from the workspace's ledger, when the caller read it.
+  const ledger = opts.ledger;
+  const withLedger = (doc: ReportDocument): ReportDocument =>
+    ledger
+      ? {
+          ...doc,
+          blocks: [
+            ...doc.blocks,
+            { kind: 'heading', level: 2, text: 'Credits this week' },
+            { kind: 'para', text: `This workspace's credit ledger: ${ledgerWords(ledger)}` },
+          ],
+        }
+      : doc;
   const variants = opts.samples ? reportVariants(result, opts.samples) : undefined;
   const inputs: RegionReportInput[] = regions.map((region) => {
     const r = result.regions[region]!;
@@ -86,12 +102,14 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
     svg: heatmapSvg(summaryRows(result), regions, `Tags × regions, ${date}`),
   };
   const summary = mark(
-    summaryDocument(result, {
-      date,
-      regionNames: opts.regionNames,
-      branding: opts.branding,
-      heatmap,
-    }),
+    withLedger(
+      summaryDocument(result, {
+        date,
+        regionNames: opts.regionNames,
+        branding: opts.branding,
+        heatmap,
+      }),
+    ),
   );
   for (const input of inputs) {
     const region = input.result.region;
@@ -121,12 +139,14 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
         content: (writtenAs) =>
           renderMarkdown(
             mark(
-              summaryDocument(result, {
-                date,
-                regionNames: opts.regionNames,
-                branding: opts.branding,
-                heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
-              }),
+              withLedger(
+                summaryDocument(result, {
+                  date,
+                  regionNames: opts.regionNames,
+                  branding: opts.branding,
+                  heatmap: { ...heatmap, file: writtenAs(heatmap.file) },
+                }),
+              ),
             ),
           ),
       });

@@ -7,6 +7,7 @@ import { TagfitError } from '../../core/errors';
 import { isPartialRun } from '../../core/job/score-job';
 import { loadReportBranding } from '../../core/report/branding';
 import { describeExport } from '../../core/report/export-summary';
+import { readLedger, summariseLedger } from '../../core/ledger/credit-ledger';
 import { reportFiles } from '../../core/report/files';
 import { REPORT_FORMATS } from '../../shared/report-formats';
 import { checkReportDir, writeReports } from '../../core/report/write';
@@ -60,6 +61,8 @@ export function createReportsHandlers(
         partial: isPartialRun(result),
         targetCount: last.targets.size,
         samples: last.data,
+        // What the workspace spent this week, every job and device: the summary says it.
+        ledger: summariseLedger(await readLedger(open.ws.paths.data), ctx.s.clock().getTime()),
       });
       const written = await writeReports(target, files);
       if (chosen) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: chosen } });
