@@ -20,6 +20,7 @@ const FIXED_NAMES = new Set([
   'creators.csv',
   'regions.csv',
   'watch.json',
+  'localize.json',
   '.gitignore',
 ]);
 const REPORT = /^[A-Za-z0-9]+-\d{4}-\d\d-\d\d(?:-partial)?\.(?:md|svg|csv|html|pdf|json)$/;

@@ -46,6 +46,7 @@ const DATA_NAMES = new Set([
   '.gitignore',
   'watch.json',
   'watch',
+  'localize.json',
 ]);
 const DATA_LEGACY = new Set(['tagfit.lock', 'lock-holder.json']);
 /** What operating systems and sync clients drop everywhere: never a finding. */
