@@ -9,6 +9,7 @@ import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
 import { speedSection } from './bench/speed';
+import { scaleSection } from './bench-scale';
 import { FULL_TAGS, QUICK_TAGS, RAISED_RPM, STANDARD_RPM, benchCandidates } from './bench/scenario';
 
 const RESCORE_TAGS = 10_000;
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     confidence: { type: 'boolean', default: false },
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -68,7 +70,8 @@ async function main(quick: boolean): Promise<void> {
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--sampling`: only the sampling
 // table (10 to 200 tags under three page orders, a few minutes); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
-// (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds).
+// (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
+// workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes).
 await (values.part
   ? childPart(values.part)
   : values.calibration
@@ -81,4 +84,6 @@ await (values.part
           ? confidenceSection().then((s) => console.log(s))
           : values.speed
             ? speedSection().then((s) => console.log(s))
-            : main(values.quick));
+            : values.scale
+              ? scaleSection().then((s) => console.log(s))
+              : main(values.quick));
