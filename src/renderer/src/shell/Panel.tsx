@@ -3,11 +3,13 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ListName } from '../../../shared/ipc-payloads';
 import { ApiText, TagName } from '../components/ApiText';
+import { PANEL, useLayoutStore } from '../stores/layout-store';
 import { useListsStore } from '../stores/lists-store';
 import { focusWhenShown, useRevealStore } from '../stores/reveal-store';
 import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
 import type { ViewId } from '../view-registry';
+import { Sash } from './Sash';
 
 const LIST_VIEW: Record<ListName, ViewId> = { tags: 'candidates', creators: 'targets', regions: 'regions' };
 
@@ -80,8 +82,23 @@ export function Panel(): React.JSX.Element | null {
   const panelOpen = useUiStore((s) => s.panelOpen);
   const setPanel = useUiStore((s) => s.setPanel);
   const { failed, lists: listProblems, count } = useProblems();
+  const height = useLayoutStore((s) => s.panelHeight);
+  const setHeight = useLayoutStore((s) => s.setPanelHeight);
   return (
     <section className={`panel ${panelOpen ? '' : 'collapsed'}`} aria-label="Panel">
+      {/* Its top edge resizes it (Ctrl/Cmd+J hides it); inside the panel's landmark, as all content is. */}
+      {panelOpen && (
+        <Sash
+          label="Resize the panel"
+          orientation="horizontal"
+          className="panel-sash"
+          value={height}
+          min={PANEL.min}
+          max={PANEL.max}
+          direction={-1}
+          onChange={setHeight}
+        />
+      )}
       <div className="panel-tabs">
         {/* The tablist holds only its tabs (ARIA); the show/hide button sits beside it. */}
         <div role="tablist" aria-label="Panel views">

@@ -8,7 +8,7 @@ import { subscribeAppEvents } from '../events';
 import { useHistoryStore } from '../stores/history-store';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
-import { PANEL, SIDE_BAR, useLayoutStore } from '../stores/layout-store';
+import { SIDE_BAR, useLayoutStore } from '../stores/layout-store';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { ActivityBar } from './ActivityBar';
@@ -25,7 +25,7 @@ export function Workbench(): React.JSX.Element {
   const theme = useTheme();
   const workspace = useWorkspaceStore((s) => s.workspace);
   const panelOpen = useUiStore((s) => s.panelOpen);
-  const { sideBarVisible, sideBarWidth, panelHeight, setSideBarWidth, setPanelHeight } = useLayoutStore();
+  const { sideBarVisible, sideBarWidth, panelHeight, setSideBarWidth } = useLayoutStore();
 
   useEffect(() => {
     const off = subscribeAppEvents();
@@ -76,34 +76,23 @@ export function Workbench(): React.JSX.Element {
     >
       <ActivityBar />
       {sideBarVisible && <SideBar />}
-      {sideBarVisible && (
-        <Sash
-          label="Resize the side bar"
-          orientation="vertical"
-          className="side-sash"
-          value={sideBarWidth}
-          min={SIDE_BAR.min}
-          max={SIDE_BAR.max}
-          direction={1}
-          onChange={setSideBarWidth}
-        />
-      )}
       <main className="editor" aria-label="Editor">
+        {/* The side bar's edge, inside the editor's landmark (all content in a landmark): its left border. */}
+        {sideBarVisible && (
+          <Sash
+            label="Resize the side bar"
+            orientation="vertical"
+            className="side-sash"
+            value={sideBarWidth}
+            min={SIDE_BAR.min}
+            max={SIDE_BAR.max}
+            direction={1}
+            onChange={setSideBarWidth}
+          />
+        )}
         <EditorArea alert={<AlertBar />} />
       </main>
       <Panel />
-      {panelOpen && (
-        <Sash
-          label="Resize the panel"
-          orientation="horizontal"
-          className="panel-sash"
-          value={panelHeight}
-          min={PANEL.min}
-          max={PANEL.max}
-          direction={-1}
-          onChange={setPanelHeight}
-        />
-      )}
       <StatusBar />
       <CommandPalette />
       <Dialogs />
