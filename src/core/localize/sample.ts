@@ -81,7 +81,12 @@ export async function sampleEquivalents(
   opts: { signal?: AbortSignal; onWarning?: (m: string) => void } = {},
 ): Promise<SampledEquivalents> {
   const fetch = toFetch(equivalents, run);
-  const data: RunSamples = { challenges: new Map(run.data.challenges), samples: new Map(run.data.samples) };
+  // The run's marks (pairs sampled less by adaptive sampling) come along: the candidates score as in the run.
+  const data: RunSamples = {
+    ...run.data,
+    challenges: new Map(run.data.challenges),
+    samples: new Map(run.data.samples),
+  };
   const notes = new Map<string, string>();
   let credits = NO_CREDITS;
   let stopped: ErrorInfo | undefined;
@@ -131,9 +136,17 @@ export async function sampleEquivalents(
     const variants = [...new Set(list.map((e) => e.equivalent))].filter(
       (v) => !prepared.candidates.includes(v),
     );
-    const scored = scoreRun([...prepared.candidates, ...variants], targets, [region], settings, nowSec, data)[
-      region
-    ];
+    const scored = scoreRun(
+      [...prepared.candidates, ...variants],
+      targets,
+      [region],
+      settings,
+      nowSec,
+      data,
+      {
+        confidence: false,
+      },
+    )[region];
     const scoreOf = (name: string): number | null =>
       scored?.ranked.find((t) => hashtagKey(t.candidate) === hashtagKey(name))?.score ?? null;
     for (const e of list) {
