@@ -51,7 +51,7 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function score(
+export async function scoreOnSimulator(
   candidates: string[],
   regions: RegionCode[],
   sampling: 'full' | 'adaptive',
@@ -83,8 +83,8 @@ export async function compareSampling(
   regions: RegionCode[],
   choice: SimulatorChoice = {},
 ): Promise<Agreement> {
-  const { result: full, data } = await score(candidates, regions, 'full', choice);
-  const { result: adaptive } = await score(candidates, regions, 'adaptive', choice);
+  const { result: full, data } = await scoreOnSimulator(candidates, regions, 'full', choice);
+  const { result: adaptive } = await scoreOnSimulator(candidates, regions, 'adaptive', choice);
   const settings = resolveSettings('organic', { sampling: 'full' });
   const targets = new Set(TARGETS.map((t) => t.toLowerCase()));
   const worst = { page1: [] as number[], page2: [] as number[] };

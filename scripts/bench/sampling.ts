@@ -6,6 +6,7 @@ import { buildDemoDataset, type PageOrder } from '../../src/core/simulator';
 import type { Dataset, DatasetTag } from '../../src/core/simulator/dataset-types';
 import type { RegionCode } from '../../src/shared/model';
 import { type Agreement, compareSampling } from './adaptive';
+import { type FloorRow, samplingFloor } from './sampling-floor';
 
 const SAMPLING_SIZES = [10, 25, 50, 100, 200] as const;
 const PAGE_ORDERS: readonly PageOrder[] = ['newest', 'popular', 'random'];
@@ -45,6 +46,8 @@ function widenedDataset(count: number): { dataset: Dataset; candidates: string[]
 
 export interface SamplingRow extends Agreement {
   order: PageOrder;
+  /** The least a rule that shows the posts in hand can spend here (sampling-floor.ts). */
+  floor: FloorRow;
 }
 
 /** Every list size under every page order. */
@@ -58,7 +61,8 @@ export async function samplingTable(
     for (const order of orders) {
       process.stderr.write(`sampling: ${size} tags, ${order} first…\n`);
       const a = await compareSampling(candidates, [...SAMPLING_REGIONS], { dataset, pageOrder: order });
-      rows.push({ ...a, order });
+      const floor = await samplingFloor(dataset, candidates, [...SAMPLING_REGIONS], order);
+      rows.push({ ...a, order, floor });
     }
   }
   return rows;
@@ -66,14 +70,25 @@ export async function samplingTable(
 
 export function samplingSection(rows: readonly SamplingRow[]): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const sign = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
   const lines = [
     `== sampling table: adaptive vs full (organic, simulator, ${SAMPLING_REGIONS.length} regions per row) ==`,
-    '| Tags | Page order | Full credits | Adaptive | Share of full | Top-10 Jaccard median (worst) | Same #1 | Spearman median |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Tags | Page order | Full credits | Adaptive | Share of full | Top-10 Jaccard median (worst) | Same #1 | Spearman median | Floor |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
         `| ${r.tags} | ${r.order} | ${r.full} | ${r.adaptive} | ${pct(r.adaptive / r.full)} | ` +
-        `${r.medianJaccardTop10.toFixed(2)} (${r.minJaccardTop10.toFixed(2)}) | ${pct(r.sameFirst)} | ${r.medianSpearman.toFixed(3)} |`,
+        `${r.medianJaccardTop10.toFixed(2)} (${r.minJaccardTop10.toFixed(2)}) | ${pct(r.sameFirst)} | ${r.medianSpearman.toFixed(3)} | ` +
+        `${pct(r.floor.floor / r.full)} |`,
+    ),
+    '',
+    `== the floor: page 1 against the full sample (mean over pairs with 3 pages), pairs forced to page 2 and 3 ==`,
+    '| Tags | Page order | Velocity | Log-likes | Overlap | Forced to page 2 | Forced to page 3 | Floor |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ({ floor: f, full }) =>
+        `| ${f.tags} | ${f.order} | ${sign(f.bias.velocity)} | ${sign(f.bias.logLikes)} | ${sign(f.bias.overlap)} | ` +
+        `${f.forced2} | ${f.forced3} | ${f.floor} (${pct(f.floor / full)}) |`,
     ),
   ];
   return lines.join('\n');

@@ -3,7 +3,13 @@
 // their last page, a tag's estimate on the fixed scale depends on its own posts only, and seed never samples
 // adaptively.
 import { describe, expect, it } from 'vitest';
-import { decideSampling, estimateRegion, firstPageScale, tieBand } from '../../src/core/engine/adaptive';
+import {
+  decideSampling,
+  estimateRegion,
+  firstPageScale,
+  fullSampleShare,
+  tieBand,
+} from '../../src/core/engine/adaptive';
 import { distinctAt } from '../../src/core/engine/adaptive-estimate';
 import { resolveSettings } from '../../src/core/engine/presets';
 import type { RegionEntry } from '../../src/core/engine/score';
@@ -117,6 +123,18 @@ describe('adaptive sampling: estimates and the tie band', () => {
     entries[0]!.posts = [...entries[0]!.posts, ...posts('tag0', 60, 0, 100_000, 10, 30)];
     const after = estimateRegion(entries, NONE, NONE, organic, NOW, scale).get('tag5')!;
     expect(after).toEqual(before);
+  });
+
+  it("an open tag's standard error is about its full sample: the posts in hand are part of it, so only the rest is unknown", () => {
+    const entries = region();
+    const scale = firstPageScale(entries, NONE, organic, NOW);
+    const settled = estimateRegion(entries, NONE, NONE, organic, NOW, scale).get('tag5')!;
+    // One open tag: too few for a drift to be learnt, so the finite-population correction is all that differs.
+    const open = estimateRegion(entries, new Set(['tag5']), NONE, organic, NOW, scale).get('tag5')!;
+    expect(open.se).toBeCloseTo(settled.se * Math.sqrt(1 - 30 / 90), 10);
+    expect(fullSampleShare(30, organic)).toBeCloseTo(0.816, 3);
+    expect(fullSampleShare(60, organic)).toBeCloseTo(0.577, 3);
+    expect(fullSampleShare(90, organic)).toBe(0);
   });
 
   it('a target creator who posts often: the share of target authors is extrapolated down to the full sample', () => {
