@@ -84,9 +84,9 @@ nav ul { columns: 3; }
 }
 `;
 
-/** The header's style, only in a branded report; the accent's text colour is the one that meets WCAG AA on it. */
-function brandStyle(b: ReportBranding): string {
-  const accent = b.accent;
+/** The header's style, wherever there is a header; the accent's text colour is the one that meets WCAG AA on it. */
+function brandStyle(b: ReportBranding | null): string {
+  const accent = b?.accent;
   return `
 header.brand { display: flex; align-items: center; gap: 1rem; padding: .8rem 1rem; margin-bottom: 1rem; border-radius: 6px; background: ${accent?.colour ?? '#f6f8fa'}; color: ${accent?.text ?? '#1f2328'}; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 header.brand img { max-height: 56px; max-width: 220px; object-fit: contain; }
@@ -131,7 +131,7 @@ export function renderHtmlReport(opts: {
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>
-<style>${STYLE}${opts.summary.branding ? brandStyle(opts.summary.branding) : ''}</style>
+<style>${STYLE}${opts.summary.branding || titleLines(opts.summary).length > 0 ? brandStyle(opts.summary.branding) : ''}</style>
 </head>
 <body>
 ${brandHeader(opts.summary)}<main>
