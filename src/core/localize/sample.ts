@@ -95,7 +95,7 @@ export async function sampleEquivalents(
     settings.preset === 'seed' ? prepared.targets : prepared.targets.map((t) => t.toLowerCase()),
   );
   if (fetch.size > 0) {
-    const { api, close } = await openJobApi(prepared.session, opts);
+    const { api, close } = await openJobApi(prepared.session, { ...opts, job: 'localize' });
     try {
       for (const [region, variants] of fetch) {
         if (stopped) {
