@@ -94,6 +94,15 @@ describe('localize rule', () => {
     expect(named.map((e) => `${e.tag}|${e.region}|${e.equivalent}`)).toEqual([
       'smallbusinesscheck|FR|petitcommerce',
     ]);
+    // A variant two of the four candidates share stays theirs.
+    c['FR|sidehustle'] = c['FR|sidehustle']!.map((p, i) =>
+      i % 5 < 2 ? { ...p, caption: `${p.caption} #petitcommerce` } : p,
+    );
+    const shared = findEquivalents(samplesOf(c, cands));
+    expect(shared.map((e) => `${e.tag}|${e.region}|${e.equivalent}`)).toEqual([
+      'sidehustle|FR|petitcommerce',
+      'smallbusinesscheck|FR|petitcommerce',
+    ]);
   });
 
   it("counts a creator's repeated posts once: one creator's 30 posts are not a variant", () => {

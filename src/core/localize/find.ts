@@ -133,8 +133,9 @@ function contrast(
 }
 
 /**
- * The share of the region's other sampled posts (those of the other candidates, each post once, without the
- * candidate's own posts and without the sample of a candidate named like the tag) that carry the tag.
+ * The median share of the tag on the region's other candidates' samples (each without the candidate's own posts;
+ * a candidate named like the tag left out). A median, not a pooled share: a variant two candidates share stays
+ * theirs, a tag on every candidate's posts there is the region's. 0 under two other candidates (nothing to tell).
  */
 function shareAmongOthers(
   cells: Map<RegionCode, Map<string, Cell>>,
@@ -144,19 +145,16 @@ function shareAmongOthers(
 ): number {
   const byCandidate = cells.get(region);
   const own = new Set(byCandidate?.get(candidate)?.posts.map((p) => p.id) ?? []);
-  const seen = new Set<string>();
-  let n = 0;
-  let k = 0;
+  const shares: number[] = [];
   for (const [c, cell] of byCandidate ?? []) {
     if (c === candidate || hashtagKey(c) === tag) continue;
-    for (const p of cell.posts) {
-      if (own.has(p.id) || seen.has(p.id)) continue;
-      seen.add(p.id);
-      n += 1;
-      if (p.tags.has(tag)) k += 1;
-    }
+    const posts = cell.posts.filter((p) => !own.has(p.id));
+    if (posts.length > 0) shares.push(posts.filter((p) => p.tags.has(tag)).length / posts.length);
   }
-  return n === 0 ? 0 : k / n;
+  if (shares.length < 2) return 0;
+  shares.sort((a, b) => a - b);
+  const mid = shares.length / 2;
+  return shares.length % 2 === 1 ? shares[Math.floor(mid)]! : (shares[mid - 1]! + shares[mid]!) / 2;
 }
 
 /** The samples of a run, indexed once: what both the rule and a declared pair's figures read. */
