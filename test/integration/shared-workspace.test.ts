@@ -101,7 +101,9 @@ describe('two laptops, one client folder on a synced drive', () => {
     const sim = await simulator();
     const root = await scratch();
     const base = await clientWorkspace(root);
-    const [anna, ben, merged] = ['anna-laptop', 'ben-laptop', 'merged'].map((n) => path.join(root, n));
+    const anna = path.join(root, 'anna-laptop');
+    const ben = path.join(root, 'ben-laptop');
+    const merged = path.join(root, 'merged');
     await cp(base, anna, { recursive: true });
     await cp(base, ben, { recursive: true });
 
@@ -204,21 +206,37 @@ describe('two laptops, one client folder on a synced drive', () => {
 });
 
 describe('two runs started at once on one folder', () => {
-  it('both finish, or one refuses naming the run and device that hold the workspace; each finished run is listed once', async () => {
+  it('the second refuses naming the run (its clock) and device that hold the workspace; the first finishes and is listed', async () => {
+    const sim = await simulator(40);
+    const ws = await clientWorkspace(await scratch());
+    const args = (now: string): string[] => [
+      ...['score', '--workspace', ws, '--api-base', sim.url, '--now', now],
+      ...['--rpm', '100000', '--no-cache', '--quiet', '--concurrency', '1'],
+    ];
+    const first = cli(args(`${DATE}T10:00:00Z`), 'Anna');
+    // It holds the workspace once it asks the API.
+    while (sim.stats().requests === 0) await new Promise((r) => setTimeout(r, 10));
+    const second = await cli(args(`${DATE}T10:00:05Z`), 'Anna');
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(
+      new RegExp(
+        '^tagfit: Workspace .*client-acme is in use by the Tagfit CLI \\(pid \\d+ on host [^)]+\\) since \\S+, ' +
+          `on device "Anna"( \\(user [^)]+\\))?, for a score run at ${DATE}T10:00:00Z\\.\n$`,
+      ),
+    );
+    expect((await first).code).toBe(0);
+    const list = JSON.parse(
+      (await cli(['runs', 'list', '--workspace', ws, '--json'], 'Anna')).stdout,
+    ) as Summary[];
+    expect(list.map((r) => [r.id, r.device])).toEqual([[`${DATE}T10-00-00Z--anna`, 'Anna']]);
+  });
+
+  it('started together: each finishes or refuses by name, and every finished run is listed once', async () => {
     const sim = await simulator(30);
     const ws = await clientWorkspace(await scratch());
     const args = (now: string): string[] => [
-      'score',
-      '--workspace',
-      ws,
-      '--api-base',
-      sim.url,
-      '--now',
-      now,
-      '--rpm',
-      '100000',
-      '--no-cache',
-      '--quiet',
+      ...['score', '--workspace', ws, '--api-base', sim.url, '--now', now],
+      ...['--rpm', '100000', '--no-cache', '--quiet'],
     ];
     const runs = await Promise.all([
       cli(args(`${DATE}T10:00:00Z`), 'Anna'),
@@ -229,7 +247,7 @@ describe('two runs started at once on one folder', () => {
     for (const r of runs.filter((x) => x.code !== 0)) {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(
-        /^tagfit: Workspace .*client-acme is in use by the Tagfit CLI \(pid \d+ on host [^)]+\) since \S+, on device "Anna" \(user [^)]+\), for a score run\.$/m,
+        /is in use by the Tagfit CLI .*, on device "Anna".*, for a score run at 2026-12-06T10:00:0[05]Z\./,
       );
     }
     const list = JSON.parse(

@@ -72,7 +72,11 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
   if (ws && req.lock) {
     const held = await acquireWorkspaceLock(
       ws.dir,
-      { app: req.lock, task: 'a score run' },
+      // The run's clock names the run (its id is made from it) to a Tagfit this lock refuses.
+      {
+        app: req.lock,
+        task: `a score run at ${(req.session.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+      },
       { breakLock: req.breakLock === true },
     );
     for (const m of held.broken) req.warn(m);
