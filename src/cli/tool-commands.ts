@@ -53,7 +53,7 @@ export function registerToolCommands(program: Command, setCode: (c: number) => v
       else {
         for (const r of list) {
           writeOut(
-            `${r.id}  ${r.now}  ${r.preset.padEnd(7)}  ${r.regions.join(',')}  ${r.tags} tags  ${r.creditsUsed} credits${r.stopped ? '  (stopped)' : ''}\n`,
+            `${r.id}  ${r.now}  ${r.preset.padEnd(7)}  ${r.regions.join(',')}  ${r.tags} tags  ${r.creditsUsed} credits${r.stopped ? '  (stopped)' : ''}${r.device ? `  on ${r.device}` : ''}\n`,
           );
         }
       }

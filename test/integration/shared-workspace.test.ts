@@ -160,6 +160,13 @@ describe('two laptops, one client folder on a synced drive', () => {
     ]);
     const quiet = await cli(['runs', 'list', '--workspace', merged], 'Ben');
     expect(quiet.stderr).toBe('');
+    // The text list names each run's laptop too.
+    expect(
+      quiet.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('  on ')[1]),
+    ).toEqual(['Anna', 'Ben']);
   });
 
   it('a run recorded on both sides under one name (an older Tagfit) is kept twice, and a copy with bad JSON is left and named', async () => {
