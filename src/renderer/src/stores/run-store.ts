@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
-import type { RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
+import type { RunIntervals, RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { plural, runName } from '../../../shared/number-format';
 import { type PlannedCredits, type ProgressMark, withMark } from '../components/time-left';
@@ -75,6 +75,8 @@ interface RunState {
   exportReports(dir?: string, pick?: boolean): Promise<{ dir: string; written: string[] } | null>;
   onProgress(runId: string, p: RunProgress): void;
   onPartial(p: RunPartial): void;
+  /** A re-score's intervals: into the results shown when they are that re-score's (an older one's never are). */
+  onIntervals(p: RunIntervals): void;
   loadLast(): Promise<void>;
   /** A recorded run opened again as the current results (scored from the cache), its scoring in the side bar. */
   openRun(id: string): Promise<boolean>;
@@ -235,6 +237,12 @@ export const useRunStore = create<RunState>((set, get) => ({
   onPartial(p) {
     if (get().active?.runId === p.runId) set({ partial: p });
   },
+  onIntervals(p) {
+    const o = get().outcome;
+    if (!o || o.runId !== p.runId || o.intervalsPending !== p.generation) return;
+    if (p.error) useUiStore.getState().report('Computing the intervals', p.error);
+    set({ outcome: withIntervals(o, p) });
+  },
   async loadLast() {
     try {
       const outcome = await invoke('results:get-last', {});
@@ -275,4 +283,17 @@ export function cancelledText(outcome: RunOutcome): string {
   const kept = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
   const left = outcome.result.stopped?.unscored.length ?? 0;
   return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
+}
+
+/** The outcome with a re-score's intervals in its rows, no longer pending. */
+export function withIntervals(o: RunOutcome, p: RunIntervals): RunOutcome {
+  const { intervalsPending: _done, ...rest } = o;
+  const regions = Object.fromEntries(
+    Object.entries(o.result.regions).map(([code, r]) => {
+      const byTag = p.regions[code];
+      if (!byTag) return [code, r];
+      return [code, { ...r, ranked: r.ranked.map((t) => ({ ...t, confidence: byTag[t.candidate] })) }];
+    }),
+  );
+  return { ...rest, result: { ...o.result, regions }, ...(p.tagSets ? { tagSets: p.tagSets } : {}) };
 }

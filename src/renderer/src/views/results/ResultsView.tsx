@@ -52,6 +52,10 @@ export function ResultsView(): React.JSX.Element {
   const r = code && outcome ? outcome.result.regions[code] : undefined;
   const settings = outcome?.result.settings;
   const columns = useMemo(() => (settings ? resultColumns(settings) : []), [settings]);
+  const intervalsUpdating = outcome?.intervalsPending !== undefined;
+  // The grid takes its context once: one object, read by the confidence cells as their rows change.
+  const gridContext = useRef({ intervalsUpdating }).current;
+  gridContext.intervalsUpdating = intervalsUpdating;
   useEffect(() => setDetail(null), [code]);
   // A failed pair clicked in Problems: its region's tab (the panel then focuses its row).
   const reveal = useRevealStore((s) => s.request);
@@ -145,13 +149,19 @@ export function ResultsView(): React.JSX.Element {
       <div className={`results-body ${detail ? 'with-detail' : ''}`}>
         <div className="results-main">
           {r && code && (
-            <section className={`grid ${rescoring || stale ? 'pending' : ''}`} aria-label={`Results ${code}`}>
+            <section
+              className={`grid ${rescoring || stale ? 'pending' : ''}`}
+              aria-label={`Results ${code}`}
+              // A re-score's ranks are in; its intervals follow (the confidence cells say "updating…").
+              aria-busy={intervalsUpdating}
+            >
               <AgGridReact<ScoredTag>
                 key={code}
                 theme={GRID_THEMES[theme]}
                 {...GRID_KEYBOARD}
                 rowData={r.ranked}
                 columnDefs={columns}
+                context={gridContext}
                 getRowId={rowId}
                 onGridReady={(e) => {
                   api.current = e.api;
