@@ -54,6 +54,7 @@ export const INVOKE_CHANNELS = [
 export const EVENT_CHANNELS = [
   'run:progress',
   'run:partial',
+  'run:intervals',
   'app:command',
   'app:open-view',
   'app:open-workspace',
