@@ -67,13 +67,15 @@ const resultCells = (col: string): Promise<string[]> =>
         .filter((t): t is string => t !== null);
     }, col);
 
-/** The tag set's chips as the page shows them, and their hover texts. */
-const chips = (): Promise<{ tag: string; title: string }[]> =>
-  tagSet()
+/** The tag set's chips as the page shows them once it is not updating, and their hover texts. */
+const chips = async (): Promise<{ tag: string; title: string }[]> => {
+  if ((await tagSet().getAttribute('aria-busy')) === 'true') return [];
+  return tagSet()
     .getByRole('listitem')
     .evaluateAll((els) =>
       els.map((e) => ({ tag: e.textContent ?? '', title: e.getAttribute('title') ?? '' })),
     );
+};
 
 async function setWeight(label: string, value: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).fill(value);

@@ -3,6 +3,7 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { ColumnState, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RegionPicks } from '../../../../shared/discover';
 import type { ScoredTag } from '../../../../shared/model';
 import { GRID_KEYBOARD, GRID_THEMES, useTheme } from '../../components/theme';
 import { emptyGrid } from '../../components/GridEmpty';
@@ -75,7 +76,13 @@ export function ResultsView(): React.JSX.Element {
   }, [detail]);
   // The tag set to post with, picked by main from the ranking shown (so it follows every re-weighting); not while
   // a run is going.
-  const tagSet = activeRunId ? undefined : finished?.tagSets?.find((p) => p.region === code);
+  // A re-score's set comes with its intervals: until then the last one stays, marked as updating (not gone).
+  const shownSets = useRef<RegionPicks[] | undefined>(undefined);
+  if (finished?.tagSets) shownSets.current = finished.tagSets;
+  const setsUpdating = !finished?.tagSets && finished?.intervalsPending !== undefined;
+  const tagSet = activeRunId
+    ? undefined
+    : (setsUpdating ? shownSets.current : finished?.tagSets)?.find((p) => p.region === code);
   useEffect(() => {
     if (detail && r) setDetail(r.ranked.find((t) => t.candidate === detail.candidate) ?? null);
     // Keep the detail in step with a re-score.
@@ -145,7 +152,7 @@ export function ResultsView(): React.JSX.Element {
         </span>
         <button onClick={() => useUiStore.getState().setDialog('export')}>Export reports</button>
       </div>
-      {tagSet && tagSet.picks.length > 0 && <TagSet set={tagSet} />}
+      {tagSet && tagSet.picks.length > 0 && <TagSet set={tagSet} updating={setsUpdating} />}
       <div className={`results-body ${detail ? 'with-detail' : ''}`}>
         <div className="results-main">
           {r && code && (

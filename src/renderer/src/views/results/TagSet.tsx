@@ -8,7 +8,7 @@ import { TagName } from '../../components/ApiText';
 /** "#a #b #c": the set as it goes into a caption (words apart, one space between). */
 export const tagSetText = (set: RegionPicks): string => set.picks.map((p) => `#${p.tag}`).join(' ');
 
-export function TagSet({ set }: { set: RegionPicks }): React.JSX.Element {
+export function TagSet({ set, updating }: { set: RegionPicks; updating?: boolean }): React.JSX.Element {
   const [said, setSaid] = useState('');
   // A new set (a re-weighting) is not the one that was copied.
   useEffect(() => setSaid(''), [set]);
@@ -19,7 +19,13 @@ export function TagSet({ set }: { set: RegionPicks }): React.JSX.Element {
       .catch(() => setSaid('Could not copy: select the tags and copy them'));
   };
   return (
-    <div className="tag-set" role="group" aria-label={`Tag set ${set.region}`}>
+    // While a re-weighting's set is on its way the last one stays, greyed and busy, and cannot be copied.
+    <div
+      className={`tag-set ${updating ? 'pending' : ''}`}
+      role="group"
+      aria-label={`Tag set ${set.region}`}
+      aria-busy={updating === true}
+    >
       Tag set to post with:{' '}
       <span className="tag-set-chips" role="list" aria-label={`Tags to post with in ${set.region}`}>
         {set.picks.map((p, i) => (
@@ -37,11 +43,12 @@ export function TagSet({ set }: { set: RegionPicks }): React.JSX.Element {
         aria-label={`Copy tag set ${set.region}`}
         title="Copy the tags, space-separated, for a caption"
         onClick={copy}
+        disabled={updating}
       >
         Copy
       </button>{' '}
       <span role="status" className="muted">
-        {said}
+        {updating ? 'updating…' : said}
       </span>{' '}
       <span className="muted">(high scores that reach different posts; hover for why)</span>
     </div>
