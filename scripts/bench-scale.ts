@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createScaleApp, type ScaleApp } from './bench/scale-app';
+import { createScaleApp, type Edit, type ScaleApp } from './bench/scale-app';
 import { buildScaleSamples } from './bench/scale-samples';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,8 +32,12 @@ export interface ScaleRow {
   /** A weights edit through the handlers: its answer (ranks and scores), median and slowest of EDITS. */
   rerankMedian: number;
   rerankMax: number;
+  /** CPU time of the whole process (every thread) for an edit's answer, median of EDITS. */
+  rerankCpu: number;
   /** From a weights edit to its intervals, median of EDITS (each edit waited for). */
   intervalsMedian: number;
+  /** CPU time of the whole process (main and workers) from the edit to its intervals, median of EDITS. */
+  intervalsCpu: number;
   /** A drag: 20 edits 16 ms apart; from the last edit to its intervals. */
   dragIntervals: number;
   /** app:get-status answered while a preset edit re-scores (metrics, then new draws and intervals). */
@@ -75,13 +79,17 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     await app.edit({ weights: weights(200) }, true);
     const rerank: number[] = [];
     const intervals: number[] = [];
+    const rerankCpu: number[] = [];
+    const intervalsCpu: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const e = await app.edit({ weights: weights(i) }, true);
       rerank.push(e.answerMs);
       intervals.push(e.intervalsMs!);
+      rerankCpu.push(e.answerCpu);
+      intervalsCpu.push(e.intervalsCpu!);
     }
     // A drag: edits as a slider sends them, the intervals of all but the last cancelled.
-    const drag: Promise<{ answerMs: number; intervalsMs?: number }>[] = [];
+    const drag: Promise<Edit>[] = [];
     for (let i = 0; i < 20; i++) {
       drag.push(app.edit({ weights: weights(100 + i) }, i === 19));
       await sleep(16);
@@ -108,7 +116,9 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
       coldConfidence: cold.confidenceMs,
       rerankMedian: median(rerank),
       rerankMax: Math.max(...rerank),
+      rerankCpu: median(rerankCpu),
       intervalsMedian: median(intervals),
+      intervalsCpu: median(intervalsCpu),
       dragIntervals: last.intervalsMs!,
       statusMedian: median(status),
       statusMax: Math.max(...status),
@@ -150,8 +160,8 @@ export function scaleTable(rows: readonly ScaleRow[]): string {
       `${r.tags} × ${r.regions}`,
       `${(r.posts / 1000).toFixed(0)}k`,
       `${ms(r.coldRanks)} / ${ms(r.coldConfidence)}`,
-      `${ms(r.rerankMedian)} (max ${ms(r.rerankMax)})`,
-      ms(r.intervalsMedian),
+      `${ms(r.rerankMedian)} (max ${ms(r.rerankMax)}; CPU ${ms(r.rerankCpu)})`,
+      `${ms(r.intervalsMedian)} (CPU ${ms(r.intervalsCpu)}, all threads)`,
       ms(r.dragIntervals),
       `${ms(r.statusMedian)} (max ${ms(r.statusMax)}, n ${r.statusCount})`,
       `${mb(r.peakRss)} (heap ${mb(r.peakHeap)})`,

@@ -20,12 +20,25 @@ import type { RunIntervals, RunOutcome } from '../../src/shared/ipc-payloads';
 import { NO_CREDITS, type RunResult } from '../../src/shared/model';
 import { SCALE_NOW, type ScaleSamples } from './scale-samples';
 
+/** One edit's answer and intervals: wall time, and CPU time of the process (every thread). */
+export interface Edit {
+  answerMs: number;
+  answerCpu: number;
+  intervalsMs?: number;
+  intervalsCpu?: number;
+}
+
+const cpuSince = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+
 export interface ScaleApp {
   workers: number;
   /** The cold score of the samples in the scoring workers: ranks alone, then with the confidence. */
   coldScore(): Promise<{ ranksMs: number; confidenceMs: number }>;
   /** One re-score as the side bar asks it; with `intervals`, also the time until its intervals arrived. */
-  edit(overrides: object, intervals: boolean): Promise<{ answerMs: number; intervalsMs?: number }>;
+  edit(overrides: object, intervals: boolean): Promise<Edit>;
   /** How long app:get-status takes to answer now. */
   statusMs(): Promise<number>;
   dispose(): Promise<void>;
@@ -114,13 +127,15 @@ export async function createScaleApp(dir: string, run: ScaleSamples): Promise<Sc
     },
     async edit(overrides, intervals) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const out = await call<RunOutcome>('run:rescore', { overrides });
       const answerMs = performance.now() - t0;
+      const answerCpu = cpuSince(c0);
       const g = out.intervalsPending;
-      if (!intervals || g === undefined) return { answerMs };
+      if (!intervals || g === undefined) return { answerMs, answerCpu };
       if (!arrived.has(g)) await new Promise<RunIntervals>((resolve) => waiting.set(g, resolve));
       waiting.delete(g);
-      return { answerMs, intervalsMs: performance.now() - t0 };
+      return { answerMs, answerCpu, intervalsMs: performance.now() - t0, intervalsCpu: cpuSince(c0) };
     },
     async statusMs() {
       const t0 = performance.now();
