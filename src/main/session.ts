@@ -3,6 +3,7 @@
 import { TagfitError } from '../core/errors';
 import type { RegionCode } from '../shared/model';
 import type { RunOutcome } from '../shared/ipc-payloads';
+import type { Equivalent } from '../shared/localize';
 import type { SamplesInHand } from '../core/job/rescore';
 import type { FileCache } from '../core/workspace/cache';
 import type { Workspace } from '../core/workspace/layout';
@@ -23,6 +24,8 @@ export interface LastRun extends SamplesInHand {
   regionNames: Record<RegionCode, string>;
   /** The target creators the run was scored with (the detail view marks their posts). */
   targets: ReadonlySet<string>;
+  /** The workspace's sampled local variants when the run was made: its tag sets post with one that outscores. */
+  localised?: readonly Equivalent[];
   /** Settles when a re-score's intervals have reached `outcome` (or failed): what exports wait for. */
   intervals?: Promise<void>;
 }

@@ -17,6 +17,8 @@ import { computeMomentum } from '../engine/momentum';
 import { recordRun, type StoredRun } from '../workspace/history';
 import { asDemoRun } from './demo-run';
 import { previousRun } from './previous-run';
+import type { Equivalent } from '../../shared/localize';
+import { loadSampledEquivalents } from '../localize/store';
 
 /** The API session's options (clock, demo, key, pacing, cache, budget, signal) plus what to score and write. */
 export interface ScoreJobOptions extends ApiSessionOptions {
@@ -65,6 +67,8 @@ export interface ScoreJobOutcome {
   historyError?: ErrorInfo;
   /** The reports are of a run that stopped early or missed pairs it could not reach: named "-partial". */
   partial: boolean;
+  /** The workspace's sampled local variants (data/localize.json): the tag sets post with one that outscores. */
+  localised?: Equivalent[];
 }
 
 export { isPartialRun };
@@ -128,6 +132,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       }
     }
 
+    const localised = opts.dataDir ? await loadSampledEquivalents(opts.dataDir, warn) : [];
     const written: ScoreJobOutcome['written'] = [];
     let reportError: ErrorInfo | undefined;
     const partial = isPartialRun(result);
@@ -138,6 +143,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         partial,
         targetCount: opts.targets.length,
         samples: data,
+        localised,
         branding: opts.out.branding,
         pdf: opts.out.pdf,
       });
@@ -151,7 +157,17 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
         if (Array.isArray(before)) written.push(...before.map((p) => ({ path: String(p) })));
       }
     }
-    return { result, data, written, regionNames, previous: prev, reportError, historyError, partial };
+    return {
+      result,
+      data,
+      written,
+      regionNames,
+      previous: prev,
+      reportError,
+      historyError,
+      partial,
+      localised,
+    };
   } finally {
     await close();
   }

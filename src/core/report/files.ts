@@ -10,6 +10,8 @@ import { TagfitError } from '../errors';
 import type { ReportFormat } from '../../shared/report-formats';
 import { pickTagSet } from '../discover/pick';
 import { reportVariants } from '../localize/report-section';
+import { localisePicks } from '../localize/apply';
+import type { Equivalent } from '../../shared/localize';
 import { type RunSamples, sampleKey } from '../pipeline/run';
 import { heatmapSvg, scoreChartSvg } from './charts';
 import { renderCsvReport, renderSummaryCsv } from './csv';
@@ -38,6 +40,8 @@ export interface ReportFilesOptions {
   targetCount?: number;
   /** The run's samples: with them each region's report proposes a tag set to post with (discover/pick.ts). */
   samples?: RunSamples;
+  /** Sampled local variants: the tag set posts with one where it outscores its candidate (localize/apply.ts). */
+  localised?: readonly Equivalent[];
   /** The workspace's branding (branding.ts; null: none): every document, hence every format, carries it. */
   branding: ReportBranding | null;
   /** What prints the PDF (the shell's: a Chromium, or Electron's printToPDF); needed for the pdf format. */
@@ -84,7 +88,10 @@ export function reportFiles(result: RunResult, opts: ReportFilesOptions): Report
       targetCount: opts.targetCount,
       now: result.now,
       picks: opts.samples
-        ? pickTagSet(r, (c) => opts.samples!.samples.get(sampleKey(region, c)) ?? [])
+        ? localisePicks(
+            pickTagSet(r, (c) => opts.samples!.samples.get(sampleKey(region, c)) ?? []),
+            opts.localised ?? [],
+          )
         : undefined,
       variants: variants?.get(region),
       chart: {

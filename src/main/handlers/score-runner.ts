@@ -18,6 +18,7 @@ import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { isPartialRun } from '../../core/stop-codes';
 import type { RunSamples } from '../../core/pipeline/run';
+import type { Equivalent } from '../../shared/localize';
 import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { ErrorInfo, RunResult } from '../../shared/model';
 import type { RunIntervals, RunOutcome } from '../../shared/ipc-payloads';
@@ -70,8 +71,8 @@ export function toOutcome(
  * The tag set to post with per region, picked from the same ranking and samples as the results it travels with: a
  * re-score's set can never lag behind its ranking (a second request for the picks could answer for older weights).
  */
-function withTagSets(view: RunOutcome, data: RunSamples): void {
-  view.tagSets = picksOf({ result: view.result, data }, 5);
+function withTagSets(view: RunOutcome, data: RunSamples, localised: readonly Equivalent[] = []): void {
+  view.tagSets = picksOf({ result: view.result, data }, 5, localised);
 }
 
 export interface ScoreRunner {
@@ -98,8 +99,9 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     outcome: ScoreJobOutcome,
     prepared: Pick<PreparedScoreRun, 'targets' | 'settings'>,
   ): void => {
-    withTagSets(view, outcome.data);
+    withTagSets(view, outcome.data, outcome.localised);
     session.last = {
+      localised: outcome.localised,
       outcome: view,
       data: outcome.data,
       regionNames: outcome.regionNames,
@@ -220,7 +222,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     if (g !== generation || !cur || cur.outcome !== view) return;
     const { intervalsPending: _done, ...rest } = view;
     const outcome: RunOutcome = intervals ? { ...rest, result: withIntervals(view.result, intervals) } : rest;
-    withTagSets(outcome, cur.data);
+    withTagSets(outcome, cur.data, cur.localised);
     session.last = { ...cur, outcome, intervals: undefined };
     const regions: RunIntervals['regions'] = {};
     for (const [r, byTag] of Object.entries(intervals ?? {})) regions[r] = Object.fromEntries(byTag);
