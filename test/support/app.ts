@@ -55,6 +55,7 @@ export async function createTestApp(
   const notifications: AppNotification[] = [];
   const opened: string[] = [];
   const app: Partial<TestApp> = { events, emitted, notifications, opened, logs, dir, nextFolder: null };
+  const appSettings = createFileSettingsStore(path.join(dir, 'settings.json'));
   const main = createMainHandlers({
     keychain: opts.keychain ?? createMemoryKeychain(),
     clock: () => (opts.now ? new Date(opts.now) : new Date()),
@@ -76,7 +77,7 @@ export async function createTestApp(
         return '';
       },
     },
-    appSettings: createFileSettingsStore(path.join(dir, 'settings.json')),
+    appSettings,
     apiBase: opts.apiBase,
     envKey: opts.envKey,
     shell: opts.shell ?? 'web',
@@ -94,6 +95,8 @@ export async function createTestApp(
     },
     async dispose() {
       await main.dispose();
+      // A settings write still going (opening a workspace records it as recent) would refill the folder being removed.
+      await appSettings.flushed();
       await rm(dir, { recursive: true, force: true });
     },
   }) as TestApp;

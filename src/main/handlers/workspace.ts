@@ -1,5 +1,6 @@
-// Workspaces in the app: create, open (a folder dialog, or a path in the browser preview), the demo, close. The
-// lock is held while a workspace is open; one held by another Tagfit can be opened read-only.
+// Workspaces in the app: create, open (a folder dialog, or a path in the browser preview), the demo, close, and
+// the shared-drive check. The lock is held while a workspace is open; one held by another Tagfit can be opened
+// read-only, or taken over when the user confirms (another computer's lock).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TagfitError } from '../../core/errors';
@@ -9,7 +10,10 @@ import { acquireWorkspaceLock, type WorkspaceLock } from '../../core/workspace/l
 import { NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import type { WorkspaceView } from '../../shared/ipc-payloads';
 import { withRecent } from '../app-settings';
-import { type HandlerContext, workspaceView } from './context';
+import { thisDevice } from '../../core/workspace/device';
+import { fixConflicts } from '../../core/workspace/sync/fix';
+import { checkWorkspace } from '../../core/workspace/sync/scan';
+import { type HandlerContext, requireWorkspace, requireWritable, workspaceView } from './context';
 import { namedFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
@@ -19,7 +23,8 @@ type Channels =
   | 'workspace:open-demo'
   | 'workspace:close'
   | 'workspace:get'
-  | 'workspace:recent';
+  | 'workspace:recent'
+  | 'workspace:check';
 
 /** Closes the open workspace: stops its runs (each keeps what it fetched) and releases its lock. */
 export async function closeWorkspace(ctx: HandlerContext): Promise<boolean> {
@@ -35,7 +40,7 @@ export async function closeWorkspace(ctx: HandlerContext): Promise<boolean> {
 export async function openWorkspaceAt(
   ctx: HandlerContext,
   dir: string,
-  opts: { demo?: boolean; readOnly?: boolean } = {},
+  opts: { demo?: boolean; readOnly?: boolean; breakLock?: boolean } = {},
 ): Promise<WorkspaceView> {
   const ws = await openWorkspace(dir);
   if (ctx.session.current && path.resolve(ctx.session.current.ws.dir) === ws.dir && !opts.readOnly)
@@ -45,7 +50,8 @@ export async function openWorkspaceAt(
   let lock: WorkspaceLock | undefined;
   let heldBy: string | null = null;
   try {
-    lock = await acquireWorkspaceLock(ws.dir, { app: 'app' });
+    lock = await acquireWorkspaceLock(ws.dir, { app: 'app' }, { breakLock: opts.breakLock === true });
+    for (const m of lock.broken) ctx.s.log?.(m);
   } catch (e) {
     if (!(e instanceof TagfitError) || e.code !== 'locked') throw e;
     if (!readOnly) {
@@ -89,7 +95,7 @@ export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Cha
       const ws = await initWorkspace(target, { settings: { preset: preset ?? NEW_WORKSPACE_PRESET } });
       return openWorkspaceAt(ctx, ws.dir);
     },
-    async 'workspace:open'({ dir, readOnly }) {
+    async 'workspace:open'({ dir, readOnly, breakLock }) {
       const { recentWorkspaces, lastWorkspace } = ctx.s.appSettings.get();
       const picked = lastWorkspace ? [...recentWorkspaces, lastWorkspace] : recentWorkspaces;
       const target =
@@ -97,7 +103,7 @@ export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Cha
           ? namedFolder(ctx, dir, picked, 'Open a workspace')
           : await ctx.s.dialogs.pickFolder('Open a Tagfit workspace');
       if (!target) return null;
-      return openWorkspaceAt(ctx, target, { readOnly });
+      return openWorkspaceAt(ctx, target, { readOnly, breakLock });
     },
     async 'workspace:open-demo'() {
       const dir = ctx.s.paths.demoWorkspace;
@@ -125,6 +131,30 @@ export function createWorkspaceHandlers(ctx: HandlerContext): DomainHandlers<Cha
     },
     async 'workspace:recent'() {
       return { recent: ctx.s.appSettings.get().recentWorkspaces };
+    },
+    async 'workspace:check'({ fix }) {
+      const open = fix ? requireWritable(ctx, 'merge the conflicted copies') : requireWorkspace(ctx);
+      const device = await thisDevice();
+      const fixed = fix
+        ? await fixConflicts(open.ws.paths, await checkWorkspace(open.ws.paths, device))
+        : undefined;
+      // A merged tagfit.json is read again, so the app shows (and next saves over) what the file now says.
+      if (fixed?.merged.length) open.ws = await openWorkspace(open.ws.dir);
+      const findings = (await checkWorkspace(open.ws.paths, device)).map(
+        ({ kind, path: p, fix: f, message }) => ({
+          kind,
+          path: p,
+          fix: f,
+          message,
+        }),
+      );
+      return {
+        findings,
+        conflicts: findings.filter((f) => f.kind === 'conflict').length,
+        ...(fixed
+          ? { merged: fixed.merged.map((m) => m.message), failed: fixed.failed.map((m) => m.message) }
+          : {}),
+      };
     },
   };
 }

@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = [
   'workspace:close',
   'workspace:get',
   'workspace:recent',
+  'workspace:check',
   'lists:check',
   'lists:save',
   'lists:regions',

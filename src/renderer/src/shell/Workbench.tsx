@@ -13,6 +13,8 @@ import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 import { ActivityBar } from './ActivityBar';
 import { AlertBar } from './AlertBar';
+import { SyncBanner } from './SyncBanner';
+import { useSyncStore } from '../stores/sync-store';
 import { CommandPalette } from './CommandPalette';
 import { Dialogs } from './Dialogs';
 import { EditorArea } from './EditorArea';
@@ -44,6 +46,8 @@ export function Workbench(): React.JSX.Element {
     const ws = useWorkspaceStore.getState().workspace;
     // Another workspace (or none): no pick or comparison of the last one's runs stays.
     useHistoryStore.getState().clear();
+    useSyncStore.getState().clear();
+    if (ws) void useSyncStore.getState().refresh();
     if (!ws) {
       useRunStore.getState().clear();
       return;
@@ -90,7 +94,14 @@ export function Workbench(): React.JSX.Element {
             onChange={setSideBarWidth}
           />
         )}
-        <EditorArea alert={<AlertBar />} />
+        <EditorArea
+          alert={
+            <>
+              <SyncBanner />
+              <AlertBar />
+            </>
+          }
+        />
       </main>
       <Panel />
       <StatusBar />

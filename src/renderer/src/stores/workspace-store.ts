@@ -16,7 +16,8 @@ interface WorkspaceState {
   recent: string[];
   loaded: boolean;
   load(): Promise<void>;
-  open(dir?: string, readOnly?: boolean): Promise<void>;
+  /** `breakLock`: the user confirmed taking a workspace another computer's lock note names. */
+  open(dir?: string, readOnly?: boolean, breakLock?: boolean): Promise<void>;
   create(dir?: string, preset?: PresetName): Promise<void>;
   openDemo(): Promise<void>;
   close(): Promise<void>;
@@ -71,9 +72,9 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
       });
       set({ loaded: true });
     },
-    async open(dir, readOnly) {
+    async open(dir, readOnly, breakLock) {
       await guard('Opening the workspace', async () => {
-        const ws = await invoke('workspace:open', { dir, readOnly });
+        const ws = await invoke('workspace:open', { dir, readOnly, ...(breakLock ? { breakLock } : {}) });
         if (ws) opened(ws);
         set({ recent: (await invoke('workspace:recent', {})).recent });
       });

@@ -53,6 +53,17 @@ export function WelcomeView(): React.JSX.Element {
             </div>
           )}
           {lockedDir && alert && <button onClick={() => void open(lockedDir, true)}>Open read-only</button>}
+          {lockedDir && alert?.message?.includes('another computer') && (
+            // Another computer's lock may only look abandoned while the drive syncs: taken over only when confirmed.
+            <button
+              onClick={() => {
+                if (window.confirm(`${alert.message}\n\nTake the workspace anyway?`))
+                  void open(lockedDir, false, true);
+              }}
+            >
+              Break the lock
+            </button>
+          )}
           {recent.length > 0 && (
             <>
               <h3>Recent</h3>
