@@ -90,6 +90,8 @@ const overridesOf = (s: Scoring | null) =>
 const runOverridesOf = (s: Scoring | null) => (s ? { ...overridesOf(s), pages: s.pages } : undefined);
 
 let rescoreTimer: ReturnType<typeof setTimeout> | undefined;
+/** A re-score's intervals that came before its answer (see onIntervals). */
+let early: RunIntervals | null = null;
 let rescoreSeq = 0;
 
 export const useRunStore = create<RunState>((set, get) => ({
@@ -199,7 +201,17 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const outcome = await invoke('run:rescore', { overrides: overridesOf(scoring) });
       // A slower answer to an older edit never replaces a newer one.
-      if (seq === rescoreSeq) set({ outcome, outcomeScoring: scoring, lastActionCredits: 0 });
+      if (seq === rescoreSeq) {
+        const arrived = early;
+        const done =
+          arrived && arrived.runId === outcome.runId && arrived.generation === outcome.intervalsPending;
+        if (done && arrived.error) useUiStore.getState().report('Computing the intervals', arrived.error);
+        set({
+          outcome: done ? withIntervals(outcome, arrived) : outcome,
+          outcomeScoring: scoring,
+          lastActionCredits: 0,
+        });
+      }
     } catch (e) {
       if (seq === rescoreSeq) useUiStore.getState().report('Re-scoring', e);
     } finally {
@@ -239,7 +251,12 @@ export const useRunStore = create<RunState>((set, get) => ({
   },
   onIntervals(p) {
     const o = get().outcome;
-    if (!o || o.runId !== p.runId || o.intervalsPending !== p.generation) return;
+    // The event can overtake the re-score's own answer (the preview's event stream and its HTTP reply race):
+    // kept, it is applied when that answer lands.
+    if (!o || o.runId !== p.runId || o.intervalsPending !== p.generation) {
+      early = p;
+      return;
+    }
     if (p.error) useUiStore.getState().report('Computing the intervals', p.error);
     set({ outcome: withIntervals(o, p) });
   },
