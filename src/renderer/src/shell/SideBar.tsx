@@ -1,6 +1,7 @@
 // The side bar shows the selected view's controls, as VS Code's shows the selected container's: its title, the
 // open workspace and the run controls, then what acts on that view (the scoring for ranked views, the list's
 // counts and undo for a list). Ctrl/Cmd+B hides it; its edge resizes it (Workbench.tsx).
+import { plural } from '../../../shared/number-format';
 import { runCommand } from '../commands';
 import { useListsStore } from '../stores/lists-store';
 import { useRunStore } from '../stores/run-store';
@@ -38,7 +39,7 @@ function ListControls({ list }: { list: 'tags' | 'creators' | 'regions' }): Reac
     <>
       <h3>List</h3>
       <p className="hint">
-        {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+        In the list: {plural(rows.length, 'row')}
         {invalid > 0
           ? `, ${invalid} invalid (kept as typed in the list's draft, skipped by a run; listed in Problems)`
           : ''}
