@@ -44,9 +44,12 @@ export interface ScaleRow {
   statusMedian: number;
   statusMax: number;
   statusCount: number;
-  /** Peak resident memory of the process (all threads), and of the main thread's heap. */
+  /** Peak resident memory of the process (all threads), and of the main thread's heap, garbage included. */
   peakRss: number;
   peakHeap: number;
+  /** The largest resident memory right after a full collection in the main thread (--expose-gc): what the data
+   * held takes, without the garbage the heap has not collected yet. */
+  liveRss: number;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -62,6 +65,11 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
   const sampler = setInterval(sample, 20);
+  let liveRss = 0;
+  const live = (): void => {
+    (globalThis as { gc?: () => void }).gc?.();
+    liveRss = Math.max(liveRss, process.memoryUsage().rss);
+  };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tagfit-bench-scale-'));
   let app: ScaleApp | undefined;
   try {
@@ -70,6 +78,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     app = await createScaleApp(dir, run);
     const cold = await app.coldScore();
     sample();
+    live();
 
     const weights = (i: number) => {
       const v = 0.1 + ((i * 37) % 80) / 100;
@@ -96,6 +105,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     }
     const last = await drag.at(-1)!;
     await Promise.all(drag);
+    live();
 
     // Another request while a re-score runs: a preset edit (new metrics in a worker, then new draws).
     const status: number[] = [];
@@ -107,6 +117,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     }
     await going;
     sample();
+    live();
     return {
       tags,
       regions,
@@ -125,6 +136,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
       statusCount: status.length,
       peakRss,
       peakHeap,
+      liveRss,
     };
   } finally {
     clearInterval(sampler);
@@ -135,7 +147,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
 
 /** Each size in a child process of its own, so one size's memory does not count in the next one's. */
 function child(tags: number, regions: number): Promise<ScaleRow> {
-  const args = ['bin/run-ts.mjs', 'scripts/bench-scale.ts', '--size', `${tags}x${regions}`];
+  const args = ['--expose-gc', 'bin/run-ts.mjs', 'scripts/bench-scale.ts', '--size', `${tags}x${regions}`];
   const c = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   c.stdout.setEncoding('utf8');
@@ -164,13 +176,13 @@ export function scaleTable(rows: readonly ScaleRow[]): string {
       `${ms(r.intervalsMedian)} (CPU ${ms(r.intervalsCpu)}, all threads)`,
       ms(r.dragIntervals),
       `${ms(r.statusMedian)} (max ${ms(r.statusMax)}, n ${r.statusCount})`,
-      `${mb(r.peakRss)} (heap ${mb(r.peakHeap)})`,
+      `${mb(r.peakRss)} (heap ${mb(r.peakHeap)}); after GC ${mb(r.liveRss)}`,
     ].join(' | '),
   );
   return [
     `== scale: the workbench's answers by list size (ms; ${rows[0]?.workers ?? '?'} scoring workers; load ${load} on ${os.cpus().length} cores) ==`,
     'goals at 200 × 25: re-rank < 16 ms (median); intervals < 250 ms after the last edit; app:get-status < 50 ms while re-scoring; at 500 × 25 peak memory < 1 GB',
-    '| tags × regions | posts | cold score: ranks / with confidence | weights edit → ranks | → intervals | drag: last edit → intervals | app:get-status during a re-score | peak memory (RSS) |',
+    '| tags × regions | posts | cold score: ranks / with confidence | weights edit → ranks | → intervals | drag: last edit → intervals | app:get-status during a re-score | peak memory (RSS, all threads) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...lines.map((l) => `| ${l} |`),
   ].join('\n');
