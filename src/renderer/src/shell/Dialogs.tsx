@@ -74,10 +74,10 @@ export function Dialogs(): React.JSX.Element | null {
   const [folder, setFolder] = useState('');
   const [exported, setExported] = useState<ExportDoneView | null>(null);
   useEffect(() => {
-    if (dialog === 'export') {
-      setTyped(null);
-      setExported(null);
-    }
+    // An export's result goes with the dialog that showed it: cleared as it closes, so the next opening starts at
+    // the folder (never a flash of the old result, whose focused Close would take a pending Enter).
+    setExported(null);
+    if (dialog === 'export') setTyped(null);
     if (dialog === 'open-workspace' || dialog === 'new-workspace') setFolder('');
   }, [dialog]);
   const dir = typed ?? ws?.exportDir ?? '';
