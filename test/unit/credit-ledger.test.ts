@@ -3,12 +3,7 @@
 import { mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  appendToLedger,
-  ledgerDir,
-  readLedger,
-  summariseLedger,
-} from '../../src/core/ledger/credit-ledger';
+import { appendToLedger, ledgerDir, readLedger, summariseLedger } from '../../src/core/ledger/credit-ledger';
 import { ledgerWords } from '../../src/shared/ledger';
 import { tempDir } from '../support/cli';
 
