@@ -1,10 +1,12 @@
 // Shared-drive safety, the pure parts: sync clients' conflicted-copy names, settings merged field by field, and
 // the device id that names a computer's own files.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFileCache } from '../../src/core/workspace/cache';
 import { DEVICE_ID, deviceSlug, thisDevice } from '../../src/core/workspace/device';
+import { createWorkspaceCache } from '../../src/core/workspace/device-cache';
 import { conflictOf } from '../../src/core/workspace/sync/conflict-names';
 import { applyEdit, changedFields, mergeSettingsCopies } from '../../src/core/workspace/sync/settings-merge';
 
@@ -130,6 +132,33 @@ describe('the device', () => {
       expect(again.id).toBe(first.id);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the answer cache on a shared drive', () => {
+  it("writes only this device's folder; reads the others' and the older flat layout; the newer answer wins", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'tagfit-cache-'));
+    try {
+      const anna = { id: 'anna', name: 'Anna' };
+      const ben = { id: 'ben', name: 'Ben' };
+      // An answer from before devices (data/cache/<shard>/), one of Ben's, and one both have (Ben's newer).
+      await createFileCache(root).set('/old', { fetchedAt: 1_000, body: 'old' });
+      const bens = await createWorkspaceCache(root, { device: ben });
+      await bens.set('/ben', { fetchedAt: 2_000, body: 'ben' });
+      await bens.set('/both', { fetchedAt: 5_000, body: 'ben-newer' });
+      const annas = await createWorkspaceCache(root, { device: anna });
+      await annas.set('/both', { fetchedAt: 4_000, body: 'anna-older' });
+      expect((await annas.get('/old'))?.body).toBe('old');
+      expect((await annas.get('/ben'))?.body).toBe('ben');
+      expect((await annas.get('/both'))?.body).toBe('ben-newer');
+      expect(await annas.has('/ben', 1_000, 2_500)).toBe(true);
+      // Anna's folder holds only what Anna wrote; Ben's is untouched by her.
+      expect((await annas.stats()).entries).toBe(1);
+      expect((await bens.stats()).entries).toBe(2);
+      expect((await readdir(root)).filter((d) => !/^[0-9a-f]{2}$/.test(d)).sort()).toEqual(['anna', 'ben']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

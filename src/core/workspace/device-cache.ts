@@ -10,6 +10,7 @@ import { DEVICE_ID, type Device, thisDevice } from './device';
 
 /** How often a miss looks again for folders other computers added since (their sync may arrive mid-session). */
 const RESCAN_MS = 30_000;
+const SHARD = /^[0-9a-f]{2}$/;
 
 /** The folder this device writes its answers into. */
 export const deviceCacheDir = (cacheRoot: string, device: Device): string =>
@@ -25,35 +26,43 @@ export async function createWorkspaceCache(
   // Read-only: nothing is ever set or evicted there, so no bound applies.
   const readOnly = (dir: string): FileCache =>
     createFileCache(dir, { onWarning: opts.onWarning, syncReads: opts.syncReads, maxBytes: Infinity });
-  const others = new Map<string, FileCache>([[root, readOnly(root)]]);
+  const others = new Map<string, FileCache>();
   let scannedAt = 0;
   const scan = async (): Promise<void> => {
     scannedAt = Date.now();
     for (const name of await readdir(root).catch(() => [] as string[])) {
-      if (name === device.id || !DEVICE_ID.test(name)) continue;
-      const dir = path.join(root, name);
-      if (!others.has(dir)) others.set(dir, readOnly(dir));
+      // The older flat layout's shards (data/cache/ab/…) are read through one reader of the root.
+      const dir = SHARD.test(name) ? root : path.join(root, name);
+      if (name === device.id || (!SHARD.test(name) && !DEVICE_ID.test(name)) || others.has(dir)) continue;
+      others.set(dir, readOnly(dir));
     }
   };
   await scan();
 
-  /** Another device's answer for the key, the most recently fetched when several have it. */
+  /** The answer the run's clock calls the newest (then the real fetch time), so no laptop pays for one in hand. */
+  const newer = (a: CachedAnswer | undefined, b: CachedAnswer | undefined): CachedAnswer | undefined =>
+    !a
+      ? b
+      : !b
+        ? a
+        : b.fetchedAt > a.fetchedAt || (b.fetchedAt === a.fetchedAt && realTime(b) > realTime(a))
+          ? b
+          : a;
+
   async function fromOthers(key: string): Promise<CachedAnswer | undefined> {
     let best: CachedAnswer | undefined;
-    for (const c of others.values()) {
-      const a = await c.get(key);
-      if (a && (!best || realTime(a) > realTime(best))) best = a;
-    }
+    for (const c of others.values()) best = newer(best, await c.get(key));
     return best;
   }
 
   async function get(key: string): Promise<CachedAnswer | undefined> {
     const mine = await own.get(key);
-    if (mine) return mine;
-    const theirs = await fromOthers(key);
-    if (theirs || Date.now() - scannedAt < RESCAN_MS) return theirs;
-    await scan();
-    return fromOthers(key);
+    let theirs = await fromOthers(key);
+    if (!mine && !theirs && Date.now() - scannedAt >= RESCAN_MS) {
+      await scan();
+      theirs = await fromOthers(key);
+    }
+    return newer(mine, theirs);
   }
 
   return {
