@@ -118,9 +118,7 @@ export function ListGrid(props: {
         <button onClick={exportCsv}>Export CSV</button>
         <span className="muted">
           {rows.length} {rows.length === 1 ? 'row' : 'rows'}
-          {invalid > 0
-            ? `, ${invalid} invalid (kept in ${list}.draft.csv; a run skips ${invalid === 1 ? 'it' : 'them'})`
-            : ''}
+          {invalid > 0 ? `, ${invalid} invalid (kept in ${list}.draft.csv)` : ''}
         </span>
       </div>
       {notice && (
