@@ -1,7 +1,7 @@
-// Why adaptive sampling cannot go below a floor on a simulator whose pages are not in random order: the ranking
-// shows a stopped tag's score from the posts in hand, so a tag whose first page alone would move it across the
-// top-10 boundary of the full ranking must be sampled on, whatever the rule. Measured from full samples: per page
-// order, how page 1 differs from the full sample (mean per part) and how many pairs are forced to a page 2 (and 3).
+// Why adaptive sampling cannot go below a floor: the ranking shows a stopped tag's score from the posts in hand, so
+// a tag whose first page alone would move it across the full ranking's top-10 boundary (or change its #1) must be
+// sampled on, whatever the rule. Measured from full samples, per page order: how page 1 differs from the full
+// sample (mean per part), how many pairs are so forced to a page 2 (and 3), and the least that leaves to spend.
 import { computeMetrics } from '../../src/core/engine/metrics';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { type RegionEntry, scoreRegion } from '../../src/core/engine/score';
@@ -22,7 +22,8 @@ export interface FloorRow {
   order: PageOrder;
   /** Mean of (page 1 − full sample) over pairs with three pages: velocity, log1p-likes, overlap. */
   bias: { velocity: number; logLikes: number; overlap: number };
-  /** Pairs whose page 1 alone (the others in full) would move them across the top-10 boundary: page 2 is forced. */
+  /** Pairs whose page 1 alone (the others in full) would move them across the top-10 boundary or change #1: page 2
+   * is forced. */
   forced2: number;
   /** The same with two pages: page 3 is forced. */
   forced3: number;
@@ -31,13 +32,14 @@ export interface FloorRow {
   floor: number;
 }
 
-/** The candidates in the top k of a region's entries. */
-const topOf = (entries: readonly RegionEntry[], region: RegionCode): Set<string> =>
-  new Set(
-    scoreRegion(entries, TARGET_SET, SETTINGS, NOW_S, region)
-      .ranked.slice(0, TOP_K)
-      .map((t) => t.candidate),
-  );
+/** A region's decisions that matter: #1 and the candidates in the top k. */
+function decisionsOf(
+  entries: readonly RegionEntry[],
+  region: RegionCode,
+): { first?: string; top: Set<string> } {
+  const ranked = scoreRegion(entries, TARGET_SET, SETTINGS, NOW_S, region).ranked;
+  return { first: ranked[0]?.candidate, top: new Set(ranked.slice(0, TOP_K).map((t) => t.candidate)) };
+}
 
 export async function samplingFloor(
   dataset: Dataset,
@@ -60,14 +62,16 @@ export async function samplingFloor(
         posts: data.samples.get(sampleKey(region, c))!,
       }));
     laterPages += entries.reduce((s, e) => s + Math.max(0, Math.ceil(e.posts.length / P) - 1), 0);
-    const full = topOf(entries, region);
+    const full = decisionsOf(entries, region);
     for (const [i, e] of entries.entries()) {
-      // Cut to n posts, the others in full: does it land on the other side of the boundary?
-      const cutAt = (n: number): boolean =>
-        topOf(
+      // Cut to n posts, the others in full: does it land on the other side of the boundary, or change #1?
+      const cutAt = (n: number): boolean => {
+        const cut = decisionsOf(
           entries.map((x, j) => (j === i ? { ...x, posts: x.posts.slice(0, n) } : x)),
           region,
-        ).has(e.candidate) !== full.has(e.candidate);
+        );
+        return cut.first !== full.first || cut.top.has(e.candidate) !== full.top.has(e.candidate);
+      };
       if (e.posts.length > P && cutAt(P)) forced2 += 1;
       if (e.posts.length > 2 * P && cutAt(2 * P)) forced3 += 1;
       if (e.posts.length < 3 * P) continue;

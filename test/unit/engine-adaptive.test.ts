@@ -73,6 +73,9 @@ describe('adaptive sampling: the decision', () => {
     // Every open tag is fetched or stopped, and not every tag is fetched.
     expect(d.fetch.size + d.stop.size).toBe(30);
     expect(d.fetch.size).toBeLessThan(30);
+    // The distance a reason gives (the tag's and the boundary's uncertainty counted) is the one the rule used.
+    for (const why of d.stop.values())
+      expect(Number(/(\d+\.\d) standard errors/.exec(why)![1])).toBeGreaterThanOrEqual(1.28);
   });
 
   it('a tag on the boundary gets every page: page 2, then page 3', () => {

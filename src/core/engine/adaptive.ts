@@ -161,15 +161,26 @@ export function estimateRegion(
   return out;
 }
 
-/** The boundaries that matter, from the estimates: between rank k and k+1 (when there is a rest) and #1 and #2. */
+/** The boundaries that matter, from the estimates: between rank k and k+1 (when there is a rest) and #1 and #2, with
+ * their standard errors. */
 function boundaries(
   estimates: ReadonlyMap<string, TagEstimate>,
   topK: number,
-): { k?: number; first?: number } {
-  const points = [...estimates.values()].map((t) => t.point).sort((a, b) => b - a);
+): { k?: number; first?: number; seK: number; seFirst: number } {
+  const ts = [...estimates.values()].sort((a, b) => b.point - a.point);
+  // A boundary is the midpoint of two estimates, so it has a standard error of its own: with each tag's narrowed to
+  // what its full sample will say (fullSampleShare), leaving it out made the rule too sure (more top-10s moved).
+  const mid = (i: number) => ({
+    at: (ts[i]!.point + ts[i + 1]!.point) / 2,
+    se: Math.sqrt(ts[i]!.se ** 2 + ts[i + 1]!.se ** 2) / 2,
+  });
+  const k = ts.length > topK ? mid(topK - 1) : undefined;
+  const first = ts.length > 1 ? mid(0) : undefined;
   return {
-    ...(points.length > topK ? { k: (points[topK - 1]! + points[topK]!) / 2 } : {}),
-    ...(points.length > 1 ? { first: (points[0]! + points[1]!) / 2 } : {}),
+    ...(k ? { k: k.at } : {}),
+    ...(first ? { first: first.at } : {}),
+    seK: k?.se ?? 0,
+    seFirst: first?.se ?? 0,
   };
 }
 
@@ -216,22 +227,24 @@ export function decideSampling(
     // Not rankable (unknown, excluded or empty): another page would not change the ranking.
     if (!t) continue;
     // Stopping is safe only when both the full sample's expected score and the score in hand (which the ranking
-    // will show) are clearly on the same side of the boundary.
-    const near = (b: number | undefined): boolean =>
-      b !== undefined && (Math.abs(t.point - b) < z * t.se || t.point > b !== t.inHand > b);
-    if (near(cut.k) || near(cut.first)) {
+    // will show) are clearly on the same side of the boundary, the uncertainty of both the tag and the boundary
+    // counted.
+    const gap = (b: number, seB: number): number => Math.abs(t.point - b) / Math.sqrt(t.se ** 2 + seB ** 2);
+    const near = (b: number | undefined, seB: number): boolean =>
+      b !== undefined && (gap(b, seB) < z || t.point > b !== t.inHand > b);
+    if (near(cut.k, cut.seK) || near(cut.first, cut.seFirst)) {
       fetch.add(candidate);
       continue;
     }
     // Said in standard errors: the estimate's scale (fixed after page 1) is not the score's.
-    const away = (b: number): string =>
-      `${fmt(Math.abs(t.point - b) / t.se)} standard errors from it, ${z} needed`;
+    const away = (b: number, seB: number): string =>
+      `${fmt(gap(b, seB))} standard errors from it, ${z} needed`;
     const where =
       cut.k === undefined
-        ? `clearly behind #1 (${away(cut.first ?? 0)})`
+        ? `clearly behind #1 (${away(cut.first ?? 0, cut.seFirst)})`
         : t.point > cut.k
-          ? `clearly in the top ${topK} (${away(cut.k)})`
-          : `clearly outside the top ${topK} (${away(cut.k)})`;
+          ? `clearly in the top ${topK} (${away(cut.k, cut.seK)})`
+          : `clearly outside the top ${topK} (${away(cut.k, cut.seK)})`;
     stop.set(candidate, `the ranking was decided: ${where}`);
     if (cut.k !== undefined && t.point < cut.k) outside.add(candidate);
   }

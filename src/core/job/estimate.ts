@@ -25,14 +25,15 @@ export interface EstimateInput {
 
 /**
  * The share of later pages (after page 1) adaptive sampling fetched on the simulator, by list size (npm run bench --
- * --sampling, the mean over three page orders and five regions; README, adaptive sampling). Between sizes it is
+ * --sampling, the mean over three page orders and five regions, of the pairs' two later pages; README, adaptive
+ * sampling; 2026-12-06). Between sizes it is
  * interpolated; past the ends the nearest holds.
  */
 const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
-  [10, 0.41],
-  [25, 0.57],
-  [50, 0.46],
-  [100, 0.32],
+  [10, 0.42],
+  [25, 0.51],
+  [50, 0.41],
+  [100, 0.29],
   [200, 0.22],
 ];
 
