@@ -165,8 +165,9 @@ describe('the workbench keeps what it produced', () => {
     expect(await line.textContent()).not.toContain('scaled');
     const before = await resultCells('tag');
     await setWeight('Overlap weight', '0.8');
-    // Settled: no grid left greyed, no "re-scoring…" for good, the line with two-decimal values.
-    await expect.poll(() => line.textContent(), { timeout: 5_000 }).not.toContain('re-scoring');
+    // Settled: the scaled weights' line, no "re-scoring…" left for good, no grid marked pending.
+    await expect.poll(() => line.textContent()).toMatch(/^custom · .* · weights scaled/);
+    await expect.poll(() => line.textContent()).not.toContain('re-scoring');
     await expect
       .poll(() => page.getByRole('region', { name: 'Results US' }).getAttribute('class'))
       .not.toContain('pending');
@@ -200,9 +201,7 @@ describe('the workbench keeps what it produced', () => {
         .poll(() => line.textContent())
         .toMatch(new RegExp(`velocity ${v}, density ${d}, overlap ${o}, ad [\\d.]+ · window \\d+ d$`));
       // … the set starts from the new top tag (the picker takes the best score first) …
-      await expect
-        .poll(async () => (await chips())[0]?.tag, { timeout: 10_000 })
-        .toBe((await resultCells('tag'))[0]);
+      await expect.poll(async () => (await chips())[0]?.tag).toBe((await resultCells('tag'))[0]);
       // … and every later pick's hover text gives its score as the grid now shows it.
       const tags = await resultCells('tag');
       const scores = await resultCells('score');
