@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftPath, readListDraft, saveListDraft, skippedInDrafts } from '../../src/core/input/list-draft';
+import { conflictOf, isOwnName } from '../../src/core/workspace/sync/conflict-names';
 import { describeSkipped } from '../../src/shared/list-draft';
 import { tempDir } from '../support/cli';
 
@@ -44,5 +45,14 @@ describe('list drafts', () => {
       ]),
     ).toBe('2 rows skipped: a-b — not a hashtag; c d — not a hashtag');
     expect(describeSkipped([])).toBe('');
+  });
+});
+
+describe('a draft on a shared drive', () => {
+  it("a sync client's conflicted copy of a draft is recognised as a copy of that draft", () => {
+    expect(isOwnName('tags.draft.csv')).toBe(true);
+    expect(conflictOf("tags.draft (Anna's conflicted copy 2026-12-06).csv")).toMatchObject({
+      original: 'tags.draft.csv',
+    });
   });
 });

@@ -19,6 +19,10 @@ const FIXED_NAMES = new Set([
   'tags.csv',
   'creators.csv',
   'regions.csv',
+  // A list's rows as typed while some are refused (core/input/list-draft.ts).
+  'tags.draft.csv',
+  'creators.draft.csv',
+  'regions.draft.csv',
   'watch.json',
   'localize.json',
   '.gitignore',
