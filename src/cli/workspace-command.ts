@@ -32,12 +32,15 @@ export function registerWorkspaceCommand(program: Command, setCode: (c: number) 
       if (o.fix) {
         const lock = await acquireWorkspaceLock(ws.dir, { app: 'cli', task: 'workspace check --fix' });
         try {
-          fixed = await fixConflicts(ws.paths, await checkWorkspace(ws.paths, device));
+          fixed = await fixConflicts(
+            ws.paths,
+            await checkWorkspace(ws.paths, device, { cacheEntries: true }),
+          );
         } finally {
           await lock.release();
         }
       }
-      const findings = await checkWorkspace(ws.paths, device);
+      const findings = await checkWorkspace(ws.paths, device, { cacheEntries: true });
       if (o.json) {
         writeOut(
           `${JSON.stringify({ workspace: ws.dir, device: device.name, findings, ...(fixed ? { fixed } : {}) })}\n`,

@@ -73,10 +73,13 @@ const ADVICE: Record<CopyKind, string> = {
 };
 
 /** The folders where Tagfit writes, each a place a sync client may leave a copy. */
-async function foldersOf(paths: WorkspacePaths): Promise<string[]> {
+async function foldersOf(paths: WorkspacePaths, cacheShards: boolean): Promise<string[]> {
   const folders = [paths.root, paths.data, paths.history, paths.locks, paths.cache, paths.reports];
   for (const d of await ls(paths.reports)) if (DEVICE_ID.test(d)) folders.push(path.join(paths.reports, d));
   folders.push(path.join(paths.data, 'ledger'), path.join(paths.data, 'watch'));
+  // Each device's cache folder is written by that device alone, so a copy there is rare (a device id reused on two
+  // computers, the older flat layout); its hundreds of shard folders are looked through by `workspace check`.
+  if (!cacheShards) return folders;
   const cacheRoots = [paths.cache];
   for (const d of await ls(paths.cache)) if (DEVICE_ID.test(d)) cacheRoots.push(path.join(paths.cache, d));
   for (const c of cacheRoots) {
@@ -86,10 +89,16 @@ async function foldersOf(paths: WorkspacePaths): Promise<string[]> {
   return folders;
 }
 
-/** The conflicted copies of Tagfit's files, by name alone (no file is read): what every command checks. */
-export async function findConflicts(paths: WorkspacePaths): Promise<Finding[]> {
+/**
+ * The conflicted copies of Tagfit's files, by name alone (no file is read). Every command checks without the cache's
+ * shard folders (`cacheShards: false`, a few folders); `workspace check` and the app's banner look through them too.
+ */
+export async function findConflicts(
+  paths: WorkspacePaths,
+  opts: { cacheShards?: boolean } = {},
+): Promise<Finding[]> {
   const out: Finding[] = [];
-  for (const folder of await foldersOf(paths)) {
+  for (const folder of await foldersOf(paths, opts.cacheShards !== false)) {
     for (const name of await ls(folder)) {
       const c = conflictOf(name);
       if (!c) continue;
@@ -113,7 +122,7 @@ export async function findConflicts(paths: WorkspacePaths): Promise<Finding[]> {
 
 /** One line for every command's stderr when copies wait to be merged or read; undefined when there are none. */
 export async function conflictNotice(paths: WorkspacePaths): Promise<string | undefined> {
-  const found = await findConflicts(paths);
+  const found = await findConflicts(paths, { cacheShards: false });
   if (found.length === 0) return undefined;
   const mergeable = found.filter((f) => f.fix === 'merge').length;
   return (
@@ -123,7 +132,11 @@ export async function conflictNotice(paths: WorkspacePaths): Promise<string | un
 }
 
 /** Everything `workspace check` reports: conflicted copies, damaged or foreign files in data/, other locks. */
-export async function checkWorkspace(paths: WorkspacePaths, device: Device): Promise<Finding[]> {
+export async function checkWorkspace(
+  paths: WorkspacePaths,
+  device: Device,
+  opts: { cacheEntries?: boolean } = {},
+): Promise<Finding[]> {
   const out = await findConflicts(paths);
   const copies = new Set(out.map((f) => f.path));
   const damaged = (file: string, message: string): void => {
@@ -160,10 +173,14 @@ export async function checkWorkspace(paths: WorkspacePaths, device: Device): Pro
     if (r && 'problem' in r)
       damaged(file, `${r.problem.replace(/; skipped\.$/, '')}: not listed; left as it is.`);
   }
-  for (const c of [
-    paths.cache,
-    ...(await ls(paths.cache)).filter((d) => DEVICE_ID.test(d)).map((d) => path.join(paths.cache, d)),
-  ]) {
+  // Every answer read: for `workspace check` (the CLI), not each time the app opens a workspace.
+  const cacheRoots = opts.cacheEntries
+    ? [
+        paths.cache,
+        ...(await ls(paths.cache)).filter((d) => DEVICE_ID.test(d)).map((d) => path.join(paths.cache, d)),
+      ]
+    : [];
+  for (const c of cacheRoots) {
     for (const file of (await listCacheFiles(c)).entries) {
       const text = await readTextFile(file).catch(() => '');
       const e = parseEntry(text ?? '');
