@@ -171,7 +171,7 @@ describe('tagfit decode (spawned)', () => {
       );
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toMatch(/@studio_north \(Studio North, \d+ followers\): \d+ hashtags in \d+ posts/);
-      expect(r.stdout).toMatch(/failed @nosuchcompetitor_zz: .*not found/i);
+      expect(r.stdout).toMatch(/failed @nosuchcompetitor_zz: No TikTok account @nosuchcompetitor_zz/);
       expect(r.stderr).toMatch(/failed @nosuchcompetitor_zz/);
       expect(r.stderr).toMatch(
         /^credits: \d+ used \(.*\/userinfo-by-username\/ 1, .*\/challenge-posts\/ \d+/m,
