@@ -97,6 +97,14 @@ export function ResultsView(): React.JSX.Element {
   // The weights as the user set them, when these results are theirs (scaled, they give the result's).
   const asked = useRunStore((s) => s.outcomeScoring?.weights);
   const presetWeights = useWorkspaceStore((s) => s.workspace?.presetWeights);
+  const openingLast = useRunStore((s) => s.openingLast);
+  if (!outcome && openingLast) {
+    return (
+      <div className="empty">
+        <p role="status">Opening the last run from the history (scored again from the cache: no credit)…</p>
+      </div>
+    );
+  }
   if (!outcome) {
     return (
       <div className="empty">
