@@ -56,6 +56,8 @@ interface RunState {
   /** The pairs of the run going on scored so far (results fill in as they arrive). */
   partial: RunPartial | null;
   outcome: RunOutcome | null;
+  /** A reopened workspace's last run is being scored again from the cache (Results says so, not "No results"). */
+  openingLast: boolean;
   /** The scoring the shown results were computed with: results of other settings never pass for current. */
   outcomeScoring: Scoring | null;
   rescoring: boolean;
@@ -100,6 +102,7 @@ export const useRunStore = create<RunState>((set, get) => ({
   active: null,
   partial: null,
   outcome: null,
+  openingLast: false,
   outcomeScoring: null,
   rescoring: false,
   lastActionCredits: null,
@@ -261,6 +264,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     set({ outcome: withIntervals(o, p) });
   },
   async loadLast() {
+    set({ openingLast: true });
     try {
       const outcome = await invoke('results:get-last', {});
       set({ outcome, outcomeScoring: outcome ? get().scoring : null });
@@ -271,6 +275,8 @@ export const useRunStore = create<RunState>((set, get) => ({
       }
     } catch {
       set({ outcome: null });
+    } finally {
+      set({ openingLast: false });
     }
   },
   async openRun(id) {
