@@ -1,16 +1,13 @@
-// The times the tests used to bound and no longer do (a busy machine stretched them into failures): list parsing,
-// the cache's concurrent look-ups and a re-weighting through the app's handlers. In process, medians of 7 after a
-// warm-up; the tests check what these paths answer, this prints how long they take.
+// The times the tests used to bound and no longer do (a busy machine stretched them into failures): list parsing
+// and the cache's concurrent look-ups (a re-weighting through the app's handlers is the scale table's,
+// bench-scale.ts). In process, medians of 7 after a warm-up; the tests check what these paths answer, this prints
+// how long they take.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseTagList, readTagList } from '../../src/core/input/csv-lists';
-import { createMemoryKeychain } from '../../src/core/secrets/keychain';
-import { buildDemoDataset, startSimulator } from '../../src/core/simulator';
 import { createFileCache } from '../../src/core/workspace/cache';
-import { initWorkspace } from '../../src/core/workspace/layout';
-import { createTestApp } from '../../test/support/app';
-import { BENCH_KEY, NOW } from './scenario';
+import { NOW } from './scenario';
 
 const RUNS = 7;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -80,51 +77,14 @@ export async function speedRows(): Promise<SpeedRow[]> {
       goalMs: 300,
     });
 
-    rows.push({
-      measure: 're-weight 50 × 4 through the handlers',
-      ...(await handlerRescore(dir)),
-      goalMs: 50,
-    });
     return rows;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** A weights-only re-score of a 50-tag × 4-region run, as the app's side bar asks it: dispatch, validation, score. */
-async function handlerRescore(dir: string): Promise<Timing> {
-  const sim = await startSimulator({ key: BENCH_KEY, now: NOW.getTime() });
-  const app = await createTestApp({
-    keychain: createMemoryKeychain(BENCH_KEY),
-    apiBase: sim.url,
-    now: NOW.toISOString(),
-  });
-  try {
-    const ws = path.join(dir, 'client');
-    await initWorkspace(ws, { settings: { preset: 'seed', requestsPerMinute: 100_000 } });
-    const names = buildDemoDataset()
-      .tags.filter((t) => t.shape !== 'edge')
-      .slice(0, 50)
-      .map((t) => t.name);
-    await writeFile(path.join(ws, 'tags.csv'), `tag\n${names.join('\n')}\n`);
-    await writeFile(path.join(ws, 'regions.csv'), 'code\nUS\nGB\nDE\nFR\n');
-    await writeFile(path.join(ws, 'creators.csv'), 'unique_id\nacme_designs\nstudio_north\n');
-    await app.value('workspace:open', { dir: ws });
-    await app.value('run:start', {});
-    const velocities = [0.9, 0.1, 0.5, 0.2, 0.8, 0.35, 0.6, 0.45];
-    return await timed((i) =>
-      app.value('run:rescore', {
-        overrides: { weights: { velocity: velocities[i + 1]!, density: 0.05, overlap: 0.05 } },
-      }),
-    );
-  } finally {
-    await app.dispose();
-    await sim.close();
-  }
-}
-
 export async function speedSection(): Promise<string> {
-  process.stderr.write('list parsing, cache look-ups and a re-weighting through the handlers…\n');
+  process.stderr.write('list parsing and cache look-ups…\n');
   const rows = await speedRows();
   const ms = (x: number): string => `${x.toFixed(1)} ms`;
   const lines = rows.map(
