@@ -189,13 +189,13 @@ describe('posts page', () => {
     expect(c.warnings).toHaveLength(2);
   });
 
-  it('refuses videos that are not an array, naming endpoint, hashtag and field', () => {
+  it('refuses videos that are not an array, naming what was asked, the hashtag and the field', () => {
     for (const videos of [null, undefined, {}, 'none']) {
       const e = thrownTagfitError(() =>
         toPostsPage({ videos, cursor: '0', hasMore: false }, ctx('/challenge-posts/', '#running')),
       );
       expect(e.code).toBe('invalid-response');
-      expect(e.message).toMatch(/^GET \/challenge-posts\/ for #running: videos is .*not an array$/);
+      expect(e.message).toMatch(/^the posts of #running: videos is .*not an array$/);
     }
   });
 });
@@ -245,7 +245,7 @@ describe('region list', () => {
       GB: 'GB',
     });
     expect(c.warnings).toHaveLength(2);
-    expect(c.warnings[0]).toMatch(/^GET \/region-list\/: field/);
+    expect(c.warnings[0]).toMatch(/^the region list: field/);
   });
 
   it('accepts an empty list and refuses a non-object', () => {
