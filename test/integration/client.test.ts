@@ -329,7 +329,7 @@ describe('transient faults', () => {
     const e = await failure(client({ retries: 2 }).challengeInfo('gymtok'));
     expect(e.code).toBe('network');
     expect(e.message).toMatch(
-      /GET \/challenge-info-name\/ for #gymtok: TikLiveAPI answered HTTP 503.*3 attempts/,
+      /the hashtag info of #gymtok: TikLiveAPI answered HTTP 503.*3 attempts/,
     );
     expect(sim.stats().requests).toBe(3);
   });
@@ -380,7 +380,7 @@ describe('transient faults', () => {
     sim.inject({ kind: 'malformed', times: Number.POSITIVE_INFINITY });
     const e = await failure(client({ retries: 10 }).challengeInfo('gymtok'));
     expect(e.code).toBe('invalid-response');
-    expect(e.message).toMatch(/GET \/challenge-info-name\/ for #gymtok: .*malformed or truncated JSON/);
+    expect(e.message).toMatch(/the hashtag info of #gymtok: .*malformed or truncated JSON/);
     expect(sim.stats().requests).toBe(3);
   });
 
