@@ -72,6 +72,8 @@ describe('the application menu', () => {
       'run.start': 'F5',
       'run.cancel': 'Shift+F5',
       'palette.open': 'CmdOrCtrl+Shift+P',
+      'sidebar.toggle': 'CmdOrCtrl+B',
+      'panel.toggle': 'CmdOrCtrl+J',
     });
   });
 
