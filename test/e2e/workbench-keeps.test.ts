@@ -402,9 +402,9 @@ describe('the workbench keeps what it produced', () => {
     const byHand = offered.find((o) => o.ticked)!;
     await tags.getByRole('checkbox', { name: `Add #${byHand.tag}`, exact: true }).uncheck();
     const chosen = offered.filter((o) => o.ticked && o.tag !== byHand.tag).map((o) => o.tag);
-    const add = tags.getByRole('button', { name: /^Add \d+ ticked tags? to Candidates$/ });
+    const add = tags.getByRole('button', { name: /^Add \d+ tags? to the candidates$/ });
     expect(await add.textContent()).toBe(
-      `Add ${chosen.length} ticked ${chosen.length === 1 ? 'tag' : 'tags'} to Candidates`,
+      `Add ${chosen.length} ${chosen.length === 1 ? 'tag' : 'tags'} to the candidates`,
     );
     await add.click();
     const said = tags.getByRole('status');

@@ -56,7 +56,7 @@ export function CompetitorTags({
       <h2>
         @<ApiText text={c.username} max={40} /> <span className="muted">{c.sample} recent posts</span>
         <button disabled={chosen.length === 0} onClick={() => void add()}>
-          Add {chosen.length} ticked {chosen.length === 1 ? 'tag' : 'tags'} to Candidates
+          Add {chosen.length} {chosen.length === 1 ? 'tag' : 'tags'} to the candidates
         </button>
       </h2>
       <p role="status" className="muted">
