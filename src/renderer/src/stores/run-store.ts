@@ -2,6 +2,7 @@
 // weights, window), the credit estimate, the run going on (its progress per tag and region; its id, result and
 // cancel are the jobs store's), the last outcome, re-scoring from the cache on every settings edit, retrying failed
 // pairs, exporting. Progress events reach it through events.ts, routed by run id.
+import type { ExportDone } from '../../../shared/ipc/reports';
 import { create } from 'zustand';
 import type { CreditEstimate } from '../../../shared/estimate';
 import type { PresetName, RunProgress, Weights } from '../../../shared/model';
@@ -74,7 +75,7 @@ interface RunState {
   retryFailed(): Promise<void>;
   rescore(): Promise<void>;
   /** To `dir` (the preview's typed folder), the folder dialog's choice (`pick`, the app), else the remembered one. */
-  exportReports(dir?: string, pick?: boolean): Promise<{ dir: string; written: string[] } | null>;
+  exportReports(dir?: string, pick?: boolean): Promise<ExportDone | null>;
   onProgress(runId: string, p: RunProgress): void;
   onPartial(p: RunPartial): void;
   /** A re-score's intervals: into the results shown when they are that re-score's (an older one's never are). */
@@ -225,8 +226,10 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const r = await invoke('reports:export', pick ? { pick: true } : { dir });
       if (!r) return null; // the folder dialog was cancelled
-      useUiStore.getState().setDialog(null);
-      useUiStore.getState().log('info', `Exported ${r.written.length} reports to ${r.dir}.`);
+      // A line per file, then what was exported where; the dialog stays to offer Open folder and Open report.
+      const ui = useUiStore.getState();
+      for (const line of r.lines) ui.log('info', line);
+      ui.log('info', r.summary);
       return r;
     } catch (e) {
       useUiStore.getState().report('Exporting the reports', e);
@@ -261,7 +264,9 @@ export const useRunStore = create<RunState>((set, get) => ({
       return;
     }
     if (p.error) useUiStore.getState().report('Computing the intervals', p.error);
-    set({ outcome: withIntervals(o, p) });
+    // A region's intervals ahead of the rest: into its rows, the others still updating.
+    if (p.partial) set({ outcome: { ...withIntervals(o, p), intervalsPending: o.intervalsPending } });
+    else set({ outcome: withIntervals(o, p) });
   },
   async loadLast() {
     set({ openingLast: true });
