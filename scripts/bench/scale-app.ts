@@ -26,6 +26,8 @@ export interface Edit {
   answerCpu: number;
   intervalsMs?: number;
   intervalsCpu?: number;
+  /** Until the first region's intervals arrived (the grid opens on the first region). */
+  firstRegionMs?: number;
 }
 
 const cpuSince = (c0: NodeJS.CpuUsage): number => {
@@ -53,6 +55,7 @@ export async function createScaleApp(dir: string, run: ScaleSamples): Promise<Sc
 
   const waiting = new Map<number, (p: RunIntervals) => void>();
   const arrived = new Set<number>();
+  const firstAt = new Map<number, number>();
   const s: HandlerServices = {
     keychain: createMemoryKeychain(),
     clock: () => SCALE_NOW,
@@ -60,6 +63,8 @@ export async function createScaleApp(dir: string, run: ScaleSamples): Promise<Sc
     emit: (channel: string, payload: unknown) => {
       if (channel !== 'run:intervals') return;
       const p = payload as RunIntervals;
+      if (!firstAt.has(p.generation)) firstAt.set(p.generation, performance.now());
+      if (p.partial) return;
       arrived.add(p.generation);
       waiting.get(p.generation)?.(p);
     },
@@ -135,7 +140,13 @@ export async function createScaleApp(dir: string, run: ScaleSamples): Promise<Sc
       if (!intervals || g === undefined) return { answerMs, answerCpu };
       if (!arrived.has(g)) await new Promise<RunIntervals>((resolve) => waiting.set(g, resolve));
       waiting.delete(g);
-      return { answerMs, answerCpu, intervalsMs: performance.now() - t0, intervalsCpu: cpuSince(c0) };
+      return {
+        answerMs,
+        answerCpu,
+        intervalsMs: performance.now() - t0,
+        intervalsCpu: cpuSince(c0),
+        firstRegionMs: (firstAt.get(g) ?? performance.now()) - t0,
+      };
     },
     async statusMs() {
       const t0 = performance.now();

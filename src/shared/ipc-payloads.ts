@@ -143,4 +143,7 @@ export interface RunIntervals {
   error?: ErrorInfo;
   /** The tag sets picked from the re-scored ranking (RunOutcome.tagSets), which come with the intervals. */
   tagSets?: RegionPicks[];
+  /** Some regions' intervals, sent as each is computed; the last event of a generation has every region and no
+   * `partial`. */
+  partial?: boolean;
 }

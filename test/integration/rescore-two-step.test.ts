@@ -40,13 +40,25 @@ describe('a re-score in two steps', () => {
     }
     expect(second.intervalsPending).toBeGreaterThan(first.intervalsPending!);
 
-    await until(() => intervalsOf(a).length > 0);
+    await until(() => intervalsOf(a).some((e) => !e.partial));
     // Give a late older answer every chance to (wrongly) arrive.
     await a.value('app:get-status', {});
     await new Promise((r) => setTimeout(r, 200));
-    const sent = intervalsOf(a);
-    expect(sent.map((e) => e.generation)).toEqual([second.intervalsPending]);
+    const all = intervalsOf(a);
+    // Only the newest edit's: each region as it was done, then one last event with every region.
+    expect(new Set(all.map((e) => e.generation))).toEqual(new Set([second.intervalsPending]));
+    expect(
+      all
+        .filter((e) => e.partial)
+        .flatMap((e) => Object.keys(e.regions))
+        .sort(),
+    ).toEqual(['GB', 'US']);
+    const sent = all.filter((e) => !e.partial);
+    expect(sent).toHaveLength(1);
+    expect(all.at(-1)).toBe(sent[0]);
     expect(sent[0]!.error).toBeUndefined();
+    for (const e of all.filter((x) => x.partial))
+      for (const [code, byTag] of Object.entries(e.regions)) expect(byTag).toEqual(sent[0]!.regions[code]);
 
     // What the session shows now is the full re-score under the newest weights: ranks, scores and intervals.
     const held = (await a.value('results:get-last', {}))!;

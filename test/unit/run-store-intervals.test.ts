@@ -93,9 +93,13 @@ describe('a two-step re-score in the renderer', () => {
     expect(rows().every((t) => t.confidence === undefined)).toBe(true);
     expect(useRunStore.getState().outcome!.intervalsPending).toBe(2);
 
-    useRunStore
-      .getState()
-      .onIntervals({ runId: 'run-1', generation: 2, regions: { US: { a: conf(30), b: conf(60) } } });
+    // One region's intervals ahead of the rest: its rows show them, the outcome still awaits the others.
+    const us = { US: { a: conf(30), b: conf(60) } };
+    useRunStore.getState().onIntervals({ runId: 'run-1', generation: 2, regions: us, partial: true });
+    expect(rows().map((t) => t.confidence?.low)).toEqual([60, 30]);
+    expect(useRunStore.getState().outcome!.intervalsPending).toBe(2);
+
+    useRunStore.getState().onIntervals({ runId: 'run-1', generation: 2, regions: us });
     expect(rows().map((t) => t.confidence?.low)).toEqual([60, 30]);
     expect(useRunStore.getState().outcome!.intervalsPending).toBeUndefined();
   });

@@ -28,8 +28,8 @@ export interface TwoStepRescore {
   /** Candidates not fetched yet. */
   missing: string[];
   /** Starts the intervals under the new settings (cancelling those of an earlier call): each ranked tag's
-   * confidence, or undefined when a newer re-score's started since. */
-  intervals: () => Promise<Intervals | undefined>;
+   * confidence, or undefined when a newer re-score's started since; each region to `onRegion` as it is done. */
+  intervals: (onRegion?: Parameters<ScoringPool['intervals']>[2]) => Promise<Intervals | undefined>;
 }
 
 export interface Rescorer {
@@ -88,7 +88,7 @@ export function createRescorer(pool: ScoringPool): Rescorer {
       return {
         result: computeMomentum(raw, last.previous, prepared.velocityThreshold),
         missing: prepared.candidates.filter((c) => !last.data.challenges.has(c)),
-        intervals: () => pool.intervals(last.data, job),
+        intervals: (onRegion) => pool.intervals(last.data, job, onRegion),
       };
     },
   };

@@ -17,8 +17,13 @@ export type Intervals = Record<RegionCode, Map<string, ScoreConfidence>>;
 export interface ScoringPool {
   /** Every region of `job` scored from `data`'s samples (and their confidence when job.confidence). */
   score(data: RunSamples, job: ScoreJob): Promise<Record<RegionCode, RegionResult>>;
-  /** The confidence of every ranked tag under job.settings; undefined when a newer call made it pointless. */
-  intervals(data: RunSamples, job: Omit<ScoreJob, 'confidence'>): Promise<Intervals | undefined>;
+  /** The confidence of every ranked tag under job.settings; undefined when a newer call made it pointless. Each
+   * region is also given to `onRegion` as soon as a worker has it (while the call is still the newest). */
+  intervals(
+    data: RunSamples,
+    job: Omit<ScoreJob, 'confidence'>,
+    onRegion?: (region: RegionCode, intervals: Map<string, ScoreConfidence>) => void,
+  ): Promise<Intervals | undefined>;
   /** Test hook: make a worker fail as a crash would. */
   crashForTest(): void;
   dispose(): Promise<void>;
@@ -28,7 +33,10 @@ interface Slot {
   worker?: Worker;
   /** Samples this worker holds, by id. */
   holds: Set<string>;
-  pending: Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>;
+  pending: Map<
+    number,
+    { resolve: (m: FromWorker) => void; reject: (e: Error) => void; partial?: (m: FromWorker) => void }
+  >;
 }
 
 /** Default pool size: a worker per core, at most four. The main thread mostly waits while they work, and one worker
@@ -64,6 +72,7 @@ export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
     w.on('message', (m: FromWorker) => {
       const p = slot.pending.get(m.id);
       if (!p) return;
+      if (m.ok && 'partial' in m) return void p.partial?.(m);
       slot.pending.delete(m.id);
       if (slot.pending.size === 0) w.unref();
       p.resolve(m);
@@ -88,6 +97,7 @@ export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
     slot: Slot,
     data: RunSamples,
     msg: (samplesId: string, id: number) => ToWorker,
+    partial?: (m: FromWorker) => void,
   ): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
       try {
@@ -98,7 +108,7 @@ export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
           slot.holds.add(s.id);
         }
         const id = ++nextId;
-        slot.pending.set(id, { resolve, reject });
+        slot.pending.set(id, { resolve, reject, partial });
         // Held while a job is out, so a CLI run waits for its answer; let go when idle, so it can exit.
         w.ref();
         w.postMessage(msg(s.id, id));
@@ -141,17 +151,26 @@ export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
       return out;
     },
 
-    async intervals(data, job) {
+    async intervals(data, job, onRegion) {
       const g = Atomics.add(generation, 0, 1) + 1;
+      const partial = (m: FromWorker): void => {
+        if (m.ok && 'partial' in m && Atomics.load(generation, 0) === g)
+          onRegion?.(m.partial, new Map(m.rows));
+      };
       const parts = await Promise.all(
         shares(job.regions).map((regions, i) =>
-          send(slots[i]!, data, (samplesId, id) => ({
-            type: 'intervals',
-            id,
-            samplesId,
-            generation: g,
-            job: { ...job, regions, confidence: true },
-          })),
+          send(
+            slots[i]!,
+            data,
+            (samplesId, id) => ({
+              type: 'intervals',
+              id,
+              samplesId,
+              generation: g,
+              job: { ...job, regions, confidence: true },
+            }),
+            partial,
+          ),
         ),
       );
       if (Atomics.load(generation, 0) !== g || parts.some((m) => m.ok && 'cancelled' in m)) return undefined;

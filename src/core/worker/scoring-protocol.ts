@@ -32,6 +32,8 @@ export type RegionIntervals = Record<RegionCode, [candidate: string, confidence:
 
 export type FromWorker =
   | { id: number; ok: true; regions: Record<RegionCode, RegionResult> }
+  /** One region's intervals as soon as they are computed (the job's answer follows when all are). */
+  | { id: number; ok: true; partial: RegionCode; rows: [candidate: string, confidence: ScoreConfidence][] }
   | { id: number; ok: true; intervals: RegionIntervals }
   | { id: number; ok: true; cancelled: true }
   | { id: number; ok: false; error: ErrorInfo };

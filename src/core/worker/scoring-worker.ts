@@ -54,6 +54,8 @@ function handle(msg: ToWorker): FromWorker | undefined {
     if (Atomics.load(generation, 0) !== msg.generation) return { id: msg.id, ok: true, cancelled: true };
     const scored = scoreRegion(run, { ...msg.job, confidence: true }, r);
     intervals[r] = scored.ranked.map((t) => [t.candidate, t.confidence!]);
+    // Each region as it is done: the one on screen need not wait for the other 24.
+    port.postMessage({ id: msg.id, ok: true, partial: r, rows: intervals[r] } satisfies FromWorker);
   }
   return { id: msg.id, ok: true, intervals };
 }

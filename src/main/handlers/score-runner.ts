@@ -194,7 +194,17 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       // The samples and the run's own settings (raw, for a retry) stay the run's. An edit answered after a newer
       // one changes nothing: the renderer keeps the newer, and so does main.
       if (g !== generation) return view;
-      const settled = inHand.intervals().then(
+      // Each region's intervals as soon as a worker has them (the first region is the one the grid opens on).
+      const region = (r: string, byTag: Intervals[string]): void => {
+        if (g === generation && session.last?.outcome === view)
+          ctx.s.emit('run:intervals', {
+            runId: view.runId,
+            generation: g,
+            regions: { [r]: Object.fromEntries(byTag) },
+            partial: true,
+          });
+      };
+      const settled = inHand.intervals(region).then(
         (intervals) => void (intervals && intervalsArrived(view, g, intervals)),
         (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e)),
       );

@@ -211,7 +211,7 @@ export const useRunStore = create<RunState>((set, get) => ({
           arrived && arrived.runId === outcome.runId && arrived.generation === outcome.intervalsPending;
         if (done && arrived.error) useUiStore.getState().report('Computing the intervals', arrived.error);
         set({
-          outcome: done ? withIntervals(outcome, arrived) : outcome,
+          outcome: done ? applyIntervals(outcome, arrived) : outcome,
           outcomeScoring: scoring,
           lastActionCredits: 0,
         });
@@ -260,13 +260,15 @@ export const useRunStore = create<RunState>((set, get) => ({
     // The event can overtake the re-score's own answer (the preview's event stream and its HTTP reply race):
     // kept, it is applied when that answer lands.
     if (!o || o.runId !== p.runId || o.intervalsPending !== p.generation) {
-      early = p;
+      // Regions sent one by one add up; the last event (every region) replaces them.
+      early =
+        p.partial && early?.partial && early.generation === p.generation
+          ? { ...p, regions: { ...early.regions, ...p.regions } }
+          : p;
       return;
     }
     if (p.error) useUiStore.getState().report('Computing the intervals', p.error);
-    // A region's intervals ahead of the rest: into its rows, the others still updating.
-    if (p.partial) set({ outcome: { ...withIntervals(o, p), intervalsPending: o.intervalsPending } });
-    else set({ outcome: withIntervals(o, p) });
+    set({ outcome: applyIntervals(o, p) });
   },
   async loadLast() {
     set({ openingLast: true });
@@ -312,6 +314,11 @@ export function cancelledText(outcome: RunOutcome): string {
   const left = outcome.result.stopped?.unscored.length ?? 0;
   return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
 }
+
+/** A re-score's intervals event applied: a region sent ahead of the rest (`partial`) goes into its rows while
+ * the others still await theirs; the last event ends the wait. */
+export const applyIntervals = (o: RunOutcome, p: RunIntervals): RunOutcome =>
+  p.partial ? { ...withIntervals(o, p), intervalsPending: o.intervalsPending } : withIntervals(o, p);
 
 /** The outcome with a re-score's intervals in its rows, no longer pending. */
 export function withIntervals(o: RunOutcome, p: RunIntervals): RunOutcome {
