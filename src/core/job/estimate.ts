@@ -30,11 +30,11 @@ export interface EstimateInput {
  * interpolated; past the ends the nearest holds.
  */
 const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
-  [10, 0.42],
-  [25, 0.51],
-  [50, 0.41],
-  [100, 0.29],
-  [200, 0.22],
+  [10, 0.46],
+  [25, 0.55],
+  [50, 0.43],
+  [100, 0.31],
+  [200, 0.23],
 ];
 
 /** The expected share of later pages fetched for a list of `tags` candidates (1 when sampling in full). */
