@@ -68,8 +68,14 @@ export function rerank(a: RankArrays, w: Weights): void {
 export function rerankedRegion(a: RankArrays, base: RegionResult): RegionResult {
   const ranked: ScoredTag[] = new Array<ScoredTag>(a.rows.length);
   a.rows.forEach((row, t) => {
-    const { confidence: _old, history: _history, ...rest } = row;
-    ranked[a.ranks[t]! - 1] = { ...rest, score: a.scores[t]!, rank: a.ranks[t]! };
+    // One spread a row (a rest pattern that leaves keys out costs several times more at 5,000 rows).
+    ranked[a.ranks[t]! - 1] = {
+      ...row,
+      score: a.scores[t]!,
+      rank: a.ranks[t]!,
+      confidence: undefined,
+      history: undefined,
+    };
   });
   return { ...base, ranked };
 }

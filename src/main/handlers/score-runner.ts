@@ -204,10 +204,14 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
             partial: true,
           });
       };
-      const settled = inHand.intervals(region).then(
-        (intervals) => void (intervals && intervalsArrived(view, g, intervals)),
-        (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e)),
-      );
+      // Started once this answer is on its way (the workers would otherwise take the cores it needs), and not at
+      // all when a newer edit came first.
+      const settled = new Promise<void>((next) => setImmediate(next))
+        .then(() => (g === generation ? inHand.intervals(region) : undefined))
+        .then(
+          (intervals) => void (intervals && intervalsArrived(view, g, intervals)),
+          (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e)),
+        );
       session.last = { ...last, outcome: view, intervals: settled };
       return view;
     }
