@@ -44,7 +44,8 @@ const ORGANIC: ScoringSettings = {
   density: 'log-mean',
   dedupePosts: true,
   // Adaptive sampling (engine/adaptive.ts): page 1 of every pair, more pages only where the ranking is undecided.
-  // On the simulator it keeps the full sample's decisions (top-10 Jaccard 1.0, same #1) for ~72 % of the credits (59 tags × 26 regions; by list size in the README).
+  // On the simulator it keeps the full sample's decisions (top-10 Jaccard 1.0, same #1) for ~72 % of the credits
+  // (59 tags × 26 regions; by list size and page order in the README).
   sampling: 'adaptive',
 };
 
