@@ -1,5 +1,5 @@
 // Synthetic samples for the scale table: `tags` hashtags × `regions` regions × 90 posts, seeded, built in memory
-// as a run would hold them (API-shaped posts with captions). Each tag has its own pace, typical likes and share of
+// as a run would hold them (API-shaped posts with captions, parsed from JSON as the client parses them). Each tag has its own pace, typical likes and share of
 // target creators, so a ranking has the spread of real tags rather than 500 copies of one.
 import { logNormal, mulberry32, pick } from '../../src/core/prng';
 import { type RunSamples, sampleKey } from '../../src/core/pipeline/run';
@@ -102,7 +102,8 @@ export function buildScaleSamples(tags: number, regionCount: number): ScaleSampl
           caption: `${Array.from({ length: 8 }, () => pick(rng, WORDS)).join(' ')} #${name} #fyp #${region.toLowerCase()}${j}`,
         };
       });
-      data.samples.set(sampleKey(region, name), sample);
+      // Through JSON, as the API client reads them: flat strings, not the rope a template literal builds.
+      data.samples.set(sampleKey(region, name), JSON.parse(JSON.stringify(sample)) as Post[]);
       posts += sample.length;
     }
   }
