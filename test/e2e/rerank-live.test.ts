@@ -29,24 +29,33 @@ const pageErrors: string[] = [];
 /** Run in the page before its scripts: server-sent `run:intervals` messages wait while window.__holdIntervals is
  * set, and are delivered in order once it is cleared. */
 function holdIntervalsInPage(): void {
-  const w = window as unknown as { __holdIntervals: boolean; EventSource: typeof EventSource };
+  type Message = { data: unknown };
+  type Source = { addEventListener(type: 'message', fn: (m: Message) => void): void };
+  const w = globalThis as unknown as {
+    __holdIntervals: boolean;
+    EventSource: new (url: string) => Source;
+  };
   w.__holdIntervals = false;
   const Base = w.EventSource;
-  w.EventSource = class extends Base {
-    set onmessage(fn: ((m: MessageEvent) => void) | null) {
-      const queue: MessageEvent[] = [];
-      const flush = (): void => {
-        while (queue.length > 0 && !w.__holdIntervals) fn?.(queue.shift()!);
-        if (queue.length > 0) setTimeout(flush, 20);
-      };
-      super.onmessage = (m: MessageEvent) => {
-        if (typeof m.data === 'string' && m.data.includes('"channel":"run:intervals"') && w.__holdIntervals) {
-          queue.push(m);
-          setTimeout(flush, 20);
-        } else fn?.(m);
-      };
-    }
-  } as typeof EventSource;
+  w.EventSource = function (url: string): Source {
+    const source = new Base(url);
+    let fn: ((m: Message) => void) | null = null;
+    const queue: Message[] = [];
+    const flush = (): void => {
+      while (queue.length > 0 && !w.__holdIntervals) fn?.(queue.shift()!);
+      if (queue.length > 0) setTimeout(flush, 20);
+    };
+    source.addEventListener('message', (m) => {
+      const held = typeof m.data === 'string' && m.data.includes('"channel":"run:intervals"');
+      if (held && (w.__holdIntervals || queue.length > 0)) {
+        queue.push(m);
+        setTimeout(flush, 20);
+      } else fn?.(m);
+    });
+    // The bridge sets onmessage: it gets the messages as they are let through.
+    Object.defineProperty(source, 'onmessage', { set: (f: typeof fn) => (fn = f), get: () => fn });
+    return source;
+  } as unknown as new (url: string) => Source;
 }
 
 const grid = () => page.getByRole('region', { name: 'Results US' });
@@ -65,7 +74,7 @@ const cells = (col: string): Promise<string[]> =>
     }, col);
 
 const hold = (on: boolean) =>
-  page.evaluate((v) => ((window as unknown as { __holdIntervals: boolean }).__holdIntervals = v), on);
+  page.evaluate((v) => ((globalThis as unknown as { __holdIntervals: boolean }).__holdIntervals = v), on);
 
 async function screenshots(name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
