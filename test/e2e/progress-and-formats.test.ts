@@ -92,7 +92,11 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
     await expect.poll(() => cancelled.count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     // Styled as a finished run's line (the side bar's background), not as an error's.
-    const background = (el: Element): string => getComputedStyle(el).backgroundColor;
+    // The page's own getComputedStyle (the Node-side type check has no DOM).
+    const background = (el: unknown): string =>
+      (
+        globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+      ).getComputedStyle(el).backgroundColor;
     expect(await page.locator('.run-end').evaluate(background)).toBe(await sideBar().evaluate(background));
     // The Output says it once, as information, and names no run by its id.
     const lines = await output().locator('.line').allTextContents();

@@ -39,7 +39,12 @@ const italic = (tab: string) =>
   strip()
     .getByRole('tab', { name: tab, exact: true })
     .locator('.tab-label')
-    .evaluate((el) => getComputedStyle(el).fontStyle);
+    .evaluate(
+      (el) =>
+        (globalThis as unknown as { getComputedStyle(e: unknown): { fontStyle: string } }).getComputedStyle(
+          el,
+        ).fontStyle,
+    );
 
 async function open(): Promise<void> {
   preview = await startPreview(
@@ -208,7 +213,9 @@ describe('VS Code habits (issue 28, item 14)', () => {
     await expect.poll(showing).toBe('Candidates');
     const focusedCell = () =>
       page.evaluate(() => {
-        const el = document.activeElement;
+        // The page's document (the Node-side type check has no DOM).
+        type Focused = { getAttribute(n: string): string | null; textContent: string | null } | null;
+        const el = (globalThis as unknown as { document: { activeElement: Focused } }).document.activeElement;
         return el?.getAttribute('role') === 'gridcell' ? el.textContent : null;
       });
     await expect.poll(focusedCell).toBe('small business');
