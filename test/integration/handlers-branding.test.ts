@@ -55,7 +55,7 @@ describe('branding handlers', () => {
     const elsewhere = await outsideFolder();
     await writeFile(path.join(elsewhere, 'acme.png'), PNG);
     const a = await bed.app();
-    const opened = await a.value('workspace:open', { dir: ws });
+    const opened = (await a.value('workspace:open', { dir: ws }))!;
     // The preview takes a typed absolute path (it has no file dialog).
     expect(await a.value('branding:pick-logo', { file: path.join(elsewhere, 'acme.png') })).toEqual({
       logo: 'branding/acme.png',
@@ -103,7 +103,7 @@ describe('branding handlers', () => {
     await mkdir(path.join(ws, 'branding'));
     await writeFile(path.join(ws, 'branding', 'logo.png'), PNG);
     const a = await bed.app({ pdf: chromiumPdfPrinter() });
-    const opened = await a.value('workspace:open', { dir: ws });
+    const opened = (await a.value('workspace:open', { dir: ws }))!;
     await a.value('settings:save-workspace', {
       settings: {
         ...opened.settings,
