@@ -328,9 +328,7 @@ describe('transient faults', () => {
     sim.inject({ kind: 'status', status: 503, times: Number.POSITIVE_INFINITY });
     const e = await failure(client({ retries: 2 }).challengeInfo('gymtok'));
     expect(e.code).toBe('network');
-    expect(e.message).toMatch(
-      /the hashtag info of #gymtok: TikLiveAPI answered HTTP 503.*3 attempts/,
-    );
+    expect(e.message).toMatch(/the hashtag info of #gymtok: TikLiveAPI answered HTTP 503.*3 attempts/);
     expect(sim.stats().requests).toBe(3);
   });
 
