@@ -132,8 +132,8 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
     }
     // Nothing contradicts the progress line: no second count of pairs anywhere on the page.
     expect(await page.getByText(/pairs in\b/).count()).toBe(0);
-    // No estimate before five pairs ended; and each one said is at most twice the time the run really had left,
-    // give or take the five seconds it is rounded to and a glance's delay.
+    // No estimate before five pairs ended. How far each one is from the time the run really had left is printed,
+    // not bounded (wall time on a shared machine): the rule's bound is pinned with a fake clock in time-left.test.ts.
     const estimates = seen.flatMap(({ at, text }) => {
       const done = Number(/^(\d+) of/.exec(text)?.[1] ?? 0);
       const m = /about (\d+) (s|min) left/.exec(text);
@@ -145,13 +145,7 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
     console.log(
       `time left said: ${estimates.map((e) => `${e.seconds} s with ${((end - e.at) / 1000).toFixed(1)} s to go`).join('; ')}`,
     );
-    for (const e of estimates) {
-      expect(e.done).toBeGreaterThanOrEqual(5);
-      const real = (end - e.at) / 1000;
-      expect(e.seconds, `said ${e.seconds} s left with ${real.toFixed(1)} s to go`).toBeLessThanOrEqual(
-        2 * real + 6,
-      );
-    }
+    for (const e of estimates) expect(e.done).toBeGreaterThanOrEqual(5);
     await expect
       .poll(() =>
         page
