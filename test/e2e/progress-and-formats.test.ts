@@ -109,7 +109,7 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cancelled-light.png') });
   }, 120_000);
 
-  it('one count of pairs, and a time left shown only once the pace is known, never far past the real end', async () => {
+  it('one count of pairs, and a time left shown only once the pace is known (its distance from the real end printed)', async () => {
     sim.setOptions({ latencyMs: 250 });
     await startRun();
     const seen: { at: number; text: string }[] = [];
