@@ -166,7 +166,8 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       headerName: 'Confidence',
       colId: 'confidence',
-      minWidth: 200,
+      // "uncertain 53.61–74.50 · #4–#13": the interval in the reports' two decimals, read whole.
+      minWidth: 236,
       flex: 1.2,
       cellRenderer: ConfidenceCell,
       valueGetter: (p) => p.data?.confidence?.label ?? '',
@@ -175,7 +176,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
     {
       headerName: 'Flags',
       colId: 'flags',
-      minWidth: 124,
+      minWidth: 96,
       flex: 1.4,
       cellRenderer: FlagsCell,
       valueGetter: (p) => p.data?.flags.map((f) => f.kind).join(' '),
