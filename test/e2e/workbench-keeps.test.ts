@@ -84,7 +84,12 @@ async function setWeight(label: string, value: string): Promise<void> {
 
 async function runToEnd(): Promise<void> {
   await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('button', { name: 'Start run' }).click();
+  // The estimate's dialog, or the alert that says why there is none (failing with its words, not a timeout).
+  const start = page.getByRole('button', { name: 'Start run' });
+  await start.or(page.getByRole('alert')).first().waitFor();
+  if (!(await start.isVisible()))
+    throw new Error(`No estimate: ${await page.getByRole('alert').first().textContent()}`);
+  await start.click();
   await expect
     .poll(() => sideBar().getByRole('button', { name: 'Run', exact: true }).isVisible(), { timeout: 60_000 })
     .toBe(true);
