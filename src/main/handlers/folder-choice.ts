@@ -4,6 +4,10 @@
 // absolute paths only (a relative one would land beside the process), used and stored resolved.
 import path from 'node:path';
 import { TagfitError } from '../../core/errors';
+import { checkReportDir } from '../../core/report/write';
+import { thisDevice } from '../../core/workspace/device';
+import { reportsDirFor } from '../../core/workspace/sync/shared';
+import type { OpenWorkspace } from '../session';
 import type { HandlerContext } from './context';
 
 /**
@@ -33,4 +37,47 @@ export function namedFolder(
     );
   }
   return path.resolve(dir);
+}
+
+/** Where an export goes, settled in two steps so a named folder is refused before any work and a dialog opens after. */
+export interface ExportFolder {
+  /** The folder to write to (checked writable), or null when the user cancelled the dialog. */
+  choose(): Promise<string | null>;
+  /** Remembers a folder the user named or picked as this workspace's export folder. */
+  remember(target: string): void;
+}
+
+/**
+ * The export folder of a request: the one it names (see namedFolder), the dialog's choice when `pick`, else the
+ * workspace's remembered one, else this computer's own reports folder (reports/<device>/ in a shared workspace, so
+ * two laptops exporting one day never write one file). `what` names the request in messages ("Export the plan").
+ */
+export async function exportFolder(
+  ctx: HandlerContext,
+  open: OpenWorkspace,
+  req: { dir?: string | undefined; pick?: boolean | undefined },
+  what: string,
+): Promise<ExportFolder> {
+  const remembered = ctx.s.appSettings.get().exportDirs;
+  const ownReports = await reportsDirFor(open.ws.paths, await thisDevice());
+  const named =
+    req.dir === undefined
+      ? undefined
+      : namedFolder(ctx, req.dir, [...Object.values(remembered), open.ws.paths.reports, ownReports], what);
+  let chosen: string | null | undefined;
+  return {
+    async choose() {
+      chosen = req.pick && !named ? await ctx.s.dialogs.pickFolder(`${what} to…`) : named;
+      if (req.pick && !named && chosen === null) return null;
+      const target = chosen ?? remembered[open.ws.dir] ?? ownReports;
+      await checkReportDir(target);
+      return target;
+    },
+    remember(target) {
+      if (chosen)
+        ctx.s.appSettings.update({
+          exportDirs: { ...ctx.s.appSettings.get().exportDirs, [open.ws.dir]: target },
+        });
+    },
+  };
 }

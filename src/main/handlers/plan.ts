@@ -1,15 +1,12 @@
 // The content plan in the open workspace: made from the last run's samples (no call, src/core/job/plan-job.ts), and
 // exported as iCalendar and CSV to the folder the reports go to, or one the user picks.
-import { thisDevice } from '../../core/workspace/device';
-import { reportsDirFor } from '../../core/workspace/sync/shared';
 import { TagfitError } from '../../core/errors';
 import { PLAN_FORMATS, planOf, writePlan } from '../../core/job/plan-job';
-import { checkReportDir } from '../../core/report/write';
 import { loadSampledEquivalents } from '../../core/localize/store';
 import type { ParsedRequest } from '../../shared/ipc-contract';
 import type { ContentPlan } from '../../shared/plan';
 import { type HandlerContext, requireWorkspace } from './context';
-import { namedFolder } from './folder-choice';
+import { exportFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
 export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:make' | 'plan:export'> {
@@ -34,25 +31,12 @@ export function createPlanHandlers(ctx: HandlerContext): DomainHandlers<'plan:ma
     },
     async 'plan:export'({ dir, pick, formats, ...r }) {
       const open = requireWorkspace(ctx);
-      const remembered = ctx.s.appSettings.get().exportDirs;
-      // In a shared workspace this computer's own reports/<device>/, as for the reports.
-      const ownReports = await reportsDirFor(open.ws.paths, await thisDevice());
-      const named =
-        dir === undefined
-          ? undefined
-          : namedFolder(
-              ctx,
-              dir,
-              [...Object.values(remembered), open.ws.paths.reports, ownReports],
-              'Export the plan',
-            );
+      const folder = await exportFolder(ctx, open, { dir, pick }, 'Export the plan');
       const plan = await make(r);
-      const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the plan to…') : named;
-      if (pick && !named && chosen === null) return null;
-      const target = chosen ?? remembered[open.ws.dir] ?? ownReports;
-      await checkReportDir(target);
+      const target = await folder.choose();
+      if (target === null) return null;
       const written = await writePlan(target, plan, formats ?? PLAN_FORMATS, ctx.s.clock());
-      if (chosen) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: chosen } });
+      folder.remember(target);
       return { dir: target, written: written.map((w) => w.path) };
     },
   };

@@ -1,8 +1,6 @@
 // Export of the last run's reports (Markdown with charts and a summary, CSV, HTML, PDF), branded, to the workspace's
 // reports/ or a chosen folder, remembered per workspace: the same files, names and writer as the CLI's. The export
 // says what it wrote (a line per file, a summary, a notification) and can open its folder or report through main.
-import { thisDevice } from '../../core/workspace/device';
-import { reportsDirFor } from '../../core/workspace/sync/shared';
 import { TagfitError } from '../../core/errors';
 import { isPartialRun } from '../../core/job/score-job';
 import { loadReportBranding } from '../../core/report/branding';
@@ -10,9 +8,9 @@ import { describeExport } from '../../core/report/export-summary';
 import { readLedger, summariseLedger } from '../../core/ledger/credit-ledger';
 import { reportFiles } from '../../core/report/files';
 import { REPORT_FORMATS } from '../../shared/report-formats';
-import { checkReportDir, writeReports } from '../../core/report/write';
+import { writeReports } from '../../core/report/write';
 import { type HandlerContext, requireWorkspace } from './context';
-import { namedFolder } from './folder-choice';
+import { exportFolder } from './folder-choice';
 import type { DomainHandlers } from './types';
 
 export function createReportsHandlers(
@@ -23,27 +21,14 @@ export function createReportsHandlers(
   return {
     async 'reports:export'({ dir, formats, pick }) {
       const open = requireWorkspace(ctx);
-      const remembered = ctx.s.appSettings.get().exportDirs;
-      // In a shared workspace this computer's own reports/<device>/: two laptops exporting one day never clash.
-      const ownReports = await reportsDirFor(open.ws.paths, await thisDevice());
       // A folder the renderer names must be one picked before (the app) or an absolute path (the preview).
-      const named =
-        dir === undefined
-          ? undefined
-          : namedFolder(
-              ctx,
-              dir,
-              [...Object.values(remembered), open.ws.paths.reports, ownReports],
-              'Export the reports',
-            );
+      const folder = await exportFolder(ctx, open, { dir, pick }, 'Export the reports');
       // A re-score's intervals still coming are part of what is exported: wait for them.
       await ctx.session.last?.intervals;
       const last = ctx.session.last;
       if (!last) throw new TagfitError('input', 'There is nothing to export yet: run first.');
-      const chosen = pick && !named ? await ctx.s.dialogs.pickFolder('Export the reports to…') : named;
-      if (pick && !named && chosen === null) return null;
-      const target = chosen ?? remembered[open.ws.dir] ?? ownReports;
-      await checkReportDir(target);
+      const target = await folder.choose();
+      if (target === null) return null;
       const result = last.outcome.result;
       // The workspace's branding as it is now, logo read and checked: every format carries it.
       const branding = await loadReportBranding(
@@ -65,7 +50,7 @@ export function createReportsHandlers(
         ledger: summariseLedger(await readLedger(open.ws.paths.data), ctx.s.clock().getTime()),
       });
       const written = await writeReports(target, files);
-      if (chosen) ctx.s.appSettings.update({ exportDirs: { ...remembered, [open.ws.dir]: chosen } });
+      folder.remember(target);
       const said = describeExport(target, written, {
         regions: Object.keys(result.regions).length,
         formats: asked,
