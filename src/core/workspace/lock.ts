@@ -87,6 +87,8 @@ const FOREIGN_ADVICE =
   'takes it over by itself. If that Tagfit is no longer running, run again with --break-lock (in the app: Break the lock).';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** How long a refused Tagfit waits for the holder's note before saying "another Tagfit" without a name. */
+const NOTE_WAIT_MS = 2_000;
 
 /** The notes of holders other than `device` (and an older Tagfit's single note), with their files. */
 export async function otherHolders(
@@ -145,6 +147,11 @@ export async function acquireWorkspaceLock(
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED')
       throw storageError(`lock ${paths.root}: cannot create`, lockOpts.lockfilePath, e);
     let current = await readHolder(noteFile);
+    // A holder writes its note just after it takes the lock: give it that moment, so the refusal can name it.
+    for (let waited = 0; !current && waited < NOTE_WAIT_MS; waited += 50) {
+      await sleep(50);
+      current = await readHolder(noteFile);
+    }
     if (current && isDeadHere(current)) {
       // Look again after a moment: a new holder may have just taken the lock and not yet written its note.
       await sleep(250);
