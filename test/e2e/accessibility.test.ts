@@ -16,6 +16,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -140,13 +141,7 @@ async function theme(t: 'light' | 'dark'): Promise<void> {
 }
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
-  await expect
-    .poll(() => page.getByRole('tabpanel').getAttribute('aria-label'))
-    .toBe(name === 'Welcome' ? 'Welcome' : name);
+  await openView(page, name);
 }
 
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });

@@ -19,6 +19,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 let sim: SimulatorHandle;
@@ -52,10 +53,7 @@ async function shots(name: string): Promise<void> {
 }
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
+  await openView(page, name);
 }
 
 /** Fills a field and waits until it holds the text (a view that re-renders as the workspace settles keeps it). */

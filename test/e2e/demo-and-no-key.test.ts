@@ -17,6 +17,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 let browser: Browser;
@@ -49,10 +50,7 @@ async function shots(name: string): Promise<void> {
 }
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
+  await openView(page, name);
 }
 
 beforeAll(async () => {

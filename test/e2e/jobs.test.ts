@@ -17,6 +17,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 let sim: SimulatorHandle;
@@ -32,10 +33,7 @@ const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const competitors = () => page.getByRole('tabpanel', { name: 'Competitors' });
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
+  await openView(page, name);
 }
 
 /** Ctrl/Cmd+N or +O, then the folder typed into the dialog it opens. */

@@ -19,6 +19,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 let sim: SimulatorHandle;
@@ -37,10 +38,7 @@ const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const tagSet = () => page.getByLabel('Tag set US', { exact: true });
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
+  await openView(page, name);
 }
 
 /** Ctrl/Cmd+N or +O, then the folder typed into the dialog it opens. */

@@ -19,6 +19,7 @@ import {
   startPreview,
   workbenchPage,
   type Preview,
+  openView,
 } from '../support/web';
 
 const SHOTS = SCREENSHOTS;
@@ -89,10 +90,7 @@ async function runToEnd(): Promise<void> {
 }
 
 async function view(name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Activity bar' })
-    .getByRole('button', { name, exact: true })
-    .click();
+  await openView(page, name);
 }
 
 beforeAll(async () => {

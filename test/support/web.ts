@@ -88,3 +88,24 @@ export async function workbenchPage(
 export function expectNoPageErrors(errors: string[]): void {
   expect(errors.splice(0), 'uncaught errors in the page').toEqual([]);
 }
+
+/**
+ * Opens a view from the activity bar, as a click does, and waits until its panel shows. A click that lands while
+ * the workbench re-renders (a workspace settling, a run ending) is given again, so a busy machine does not turn one
+ * lost click into a test that waits out its timeout on the wrong view.
+ */
+export async function openView(page: Page, name: string): Promise<void> {
+  const button = page
+    .getByRole('navigation', { name: 'Activity bar' })
+    .getByRole('button', { name, exact: true });
+  const shown = (): Promise<string | null> => page.getByRole('tabpanel').first().getAttribute('aria-label');
+  await expect
+    .poll(
+      async () => {
+        if ((await shown()) !== name) await button.click();
+        return shown();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(name);
+}
