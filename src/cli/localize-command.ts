@@ -8,6 +8,7 @@ import {
   localiseAdvice,
 } from '../shared/localize';
 import { parseHashtag } from '../shared/hashtag';
+import { plural } from '../shared/number-format';
 import { TagfitError } from '../core/errors';
 import { localizeFromSamples, type LocalizeReport } from '../core/localize/localize-job';
 import { estimateVariantSampling, sampleEquivalents } from '../core/localize/sample';
@@ -95,7 +96,7 @@ async function localizeAction(flags: LocalizeFlags): Promise<number> {
       const est = await estimateVariantSampling(online, outcome, report.equivalents);
       if (!flags.quiet)
         writeErr(
-          `estimate: ${est.pairs} variant-region pairs to fetch, ${est.fromCache} answers from the cache, ${est.min === est.max ? est.max : `${est.min}-${est.max}`} credits to spend\n`,
+          `estimate: ${plural(est.pairs, 'variant-region pair')} to fetch, ${plural(est.fromCache, 'answer')} from the cache, ${est.min === est.max ? est.max : `${est.min}-${est.max}`} credits to spend\n`,
         );
       const sampled = await withStopSignals((signal) =>
         sampleEquivalents(online, outcome, report.equivalents, { signal, onWarning: warn }),

@@ -134,7 +134,7 @@ describe('tagfit localize', () => {
     const r = await cli('localize', '--sample', '--json');
     expect(r.code, r.stderr).toBe(0);
     const est =
-      /estimate: (\d+) variant-region pairs to fetch, \d+ answers from the cache, (?:\d+-)?(\d+) credits/.exec(
+      /estimate: (\d+) variant-region pairs? to fetch, \d+ answers? from the cache, (?:\d+-)?(\d+) credits/.exec(
         r.stderr,
       );
     expect(est, r.stderr).not.toBeNull();

@@ -2,6 +2,7 @@
 // checked, the settings resolved, the lock taken, the session (key, cache, plan) resolved. The CLI and the app's main process both call
 // this; each only turns its own input (flags, IPC requests) into a ScoreRunRequest.
 import type { PresetName, ScoringSettings } from '../../shared/model';
+import { plural } from '../../shared/number-format';
 import { namespacedCache, sourceNamespace } from './namespaced-cache';
 import { DEFAULT_API_BASE } from './api-session';
 import { type CreditEstimate, estimateCredits } from './estimate';
@@ -123,5 +124,5 @@ export function describeEstimate(e: CreditEstimate): string {
   const { min, max } = e.network;
   const spend = min === max ? String(min) : `${min}-${max}`;
   const expected = min === max ? '' : `expected ${e.expected}, worst case ${max}; `;
-  return `estimate: ${e.fromCache} answers from the cache, ${spend} credits to spend (${expected}reference method: ${e.reference})`;
+  return `estimate: ${plural(e.fromCache, 'answer')} from the cache, ${spend} credits to spend (${expected}reference method: ${e.reference})`;
 }

@@ -1,5 +1,6 @@
 // The settings and the credits of a run in words, as a reader who never saw tagfit.json understands them.
 import type { Credits, ScoringSettings } from '../../shared/model';
+import { plural } from '../../shared/number-format';
 import { formatFixed } from '../engine/decimal';
 import { groupDigits } from '../engine/flags';
 import { pct } from './document-model';
@@ -37,5 +38,5 @@ export function creditsText(c: Credits): string {
   const endpoints = Object.entries(c.byEndpoint)
     .map(([endpoint, n]) => `${endpoint} ${n}`)
     .join(', ');
-  return `Credits (whole run): ${groupDigits(c.used)} used${endpoints ? ` (${endpoints})` : ''}; ${c.calls} requests sent, ${c.retries} retries, ${c.fromCache} answers from the cache; saved against the reference method: ${c.saved.byCache} by the cache, ${c.saved.byInfoOnce} by fetching each hashtag's info once.`;
+  return `Credits (whole run): ${groupDigits(c.used)} used${endpoints ? ` (${endpoints})` : ''}; ${plural(c.calls, 'request')} sent, ${plural(c.retries, 'retry', 'retries')}, ${plural(c.fromCache, 'answer')} from the cache; saved against the reference method: ${c.saved.byCache} by the cache, ${c.saved.byInfoOnce} by fetching each hashtag's info once.`;
 }
