@@ -17,6 +17,7 @@ import {
   workbenchPage,
   type Preview,
   openView,
+  runCommand,
 } from '../support/web';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -120,19 +121,7 @@ async function tabTo(name: string | ((f: Focus) => Promise<boolean>), max = 120)
 }
 
 async function command(title: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  const box = page.getByRole('combobox', { name: 'Type a command' });
-  // Typed into the field itself (fill focuses it first), so no key can land where the focus was before.
-  await box.fill(title);
-  // Enter runs the selected match: wait until the list has caught up with what was typed.
-  await expect
-    .poll(() =>
-      page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
-    )
-    .toContain(title);
-  await box.press('Enter');
-  await expect.poll(() => palette.count()).toBe(0);
+  await runCommand(page, title);
 }
 
 async function theme(t: 'light' | 'dark'): Promise<void> {

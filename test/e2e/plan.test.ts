@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { ROOT, runCli, tempDir } from '../support/cli';
 import { KEY, NOW, NOW_MS } from '../support/faults';
-import { launchChromium, SCREENSHOTS, startPreview, workbenchPage, type Preview } from '../support/web';
+import {
+  launchChromium,
+  SCREENSHOTS,
+  startPreview,
+  workbenchPage,
+  type Preview,
+  setTheme,
+} from '../support/web';
 
 const DEMO = path.join(ROOT, 'resources', 'demo');
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -102,12 +109,8 @@ describe('Plan view', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Evaluated, not a script tag: the page's CSP refuses inline scripts.
     await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-    for (const theme of ['light', 'dark']) {
-      await page.keyboard.press('ControlOrMeta+Shift+P');
-      await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
-      await page.keyboard.type(`Theme: ${theme}`);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
       await page.waitForTimeout(250);
       expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
       await planView().getByRole('region', { name: 'Plan US' }).scrollIntoViewIfNeeded();

@@ -20,6 +20,7 @@ import {
   workbenchPage,
   type Preview,
   openView,
+  setTheme,
 } from '../support/web';
 
 const SHOTS = SCREENSHOTS;
@@ -400,12 +401,8 @@ describe('the workbench through npm run web', () => {
       'Watch',
       'Settings',
     ];
-    for (const theme of ['light', 'dark']) {
-      await page.keyboard.press('ControlOrMeta+Shift+P');
-      await page.getByRole('combobox', { name: 'Type a command' }).waitFor();
-      await page.keyboard.type(`Theme: ${theme}`);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
       for (const v of views) {
         await view(v);
         await page.waitForTimeout(250);

@@ -109,3 +109,27 @@ export async function openView(page: Page, name: string): Promise<void> {
     )
     .toBe(name);
 }
+
+/**
+ * Runs a command from the palette as a person does: Ctrl/Cmd+Shift+P, the title typed into the palette's own field
+ * (so no key lands where the focus was before), Enter once the selected match is that command, the palette closed.
+ */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  const box = page.getByRole('combobox', { name: 'Type a command' });
+  await box.fill(title);
+  // Enter runs the selected match: wait until the list has caught up with what was typed.
+  await expect
+    .poll(() =>
+      page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
+    )
+    .toContain(title);
+  await box.press('Enter');
+  await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
+}
+
+/** Switches the workbench's theme by its palette command and waits until the page shows it. */
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await runCommand(page, `Theme: ${theme}`);
+  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+}
