@@ -10,6 +10,7 @@ import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
 import { speedSection } from './bench/speed';
 import { scaleSection } from './bench-scale';
+import { workbenchScale, workbenchScaleSection } from './bench/scale-workbench';
 import { FULL_TAGS, QUICK_TAGS, RAISED_RPM, STANDARD_RPM, benchCandidates } from './bench/scenario';
 
 const RESCORE_TAGS = 10_000;
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
+    'scale-workbench': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -71,7 +73,8 @@ async function main(quick: boolean): Promise<void> {
 // table (10 to 200 tags under three page orders, a few minutes); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
-// workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes).
+// workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes); `--scale-workbench`: the
+// browser preview driven on a real 200 × 25 run (scripts/bench/scale-workbench.ts, about three minutes).
 await (values.part
   ? childPart(values.part)
   : values.calibration
@@ -86,4 +89,6 @@ await (values.part
             ? speedSection().then((s) => console.log(s))
             : values.scale
               ? scaleSection().then((s) => console.log(s))
-              : main(values.quick));
+              : values['scale-workbench']
+                ? workbenchScale().then((w) => console.log(workbenchScaleSection(w)))
+                : main(values.quick));

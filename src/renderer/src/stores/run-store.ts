@@ -92,7 +92,26 @@ const overridesOf = (s: Scoring | null) =>
 /** A run's settings: the re-score's and the sample size. */
 const runOverridesOf = (s: Scoring | null) => (s ? { ...overridesOf(s), pages: s.pages } : undefined);
 
-let rescoreTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * One re-score in flight while the scoring moves: an edit is sent at once when none is in flight, else the newest
+ * edit waits for that answer and goes next (the ones in between are never sent). A drag of a weight slider then
+ * re-ranks the grid at the pace main answers, step after step; a debounce would wait for the drag to pause.
+ */
+let rescoreInFlight = false;
+let rescoreAgain = false;
+function rescoreNewest(rescore: () => Promise<void>): void {
+  if (rescoreInFlight) {
+    rescoreAgain = true;
+    return;
+  }
+  rescoreInFlight = true;
+  void rescore().finally(() => {
+    rescoreInFlight = false;
+    if (!rescoreAgain) return;
+    rescoreAgain = false;
+    rescoreNewest(rescore);
+  });
+}
 /** A re-score's intervals that came before its answer (see onIntervals). */
 let early: RunIntervals | null = null;
 let rescoreSeq = 0;
@@ -116,8 +135,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     set({ scoring: { ...cur, ...patch } });
     if (Object.keys(patch).every((k) => k === 'pages')) return;
     // Every edit re-ranks at once from the samples in hand: no call.
-    clearTimeout(rescoreTimer);
-    rescoreTimer = setTimeout(() => void get().rescore(), 30);
+    rescoreNewest(() => get().rescore());
   },
   async askToRun() {
     try {
