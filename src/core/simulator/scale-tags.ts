@@ -43,6 +43,11 @@ export function withScaleTags(dataset: Dataset, count: number): Dataset {
       // Every region: a long list is scored everywhere the agency works.
       regions: null,
       posts: Math.max(d.posts, 95),
+      // Lifetime counts from a tenth to three times the shape's: a long list mixes small and big tags.
+      base: {
+        userCount: Math.round(d.base.userCount * (0.1 + rng() * 2.9)),
+        viewCount: Math.round(d.base.viewCount * (0.1 + rng() * 2.9)),
+      },
       likes: { median: Math.round(d.likes.median * scale), sigma: d.likes.sigma },
       themes: themes.length > 0 ? [themes[Math.floor(rng() * themes.length)]!] : [],
       creatorShare: Math.round(rng() * 0.2 * 100) / 100,
