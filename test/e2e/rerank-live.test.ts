@@ -163,6 +163,10 @@ describe('a weight slider on a long list', () => {
     }
     // Every step changed the scores shown (a step of the slider changes the weight, so the scores).
     expect(moved).toBe(6);
+    // The status bar says where the results now come from: no answer was read, the samples in hand were.
+    await expect
+      .poll(() => page.locator('footer[aria-label="Status bar"]').textContent())
+      .toContain('re-scored from the samples in hand');
     await screenshots('settled');
   }, 180_000);
 });

@@ -79,7 +79,10 @@ export function StatusBar(): React.JSX.Element {
       {outcome && (
         <span title="When the samples behind the results were fetched">
           Results of {new Date(outcome.result.now).toLocaleString()} ·{' '}
-          {plural(outcome.result.credits.fromCache, 'answer')} from the cache
+          {/* A re-score from the samples in hand read no answer: "0 answers from the cache" would say it had none. */}
+          {outcome.rescore && outcome.result.credits.fromCache === 0
+            ? 're-scored from the samples in hand'
+            : `${plural(outcome.result.credits.fromCache, 'answer')} from the cache`}
         </span>
       )}
       <span className="spacer" />
