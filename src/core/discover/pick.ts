@@ -2,7 +2,8 @@
 // half the best score: a tag joins the set unless it is a poor pick (shadow-limited, commercial, no posts
 // here), it would be a second saturated broad tag, or it mostly reaches the same posts as a tag already picked
 // (co-occurrence in the samples). Each pick says why; each higher scorer left out says why too.
-import type { Post, RegionResult } from '../../shared/model';
+import type { RegionResult } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
 import { type RegionPicks, sharePercent, type TagPick } from '../../shared/discover';
 import { sharedReach } from './cooccurrence';
 
@@ -13,9 +14,28 @@ export interface PickOptions {
   maxShared?: number;
 }
 
+// sharedReach reads only the two samples and the two tags' names: remembered per pair of sample objects, so the
+// tag sets of every re-score over the same samples (a slider step's) read no caption again. Weak both ways: the
+// memory goes with the samples.
+const reachMemo = new WeakMap<object, WeakMap<object, Map<string, number>>>();
+type Named = { candidate: string; tag: string };
+function reachOf(a: Named, b: Named, sampleOf: (candidate: string) => readonly HeldPost[]): number {
+  const sa = sampleOf(a.candidate);
+  const sb = sampleOf(b.candidate);
+  let bySample = reachMemo.get(sa);
+  if (!bySample) reachMemo.set(sa, (bySample = new WeakMap()));
+  let byNames = bySample.get(sb);
+  if (!byNames) bySample.set(sb, (byNames = new Map()));
+  // The lengths too: a sample still being paged grows in place (paging.ts).
+  const key = `${a.candidate}\n${a.tag}\n${sa.length}\n${b.candidate}\n${b.tag}\n${sb.length}`;
+  let shared = byNames.get(key);
+  if (shared === undefined) byNames.set(key, (shared = sharedReach(a, b, sampleOf)));
+  return shared;
+}
+
 export function pickTagSet(
   result: RegionResult,
-  sampleOf: (candidate: string) => readonly Post[],
+  sampleOf: (candidate: string) => readonly HeldPost[],
   opts: PickOptions = {},
 ): RegionPicks {
   const k = opts.k ?? 5;
@@ -45,7 +65,7 @@ export function pickTagSet(
       continue;
     }
     const overlaps = picks
-      .map((p) => ({ p, shared: sharedReach(t, p, sampleOf) }))
+      .map((p) => ({ p, shared: reachOf(t, p, sampleOf) }))
       .sort((a, b) => b.shared - a.shared);
     const closest = overlaps[0];
     if (closest && closest.shared > maxShared) {

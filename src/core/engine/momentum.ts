@@ -1,7 +1,7 @@
 // How a tag moved between two runs: growth per week of its creators and views, its score and rank moves, and
 // whether its velocity crossed the threshold. Pure maths over ranked rows; storing runs is workspace/history.ts.
 import type { ComparedSide, ComparedTag, RunComparison } from '../../shared/history';
-import type { RegionCode, RunResult, ScoredTag, ScoringSettings, TagHistory } from '../../shared/model';
+import type { RegionCode, RunResult, ScoredTag, ScoringSettings } from '../../shared/model';
 import { hashtagKey } from '../../shared/hashtag';
 import { type ComparableRun, type Comparability, comparability } from './comparable';
 import { normaliseMetrics } from './normalise';
@@ -139,48 +139,73 @@ export function computeMomentum(
   velocityThreshold: number,
 ): RunResult {
   if (!previous) return current;
+  const regions: RunResult['regions'] = {};
+  for (const [code, region] of Object.entries(current.regions))
+    regions[code] = previous.regions[code]
+      ? { ...region, ranked: region.ranked.map((row) => ({ ...row })) }
+      : region;
+  const out = { ...current, regions };
+  fillMomentum(out, previous, velocityThreshold);
+  return out;
+}
+
+// The previous run's rows by tag key, per region: a re-score compares with the same run on every edit.
+const indexed = new WeakMap<readonly RunRow[], Map<string, RunRow>>();
+function indexOf(rows: readonly RunRow[]): Map<string, RunRow> {
+  let m = indexed.get(rows);
+  if (!m) indexed.set(rows, (m = indexRows(rows)));
+  return m;
+}
+
+/**
+ * computeMomentum on rows the caller has just built and owns: each ranked row's `history` set in place, so a
+ * re-score makes one object per row, not two. The same numbers as computeMomentum (which builds on this).
+ */
+export function fillMomentum(
+  current: RunResult,
+  previous: RunLike | undefined,
+  velocityThreshold: number,
+): void {
+  if (!previous) return;
   const interval = Date.parse(current.now) - Date.parse(previous.now);
   const cmp = comparability(previous, current);
   const renormalise = canRenormalise(cmp, previous, current);
-  const regions: RunResult['regions'] = {};
+  const note = cmp.comparable
+    ? {}
+    : renormalise
+      ? { comparedOver: sharedNote(cmp) }
+      : { notComparable: cmp.why };
   for (const [code, region] of Object.entries(current.regions)) {
     const prevRegion = previous.regions[code];
-    if (!prevRegion) {
-      regions[code] = region;
-      continue;
-    }
-    const prev = indexRows(prevRegion.ranked);
+    if (!prevRegion) continue;
+    const prev = indexOf(prevRegion.ranked);
     const shared = renormalise
       ? sharedScores(prevRegion.ranked, region.ranked, previous.settings as ScoringSettings, current.settings)
       : undefined;
-    regions[code] = {
-      ...region,
-      ranked: region.ranked.map((row) => {
-        const p = prev.get(tagKey(row.tag));
-        // Lifetime counts do not depend on how a run sampled; scores and ranks are positions within the run's
-        // list, and velocity counts posts inside its window: those move only between comparable runs, or between
-        // runs that differ only in their candidates once both are re-normalised over the tags they share.
-        const moves = p !== undefined && cmp.comparable;
-        const b = shared?.before.get(tagKey(row.tag));
-        const a = shared?.after.get(tagKey(row.tag));
-        const vp = p !== undefined && cmp.velocityComparable ? p : undefined;
-        const crossed = vp ? velocityCrossing(vp.velocity, row.velocity, velocityThreshold) : null;
-        const history: TagHistory = {
-          previousRunAt: previous.now,
-          userCountGrowthPerWeek: p ? growthPerWeek(row.userCount, p.userCount, interval) : null,
-          viewCountGrowthPerWeek: p ? growthPerWeek(row.viewCount, p.viewCount, interval) : null,
-          scoreChange: moves ? round2(row.score - p.score) : a && b ? round2(a.score - b.score) : null,
-          rankChange: moves ? p.rank - row.rank : a && b ? b.rank - a.rank : null,
-          previousVelocity: vp ? vp.velocity : null,
-          crossedVelocityThreshold: crossed === 'rose above',
-          velocityCrossed: crossed,
-          ...(cmp.comparable ? {} : shared ? { comparedOver: sharedNote(cmp) } : { notComparable: cmp.why }),
-        };
-        return { ...row, history };
-      }),
-    };
+    for (const row of region.ranked) {
+      const k = tagKey(row.tag);
+      const p = prev.get(k);
+      // Lifetime counts do not depend on how a run sampled; scores and ranks are positions within the run's
+      // list, and velocity counts posts inside its window: those move only between comparable runs, or between
+      // runs that differ only in their candidates once both are re-normalised over the tags they share.
+      const moves = p !== undefined && cmp.comparable;
+      const b = shared?.before.get(k);
+      const a = shared?.after.get(k);
+      const vp = p !== undefined && cmp.velocityComparable ? p : undefined;
+      const crossed = vp ? velocityCrossing(vp.velocity, row.velocity, velocityThreshold) : null;
+      row.history = {
+        previousRunAt: previous.now,
+        userCountGrowthPerWeek: p ? growthPerWeek(row.userCount, p.userCount, interval) : null,
+        viewCountGrowthPerWeek: p ? growthPerWeek(row.viewCount, p.viewCount, interval) : null,
+        scoreChange: moves ? round2(row.score - p.score) : a && b ? round2(a.score - b.score) : null,
+        rankChange: moves ? p.rank - row.rank : a && b ? b.rank - a.rank : null,
+        previousVelocity: vp ? vp.velocity : null,
+        crossedVelocityThreshold: crossed === 'rose above',
+        velocityCrossed: crossed,
+        ...note,
+      };
+    }
   }
-  return { ...current, regions };
 }
 
 /** A score (after − before) or rank (before − after: up is positive) change over the shared tags. */

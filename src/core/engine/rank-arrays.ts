@@ -1,7 +1,7 @@
 // A region's ranking held as typed arrays (each tag's normalised velocity, density and overlap, and its ad
 // penalty), so a change of weights re-ranks without touching a post or allocating per tag: the weighs and ranks are
 // scoreRegion's own (weighScore, a stable sort by score), so the answer is the full re-score's to the bit.
-import type { RegionResult, ScoredTag, Weights } from '../../shared/model';
+import type { RegionResult, ScoreConfidence, ScoredTag, TagHistory, Weights } from '../../shared/model';
 import { weighScore } from './score';
 
 export interface RankArrays {
@@ -67,15 +67,52 @@ export function rerank(a: RankArrays, w: Weights): void {
 /** The region as re-ranked: each row with its new score and rank, in rank order, confidence left to follow. */
 export function rerankedRegion(a: RankArrays, base: RegionResult): RegionResult {
   const ranked: ScoredTag[] = new Array<ScoredTag>(a.rows.length);
-  a.rows.forEach((row, t) => {
-    // One spread a row (a rest pattern that leaves keys out costs several times more at 5,000 rows).
-    ranked[a.ranks[t]! - 1] = {
-      ...row,
-      score: a.scores[t]!,
-      rank: a.ranks[t]!,
-      confidence: undefined,
-      history: undefined,
-    };
-  });
+  for (let t = 0; t < a.rows.length; t++) {
+    const rank = a.ranks[t]!;
+    ranked[rank - 1] = rowWith(a.rows[t]!, a.scores[t]!, rank, undefined, undefined);
+  }
   return { ...base, ranked };
+}
+
+/**
+ * A copy of `row` with the score, rank, confidence and history given. Every key is written out: V8 builds a literal
+ * of one fixed shape many times faster than it spreads a row taken in from a worker (about 1.5 µs a row, 8 ms for
+ * 5,000), and the type makes a field added to ScoredTag fail to compile here until it is copied. Absent optional
+ * fields come out as keys holding undefined.
+ */
+export function rowWith(
+  row: ScoredTag,
+  score: number,
+  rank: number,
+  confidence: ScoreConfidence | undefined,
+  history: TagHistory | undefined,
+): ScoredTag {
+  const out: { [K in keyof Required<ScoredTag>]: ScoredTag[K] } = {
+    tag: row.tag,
+    candidate: row.candidate,
+    rank,
+    score,
+    velocity: row.velocity,
+    density: row.density,
+    overlap: row.overlap,
+    normalised: row.normalised,
+    sample: row.sample,
+    served: row.served,
+    distinctAuthors: row.distinctAuthors,
+    targetAuthors: row.targetAuthors,
+    medianLikes: row.medianLikes,
+    meanLikes: row.meanLikes,
+    newestPostAt: row.newestPostAt,
+    userCount: row.userCount,
+    viewCount: row.viewCount,
+    isCommerce: row.isCommerce,
+    flags: row.flags,
+    history,
+    stoppedEarly: row.stoppedEarly,
+    tieBand: row.tieBand,
+    confidence,
+    inHandScore: row.inHandScore,
+    estimate: row.estimate,
+  };
+  return out;
 }

@@ -8,7 +8,8 @@ import { DEFAULT_API_BASE } from './api-session';
 import { type CreditEstimate, estimateCredits } from './estimate';
 import { TagfitError } from '../errors';
 import type { SettingsOverrides } from '../engine/presets';
-import { checkLists, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
+import { checkLists } from '../input/csv-lists';
+import { readCreatorListCached, readRegionListCached, readTagListCached } from '../input/list-cache';
 import { thisDevice } from '../workspace/device';
 import { acquireWorkspaceLock } from '../workspace/lock';
 import { reportsDirFor } from '../workspace/sync/shared';
@@ -53,10 +54,11 @@ export async function prepareScoreRun(req: ScoreRunRequest): Promise<PreparedSco
   const ws = req.workspace;
   const tagsFile = listPath('tags', req, true);
   const regionsFile = listPath('regions', req, true);
+  // Parsed again only when a file changed: the app prepares a re-score on every slider step.
   const lists = await Promise.all([
-    readTagList(tagsFile),
-    readCreatorList(listPath('creators', req, true)),
-    readRegionList(regionsFile),
+    readTagListCached(tagsFile),
+    readCreatorListCached(listPath('creators', req, true)),
+    readRegionListCached(regionsFile),
   ]);
   checkLists(lists, req.warn, req.skipInvalid === true, req.notice ?? req.warn);
   const [tags, creators, regions] = lists;

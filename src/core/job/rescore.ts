@@ -2,8 +2,8 @@
 // and no file read, when those samples were fetched the way the new settings would fetch them. It answers in two
 // steps: the ranks and scores at once, the intervals from the scoring workers after (a newer edit cancels them).
 import { NO_CREDITS, type RegionCode, type RegionResult, type RunResult } from '../../shared/model';
-import { computeMomentum } from '../engine/momentum';
-import { type RankArrays, rankArraysOf, rerank, rerankedRegion } from '../engine/rank-arrays';
+import { fillMomentum } from '../engine/momentum';
+import { type RankArrays, rankArraysOf, rerank, rerankedRegion, rowWith } from '../engine/rank-arrays';
 import type { RunSamples } from '../pipeline/run';
 import type { Intervals, ScoringPool } from '../worker/scoring-pool';
 import type { StoredRun } from '../workspace/history';
@@ -78,15 +78,17 @@ export function createRescorer(pool: ScoringPool): Rescorer {
         rerank(arrays, job.settings.weights);
         regions[r] = rerankedRegion(arrays, base.regions[r]!);
       }
-      const raw: RunResult = {
+      const result: RunResult = {
         ...last.raw,
         preset: job.settings.preset,
         settings: job.settings,
         regions,
         credits: NO_CREDITS,
       };
+      // The rows were built just now, for this answer: their momentum goes into them (one object a row).
+      fillMomentum(result, last.previous, prepared.velocityThreshold);
       return {
-        result: computeMomentum(raw, last.previous, prepared.velocityThreshold),
+        result,
         missing: prepared.candidates.filter((c) => !last.data.challenges.has(c)),
         intervals: (onRegion) => pool.intervals(last.data, job, onRegion),
       };
@@ -106,7 +108,10 @@ export function withIntervals(result: RunResult, intervals: Intervals): RunResul
   for (const [r, region] of Object.entries(result.regions)) {
     const conf = intervals[r];
     regions[r] = conf
-      ? { ...region, ranked: region.ranked.map((t) => ({ ...t, confidence: conf.get(t.candidate) })) }
+      ? {
+          ...region,
+          ranked: region.ranked.map((t) => rowWith(t, t.score, t.rank, conf.get(t.candidate), t.history)),
+        }
       : region;
   }
   return { ...result, regions };
@@ -144,6 +149,11 @@ export function withRetried(
     const m = merge(new Map(kept), retried.data[mark]);
     if (m && m.size > 0) data[mark] = m;
   }
+  const corrections = merge(
+    new Map([...(last.data.corrections ?? [])].filter(([k]) => !retriedKeys.has(k))),
+    retried.data.corrections,
+  );
+  if (corrections && corrections.size > 0) data.corrections = corrections;
   const tried = (f: { tag: string; region: string }): boolean =>
     only.tags.includes(f.tag) && only.regions.includes(f.region);
   const failed = [...last.raw.failed.filter((f) => !tried(f)), ...retried.result.failed];

@@ -10,7 +10,7 @@ import { type JobSession, resolveJobSession, type SessionRequest } from '../../c
 import type { KeyState, WorkspaceView } from '../../shared/ipc-payloads';
 import type { HandlerServices } from '../services';
 import type { AppSession, OpenWorkspace } from '../session';
-import { readCreatorList, readRegionList, readTagList } from '../../core/input/csv-lists';
+import { readCreatorListCached, readRegionListCached, readTagListCached } from '../../core/input/list-cache';
 import { readListDrafts } from '../../core/input/list-draft';
 
 export interface HandlerContext {
@@ -87,9 +87,10 @@ export const jobSession = (
 export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): Promise<WorkspaceView> {
   const { ws } = open;
   const [tags, creators, regions] = await Promise.all([
-    readTagList(ws.paths.tags),
-    readCreatorList(ws.paths.creators),
-    readRegionList(ws.paths.regions),
+    // Parsed again only once a file changed (app:get-status asks for this view often, re-scores running or not).
+    readTagListCached(ws.paths.tags),
+    readCreatorListCached(ws.paths.creators),
+    readRegionListCached(ws.paths.regions),
   ]);
   // Where this computer's reports go: reports/<device>/ in a shared workspace (sync/shared.ts).
   const ownReports = await reportsDirFor(ws.paths, await thisDevice());
