@@ -6,7 +6,8 @@
 import type { RegionResult, ScoreConfidence, ScoringSettings } from '../../shared/model';
 import { type BootstrapOptions, DEFAULT_RESAMPLES, type Resampled, resampleRegion } from './confidence-draws';
 import { normalCdf, normalQuantile } from './normal-dist';
-import { AD_PENALTY, type RegionEntry } from './score';
+import { NEIGHBOURS, resampledRanks } from './resampled-ranks';
+import type { RegionEntry } from './score';
 
 export type { BootstrapOptions };
 export { DEFAULT_RESAMPLES };
@@ -24,8 +25,6 @@ export const intervalZ = (units: number): number => 1.65 + 3 / Math.sqrt(Math.ma
 
 /** A neighbour whose order with this tag flips in at least this share of resamples makes it a coin toss. */
 export const COIN_TOSS_SHARE = 0.4;
-/** How many places either side of a tag's rank are looked at for its coin-toss neighbour. */
-const NEIGHBOURS = 4;
 
 /** The q-quantile of sorted values, interpolated. */
 function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -54,36 +53,64 @@ function rankQuantile(counts: Int32Array, at: number, T: number, B: number, q: n
   return lo + (kthRank(counts, at, T, Math.ceil(i)) - lo) * (i - Math.floor(i));
 }
 
-/** A tag's B resampled scores (in hundredths, as integers) sorted into `out` as scores: a counting sort when they
- * span a narrow range (they usually do), a native sort otherwise. */
-function sortScores(
+/**
+ * bcInterval of a tag's B resampled scores (in hundredths, k[from…from + B)) without sorting them: counted per
+ * value when they span a narrow range (they usually do), which gives the same doubles in one pass over the counts;
+ * sorted otherwise.
+ */
+function scoreInterval(
   k: Int32Array,
   from: number,
   B: number,
-  out: Float64Array,
+  point: number,
+  z: number,
   counts: Int32Array,
-): Float64Array {
-  let lo = Infinity;
-  let hi = -Infinity;
+  sorted: Float64Array,
+): [number, number] {
+  // The reported score is a whole number of hundredths: a resampled score is under it (or equal) as its integer is.
+  const P = Math.round(point * 100);
+  const exact = P / 100 === point;
+  let lo = 2_147_483_647;
+  let hi = -2_147_483_648;
+  let below = 0;
+  let equal = 0;
   for (let b = 0; b < B; b++) {
     const v = k[from + b]!;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
+    below += (v - P) >>> 31;
+    equal += 1 - (((v - P) | (P - v)) >>> 31);
   }
   const range = hi - lo + 1;
-  if (range > counts.length) {
-    for (let b = 0; b < B; b++) out[b] = k[from + b]! / 100;
-    return out.sort();
+  if (!exact || range > counts.length) {
+    for (let b = 0; b < B; b++) sorted[b] = k[from + b]! / 100;
+    return bcInterval(sorted.sort(), point, z);
   }
   counts.fill(0, 0, range);
   for (let b = 0; b < B; b++) {
     const at = k[from + b]! - lo;
     counts[at] = counts[at]! + 1;
   }
-  let at = 0;
-  for (let r = 0; r < range; r++) for (let c = counts[r]!; c > 0; c--) out[at++] = (r + lo) / 100;
-  return out;
+  const z0 = normalQuantile(bcShare(below, equal, B));
+  // quantile()'s positions in the sorted scores, found in one pass over the counts.
+  const iLo = (B - 1) * Math.min(1, Math.max(0, normalCdf(2 * z0 - z)));
+  const iHi = (B - 1) * Math.min(1, Math.max(0, normalCdf(2 * z0 + z)));
+  const want = [Math.floor(iLo), Math.ceil(iLo), Math.floor(iHi), Math.ceil(iHi)];
+  const at = [0, 0, 0, 0];
+  let next = 0;
+  let seen = 0;
+  for (let r = 0; r < range && next < 4; r++) {
+    seen += counts[r]!;
+    while (next < 4 && seen > want[next]!) at[next++] = (r + lo) / 100;
+  }
+  const qLo = at[0]! + (at[1]! - at[0]!) * (iLo - want[0]!);
+  const qHi = at[2]! + (at[3]! - at[2]!) * (iHi - want[2]!);
+  return [Math.min(qLo, point), Math.max(qHi, point)];
 }
+
+/** The share of resamples under the point, ties counted half, kept off 0 and 1. */
+const bcShare = (below: number, equal: number, B: number): number =>
+  Math.min(1 - 0.5 / B, Math.max(0.5 / B, (below + equal / 2) / B));
 
 /** The bias-corrected (BC) percentile interval of sorted resampled scores around the point. */
 function bcInterval(sorted: Float64Array, point: number, z: number): [number, number] {
@@ -94,9 +121,7 @@ function bcInterval(sorted: Float64Array, point: number, z: number): [number, nu
     if (sorted[b]! < point) below += 1;
     else if (sorted[b]! === point) equal += 1;
   }
-  // The share of resamples under the point, ties counted half, kept off 0 and 1.
-  const share = Math.min(1 - 0.5 / B, Math.max(0.5 / B, (below + equal / 2) / B));
-  const z0 = normalQuantile(share);
+  const z0 = normalQuantile(bcShare(below, equal, B));
   const lo = quantile(sorted, normalCdf(2 * z0 - z));
   const hi = quantile(sorted, normalCdf(2 * z0 + z));
   return [Math.min(lo, point), Math.max(hi, point)];
@@ -125,100 +150,6 @@ export function bootstrapRegion(
   return confidenceFromDraws(draws, result, settings, stopped);
 }
 
-/** Resampled scores in hundredths, [t * B + b], and each tag's best and worst place per resample as counts per
- * rank, [t * (T + 2) + rank]: what the intervals, rank ranges and coin tosses are read from. */
-function resampledRanks(
-  draws: Resampled,
-  weights: ScoringSettings['weights'],
-): { k: Int32Array; minCounts: Int32Array; maxCounts: Int32Array } {
-  const { order, B, normalised: norm } = draws;
-  const T = order.length;
-  const k = new Int32Array(T * B);
-  const minCounts = new Int32Array(T * (T + 2));
-  const maxCounts = new Int32Array(T * (T + 2));
-  const penalty = Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0));
-  const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
-  const cur = new Int32Array(T);
-  const byResample = new Int32Array(T * B);
-  const ord = new Int32Array(T);
-  const tmp = new Int32Array(T);
-  const bucket = new Int32Array(129);
-  for (let b = 0; b < B; b++) {
-    let at = b * T * 3;
-    let top = -Infinity;
-    let bottom = Infinity;
-    for (let t = 0; t < T; t++, at += 3) {
-      // unroundedScore's operations in its order; rounded plainly: exact half-even ties (the reported score's)
-      // cannot move a percentile.
-      const score = 100 * (wv * norm[at]! + wd * norm[at + 1]! + wo * norm[at + 2]! - wa * penalty[t]!);
-      const hundredths = Math.round(score * 100);
-      cur[t] = hundredths;
-      if (hundredths > top) top = hundredths;
-      if (hundredths < bottom) bottom = hundredths;
-    }
-    rankOrder(cur, top, bottom, ord, tmp, bucket);
-    // Kept resample by resample, then turned tag by tag below: a write per tag a resample apart missed the cache.
-    byResample.set(cur, b * T);
-    // Tags with the same score share the places of their group: tied tags get one rank range, not distinct ranks.
-    for (let i = 0; i < T;) {
-      const v = cur[ord[i]!]!;
-      let j = i;
-      while (j + 1 < T && cur[ord[j + 1]!] === v) j++;
-      for (let q = i; q <= j; q++) {
-        const at2 = ord[q]! * (T + 2);
-        minCounts[at2 + i + 1] = minCounts[at2 + i + 1]! + 1;
-        maxCounts[at2 + j + 1] = maxCounts[at2 + j + 1]! + 1;
-      }
-      i = j + 1;
-    }
-  }
-  // [b * T + t] → [t * B + b], in blocks that stay in the cache.
-  for (let b0 = 0; b0 < B; b0 += 64) {
-    const b1 = Math.min(B, b0 + 64);
-    for (let t = 0; t < T; t++) for (let b = b0; b < b1; b++) k[t * B + b] = byResample[b * T + t]!;
-  }
-  return { k, minCounts, maxCounts };
-}
-
-/**
- * `ord` = the tags by score in hundredths (`cur`), highest first, ties in input order: a stable radix sort of
- * (top - score) in two 7-bit passes, a few microseconds a resample (a native sort of 200 keys took 40). Scores
- * spanning more than 16,384 hundredths cannot occur with weights up to 1; a comparison sort covers them anyway.
- */
-function rankOrder(
-  cur: Int32Array,
-  top: number,
-  bottom: number,
-  ord: Int32Array,
-  tmp: Int32Array,
-  bucket: Int32Array,
-): void {
-  const T = cur.length;
-  for (let t = 0; t < T; t++) ord[t] = t;
-  if (top - bottom >= 16_384) {
-    ord.sort((a, b) => cur[b]! - cur[a]! || a - b);
-    return;
-  }
-  let from = ord;
-  let to = tmp;
-  for (let shift = 0; shift <= 7; shift += 7) {
-    bucket.fill(0);
-    for (let i = 0; i < T; i++) {
-      const d = ((top - cur[from[i]!]!) >>> shift) & 127;
-      bucket[d + 1] = bucket[d + 1]! + 1;
-    }
-    for (let d = 0; d < 128; d++) bucket[d + 1] = bucket[d + 1]! + bucket[d]!;
-    for (let i = 0; i < T; i++) {
-      const t = from[i]!;
-      const d = ((top - cur[t]!) >>> shift) & 127;
-      to[bucket[d]!] = t;
-      bucket[d] = bucket[d]! + 1;
-    }
-    [from, to] = [to, from];
-  }
-  // Two passes: the result is back in `ord`.
-}
-
 /**
  * Each ranked tag's interval, rank range and label from a region's draws under `result`'s weights and scores: the
  * part of the confidence a change of weights redoes (the draws stay). `stopped`: why a tag's sample was cut short.
@@ -232,27 +163,24 @@ export function confidenceFromDraws(
   const out = new Map<string, ScoreConfidence>();
   const { order, B, units } = draws;
   const T = order.length;
-  const { k, minCounts, maxCounts } = resampledRanks(draws, settings.weights);
   const position = new Map(order.map((t, i) => [t.candidate, i] as const));
   const byRank = [...result.ranked].sort((a, b) => a.rank - b.rank);
+  const tagAt = Int32Array.from(byRank, (t) => position.get(t.candidate)!);
   const wide = wideRankRange(T);
-  const pairs = neighbourCounts(
-    k,
-    B,
-    Int32Array.from(byRank, (t) => position.get(t.candidate)!),
-  );
+  const ranks = resampledRanks(draws, settings.weights, tagAt);
+  const { k, minCounts, maxCounts } = ranks;
   const sorted = new Float64Array(B);
   const counts = new Int32Array(8 * B);
   byRank.forEach((tag, r) => {
-    const t = position.get(tag.candidate)!;
+    const t = tagAt[r]!;
     const rankLow = Math.min(tag.rank, Math.round(rankQuantile(minCounts, t * (T + 2), T, B, 0.05)));
     const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(maxCounts, t * (T + 2), T, B, 0.95)));
-    const coin = coinTossNeighbour(pairs, B, r, byRank);
+    const coin = coinTossNeighbour(ranks, B, r, byRank);
     const tooFew = tag.served === 0 || tag.sample < MIN_INTERVAL_SAMPLE;
     const small = !tooFew && tag.sample < settings.minStableSample && !stopped.get(tag.candidate);
     const [low, high] = tooFew
       ? [null, null]
-      : bcInterval(sortScores(k, t * B, B, sorted, counts), tag.score, intervalZ(units[t]!));
+      : scoreInterval(k, t * B, B, tag.score, intervalZ(units[t]!), counts, sorted);
     const conf: ScoreConfidence = {
       low: low === null ? null : round2(low),
       high: high === null ? null : round2(high),
@@ -284,35 +212,6 @@ export function confidenceFromDraws(
     out.set(tag.candidate, conf);
   });
   return out;
-}
-
-/** For each tag by rank and each of the NEIGHBOURS tags after it: in how many resamples it is ahead and tied, at
- * [r * NEIGHBOURS + d - 1] (each pair counted once; the other direction follows from B). */
-function neighbourCounts(
-  k: Int32Array,
-  B: number,
-  tagAt: Int32Array,
-): { ahead: Int32Array; ties: Int32Array } {
-  const T = tagAt.length;
-  const ahead = new Int32Array(T * NEIGHBOURS);
-  const ties = new Int32Array(T * NEIGHBOURS);
-  for (let r = 0; r < T; r++) {
-    const s = tagAt[r]! * B;
-    for (let d = 1; d <= NEIGHBOURS && r + d < T; d++) {
-      const o = tagAt[r + d]! * B;
-      let a = 0;
-      let e = 0;
-      for (let b = 0; b < B; b++) {
-        const x = k[s + b]!;
-        const y = k[o + b]!;
-        a += x > y ? 1 : 0;
-        e += x === y ? 1 : 0;
-      }
-      ahead[r * NEIGHBOURS + d - 1] = a;
-      ties[r * NEIGHBOURS + d - 1] = e;
-    }
-  }
-  return { ahead, ties };
 }
 
 /**
