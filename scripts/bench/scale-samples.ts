@@ -1,13 +1,18 @@
 // Synthetic samples for the scale table: `tags` hashtags × `regions` regions × 90 posts, seeded, built in memory
-// as a run would hold them (API-shaped posts with captions, parsed from JSON as the client parses them). Each tag has its own pace, typical likes and share of
-// target creators, so a ranking has the spread of real tags rather than 500 copies of one.
+// as a run holds them after its fetch: API-shaped posts with captions, parsed from JSON page by page as the client
+// parses them, then made lean as the run makes each completed pair (lean-posts.ts), so no 1.1 M full posts live at
+// once. Each tag has its own pace, typical likes and share of target creators, so a ranking has the spread of real
+// tags rather than 500 copies of one.
 import { logNormal, mulberry32, pick } from '../../src/core/prng';
+import { internTableOf, leanSample } from '../../src/core/pipeline/lean-posts';
 import { type RunSamples, sampleKey } from '../../src/core/pipeline/run';
 import type { Post, RegionCode } from '../../src/shared/model';
 
 const SEED = 20_261_206;
 const DAY_S = 86_400;
 const POSTS = 90;
+/** Posts per page, as the API serves them (the default page size). */
+const PAGE = 30;
 export const SCALE_NOW = new Date('2026-11-20T00:00:00Z');
 /** 25 regions TikTok serves, in the order a list would take the first N of. */
 export const SCALE_REGIONS: readonly RegionCode[] = [
@@ -102,8 +107,12 @@ export function buildScaleSamples(tags: number, regionCount: number): ScaleSampl
           caption: `${Array.from({ length: 8 }, () => pick(rng, WORDS)).join(' ')} #${name} #fyp #${region.toLowerCase()}${j}`,
         };
       });
-      // Through JSON, as the API client reads them: flat strings, not the rope a template literal builds.
-      data.samples.set(sampleKey(region, name), JSON.parse(JSON.stringify(sample)) as Post[]);
+      // Through JSON a page at a time, as the API client reads them (flat strings, not the rope a template literal
+      // builds), then lean, as the run holds a completed pair.
+      const parsed: Post[] = [];
+      for (let at = 0; at < sample.length; at += PAGE)
+        parsed.push(...(JSON.parse(JSON.stringify(sample.slice(at, at + PAGE))) as Post[]));
+      data.samples.set(sampleKey(region, name), leanSample(parsed, internTableOf(data.samples)));
       posts += sample.length;
     }
   }

@@ -8,20 +8,22 @@ import type { Post, RegionCode, RegionResult } from '../../shared/model';
 import type { CreatorSuggestion, TagSuggestion } from '../../shared/discover';
 import { hashtagKey } from '../../shared/hashtag';
 import { usernameProblem } from '../../shared/username';
-import { hashtagsFromCaptions } from '../decode/competitor';
 import { MEGA_TAGS } from '../engine/flags';
 import { normaliseAuthorId } from '../engine/metrics';
+import { type HeldPost, isLean, parseCaptionTags } from '../pipeline/lean-posts';
 
 export type { CreatorSuggestion, TagSuggestion };
 
 /**
- * Hashtags of one post's caption, NFC and lower case (the decoder's parser, one home for the hashtag grammar).
- * Remembered per post: the picker compares every tag with every pick, and a report run does it per region.
+ * Hashtags of one post's caption, NFC and lower case (the decoder's parser, one home for the hashtag grammar). A
+ * run's lean post holds them parsed; an API post's are remembered per post: the picker compares every tag with
+ * every pick, and a report run does it per region.
  */
-const parsed = new WeakMap<Post, string[]>();
-export function captionTags(post: Post): string[] {
+const parsed = new WeakMap<Post, readonly string[]>();
+export function captionTags(post: HeldPost): readonly string[] {
+  if (isLean(post)) return post.tags;
   let tags = parsed.get(post);
-  if (!tags) parsed.set(post, (tags = hashtagsFromCaptions([post.caption]).map((h) => h.tag)));
+  if (!tags) parsed.set(post, (tags = parseCaptionTags(post.caption)));
   return tags;
 }
 
@@ -83,7 +85,7 @@ export function benjaminiHochberg(ps: readonly number[], q: number): boolean[] {
 }
 
 /** A creator as one unit of evidence: their author id, or the post itself when the API gave none. */
-export const unitOf = (p: Post, id: string): string =>
+export const unitOf = (p: HeldPost, id: string): string =>
   p.authorId !== '' ? `a:${normaliseAuthorId(p.authorId)}` : `p:${id}`;
 
 /**
@@ -95,7 +97,7 @@ export const unitOf = (p: Post, id: string): string =>
  */
 export function suggestTags(
   result: RegionResult,
-  sampleOf: (candidate: string) => readonly Post[],
+  sampleOf: (candidate: string) => readonly HeldPost[],
   candidates: ReadonlySet<string>,
   opts: DiscoverOptions = {},
 ): TagSuggestion[] {
@@ -105,7 +107,7 @@ export function suggestTags(
   for (const t of result.ranked) known.add(hashtagKey(t.tag));
   const high = new Set(highScorers(result).map((t) => t.candidate));
   // Every sampled post of the region once, with the candidates whose samples served it.
-  const posts = new Map<string, { tags: string[]; servedFor: Set<string>; unit: string }>();
+  const posts = new Map<string, { tags: readonly string[]; servedFor: Set<string>; unit: string }>();
   for (const t of result.ranked) {
     for (const [i, p] of sampleOf(t.candidate).entries()) {
       const id = p.id !== '' ? p.id : `${t.candidate}#${i}`;
@@ -195,7 +197,7 @@ export function suggestTags(
  */
 export function suggestCreators(
   results: readonly RegionResult[],
-  sampleOf: (region: RegionCode, candidate: string) => readonly Post[],
+  sampleOf: (region: RegionCode, candidate: string) => readonly HeldPost[],
   targets: ReadonlySet<string>,
   opts: { minTags?: number; limit?: number } = {},
 ): CreatorSuggestion[] {
@@ -236,7 +238,7 @@ export function suggestCreators(
 export function sharedReach(
   a: { candidate: string; tag: string },
   b: { candidate: string; tag: string },
-  sampleOf: (candidate: string) => readonly Post[],
+  sampleOf: (candidate: string) => readonly HeldPost[],
 ): number {
   const names = (t: { candidate: string; tag: string }): Set<string> =>
     new Set([t.candidate, t.tag].map(hashtagKey));
@@ -259,7 +261,7 @@ export function sharedReach(
 /** Every region's tag suggestions and the creators across regions: what discover, the watch and the app show. */
 export function discoverAll(
   results: readonly RegionResult[],
-  sampleOf: (region: RegionCode, candidate: string) => readonly Post[],
+  sampleOf: (region: RegionCode, candidate: string) => readonly HeldPost[],
   candidates: ReadonlySet<string>,
   targets: ReadonlySet<string>,
 ): { tags: TagSuggestion[]; creators: CreatorSuggestion[] } {

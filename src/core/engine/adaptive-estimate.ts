@@ -2,7 +2,8 @@
 // normalisation is fixed after page 1 (so one tag's interval does not move with the others' samples), likes are
 // taken on a log scale and only from posts old enough to have collected them, and each part's standard error is
 // scaled by its normalisation spread and weighted as the preset weighs the part.
-import type { Challenge, Post, ScoringSettings } from '../../shared/model';
+import type { Challenge, ScoringSettings } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
 import { authorKeyFor, targetKeysFor } from './metrics';
 import { AD_PENALTY } from './score';
 
@@ -40,7 +41,7 @@ export interface PartStats {
 export interface EstimateEntry {
   candidate: string;
   challenge: Challenge | null;
-  posts: readonly Post[];
+  posts: readonly HeldPost[];
 }
 
 /** Whether the preset ranks this entry at all (the same exclusions as scoreRegion for the robust presets). */
@@ -71,7 +72,7 @@ export function distinctAt(counts: readonly number[], n: number, size: number): 
  * `size`: the sample size the full sample would have (overlap is extrapolated to it; default: as in hand).
  */
 export function partStats(
-  posts: readonly Post[],
+  posts: readonly HeldPost[],
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
   nowSec: number,

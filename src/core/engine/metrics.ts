@@ -1,5 +1,6 @@
 // Raw per-hashtag metrics (velocity, density, overlap and the sample's shape) from sampled posts.
-import type { Post, RawMetrics, ScoringSettings } from '../../shared/model';
+import type { RawMetrics, ScoringSettings } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
 import { type AuthorTable, type CompactSample, compactPosts } from './compact-samples';
 
 /** The raw metrics' shape lives in the shared model, where a scored tag extends it. */
@@ -149,7 +150,7 @@ export function authorKeysOf(
 }
 
 export function computeMetrics(
-  posts: readonly Post[],
+  posts: readonly HeldPost[],
   targets: ReadonlySet<string>,
   nowSec: number,
   s: ScoringSettings,

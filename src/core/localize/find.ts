@@ -2,7 +2,8 @@
 // rides along on many of a candidate's posts in one region, and on few or none of the same candidate's posts
 // elsewhere, is a local variant there. Evidence is counted in creators, tested with Fisher's exact test (the
 // discovery's test) and the false discovery rate controlled across every pair of the run (Benjamini–Hochberg).
-import type { Post, RegionCode } from '../../shared/model';
+import type { RegionCode } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
 import type { EquivalentEvidence } from '../../shared/localize';
 import { hashtagKey } from '../../shared/hashtag';
 import {
@@ -18,7 +19,7 @@ export interface LocalizeSamples {
   /** The run's candidates and regions (elsewhere is every other region of the run). */
   candidates: readonly string[];
   regions: readonly RegionCode[];
-  sampleOf: (region: RegionCode, candidate: string) => readonly Post[];
+  sampleOf: (region: RegionCode, candidate: string) => readonly HeldPost[];
   /** Other names of a candidate (the name TikLiveAPI answered with): never a variant of itself. */
   namesOf?: (candidate: string) => readonly string[];
 }
@@ -46,7 +47,7 @@ interface Cell {
   unitTags: Map<string, Set<string>>;
 }
 
-function cellOf(posts: readonly Post[], candidate: string): Cell {
+function cellOf(posts: readonly HeldPost[], candidate: string): Cell {
   const seen = new Set<string>();
   const cell: Cell = { posts: [], unitTags: new Map() };
   for (const [i, p] of posts.entries()) {

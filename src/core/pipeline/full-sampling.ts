@@ -1,6 +1,7 @@
 // Full sampling: every hashtag's `pages` pages in every region, fetched at once through the client's queue.
 import type { Challenge, Post, RegionCode, ScoringSettings } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
+import { internTableOf, leanSample } from './lean-posts';
 import { clampFutureTimes, followPages } from './paging';
 import type { RunContext } from './run-context';
 import { sampleKey } from './run-samples';
@@ -47,7 +48,8 @@ export async function sampleFull(ctx: RunContext): Promise<void> {
               warn,
             );
             const key = sampleKey(region, candidate);
-            data.samples.set(key, posts);
+            // Held lean from now on: the numbers, the author and the caption's hashtags (lean-posts.ts).
+            data.samples.set(key, leanSample(posts, internTableOf(data.samples)));
             done.add(key);
             emit({ type: 'scored', tag: challenge.name, region, ...progress() });
           } catch (e) {

@@ -3,6 +3,7 @@
 import type { RegionCode, RunResult } from '../../shared/model';
 import { sampleAdaptive } from './adaptive-sampling';
 import { sampleFull } from './full-sampling';
+import { makeSamplesLean } from './lean-posts';
 import { createRunContext, type RunContext } from './run-context';
 import { type RunInput, type RunSamples, sampleKey } from './run-samples';
 import { scoreRun } from './score-run';
@@ -17,6 +18,8 @@ export async function runPipeline(input: RunInput): Promise<{ result: RunResult;
   ctx.emit({ type: 'queued', total: ctx.total });
   if (ctx.settings.sampling === 'adaptive') await sampleAdaptive(ctx);
   else await sampleFull(ctx);
+  // Every pair held lean, a stopped run's pages in hand too (each pair is made lean as it completes).
+  makeSamplesLean(ctx.data.samples);
   ctx.release();
   return { result: await finishRun(ctx), data: ctx.data };
 }

@@ -2,7 +2,7 @@
 // compared with the rest of the day, each post's likes on a log scale against its own tag's median (so a big tag
 // does not decide). A window is named only when it beats chance after looking at every window: the maximum over
 // windows is compared with the same maximum under permutations of the hours within each tag (family-wise p).
-import type { Post } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
 import type { BestTime, HourEvidence, TimingEvidence } from '../../shared/plan';
 import { hashString, mulberry32, type Rng } from '../prng';
 import { localHour } from './time-zones';
@@ -29,7 +29,7 @@ export interface TimingOptions {
 /** The posts of one tag in the region. */
 export interface TagPosts {
   tag: string;
-  posts: readonly Post[];
+  posts: readonly HeldPost[];
 }
 
 interface Prepared {
@@ -55,7 +55,7 @@ function prepare(samples: readonly TagPosts[], opts: TimingOptions): Prepared {
   const groups: number[] = [0];
   let leftOutYoung = 0;
   for (const s of samples) {
-    const kept: Post[] = [];
+    const kept: HeldPost[] = [];
     for (const p of s.posts) {
       if (seen.has(p.id) || p.createTime <= 0) continue;
       seen.add(p.id);

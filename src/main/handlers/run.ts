@@ -2,7 +2,10 @@
 // it), a re-score from the last run's samples (no call, no file read), a retry of just the failed pairs, a recorded
 // run opened again from the cache.
 import { TagfitError } from '../../core/errors';
+import { DEFAULT_API_BASE } from '../../core/job/api-session';
+import { namespacedCache, sourceNamespace } from '../../core/job/namespaced-cache';
 import { estimateScoreRun } from '../../core/job/prepare-score';
+import { samplePostsWithCaptions } from '../../core/job/sample-captions';
 import { sampleKey } from '../../core/pipeline/run';
 import { listRuns } from '../../core/workspace/history';
 import { skippedInDrafts } from '../../core/input/list-draft';
@@ -104,15 +107,18 @@ export function createRunHandlers(ctx: HandlerContext): DomainHandlers<Channels>
       const posts = last.data.samples.get(sampleKey(region.toUpperCase(), candidate));
       if (!posts)
         throw new TagfitError('not-found', `#${candidate} has no sample in ${region} in the last run.`);
-      return posts.map((p) => ({
-        id: p.id,
-        createTime: p.createTime,
-        likes: p.likes,
-        plays: p.plays,
-        authorId: p.authorId,
-        target: last.targets.has(p.authorId.toLowerCase()),
-        caption: p.caption,
-      }));
+      // The run holds only the captions' hashtags: the full text is read back from this workspace's cache.
+      const open = ctx.session.current;
+      return samplePostsWithCaptions({
+        posts,
+        challenge: last.data.challenges.get(candidate),
+        region: region.toUpperCase(),
+        sampling: last.sampling,
+        targets: last.targets,
+        cache:
+          open?.cache &&
+          namespacedCache(open.cache, sourceNamespace(open.demo, ctx.s.apiBase, DEFAULT_API_BASE)),
+      });
     },
   };
 }

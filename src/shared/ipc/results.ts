@@ -22,7 +22,11 @@ export interface SamplePost {
   authorId: string;
   /** The author is one of the workspace's target creators. */
   target: boolean;
+  /** The caption in full, read back from the workspace's cache; else only its hashtags (`captionFull` false). */
   caption: string;
+  /** false: `caption` is only the hashtags the run held, and `captionNote` says why. */
+  captionFull: boolean;
+  captionNote?: string;
 }
 
 export interface ResultsResponses {
