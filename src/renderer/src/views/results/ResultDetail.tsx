@@ -37,6 +37,8 @@ export function ResultDetail(props: {
       .catch((e: unknown) => setError((e as Error).message));
   }, [region, t.candidate]);
   const parts = scoreParts(t, settings);
+  // Captions come back from the workspace's cache; where it no longer has them, only their hashtags, said once.
+  const captionNote = posts?.find((p) => !p.captionFull)?.captionNote;
   return (
     <aside className="detail-pane" aria-label={`Detail of #${inert(t.tag)}`}>
       <header>
@@ -135,12 +137,13 @@ export function ResultDetail(props: {
       <h3>Sampled posts</h3>
       {error && <p className="error">{error}</p>}
       {!posts && !error && <p className="muted">Loading…</p>}
+      {captionNote && <p className="muted">{captionNote}</p>}
       {posts && (
         <table className="posts">
           <TableHead columns={['Likes', 'Date', 'Author']} />
           <tbody>
             {posts.slice(0, 200).map((p) => (
-              <tr key={p.id} className={p.target ? 'target' : ''}>
+              <tr key={p.id} className={p.target ? 'target' : ''} title={inert(p.caption, 300)}>
                 <td className="num">{formatWhole(p.likes)}</td>
                 <td>{p.createTime ? new Date(p.createTime * 1000).toISOString().slice(0, 10) : '—'}</td>
                 <td>
