@@ -1,5 +1,7 @@
 // The three list readers with a memory: a list file is parsed again only once it changed (inode, size, change and
 // modification times), so the app's re-scores and status requests do not re-read three CSVs on every slider step.
+// A file modified within the last seconds is always read again: a second save in the same clock tick with the same
+// size would leave the same signature (git's "racily clean" files).
 import { stat } from 'node:fs/promises';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from './csv-lists';
 
@@ -10,11 +12,17 @@ interface Entry {
   list: ListResult;
 }
 
-/** What changes when the file's content may have: a save in place (size, times) or a replace (inode). */
+/** How old a modification must be before the times are trusted to show the next one (timestamps are coarse). */
+const SETTLED_NS = 2_000_000_000n;
+
+/** What changes when the file's content may have: a save in place (size, times) or a replace (inode); undefined
+ * when the file cannot be remembered (not a regular file, or changed too recently to trust its times). */
 async function signatureOf(file: string): Promise<string | undefined> {
   try {
     const st = await stat(file, { bigint: true });
     if (!st.isFile()) return undefined;
+    const now = BigInt(Date.now()) * 1_000_000n;
+    if (now - st.mtimeNs < SETTLED_NS) return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   } catch {
     // The reader says what is wrong with the path (typed, with the file), and nothing is remembered.

@@ -2,7 +2,6 @@
 // a re-score from the samples in hand, and the one place the session's last run is written.
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
-import { picksOf } from '../../core/job/discover-job';
 import { SESSION_DEFAULTS } from '../../core/job/job-session';
 import { runIdOf } from '../../core/job/previous-run';
 import { describeReopened, reopenInputs } from '../../core/job/reopen-run';
@@ -18,12 +17,13 @@ import { describeRunEnd, runEnd } from '../../core/job/run-end';
 import { runScoreJob, type ScoreJobOutcome } from '../../core/job/score-job';
 import { isPartialRun } from '../../core/stop-codes';
 import type { RunSamples } from '../../core/pipeline/run';
-import type { Equivalent } from '../../shared/localize';
+import type { RegionPicks } from '../../shared/discover';
 import type { runOverridesSchema } from '../../shared/ipc/run';
 import type { ErrorInfo, RunResult } from '../../shared/model';
 import type { RunIntervals, RunOutcome } from '../../shared/ipc-payloads';
 import type { OpenWorkspace } from '../session';
 import { type HandlerContext, jobSession, requireWorkspace, sessionRequest } from './context';
+import { tagSetsInSlices, withTagSets } from './tag-sets';
 
 export type RunOverrides = z.output<typeof runOverridesSchema>;
 
@@ -65,14 +65,6 @@ export function toOutcome(
     historyError: job.historyError ?? null,
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
-}
-
-/**
- * The tag set to post with per region, picked from the same ranking and samples as the results it travels with: a
- * re-score's set can never lag behind its ranking (a second request for the picks could answer for older weights).
- */
-function withTagSets(view: RunOutcome, data: RunSamples, localised: readonly Equivalent[] = []): void {
-  view.tagSets = picksOf({ result: view.result, data }, 5, localised);
 }
 
 export interface ScoreRunner {
@@ -206,11 +198,17 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       };
       // Started once this answer is on its way (the workers would otherwise take the cores it needs), and not at
       // all when a newer edit came first.
+      const newest = (): boolean => g === generation && session.last?.outcome === view;
+      const picked = tagSetsInSlices(view.result, last.data, last.localised, newest).then(
+        (tagSets) => ({ data: last.data, tagSets }),
+        () => undefined,
+      );
       const settled = new Promise<void>((next) => setImmediate(next))
         .then(() => (g === generation ? inHand.intervals(region) : undefined))
         .then(
-          (intervals) => void (intervals && intervalsArrived(view, g, intervals)),
-          (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e)),
+          async (intervals) =>
+            void (intervals && intervalsArrived(view, g, intervals, undefined, await picked)),
+          async (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e), await picked),
         );
       session.last = { ...last, outcome: view, intervals: settled };
       return view;
@@ -230,13 +228,21 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     return view;
   }
 
-  /** A re-score's intervals, when they are still the newest: into the results held, and to the renderer. */
-  function intervalsArrived(view: RunOutcome, g: number, intervals?: Intervals, error?: ErrorInfo): void {
+  /** A re-score's intervals, when they are still the newest: into the results held, and to the renderer, with the
+   * tag sets picked meanwhile (picked again here if the samples changed since: a retry's answers merged in). */
+  function intervalsArrived(
+    view: RunOutcome,
+    g: number,
+    intervals?: Intervals,
+    error?: ErrorInfo,
+    picked?: { data: RunSamples; tagSets: RegionPicks[] | undefined },
+  ): void {
     const cur = session.last;
     if (g !== generation || !cur || cur.outcome !== view) return;
     const { intervalsPending: _done, ...rest } = view;
     const outcome: RunOutcome = intervals ? { ...rest, result: withIntervals(view.result, intervals) } : rest;
-    withTagSets(outcome, cur.data, cur.localised);
+    if (picked?.tagSets && picked.data === cur.data) outcome.tagSets = picked.tagSets;
+    else withTagSets(outcome, cur.data, cur.localised);
     session.last = { ...cur, outcome, intervals: undefined };
     const regions: RunIntervals['regions'] = {};
     for (const [r, byTag] of Object.entries(intervals ?? {})) regions[r] = Object.fromEntries(byTag);
