@@ -19,23 +19,32 @@ export interface RankArrays {
 
 /** The arrays of a scored region; `inputOrder` is the candidates' order as scored (ties rank in it). */
 export function rankArraysOf(result: RegionResult, inputOrder: ReadonlyMap<string, number>): RankArrays {
-  const rows = [...result.ranked].sort(
-    (a, b) => (inputOrder.get(a.candidate) ?? 0) - (inputOrder.get(b.candidate) ?? 0),
-  );
-  const T = rows.length;
+  const ranked = result.ranked;
+  const T = ranked.length;
+  // Input order by a numeric sort of (order × slots + place) keys, as rerank sorts: no comparator called per pair.
+  const slots = 2 ** Math.ceil(Math.log2(T + 1));
+  const keys = new Float64Array(T);
+  for (let i = 0; i < T; i++) keys[i] = (inputOrder.get(ranked[i]!.candidate) ?? 0) * slots + i;
+  keys.sort();
+  const rows = new Array<ScoredTag>(T);
   const normalised = new Float64Array(T * 3);
-  rows.forEach((r, t) => {
+  const isCommerce = new Uint8Array(T);
+  for (let t = 0; t < T; t++) {
+    const key = keys[t]!;
+    const r = ranked[key - Math.floor(key / slots) * slots]!;
+    rows[t] = r;
     normalised[t * 3] = r.normalised.velocity;
     normalised[t * 3 + 1] = r.normalised.density;
     normalised[t * 3 + 2] = r.normalised.overlap;
-  });
+    isCommerce[t] = r.isCommerce ? 1 : 0;
+  }
   return {
     rows,
     normalised,
-    isCommerce: Uint8Array.from(rows, (r) => (r.isCommerce ? 1 : 0)),
+    isCommerce,
     scores: new Float64Array(T),
     ranks: new Int32Array(T),
-    keys: new Float64Array(T),
+    keys,
   };
 }
 
