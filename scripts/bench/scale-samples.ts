@@ -4,7 +4,7 @@
 // once. Each tag has its own pace, typical likes and share of target creators, so a ranking has the spread of real
 // tags rather than 500 copies of one.
 import { logNormal, mulberry32, pick } from '../../src/core/prng';
-import { internTableOf, leanSample } from '../../src/core/pipeline/lean-posts';
+import { internTableOf, leanSample, makeSamplesLean } from '../../src/core/pipeline/lean-posts';
 import { type RunSamples, sampleKey } from '../../src/core/pipeline/run';
 import type { Post, RegionCode } from '../../src/shared/model';
 
@@ -116,5 +116,6 @@ export function buildScaleSamples(tags: number, regionCount: number): ScaleSampl
       posts += sample.length;
     }
   }
+  makeSamplesLean(data.samples);
   return { candidates, regions, targets: SCALE_TARGETS, data, posts, nowSec };
 }
