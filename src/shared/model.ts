@@ -220,6 +220,32 @@ export interface ScoredTag extends RawMetrics {
   tieBand?: string;
   /** How sure the score is: a bootstrap over the sampled posts (engine/confidence.ts). */
   confidence?: ScoreConfidence;
+  /** Adaptive sampling stopped the tag early and its score is the estimate of what its full sample would say (the
+   * in-hand metrics corrected for the page order's drift): the score of the posts in hand. Absent otherwise. */
+  inHandScore?: number;
+  /** How that score was estimated (also in the 'sampled-less' flag's words). The metrics shown are the posts in hand's. */
+  estimate?: ScoreEstimate;
+}
+
+/** A stopped tag's score estimated for its full sample (adaptive sampling, engine/adaptive-correction.ts). */
+export interface ScoreEstimate {
+  /** Pages in hand and pages a full sample has. */
+  pages: number;
+  of: number;
+  /** The score of the posts in hand, on the region's same normalisation. */
+  inHandScore: number;
+  /** The in-hand normalised parts (a re-weigh gives the in-hand score from them). */
+  inHandNormalised: { velocity: number; density: number; overlap: number };
+  /** Score − in-hand score, in score points. */
+  correction: number;
+  /** The correction's standard error in score points (also added to the confidence interval). */
+  se: number;
+  /** What was added to the in-hand metrics: velocity and overlap as shares, likes on the log1p scale. */
+  shift: { velocity: number; logLikes: number; overlap: number };
+  /** The run's fully sampled pairs the page order's drift was learnt from. */
+  learntFrom: number;
+  /** In words: "estimated from 1 of 3 pages: corrected for the page order by +2.3 (± 1.1, …)". */
+  text: string;
 }
 
 /** A score's bootstrap interval and the ranks it takes; added beside the score, never mixed into it. */

@@ -167,6 +167,22 @@ export const SCORED_ROW_FIELDS = [
     history: false,
   },
   {
+    key: 'inHandScore',
+    meaning:
+      "Adaptive sampling stopped the tag early and its score is estimated for its full sample: the score of the posts in hand (on the region's same normalisation).",
+    csv: ['in_hand_score'],
+    report: 'Flags and reasons (sampled less)',
+    history: false,
+  },
+  {
+    key: 'estimate',
+    meaning:
+      "How a stopped tag's score was estimated for its full sample: pages in hand, the correction for the page order in score points and its standard error, the parts moved, and the words the row shows.",
+    csv: ['score_estimated'],
+    report: 'Flags and reasons (sampled less)',
+    history: false,
+  },
+  {
     key: 'meanLikes',
     meaning: 'Mean likes per sampled post.',
     csv: ['mean_likes'],

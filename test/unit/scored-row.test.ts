@@ -46,6 +46,18 @@ const probe: ScoredTag = {
   },
   stoppedEarly: 'ranked outside the top 10 after page 2',
   tieBand: 'in the tie band at the top-10 boundary after 3 of 3 pages',
+  inHandScore: 47.5,
+  estimate: {
+    pages: 2,
+    of: 3,
+    inHandScore: 47.5,
+    inHandNormalised: { velocity: 0.7, density: 0.7, overlap: 0.85 },
+    correction: -4.29,
+    se: 1.2,
+    shift: { velocity: -0.1, logLikes: 0.05, overlap: -0.02 },
+    learntFrom: 12,
+    text: 'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand',
+  },
   confidence: {
     low: 40.1,
     high: 47.9,
@@ -125,6 +137,9 @@ const CSV_EXPECTED: Record<string, string> = {
   confidence: 'uncertain',
   confidence_reason: 'its rank range #5-#9 is too wide',
   stopped_early: 'ranked outside the top 10 after page 2',
+  in_hand_score: '47.5',
+  score_estimated:
+    'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand',
 };
 
 const LABEL = '#probetag (asked as #askedprobe)';
@@ -157,6 +172,16 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
   ],
   stoppedEarly: [{ line: `${LABEL}, sampled less: ranked outside the top 10 after page 2` }],
   tieBand: [{ line: `${LABEL}, tie band: in the tie band at the top-10 boundary after 3 of 3 pages` }],
+  inHandScore: [
+    {
+      line: `${LABEL}, score estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand`,
+    },
+  ],
+  estimate: [
+    {
+      line: `${LABEL}, score estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand`,
+    },
+  ],
   confidence: [
     { column: '90 % interval', cell: '40.10–47.90' },
     { column: 'Rank range', cell: '#5–#9' },

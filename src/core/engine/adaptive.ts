@@ -189,15 +189,20 @@ export interface SampleDecision {
   fetch: Set<string>;
   /** Candidates that stop here though the API has more, with the reason in words. */
   stop: Map<string, string>;
-  /** Of those, the ones stopped as outside the top k (the only ones the others' later pages can prove wrong). */
+  /** Of those, the ones stopped as outside the top k, and as inside it (the final ranking can prove either wrong). */
   outside: Set<string>;
+  inside: Set<string>;
 }
 
 export interface DecideOptions {
   topK?: number;
   z?: number;
+  /** z at the #1/#2 boundary (default: z). */
+  zFirst?: number;
   /** The scale fixed after page 1 (default: computed from the entries' first pages). */
   scale?: RegionScale;
+  /** Also require the score in hand on the same side (when a stopped tag would show its posts in hand). */
+  inHandSide?: boolean;
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -216,23 +221,25 @@ export function decideSampling(
 ): SampleDecision {
   const topK = opts.topK ?? ADAPTIVE_TOP_K;
   const z = opts.z ?? ADAPTIVE_Z;
+  const zFirst = opts.zFirst ?? z;
   const scale = opts.scale ?? firstPageScale(entries, targets, settings, nowSec);
   const estimates = estimateRegion(entries, canFetchMore, targets, settings, nowSec, scale);
   const cut = boundaries(estimates, topK);
   const fetch = new Set<string>();
   const stop = new Map<string, string>();
   const outside = new Set<string>();
+  const inside = new Set<string>();
   for (const candidate of canFetchMore) {
     const t = estimates.get(candidate);
     // Not rankable (unknown, excluded or empty): another page would not change the ranking.
     if (!t) continue;
-    // Stopping is safe only when both the full sample's expected score and the score in hand (which the ranking
-    // will show) are clearly on the same side of the boundary, the uncertainty of both the tag and the boundary
-    // counted.
+    // Stopping is safe when the full sample's expected score is clearly on one side of the boundary, the
+    // uncertainty of both the tag and the boundary counted: a stopped tag shows that estimate (its in-hand score
+    // corrected for the page order, adaptive-correction.ts), not its in-hand score.
     const gap = (b: number, seB: number): number => Math.abs(t.point - b) / Math.sqrt(t.se ** 2 + seB ** 2);
-    const near = (b: number | undefined, seB: number): boolean =>
-      b !== undefined && (gap(b, seB) < z || t.point > b !== t.inHand > b);
-    if (near(cut.k, cut.seK) || near(cut.first, cut.seFirst)) {
+    const near = (b: number | undefined, seB: number, zb: number): boolean =>
+      b !== undefined && (gap(b, seB) < zb || (opts.inHandSide === true && t.point > b !== t.inHand > b));
+    if (near(cut.k, cut.seK, z) || near(cut.first, cut.seFirst, zFirst)) {
       fetch.add(candidate);
       continue;
     }
@@ -247,8 +254,9 @@ export function decideSampling(
           : `clearly outside the top ${topK} (${away(cut.k, cut.seK)})`;
     stop.set(candidate, `the ranking was decided: ${where}`);
     if (cut.k !== undefined && t.point < cut.k) outside.add(candidate);
+    else if (cut.k !== undefined) inside.add(candidate);
   }
-  return { fetch, stop, outside };
+  return { fetch, stop, outside, inside };
 }
 
 /**

@@ -1,7 +1,9 @@
 // Samples as the engine reads them: per post its time, likes and author (an index into one author table), and
 // whether its id repeats an earlier post's, packed into typed arrays. 500 tags × 25 regions × 90 posts take about
 // 25 MB this way instead of the API's objects; a run's samples pack into one set of arrays a worker can be sent.
-import type { Challenge, Post } from '../../shared/model';
+import type { Challenge } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
+import type { PageOrderCorrection } from './adaptive-correction';
 import type { RunSamples } from '../pipeline/run-samples';
 
 /** Raw author ids (`unique_id` as served), each once; a post's author is an index into `ids`. */
@@ -34,6 +36,7 @@ export interface PackedSamples {
   challenges: [string, Challenge | null][];
   stoppedEarly: [string, string][];
   tieBand: [string, string][];
+  corrections?: [string, PageOrderCorrection][];
 }
 
 /** What the engine needs of a run's samples: as RunSamples, with compact samples in place of posts. */
@@ -42,6 +45,8 @@ export interface CompactRun {
   samples: Map<string, CompactSample>;
   stoppedEarly: Map<string, string>;
   tieBand: Map<string, string>;
+  /** Stopped pairs whose score is estimated for the full sample (adaptive sampling). */
+  corrections?: Map<string, PageOrderCorrection>;
   /** Posts held, over all samples. */
   posts: number;
 }
@@ -61,7 +66,7 @@ function authorIndex(table: AuthorTable, id: string): number {
 
 /** Writes `posts` into the arrays at `at`; the id set is the sample's own (repeats are within one sample). */
 function writePosts(
-  posts: readonly Post[],
+  posts: readonly HeldPost[],
   table: AuthorTable,
   out: Pick<CompactSample, 'createTime' | 'likes' | 'author' | 'repeat'>,
   at: number,
@@ -80,7 +85,7 @@ function writePosts(
 
 /** One sample on its own (tests, the live partial ranking, a sample outside a run). */
 export function compactPosts(
-  posts: readonly Post[],
+  posts: readonly HeldPost[],
   table: AuthorTable = createAuthorTable(),
 ): CompactSample {
   const n = posts.length;
@@ -116,6 +121,7 @@ export function packSamples(data: RunSamples): PackedSamples {
     challenges: [...data.challenges],
     stoppedEarly: [...(data.stoppedEarly ?? [])],
     tieBand: [...(data.tieBand ?? [])],
+    ...(data.corrections ? { corrections: [...data.corrections] } : {}),
   };
 }
 
@@ -139,6 +145,7 @@ export function unpackSamples(p: PackedSamples): CompactRun {
     samples,
     stoppedEarly: new Map(p.stoppedEarly),
     tieBand: new Map(p.tieBand),
+    ...(p.corrections ? { corrections: new Map(p.corrections) } : {}),
     posts: p.createTime.length,
   };
 }

@@ -4,6 +4,8 @@
 // seeded from the tag and region, so adding a candidate does not redraw the other tags. The posts are read once
 // into typed arrays and the draws remembered per sample, so a weights-only re-score costs no new draw.
 import type { RegionResult, ScoringSettings } from '../../shared/model';
+import { shiftDraws } from './adaptive-correction';
+import { TagfitError } from '../errors';
 import { hashString } from '../prng';
 import { type CompactSample, compactPosts } from './compact-samples';
 import { authorKeysOf, median, summariseDensity } from './metrics';
@@ -14,6 +16,14 @@ export interface BootstrapOptions {
   resamples?: number;
   /** Mixed with the region and the tag, so every tag gets its own stream. */
   seed?: number;
+  /** Asked between tags' draws and every 128 resamples ranked: true stops the work with TagfitError('cancelled')
+   * (a newer edit asked for other intervals; nothing half-done is remembered). */
+  stale?: () => boolean;
+}
+
+/** Stops a computation a newer one made pointless. */
+export function stopIfStale(stale: (() => boolean) | undefined): void {
+  if (stale?.()) throw new TagfitError('cancelled', 'A newer edit replaced these intervals.');
 }
 
 export const DEFAULT_RESAMPLES = 1_000;
@@ -107,8 +117,9 @@ export interface Resampled {
    * a posts array in place), to check that a remembered draw still fits. */
   posts: readonly object[];
   lengths: readonly number[];
-  /** [b][t] normalised velocity, density, overlap at (b * T + t) * 3. */
-  normalised: Float64Array;
+  /** [b][t] normalised velocity, density, overlap at (b * T + t) * 3, held in single precision (half the memory:
+   * 200 tags × 25 regions fit a worker's budget twice over); a resample's score is still computed in doubles. */
+  normalised: Float32Array;
   B: number;
   /** Each tag's resampling units (distinct authors, and posts without author), in `order`. */
   units: readonly number[];
@@ -116,8 +127,8 @@ export interface Resampled {
 
 // A weights-only re-score (the app's sliders) reuses the draws: remembered per sample, dropped with it, and
 // at most DRAW_BUDGET bytes of them in a thread, the oldest let go first (200 tags × 25 regions at 1,000
-// resamples take 120 MB, split over the scoring workers; a preset edit's draws replace the last preset's rather
-// than pile up; at 500 × 25 some regions are drawn again rather than a laptop's memory filled).
+// resamples take 60 MB, 500 × 25 150 MB, split over the scoring workers; a preset edit's draws replace the last
+// preset's rather than pile up; past the budget some regions are drawn again rather than a laptop's memory filled).
 const remembered = new WeakMap<object, Map<string, Resampled>>();
 const DRAW_BUDGET = 128 * 2 ** 20;
 const held = new Map<Resampled, { forAnchor: Map<string, Resampled>; key: string }>();
@@ -219,6 +230,8 @@ export function resampleRegion(
     seed,
     order.map((t) => t.candidate).join('\u0000'),
     [...targets].sort().join('\u0000'),
+    // A stopped tag's correction for the page order moves its draws (adaptive-correction.ts).
+    sources.some((e) => e.correction) ? JSON.stringify(sources.map((e) => e.correction ?? 0)) : '',
   ].join('|');
   const anchor = posts[0]!;
   const known = remembered.get(anchor)?.get(key);
@@ -235,12 +248,14 @@ export function resampleRegion(
 
   const cutoff = nowSec - settings.windowDays * SECONDS_PER_DAY;
   const T = order.length;
-  makeRoom(B * T * 3 * 8);
+  makeRoom(B * T * 3 * 4);
   const raw = new Float64Array(B * T * 3);
   const units = order.map((tag, t) => {
+    stopIfStale(opts.stale);
     const e = sources[t]!;
     const c = columns(e.sample ?? compactPosts(e.posts), targets, cutoff, settings);
     drawTag(c, raw, t, T, B, hashString(`${seed}|${result.region}|${tag.candidate}`), settings);
+    if (e.correction) shiftDraws(raw, t, T, B, e.correction, hashString(`${seed}|${tag.candidate}|drift`));
     return c.isAuthor.length;
   });
   const out: Resampled = {
@@ -262,8 +277,9 @@ export function resampleRegion(
 }
 
 /** Each resample's raw metrics normalised across the region as the preset normalises them (normaliseMetrics: the
- * same operations, so the same doubles), in place, without an object per tag. */
-function normaliseDraws(raw: Float64Array, T: number, B: number, settings: ScoringSettings): Float64Array {
+ * same operations, so the same doubles, then kept as singles), without an object per tag. */
+function normaliseDraws(raw: Float64Array, T: number, B: number, settings: ScoringSettings): Float32Array {
+  const out = new Float32Array(raw.length);
   const robust = settings.preset !== 'seed';
   for (let b = 0; b < B; b++) {
     const base = b * T * 3;
@@ -279,9 +295,9 @@ function normaliseDraws(raw: Float64Array, T: number, B: number, settings: Scori
       }
       for (let t = 0; t < T; t++) {
         const at = base + t * 3 + m;
-        raw[at] = hi === lo ? 0.5 : (raw[at]! - lo) / (hi - lo);
+        out[at] = hi === lo ? 0.5 : (raw[at]! - lo) / (hi - lo);
       }
     }
   }
-  return raw;
+  return out;
 }

@@ -2,13 +2,19 @@
 import type {
   Challenge,
   ExcludedTag,
-  Post,
   RegionCode,
   RegionResult,
   ScoredTag,
   ScoringSettings,
   Weights,
 } from '../../shared/model';
+import type { HeldPost } from '../pipeline/lean-posts';
+import {
+  correctMetrics,
+  normalisedRanges,
+  type PageOrderCorrection,
+  scoreEstimate,
+} from './adaptive-correction';
 import { roundHalfEven } from './decimal';
 import { commercialFlag, flagTag, noPostsFlag, notFoundFlag } from './flags';
 import type { CompactSample } from './compact-samples';
@@ -21,13 +27,15 @@ export interface RegionEntry {
   /** null when TikLiveAPI does not know the hashtag. */
   challenge: Challenge | null;
   /** The posts sampled in this region, as served. */
-  posts: Post[];
+  posts: readonly HeldPost[];
   /** The same sample compact (compact-samples.ts): read instead of `posts` when given (a run's held samples). */
   sample?: CompactSample;
   /** Why Tagfit itself sampled fewer pages than asked for (adaptive sampling, a stopped run), if it did. */
   stoppedEarly?: string;
   /** Why adaptive sampling left the tag in the tie band at the top-k boundary, if it did. */
   tieBand?: string;
+  /** Adaptive sampling stopped the pair early: its metrics are moved to estimate its full sample's. */
+  correction?: PageOrderCorrection;
 }
 
 /** The reference's ad penalty for a commercial tag (only reachable when commercial tags are kept). */
@@ -57,7 +65,14 @@ export function scoreRegion(
   region: RegionCode,
 ): RegionResult {
   const excluded: ExcludedTag[] = [];
-  const kept: { entry: RegionEntry; challenge: Challenge; name: string; metrics: RawMetrics }[] = [];
+  const kept: {
+    entry: RegionEntry;
+    challenge: Challenge;
+    name: string;
+    metrics: RawMetrics;
+    /** The metrics scored: the in-hand ones, corrected when the entry has a correction. */
+    scored: RawMetrics;
+  }[] = [];
   // The reference keys its results by candidate, so a candidate listed twice is scored once: the first.
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -94,17 +109,28 @@ export function scoreRegion(
     const metrics = entry.sample
       ? compactMetrics(entry.sample, targets, nowSec, settings)
       : computeMetrics(entry.posts, targets, nowSec, settings);
-    kept.push({ entry, challenge, name, metrics });
+    const scored = entry.correction ? correctMetrics(metrics, entry.correction) : metrics;
+    kept.push({ entry, challenge, name, metrics, scored });
   }
 
   const normalised = normaliseMetrics(
-    kept.map((k) => k.metrics),
+    kept.map((k) => k.scored),
     settings,
   );
   const w = settings.weights;
-  const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics }, i) => {
+  const ranges = kept.some((k) => k.entry.correction)
+    ? normalisedRanges(
+        kept.map((k) => k.scored),
+        settings,
+      )
+    : undefined;
+  const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics, scored: m }, i) => {
     const n = normalised[i]!;
     const score = weighScore(n, challenge.isCommerce, w);
+    const estimate =
+      entry.correction && ranges
+        ? scoreEstimate(entry.correction, metrics, m, n, ranges, challenge.isCommerce, settings)
+        : undefined;
     return {
       tag: name,
       candidate: entry.candidate,
@@ -125,7 +151,11 @@ export function scoreRegion(
       viewCount: challenge.viewCount,
       isCommerce: challenge.isCommerce,
       flags: [
-        ...flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly),
+        ...flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly).map((f) =>
+          estimate && f.kind === 'sampled-less'
+            ? { ...f, reason: `${f.reason} Its score is ${estimate.text}.` }
+            : f,
+        ),
         ...(entry.tieBand
           ? [
               {
@@ -137,6 +167,7 @@ export function scoreRegion(
       ],
       ...(entry.stoppedEarly ? { stoppedEarly: entry.stoppedEarly } : {}),
       ...(entry.tieBand ? { tieBand: entry.tieBand } : {}),
+      ...(estimate ? { inHandScore: estimate.inHandScore, estimate } : {}),
     };
   });
 

@@ -2,6 +2,7 @@
 // same top of the list.
 import type { Challenge, RegionCode } from '../../shared/model';
 import { anchorsThatMatter } from '../engine/adaptive-anchors';
+import { correctionFor, learnPageOrderDrift } from '../engine/adaptive-correction';
 import {
   ADAPTIVE_TOP_K,
   ADAPTIVE_Z,
@@ -11,6 +12,7 @@ import {
   tieBand,
 } from '../engine/adaptive';
 import { scoreRegion } from '../engine/score';
+import { internTableOf, leanSample } from './lean-posts';
 import { clampFutureTimes, PageCursor } from './paging';
 import type { RunContext } from './run-context';
 import { sampleKey } from './run-samples';
@@ -27,8 +29,9 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   const pairs = new Map<string, Pair>();
   /** Pairs the decision stopped while the API had more: reopened if the final ranking proves it wrong. */
   const decided = new Map<string, Pair>();
-  /** Of those, the ones stopped as outside the top k. */
+  /** Of those, the ones stopped as outside the top k, and as inside it. */
   const outside = new Set<string>();
+  const inside = new Set<string>();
   const fetchPage = async (key: string): Promise<void> => {
     const pair = pairs.get(key)!;
     const { challenge, region, page } = pair;
@@ -64,10 +67,14 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     const pair = pairs.get(key);
     if (!pair) return;
     pairs.delete(key);
-    data.samples.set(
-      key,
-      clampFutureTimes(pair.page.posts, nowSec, `#${pair.challenge.name} in ${pair.region}`, warn),
+    // Final: the pair is held lean from now on (lean-posts.ts).
+    const posts = clampFutureTimes(
+      pair.page.posts,
+      nowSec,
+      `#${pair.challenge.name} in ${pair.region}`,
+      warn,
     );
+    data.samples.set(key, leanSample(posts, internTableOf(data.samples)));
     if (reason) stoppedEarly.set(key, reason);
     done.add(key);
     emit({ type: 'scored', tag: pair.challenge.name, region: pair.region, ...progress() });
@@ -80,7 +87,26 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         candidate: c,
         challenge: data.challenges.get(c) ?? null,
         posts: pairs.get(sampleKey(region, c))?.page.posts ?? data.samples.get(sampleKey(region, c)) ?? [],
+        correction: data.corrections?.get(sampleKey(region, c)),
       }));
+
+  /**
+   * A stopped pair's score is estimated for its full sample: the page order's drift is learnt from every fully
+   * sampled pair of the run (the order is the API's, not a region's) and each stopped pair gets its depth's.
+   */
+  const correctStopped = (): void => {
+    // Complete samples: settled with every page, or with all the API had (not stopped by the rule or the run).
+    const full = [...data.samples]
+      .filter(([key]) => done.has(key) && !decided.has(key) && !stoppedEarly.has(key))
+      .map(([, posts]) => posts);
+    const drift = learnPageOrderDrift(full, input.targets, settings, nowSec);
+    const corrections = new Map<string, NonNullable<ReturnType<typeof correctionFor>>>();
+    for (const [key, pair] of decided) {
+      const c = correctionFor(drift, pair.page.posts, input.targets, settings, nowSec);
+      if (c) corrections.set(key, c);
+    }
+    data.corrections = corrections;
+  };
 
   /** Page 1 of every pair that needs a sample. */
   async function firstPages(): Promise<void> {
@@ -133,12 +159,14 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         const decision = decideSampling(entries, open, input.targets, settings, nowSec, {
           scale: scaleOf(region),
         });
+        process.stderr.write(`round ${round} ${region}: open ${open.size} fetch ${decision.fetch.size}\n`);
         for (const c of open) {
           const key = sampleKey(region, c);
           if (decision.fetch.has(c)) next.push(key);
           else {
             decided.set(key, pairs.get(key)!);
             if (decision.outside.has(c)) outside.add(key);
+            else if (decision.inside.has(c)) inside.add(key);
             settle(
               key,
               `${decision.stop.get(c) ?? 'the ranking was decided'}; sampled ${pairs.get(key)!.page.pages} of ${settings.pages} pages`,
@@ -153,19 +181,23 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     }
   }
 
-  // The others' later pages can move a tag the decision stopped. Sampled in full: one stopped as outside the top k
-  // that ends in it after all (so its reason never says "clearly outside"), one that ends #1, and one holding an end
-  // of the normalisation whose short sample could change the top k or #1 (engine/adaptive-anchors.ts).
+  // The others' later pages, and the correction the stopped pairs' scores get, can move a tag the decision stopped.
+  // Sampled in full: one stopped as outside the top k that ends in it after all (so its reason never says "clearly
+  // outside"), one stopped as inside that ends outside, one that ends #1, and one holding an end of the
+  // normalisation whose short sample could change the top k or #1 (engine/adaptive-anchors.ts).
   async function reopenTopK(): Promise<void> {
     while (decided.size > 0 && !stopped()) {
       for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
+      correctStopped();
       const reopen = new Set<string>();
       for (const region of regions) {
         const entries = entriesOf(region);
         const ranked = scoreRegion(entries, input.targets, settings, nowSec, region).ranked;
-        for (const [i, t] of ranked.slice(0, ADAPTIVE_TOP_K).entries()) {
+        for (const [i, t] of ranked.entries()) {
           const key = sampleKey(region, t.candidate);
-          if (decided.has(key) && (i === 0 || outside.has(key))) reopen.add(key);
+          if (!decided.has(key)) continue;
+          const inTop = i < ADAPTIVE_TOP_K;
+          if (i === 0 || (inTop && outside.has(key)) || (!inTop && inside.has(key))) reopen.add(key);
         }
         const stoppedHere = new Set(candidates.filter((c) => decided.has(sampleKey(region, c))));
         for (const c of anchorsThatMatter(
@@ -183,8 +215,13 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         pairs.set(key, decided.get(key)!);
         decided.delete(key);
         outside.delete(key);
+        inside.delete(key);
         stoppedEarly.delete(key);
+        data.corrections?.delete(key);
       }
+      process.stderr.write(
+        `reopen ${reopen.size}: ${[...reopen].map((k) => k.replace('\u0000', ':')).join(' ')}\n`,
+      );
       if (reopen.size === 0) break;
       await Promise.all(
         [...reopen].map(async (key) => {
@@ -212,6 +249,8 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   await undecidedPages();
   await reopenTopK();
   settleRest();
+  // The pairs a stop cut short keep their posts in hand; the decided ones show their full sample's estimate.
+  if (decided.size > 0) correctStopped();
   // Tags whose score still straddles the top-k boundary after their last page are said to be in a tie band.
   if (!stopped()) {
     data.tieBand = new Map();

@@ -1,13 +1,8 @@
 // What a run is given and what it fetched: the samples by hashtag and region, enough to re-score offline.
-import type {
-  Challenge,
-  Post,
-  RegionCode,
-  RegionResult,
-  RunProgress,
-  ScoringSettings,
-} from '../../shared/model';
+import type { Challenge, RegionCode, RegionResult, RunProgress, ScoringSettings } from '../../shared/model';
 import type { TikLiveApi } from '../api/types';
+import type { HeldPost } from './lean-posts';
+import type { PageOrderCorrection } from '../engine/adaptive-correction';
 
 /** What every run that fetches and scores per region is given (a scoring run, a competitor decode). */
 export interface RegionRunBase {
@@ -46,13 +41,16 @@ export interface ScoreSamplesJob {
 /** What a run fetched: enough to re-score without the network. */
 export interface RunSamples {
   challenges: Map<string, Challenge | null>;
-  /** key: `${region}\u0000${candidate}` */
-  samples: Map<string, Post[]>;
+  /** key: `${region}\u0000${candidate}`. Lean posts once the pair's sample is complete (lean-posts.ts). */
+  samples: Map<string, HeldPost[]>;
   /** Pairs sampled with fewer pages than asked for by Tagfit's own choice (adaptive sampling, a stopped run), and
    * why, by the same key: their flags and labels say so instead of calling the tag small or limited. */
   stoppedEarly?: Map<string, string>;
   /** Pairs adaptive sampling left in the tie band at the top-k boundary, and why, by the same key. */
   tieBand?: Map<string, string>;
+  /** Pairs adaptive sampling stopped early whose score is estimated for the full sample, by the same key: how their
+   * in-hand metrics are corrected for the page order (engine/adaptive-correction.ts). */
+  corrections?: Map<string, PageOrderCorrection>;
 }
 
 export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;

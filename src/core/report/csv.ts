@@ -52,6 +52,8 @@ export const CSV_COLUMNS = [
   ...csvColumnsOf('history'),
   ...csvColumnsOf('confidence'),
   'stopped_early',
+  'in_hand_score',
+  'score_estimated',
   'status',
   'status_reason',
 ] as const;
@@ -87,6 +89,7 @@ const CSV_CELLS: Partial<{ [K in ScoredRowKey]: (t: ScoredTag) => CsvRow }> = {
   newestPostAt: (t) => ({
     newest_post_at: t.newestPostAt > 0 ? new Date(t.newestPostAt * 1000).toISOString() : null,
   }),
+  estimate: (t) => ({ score_estimated: t.estimate?.text ?? null }),
   confidence: (t) => ({
     score_low: t.confidence?.low ?? null,
     score_high: t.confidence?.high ?? null,

@@ -76,6 +76,7 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
     for (const f of t.flags) reasons.push(`${tagLabel(t)}, ${f.kind}: ${f.reason}`);
     if (t.confidence?.reason) reasons.push(`${tagLabel(t)}, ${t.confidence.label}: ${t.confidence.reason}`);
     if (t.stoppedEarly) reasons.push(`${tagLabel(t)}, sampled less: ${t.stoppedEarly}`);
+    if (t.estimate) reasons.push(`${tagLabel(t)}, score ${t.estimate.text}`);
     if (t.tieBand) reasons.push(`${tagLabel(t)}, tie band: ${t.tieBand}`);
   }
   return [
