@@ -102,6 +102,16 @@ export function ResultDetail(props: {
           {t.sample} posts ({t.served} served)
           {t.stoppedEarly && <span className="muted"> — {t.stoppedEarly}</span>}
         </dd>
+        {t.estimate && (
+          <>
+            <dt>Score estimated</dt>
+            <dd>
+              {formatScore(t.score)} for the full sample, {formatScore(t.estimate.inHandScore)} from the posts
+              in hand: {t.estimate.text} (the shares and counts above are the posts in hand; the points are
+              the estimate)
+            </dd>
+          </>
+        )}
         {t.history && (
           <>
             <dt>Momentum</dt>
