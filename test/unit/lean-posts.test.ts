@@ -7,6 +7,7 @@ import {
   createInternTable,
   isLean,
   leanPost,
+  leanTags,
   leanSample,
   makeSamplesLean,
 } from '../../src/core/pipeline/lean-posts';
@@ -64,18 +65,38 @@ describe('lean posts', () => {
     expect(captionTags(lean[2]!)).toEqual([]);
   });
 
-  it('shares one string per author and per hashtag across the pairs of one run', () => {
+  it('shares one string per author and one hashtag table across the pairs of one run', () => {
     const table = createInternTable();
     const [a, b] = leanSample(POSTS, table);
     const [c] = leanSample(parsed([POSTS[0]!]), table);
     // Equal values from separate JSON parses: only interning makes them the same string, which toBe cannot see,
-    // so the table is asked: each distinct value is in it once, and the posts hold the table's copy.
-    expect([...table.strings.keys()].sort()).toEqual(['', 'Studio_North', 'café', 'fyp', 'smallbusiness']);
+    // so the table is asked: each distinct author is in it once, and the posts hold the table's copy.
+    expect([...table.strings.keys()].sort()).toEqual(['', 'Studio_North']);
     for (const p of [a!, b!, c!]) expect(table.strings.get(p.authorId)).toBe(p.authorId);
-    // A one-tag list is shared whole; a post's list holds the table's strings.
-    expect(b!.tags).toBe(leanPost(parsed([POSTS[1]!])[0]!, table).tags);
-    expect(a!.tags[1]).toBe(b!.tags[0]);
-    expect(c!.tags).toEqual(a!.tags);
+    // Each hashtag once in the run's table; a post holds indices into it (one UTF-16 unit each here).
+    expect(table.tags.names).toEqual(['smallbusiness', 'fyp', 'café']);
+    for (const p of [a!, b!, c!]) expect(p.tagTable).toBe(table.tags);
+    expect(a!.tagCodes).toHaveLength(3);
+    expect(leanTags(c!)).toEqual(leanTags(a!));
+  });
+
+  it('reads back the hashtags of a run with more than 2^15 of them (two units an index)', () => {
+    const table = createInternTable();
+    const many = Array.from({ length: 40_000 }, (_, i) => `tag${i}`);
+    const post = (i: number, tags: string[]): Post => ({
+      ...POSTS[1]!,
+      id: String(i),
+      caption: tags.map((t) => `#${t}`).join(' '),
+    });
+    const posts = parsed(many.map((t, i) => post(i, [t])));
+    const lean = leanSample(posts, table);
+    const last = leanPost(post(40_001, ['tag39999', 'tag5', 'fresh']), table);
+    expect(leanTags(lean[39_999]!)).toEqual(['tag39999']);
+    expect(lean[39_999]!.tagCodes).toHaveLength(2);
+    expect(leanTags(lean[32_767]!)).toEqual(['tag32767']);
+    expect(lean[32_767]!.tagCodes).toHaveLength(1);
+    expect(leanTags(last)).toEqual(['tag39999', 'tag5', 'fresh']);
+    posts.forEach((p, i) => expect(captionTags(lean[i]!)).toEqual(captionTags(p)));
   });
 
   it("makes a run's samples lean in place and leaves lean pairs as they are", () => {

@@ -10,18 +10,18 @@ import { hashtagKey } from '../../shared/hashtag';
 import { usernameProblem } from '../../shared/username';
 import { MEGA_TAGS } from '../engine/flags';
 import { normaliseAuthorId } from '../engine/metrics';
-import { type HeldPost, isLean, parseCaptionTags } from '../pipeline/lean-posts';
+import { type HeldPost, isLean, leanTags, parseCaptionTags } from '../pipeline/lean-posts';
 
 export type { CreatorSuggestion, TagSuggestion };
 
 /**
  * Hashtags of one post's caption, NFC and lower case (the decoder's parser, one home for the hashtag grammar). A
- * run's lean post holds them parsed; an API post's are remembered per post: the picker compares every tag with
- * every pick, and a report run does it per region.
+ * run's lean post holds them parsed (read out of its packed form at each call); an API post's are remembered per
+ * post: the picker compares every tag with every pick, and a report run does it per region.
  */
 const parsed = new WeakMap<Post, readonly string[]>();
 export function captionTags(post: HeldPost): readonly string[] {
-  if (isLean(post)) return post.tags;
+  if (isLean(post)) return leanTags(post);
   let tags = parsed.get(post);
   if (!tags) parsed.set(post, (tags = parseCaptionTags(post.caption)));
   return tags;

@@ -6,7 +6,7 @@ import type { SamplePost } from '../../shared/ipc/results';
 import { cacheKey } from '../api/cache-key';
 import { challengePostsEndpoint, type PostsQuery } from '../api/endpoints';
 import type { AnswerCache } from '../api/types';
-import { type HeldPost, isLean } from '../pipeline/lean-posts';
+import { type HeldPost, isLean, leanTags } from '../pipeline/lean-posts';
 
 export interface SampleCaptionsRequest {
   /** The pair's sample as the run holds it, in served order. */
@@ -76,7 +76,11 @@ export async function samplePostsWithCaptions(req: SampleCaptionsRequest): Promi
       ...(caption !== undefined
         ? { caption, captionFull: true }
         : {
-            caption: isLean(p) ? p.tags.map((t) => `#${t}`).join(' ') : '',
+            caption: isLean(p)
+              ? leanTags(p)
+                  .map((t) => `#${t}`)
+                  .join(' ')
+              : '',
             captionFull: false,
             captionNote: CAPTION_NOT_KEPT,
           }),
