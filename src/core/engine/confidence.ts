@@ -147,7 +147,7 @@ export function bootstrapRegion(
   if (result.ranked.length === 0) return new Map();
   const draws = resampleRegion(entries, result, targets, settings, nowSec, opts);
   const stopped = new Map(entries.map((e) => [e.candidate, e.stoppedEarly] as const));
-  return confidenceFromDraws(draws, result, settings, stopped);
+  return confidenceFromDraws(draws, result, settings, stopped, opts.stale);
 }
 
 /**
@@ -159,6 +159,7 @@ export function confidenceFromDraws(
   result: RegionResult,
   settings: ScoringSettings,
   stopped: ReadonlyMap<string, string | undefined>,
+  stale?: () => boolean,
 ): Map<string, ScoreConfidence> {
   const out = new Map<string, ScoreConfidence>();
   const { order, B, units } = draws;
@@ -167,20 +168,19 @@ export function confidenceFromDraws(
   const byRank = [...result.ranked].sort((a, b) => a.rank - b.rank);
   const tagAt = Int32Array.from(byRank, (t) => position.get(t.candidate)!);
   const wide = wideRankRange(T);
-  const ranks = resampledRanks(draws, settings.weights, tagAt);
+  const ranks = resampledRanks(draws, settings.weights, tagAt, stale);
   const { k, minCounts, maxCounts } = ranks;
   const sorted = new Float64Array(B);
   const counts = new Int32Array(8 * B);
   byRank.forEach((tag, r) => {
-    const t = tagAt[r]!;
-    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(minCounts, t * (T + 2), T, B, 0.05)));
-    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(maxCounts, t * (T + 2), T, B, 0.95)));
+    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(minCounts, r * (T + 2), T, B, 0.05)));
+    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(maxCounts, r * (T + 2), T, B, 0.95)));
     const coin = coinTossNeighbour(ranks, B, r, byRank);
     const tooFew = tag.served === 0 || tag.sample < MIN_INTERVAL_SAMPLE;
     const small = !tooFew && tag.sample < settings.minStableSample && !stopped.get(tag.candidate);
     const [low, high] = tooFew
       ? [null, null]
-      : scoreInterval(k, t * B, B, tag.score, intervalZ(units[t]!), counts, sorted);
+      : scoreInterval(k, r * B, B, tag.score, intervalZ(units[tagAt[r]!]!), counts, sorted);
     const conf: ScoreConfidence = {
       low: low === null ? null : round2(low),
       high: high === null ? null : round2(high),

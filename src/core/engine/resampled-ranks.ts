@@ -1,22 +1,25 @@
 // A region's resamples scored under a set of weights and ranked: each tag's resampled scores, its best and worst
-// place per resample counted per place, and how often each tag is ahead of / tied with its next few tags by rank.
-// The hot loop of a weights-only interval job (B resamples × T tags), so it reuses its buffers between calls.
+// place per resample counted per place, and how often each tag is ahead of / tied with its next few tags. The hot
+// loop of a weights-only interval job (B resamples × T tags), so it works by reported rank throughout (the order
+// resamples mostly keep) and reuses its buffers between calls.
 import type { ScoringSettings } from '../../shared/model';
-import type { Resampled } from './confidence-draws';
+import { type Resampled, stopIfStale } from './confidence-draws';
 import { AD_PENALTY } from './score';
 
 /** How many places after a tag (by its reported rank) are compared with it for a coin toss. */
 export const NEIGHBOURS = 4;
+/** Resamples between emptying the packed neighbour counts (16 bits each, the high half kept positive). */
 const PACKED_SPAN = 32_767;
 
+/** Everything by reported rank index r (0 = rank 1), not by the draws' order. */
 export interface ResampledRanks {
-  /** Resampled scores in hundredths, [t * B + b] (t in draws.order). */
+  /** Resampled scores in hundredths, [r * B + b]. */
   k: Int32Array;
-  /** Each tag's best and worst place per resample, counted per place: [t * (T + 2) + place]. */
+  /** Each tag's best and worst place per resample, counted per place (1…T): [r * (T + 2) + place]. */
   minCounts: Int32Array;
   maxCounts: Int32Array;
-  /** For the tag at rank index r and the one d places after it: resamples it is ahead, and tied, at
-   * [r * NEIGHBOURS + d - 1] (each pair once; the other direction follows from B). */
+  /** For the tags at rank index r and r + d: resamples the first is ahead, and tied, at [r * NEIGHBOURS + d - 1]
+   * (each pair once; the other direction follows from B). */
   ahead: Int32Array;
   ties: Int32Array;
 }
@@ -27,50 +30,61 @@ let buffers = new Int32Array(0);
 
 /**
  * The resampled scores and ranks of `draws` under `weights`; `tagAt[r]` is the tag (index in draws.order) at
- * reported rank index r. The buffers returned are overwritten by the next call.
+ * reported rank index r. The buffers returned are overwritten by the next call. `stale` is asked every 128
+ * resamples (BootstrapOptions.stale).
  */
 export function resampledRanks(
   draws: Resampled,
   weights: ScoringSettings['weights'],
   tagAt: Int32Array,
+  stale?: () => boolean,
 ): ResampledRanks {
   const { order, B, normalised: norm } = draws;
   const T = order.length;
   const TN = T * NEIGHBOURS;
-  const total = 2 * T * B + 2 * T * (T + 2) + 3 * TN + 5 * T + 1;
+  const total = 2 * T * B + 2 * T * (T + 2) + 3 * TN + 5 * T + 1; // k, byResample, counts, pairs, per-tag rows
   if (buffers.length < total) buffers = new Int32Array(total);
   let used = 0;
   const take = (n: number): Int32Array => buffers.subarray(used, (used += n));
-  const k = take(T * B);
-  const byResample = take(T * B);
-  const minCounts = take(T * (T + 2)).fill(0);
-  const maxCounts = take(T * (T + 2)).fill(0);
-  const ahead = take(TN).fill(0);
-  const ties = take(TN).fill(0);
-  const pairs = take(TN).fill(0);
-  const [cur, byRank, keys, ids, buckets] = [take(T), take(T), take(T), take(T), take(T + 1)];
-  const penalty = Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0));
-  rankResamples(
-    norm,
-    B,
-    T,
-    weights,
-    penalty,
+  const ranks: ResampledRanks = {
+    k: take(T * B),
+    minCounts: take(T * (T + 2)).fill(0),
+    maxCounts: take(T * (T + 2)).fill(0),
+    ahead: take(TN).fill(0),
+    ties: take(TN).fill(0),
+  };
+  const s: Scratch = {
+    byResample: take(T * B),
+    pairs: take(TN).fill(0),
     tagAt,
-    cur,
-    byRank,
-    keys,
-    ids,
-    buckets,
-    byResample,
-    minCounts,
-    maxCounts,
-    ahead,
-    ties,
-    pairs,
-  );
-  transpose(byResample, k, T, B);
-  return { k, minCounts, maxCounts, ahead, ties };
+    cur: take(T),
+    byRank: take(T),
+    keys: take(T),
+    ids: take(T),
+    buckets: take(T + 1),
+    penalty: Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0)),
+  };
+  rankResamples(norm, B, T, weights, s, ranks, stale);
+  transpose(s.byResample, ranks.k, T, B);
+  return ranks;
+}
+
+interface Scratch {
+  /** Resampled scores in hundredths, [b * T + r]. */
+  byResample: Int32Array;
+  /** Neighbour counts packed: ahead in the low 16 bits, tied in the high ones, [(d - 1) * T + r]. */
+  pairs: Int32Array;
+  /** The tag (index in draws.order) at rank index r. */
+  tagAt: Int32Array;
+  /** One resample's scores in the draws' order. */
+  cur: Int32Array;
+  /** One resample's scores by rank index. */
+  byRank: Int32Array;
+  keys: Int32Array;
+  ids: Int32Array;
+  buckets: Int32Array;
+  /** Each tag's ad penalty, in the draws' order. */
+  penalty: Float64Array;
 }
 
 /**
@@ -79,30 +93,22 @@ export function resampledRanks(
  * optimised code again on every call (the loop then ran unoptimised, three times slower).
  */
 function rankResamples(
-  norm: Float64Array,
+  norm: Float32Array,
   B: number,
   T: number,
   weights: ScoringSettings['weights'],
-  penalty: Float64Array,
-  tagAt: Int32Array,
-  cur: Int32Array,
-  byRank: Int32Array,
-  keys: Int32Array,
-  ids: Int32Array,
-  buckets: Int32Array,
-  byResample: Int32Array,
-  minCounts: Int32Array,
-  maxCounts: Int32Array,
-  ahead: Int32Array,
-  ties: Int32Array,
-  pairs: Int32Array,
+  s: Scratch,
+  out: ResampledRanks,
+  stale: (() => boolean) | undefined,
 ): void {
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
-  // A place's rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
+  const { byResample, pairs, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
+  const { minCounts, maxCounts, ahead, ties } = out;
+  // A rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
   const shift = 32 - Math.clz32(Math.max(1, T - 1));
   for (let b = 0; b < B; b++) {
-    scoreResample(norm, b, T, wv, wd, wo, wa, penalty, cur);
-    byResample.set(cur, b * T);
+    if ((b & 127) === 127) stopIfStale(stale);
+    scoreResample(norm, b * T * 3, T, wv, wd, wo, wa, penalty, cur);
     let top = -2_147_483_648;
     let bottom = 2_147_483_647;
     for (let r = 0; r < T; r++) {
@@ -111,20 +117,22 @@ function rankResamples(
       if (v > top) top = v;
       if (v < bottom) bottom = v;
     }
+    const spread = top - bottom;
+    byResample.set(byRank, b * T);
     compareNeighbours(byRank, T, pairs);
-    // 16 bits hold a count up to 65,535 and the high half must stay positive: emptied every 32,767 resamples.
-    if (b % PACKED_SPAN === PACKED_SPAN - 1 || b === B - 1) unpackPairs(pairs, ahead, ties);
-    if (top - bottom < 2 ** (31 - shift))
-      placePacked(byRank, tagAt, T, top, bottom, shift, keys, ids, buckets, minCounts, maxCounts);
-    else placeResample(byRank, tagAt, T, keys, ids, minCounts, maxCounts);
+    if (b % PACKED_SPAN === PACKED_SPAN - 1 || b === B - 1) unpackPairs(pairs, T, ahead, ties);
+    if (spread < 2 ** (31 - shift))
+      placePacked(byRank, T, top, spread, shift, keys, ids, buckets, minCounts, maxCounts);
+    else placeResample(byRank, T, keys, ids, minCounts, maxCounts);
   }
 }
 
-/** Resample b's scores in hundredths into `cur`: unroundedScore's operations in its order, rounded plainly (exact
- * half-even ties, the reported score's, cannot move a percentile). */
+/** One resample's scores in hundredths, in the draws' order (read in the order they are stored), into `cur`:
+ * unroundedScore's operations in its order, rounded plainly (exact half-even ties, the reported score's, cannot
+ * move a percentile). */
 function scoreResample(
-  norm: Float64Array,
-  b: number,
+  norm: Float32Array,
+  base: number,
   T: number,
   wv: number,
   wd: number,
@@ -133,21 +141,24 @@ function scoreResample(
   penalty: Float64Array,
   cur: Int32Array,
 ): void {
-  let at = b * T * 3;
-  for (let t = 0; t < T; t++, at += 3) {
+  for (let t = 0, at = base; t < T; t++, at += 3) {
     const score = 100 * (wv * norm[at]! + wd * norm[at + 1]! + wo * norm[at + 2]! - wa * penalty[t]!);
     cur[t] = Math.round(score * 100);
   }
 }
 
-/** placeResample with the score and the rank index in one sort key (one array moved, not two): what a region's
- * scores allow unless they span over 2^(31 - shift) hundredths. */
+/**
+ * Counts each tag's best and worst place in one resample; tags with the same score share the places of their group
+ * (tied tags get one rank range, not distinct ranks). The score below the top and the rank index are one sort key:
+ * sorted in about T buckets first (a counting sort), then exactly by an insertion sort that only moves tags within
+ * a bucket (a resample swaps each tag with about eight of its reported neighbours: a radix sort, or an insertion sort
+ * from the reported order, took twice as long). For scores spanning under 2^(31 - shift) hundredths.
+ */
 function placePacked(
   byRank: Int32Array,
-  tagAt: Int32Array,
   T: number,
   top: number,
-  bottom: number,
+  spread: number,
   shift: number,
   keys: Int32Array,
   scratch: Int32Array,
@@ -155,12 +166,9 @@ function placePacked(
   minCounts: Int32Array,
   maxCounts: Int32Array,
 ): void {
-  // Sorted by score in about T buckets first (a counting sort), then exactly by an insertion sort that only moves
-  // tags within a bucket: a resample swaps each tag with about eight neighbours of the reported order, which an
-  // insertion sort from that order paid for one by one.
   let S = 0;
-  while ((top - bottom) >> S >= T) S++;
-  const nb = ((top - bottom) >> S) + 1;
+  while (spread >> S >= T) S++;
+  const nb = (spread >> S) + 1;
   buckets.fill(0, 0, nb + 1);
   for (let i = 0; i < T; i++) {
     const d = top - byRank[i]!;
@@ -190,7 +198,7 @@ function placePacked(
     let j = i;
     while (j + 1 < T && keys[j + 1]! >>> shift === v) j++;
     for (let q = i; q <= j; q++) {
-      const at = tagAt[keys[q]! & mask]! * T2;
+      const at = (keys[q]! & mask) * T2;
       minCounts[at + i + 1] = minCounts[at + i + 1]! + 1;
       maxCounts[at + j + 1] = maxCounts[at + j + 1]! + 1;
     }
@@ -198,15 +206,10 @@ function placePacked(
   }
 }
 
-/**
- * Counts each tag's best and worst place in one resample; tags with the same score share the places of their group
- * (tied tags get one rank range, not distinct ranks). The places come from an insertion sort that starts from the
- * reported order (`byRank`, the tags' scores by reported rank): a resample moves few tags far from it, so this is
- * a fraction of a general sort's work (a radix sort of 200 tags took 7 µs a resample, three quarters of the job).
- */
+/** placePacked for scores too far apart to pack (not reachable with weights up to 1): an insertion sort of scores
+ * and rank indexes side by side. */
 function placeResample(
   byRank: Int32Array,
-  tagAt: Int32Array,
   T: number,
   keys: Int32Array,
   ids: Int32Array,
@@ -215,7 +218,6 @@ function placeResample(
 ): void {
   for (let i = 0; i < T; i++) {
     const key = byRank[i]!;
-    const id = tagAt[i]!;
     let j = i;
     while (j > 0 && keys[j - 1]! < key) {
       keys[j] = keys[j - 1]!;
@@ -223,7 +225,7 @@ function placeResample(
       j--;
     }
     keys[j] = key;
-    ids[j] = id;
+    ids[j] = i;
   }
   const T2 = T + 2;
   for (let i = 0; i < T;) {
@@ -239,34 +241,36 @@ function placeResample(
   }
 }
 
-/** Each tag against its next NEIGHBOURS by reported rank in one resample (`byRank`: the scores by reported rank),
- * into `pairs` (ahead in the low 16 bits, tied in the high ones: one add, not two), without branches (a
- * neighbour's order flips unpredictably: mispredicted branches were half this loop's cost). */
+/** Each tag against its next NEIGHBOURS by reported rank in one resample, into `pairs` (one add, not two), without
+ * branches (a neighbour's order flips unpredictably: mispredicted branches were half this loop's cost). */
 function compareNeighbours(byRank: Int32Array, T: number, pairs: Int32Array): void {
-  for (let r = 0; r < T; r++) {
-    const x = byRank[r]!;
-    const end = Math.min(T - 1, r + NEIGHBOURS);
-    for (let u = r + 1, p = r * NEIGHBOURS; u <= end; u++, p++) {
+  // Neighbour by neighbour: four long loops rather than T short ones.
+  for (let d = 1; d <= NEIGHBOURS; d++) {
+    const base = (d - 1) * T;
+    for (let r = 0, u = d; u < T; r++, u++) {
+      const x = byRank[r]!;
       const y = byRank[u]!;
-      pairs[p] = pairs[p]! + ((y - x) >>> 31) + ((1 - (((x - y) | (y - x)) >>> 31)) << 16);
+      pairs[base + r] = pairs[base + r]! + ((y - x) >>> 31) + ((1 - (((x - y) | (y - x)) >>> 31)) << 16);
     }
   }
 }
 
 /** Adds the packed neighbour counts to `ahead` and `ties` and clears them. */
-function unpackPairs(pairs: Int32Array, ahead: Int32Array, ties: Int32Array): void {
-  for (let p = 0; p < pairs.length; p++) {
-    const v = pairs[p]!;
-    ahead[p] = ahead[p]! + (v & 0xffff);
-    ties[p] = ties[p]! + (v >>> 16);
-    pairs[p] = 0;
-  }
+function unpackPairs(pairs: Int32Array, T: number, ahead: Int32Array, ties: Int32Array): void {
+  for (let d = 1; d <= NEIGHBOURS; d++)
+    for (let r = 0; r < T; r++) {
+      const v = pairs[(d - 1) * T + r]!;
+      const p = r * NEIGHBOURS + d - 1;
+      ahead[p] = ahead[p]! + (v & 0xffff);
+      ties[p] = ties[p]! + (v >>> 16);
+      pairs[(d - 1) * T + r] = 0;
+    }
 }
 
-/** [b * T + t] → [t * B + b] (a write per tag a resample apart missed the cache), in blocks that stay in it. */
+/** [b * T + r] → [r * B + b] (a write per tag a resample apart missed the cache), in blocks that stay in it. */
 function transpose(byResample: Int32Array, k: Int32Array, T: number, B: number): void {
   for (let b0 = 0; b0 < B; b0 += 64) {
     const b1 = Math.min(B, b0 + 64);
-    for (let t = 0; t < T; t++) for (let b = b0; b < b1; b++) k[t * B + b] = byResample[b * T + t]!;
+    for (let r = 0; r < T; r++) for (let b = b0; b < b1; b++) k[r * B + b] = byResample[b * T + r]!;
   }
 }

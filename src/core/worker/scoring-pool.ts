@@ -8,7 +8,7 @@ import type { RegionCode, RegionResult, ScoreConfidence } from '../../shared/mod
 import { type PackedSamples, packSamples } from '../engine/compact-samples';
 import { TagfitError } from '../errors';
 import type { RunSamples } from '../pipeline/run-samples';
-import type { FromWorker, ScoreJob, ToWorker } from './scoring-protocol';
+import type { FromWorker, ScoreJob, ToWorker, WorkerStats } from './scoring-protocol';
 import { startScoringWorker } from './worker-entry';
 
 export type { ScoreJob };
@@ -43,7 +43,13 @@ interface Slot {
  * on a two-core laptop took twice as long over the intervals of 200 tags × 25 regions. */
 export const defaultPoolSize = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
-export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
+/** A pool as createScoringPool makes it: with a test hook the other implementations need not have. */
+export interface LocalScoringPool extends ScoringPool {
+  /** Test hook: what the running workers have done, summed. */
+  statsForTest(): Promise<WorkerStats>;
+}
+
+export function createScoringPool(opts: { size?: number } = {}): LocalScoringPool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   const generation = new Int32Array(new SharedArrayBuffer(4));
   const slots: Slot[] = Array.from({ length: size }, () => ({ holds: new Set(), pending: new Map() }));
@@ -180,6 +186,25 @@ export function createScoringPool(opts: { size?: number } = {}): ScoringPool {
         else for (const [r, rows] of Object.entries(m.intervals)) out[r] = new Map(rows);
       }
       return out;
+    },
+
+    async statsForTest() {
+      const answers = await Promise.all(
+        slots
+          .filter((slot) => slot.worker)
+          .map(
+            (slot) =>
+              new Promise<FromWorker>((resolve, reject) => {
+                const id = ++nextId;
+                slot.pending.set(id, { resolve, reject });
+                slot.worker!.ref();
+                slot.worker!.postMessage({ type: 'stats', id } satisfies ToWorker);
+              }),
+          ),
+      );
+      const stats: WorkerStats = { intervalRegions: 0 };
+      for (const m of answers) stats.intervalRegions += m.ok && 'stats' in m ? m.stats.intervalRegions : 0;
+      return stats;
     },
 
     crashForTest() {

@@ -25,6 +25,8 @@ export type ToWorker =
   | { type: 'score'; id: number; samplesId: string; job: ScoreJob }
   /** The intervals under job.settings; dropped unanswered-for (answered `cancelled`) once `generation` is old. */
   | { type: 'intervals'; id: number; samplesId: string; job: ScoreJob; generation: number }
+  /** Test hook: what the worker has done (answered `stats`). */
+  | { type: 'stats'; id: number }
   /** Test hook: the worker fails as a crash would (an uncaught error), so the client's handling can be checked. */
   | { type: 'crash' };
 
@@ -36,7 +38,13 @@ export type FromWorker =
   | { id: number; ok: true; partial: RegionCode; rows: [candidate: string, confidence: ScoreConfidence][] }
   | { id: number; ok: true; intervals: RegionIntervals }
   | { id: number; ok: true; cancelled: true }
+  | { id: number; ok: true; stats: WorkerStats }
   | { id: number; ok: false; error: ErrorInfo };
+
+export interface WorkerStats {
+  /** Regions whose intervals were computed. */
+  intervalRegions: number;
+}
 
 /** Shared with every worker: the newest interval generation (Int32 at 0); a job of an older one stops. */
 export interface WorkerData {
