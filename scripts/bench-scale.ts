@@ -195,24 +195,38 @@ export function scaleTable(rows: readonly ScaleRow[]): string {
   ].join('\n');
 }
 
-export async function scaleSection(): Promise<string> {
+/** "500x25" or "200x25,500x25": the sizes asked for (`--sizes`), each tags × regions. */
+export function parseSizes(text: string): [tags: number, regions: number][] {
+  return text.split(',').map((one) => {
+    const m = /^\s*(\d+)x(\d+)\s*$/.exec(one);
+    if (!m) throw new Error(`--sizes: "${one}" is not tags x regions, e.g. 500x25`);
+    return [Number(m[1]), Number(m[2])];
+  });
+}
+
+/** The scale table, of every size or of `sizes` (e.g. "500x25"). */
+export async function scaleSection(sizes?: string): Promise<string> {
   const rows: ScaleRow[] = [];
-  for (const [tags, regions] of SIZES) {
+  for (const [tags, regions] of sizes ? parseSizes(sizes) : SIZES) {
     process.stderr.write(`scale: ${tags} tags × ${regions} regions…\n`);
     rows.push(await child(tags, regions));
   }
   return scaleTable(rows);
 }
 
-// Run directly: `--size 200x25` measures one size and prints its row as JSON (the parent's child); no flag: all.
+// Run directly: `--size 200x25` measures one size and prints its row as JSON (the parent's child); `--sizes
+// 200x25,500x25` the table of those sizes; no flag: all.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { size: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, sizes: { type: 'string' } },
+    strict: false,
+  });
   if (typeof values.size === 'string') {
     const [t, r] = values.size.split('x').map(Number);
     const row = await measure(t!, r!);
     process.stdout.write(`${JSON.stringify(row)}\n`);
     process.exit(0);
   } else {
-    console.log(await scaleSection());
+    console.log(await scaleSection(typeof values.sizes === 'string' ? values.sizes : undefined));
   }
 }

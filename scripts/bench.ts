@@ -29,6 +29,7 @@ const { values } = parseArgs({
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
     'scale-workbench': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -73,7 +74,8 @@ async function main(quick: boolean): Promise<void> {
 // table (10 to 200 tags under three page orders, a few minutes); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
-// workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes); `--scale-workbench`: the
+// workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes; `--sizes 500x25` only that
+// size, or a comma-separated list); `--scale-workbench`: the
 // browser preview driven on a real 200 × 25 run (scripts/bench/scale-workbench.ts, about three minutes).
 await (values.part
   ? childPart(values.part)
@@ -88,7 +90,7 @@ await (values.part
           : values.speed
             ? speedSection().then((s) => console.log(s))
             : values.scale
-              ? scaleSection().then((s) => console.log(s))
+              ? scaleSection(values.sizes).then((s) => console.log(s))
               : values['scale-workbench']
                 ? workbenchScale().then((w) => console.log(workbenchScaleSection(w)))
                 : main(values.quick));
