@@ -68,3 +68,16 @@ describe('results:sample captions', () => {
     }
   });
 });
+
+describe('results:sample captions in the demo', () => {
+  it("reads the demo's captions back from the demo workspace's cache (the simulator's answers, kept apart)", async () => {
+    const a = await bed.app();
+    await a.value('workspace:open-demo', {});
+    const run = await a.value('run:start', {});
+    const region = Object.keys(run.result.regions)[0]!;
+    const row = run.result.regions[region]!.ranked.find((t) => t.served > 0)!;
+    const sample = await a.value('results:sample', { region, candidate: row.candidate });
+    expect(sample).toHaveLength(row.served);
+    for (const p of sample) expect(p.captionFull).toBe(true);
+  });
+});
