@@ -8,6 +8,7 @@ import type { RegionCode, RegionResult, ScoreConfidence } from '../../shared/mod
 import { type PackedSamples, packSamples } from '../engine/compact-samples';
 import { TagfitError } from '../errors';
 import type { RunSamples } from '../pipeline/run-samples';
+import { unpackIntervals } from './packed-intervals';
 import type { FromWorker, ScoreJob, ToWorker, WorkerStats } from './scoring-protocol';
 import { startScoringWorker } from './worker-entry';
 
@@ -159,9 +160,12 @@ export function createScoringPool(opts: { size?: number } = {}): LocalScoringPoo
 
     async intervals(data, job, onRegion) {
       const g = Atomics.add(generation, 0, 1) + 1;
+      // The regions come once each, as the workers finish them; the answer is made of them.
+      const got: Intervals = {};
       const partial = (m: FromWorker): void => {
-        if (m.ok && 'partial' in m && Atomics.load(generation, 0) === g)
-          onRegion?.(m.partial, new Map(m.rows));
+        if (!m.ok || !('partial' in m) || Atomics.load(generation, 0) !== g) return;
+        got[m.partial] = unpackIntervals(m.packed);
+        onRegion?.(m.partial, got[m.partial]!);
       };
       const parts = await Promise.all(
         shares(job.regions).map((regions, i) =>
@@ -180,10 +184,12 @@ export function createScoringPool(opts: { size?: number } = {}): LocalScoringPoo
         ),
       );
       if (Atomics.load(generation, 0) !== g || parts.some((m) => m.ok && 'cancelled' in m)) return undefined;
+      for (const m of parts) if (!m.ok || !('intervals' in m)) failed(m);
       const out: Intervals = {};
-      for (const m of parts) {
-        if (!m.ok || !('intervals' in m)) failed(m);
-        else for (const [r, rows] of Object.entries(m.intervals)) out[r] = new Map(rows);
+      for (const r of job.regions) {
+        if (!got[r])
+          throw new TagfitError('internal', `The scoring worker sent no intervals for region ${r}.`);
+        out[r] = got[r];
       }
       return out;
     },

@@ -1,13 +1,8 @@
 // The messages between the job layer and a scoring worker: samples sent once per run, then score and interval jobs
 // over them by id. Plain data only (structured clone); the worker answers every job once.
-import type {
-  ErrorInfo,
-  RegionCode,
-  RegionResult,
-  ScoreConfidence,
-  ScoringSettings,
-} from '../../shared/model';
+import type { ErrorInfo, RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
 import type { PackedSamples } from '../engine/compact-samples';
+import type { PackedIntervals } from './packed-intervals';
 
 /** What to score: the run's inputs without its samples (those are sent once, by id). */
 export interface ScoreJob {
@@ -30,13 +25,12 @@ export type ToWorker =
   /** Test hook: the worker fails as a crash would (an uncaught error), so the client's handling can be checked. */
   | { type: 'crash' };
 
-export type RegionIntervals = Record<RegionCode, [candidate: string, confidence: ScoreConfidence][]>;
-
 export type FromWorker =
   | { id: number; ok: true; regions: Record<RegionCode, RegionResult> }
-  /** One region's intervals as soon as they are computed (the job's answer follows when all are). */
-  | { id: number; ok: true; partial: RegionCode; rows: [candidate: string, confidence: ScoreConfidence][] }
-  | { id: number; ok: true; intervals: RegionIntervals }
+  /** One region's intervals as soon as they are computed. */
+  | { id: number; ok: true; partial: RegionCode; packed: PackedIntervals }
+  /** Every region of the job was sent (each once, as a partial answer). */
+  | { id: number; ok: true; intervals: RegionCode[] }
   | { id: number; ok: true; cancelled: true }
   | { id: number; ok: true; stats: WorkerStats }
   | { id: number; ok: false; error: ErrorInfo };

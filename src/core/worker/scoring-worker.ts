@@ -6,7 +6,8 @@ import { type CompactRun, unpackSamples } from '../engine/compact-samples';
 import { TagfitError, toErrorInfo } from '../errors';
 import { scoreRun } from '../pipeline/score-run';
 import { regionIntervals } from './region-intervals';
-import type { FromWorker, RegionIntervals, ScoreJob, ToWorker, WorkerData } from './scoring-protocol';
+import { packIntervals } from './packed-intervals';
+import type { FromWorker, ScoreJob, ToWorker, WorkerData } from './scoring-protocol';
 
 const port = parentPort!;
 const generation = new Int32Array((workerData as WorkerData).generation);
@@ -52,24 +53,27 @@ function handle(msg: ToWorker): FromWorker | undefined {
     for (const r of msg.job.regions) regions[r] = scoreRegion(run, msg.job, r);
     return { id: msg.id, ok: true, regions };
   }
-  const intervals: RegionIntervals = {};
   // A newer edit asked for other intervals: this one's would never be shown. Asked before each region and within
   // one (a region of 200 tags is about 10 ms of ranking, a new preset's draws about 100 ms).
   const stale = (): boolean => Atomics.load(generation, 0) !== msg.generation;
   for (const r of msg.job.regions) {
     if (stale()) return { id: msg.id, ok: true, cancelled: true };
+    let rows: ReturnType<typeof regionIntervals>;
     try {
-      intervals[r] = regionIntervals(run, msg.job, targetSet(msg.job.targets), r, stale);
+      rows = regionIntervals(run, msg.job, targetSet(msg.job.targets), r, stale);
     } catch (e) {
       if (e instanceof TagfitError && e.code === 'cancelled')
         return { id: msg.id, ok: true, cancelled: true };
       throw e;
     }
     intervalRegions += 1;
-    // Each region as it is done: the one on screen need not wait for the other 24.
-    port.postMessage({ id: msg.id, ok: true, partial: r, rows: intervals[r] } satisfies FromWorker);
+    // Each region as it is done (the one on screen need not wait for the other 24), and only then: sent again
+    // in the job's answer, every region was taken in twice by the main thread.
+    const packed = packIntervals(rows);
+    const moved = [packed.numbers.buffer, packed.flags.buffer] as ArrayBuffer[];
+    port.postMessage({ id: msg.id, ok: true, partial: r, packed } satisfies FromWorker, moved);
   }
-  return { id: msg.id, ok: true, intervals };
+  return { id: msg.id, ok: true, intervals: [...msg.job.regions] };
 }
 
 port.on('message', (msg: ToWorker) => {
