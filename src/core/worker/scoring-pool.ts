@@ -132,10 +132,13 @@ export function createScoringPool(opts: { size?: number } = {}): LocalScoringPoo
     );
   };
 
-  /** Regions split across the workers by position: a region goes to the same worker while the list is the same,
-   * so the draws it remembers are reused. */
-  const shares = (regions: readonly RegionCode[]): RegionCode[][] =>
-    slots.map((_, i) => regions.filter((_, r) => r % size === i)).filter((s) => s.length > 0);
+  /** Regions split across the workers by their place in alphabetical order, each worker's in the job's order: a
+   * region goes to the same worker whatever the order it is asked in (so the draws it remembers are reused), and
+   * the job's first region (the one the grid shows) is the first its worker computes. */
+  const shares = (regions: readonly RegionCode[]): RegionCode[][] => {
+    const slotOf = new Map([...regions].sort().map((r, i) => [r, i % size] as const));
+    return slots.map((_, i) => regions.filter((r) => slotOf.get(r) === i)).filter((s) => s.length > 0);
+  };
 
   return {
     async score(data, job) {
