@@ -76,10 +76,11 @@ export async function readListDrafts(
   warn?: (m: string) => void,
 ): Promise<Partial<Record<ListName, string[]>>> {
   const drafts: Partial<Record<ListName, string[]>> = {};
-  for (const list of LIST_NAMES) {
-    const draft = await readListDraft(dir, list, warn);
-    if (draft) drafts[list] = draft;
-  }
+  // Read side by side (app:get-status asks for them while re-scores keep the cores busy).
+  const read = await Promise.all(LIST_NAMES.map((list) => readListDraft(dir, list, warn)));
+  LIST_NAMES.forEach((list, i) => {
+    if (read[i]) drafts[list] = read[i];
+  });
   return drafts;
 }
 

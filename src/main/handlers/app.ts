@@ -7,13 +7,9 @@ export function createAppHandlers(ctx: HandlerContext): DomainHandlers<'app:get-
   return {
     async 'app:get-status'() {
       const open = ctx.session.current;
-      return {
-        version: ctx.s.version,
-        shell: ctx.s.shell,
-        key: await keyState(ctx),
-        workspace: open ? await workspaceView(ctx, open) : null,
-        now: ctx.s.clock().toISOString(),
-      };
+      // Side by side: asked often, also while re-scores keep the cores busy.
+      const [key, workspace] = await Promise.all([keyState(ctx), open ? workspaceView(ctx, open) : null]);
+      return { version: ctx.s.version, shell: ctx.s.shell, key, workspace, now: ctx.s.clock().toISOString() };
     },
   };
 }

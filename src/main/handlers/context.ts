@@ -86,14 +86,17 @@ export const jobSession = (
 
 export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): Promise<WorkspaceView> {
   const { ws } = open;
-  const [tags, creators, regions] = await Promise.all([
-    // Parsed again only once a file changed (app:get-status asks for this view often, re-scores running or not).
+  // Read side by side: app:get-status asks for this view while re-scores keep both cores busy, when each file
+  // system round trip in a row waits its turn.
+  const [tags, creators, regions, ownReports, drafts] = await Promise.all([
+    // Parsed again only once a file changed.
     readTagListCached(ws.paths.tags),
     readCreatorListCached(ws.paths.creators),
     readRegionListCached(ws.paths.regions),
+    // Where this computer's reports go: reports/<device>/ in a shared workspace (sync/shared.ts).
+    thisDevice().then((device) => reportsDirFor(ws.paths, device)),
+    readListDrafts(ws.dir, (m) => ctx.s.log?.(`warning: ${m}`)),
   ]);
-  // Where this computer's reports go: reports/<device>/ in a shared workspace (sync/shared.ts).
-  const ownReports = await reportsDirFor(ws.paths, await thisDevice());
   return {
     dir: ws.dir,
     name: path.basename(ws.dir),
@@ -109,7 +112,7 @@ export async function workspaceView(ctx: HandlerContext, open: OpenWorkspace): P
       paid: { ...PRESETS.paid.weights },
     },
     lists: { tags: tags.values, creators: creators.values, regions: regions.values },
-    drafts: await readListDrafts(ws.dir, (m) => ctx.s.log?.(`warning: ${m}`)),
+    drafts,
     reportsDir: ownReports,
     exportDir: ctx.s.appSettings.get().exportDirs[ws.dir] ?? ownReports,
   };

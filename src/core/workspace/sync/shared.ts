@@ -19,14 +19,22 @@ const exists = (p: string): Promise<boolean> =>
 
 /** The sync client's folder this path is in, if any is recognised. */
 export async function syncedFolderOf(dir: string): Promise<string | undefined> {
-  let at = path.resolve(dir);
-  for (;;) {
-    if (SYNC_FOLDER.test(path.basename(at))) return at;
-    for (const m of MARKERS) if (await exists(path.join(at, m))) return at;
-    const up = path.dirname(at);
-    if (up === at) return undefined;
-    at = up;
+  const chain: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    chain.push(at);
+    if (path.dirname(at) === at) break;
   }
+  // Every folder's markers looked for at once, the innermost match kept: one round trip instead of one per marker
+  // and level (app:get-status asks this while re-scores keep the cores busy, when each one waits its turn).
+  const found = await Promise.all(
+    chain.map(
+      async (at) =>
+        SYNC_FOLDER.test(path.basename(at)) ||
+        (await Promise.all(MARKERS.map((m) => exists(path.join(at, m))))).includes(true),
+    ),
+  );
+  const i = found.indexOf(true);
+  return i < 0 ? undefined : chain[i];
 }
 
 /**
@@ -39,12 +47,15 @@ export async function sharedBecause(
   env: Record<string, string | undefined> = process.env,
 ): Promise<string | undefined> {
   if (env.TAGFIT_DEVICE?.trim()) return 'TAGFIT_DEVICE names this computer';
-  const synced = await syncedFolderOf(paths.root);
+  // Looked at side by side, answered in this order.
+  const [synced, cacheDirs, runs] = await Promise.all([
+    syncedFolderOf(paths.root),
+    readdir(paths.cache).catch(() => [] as string[]),
+    readdir(paths.history).catch(() => [] as string[]),
+  ]);
   if (synced) return `it is in the synced folder ${synced}`;
-  const cacheDirs = await readdir(paths.cache).catch(() => [] as string[]);
   if (cacheDirs.some((d) => d !== device.id && DEVICE_ID.test(d)))
     return 'another computer keeps answers in it';
-  const runs = await readdir(paths.history).catch(() => [] as string[]);
   if (runs.some((r) => /--[a-z0-9-]+\.json$/.test(r) && !r.endsWith(`--${device.id}.json`)))
     return 'another computer recorded runs in it';
   return undefined;
