@@ -35,11 +35,11 @@ function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
 }
 
-/** The k-th smallest rank (0-based) from per-rank counts of ranks 1…T. */
-function kthRank(counts: Int32Array, at: number, T: number, k: number): number {
+/** The k-th smallest rank (0-based) from per-rank counts of ranks 1…T (ResampledRanks.places' `side`). */
+function kthRank(counts: Int32Array, at: number, T: number, k: number, side: number): number {
   let seen = 0;
   for (let r = 1; r <= T; r++) {
-    seen += counts[at + r]!;
+    seen += counts[(at + r) * 2 + side]!;
     if (seen > k) return r;
   }
   return T;
@@ -47,10 +47,10 @@ function kthRank(counts: Int32Array, at: number, T: number, k: number): number {
 
 /** The q-quantile of B ranks counted per rank, interpolated as `quantile` does (sorting every tag's ranks was most
  * of a weights-only re-score's cost). */
-function rankQuantile(counts: Int32Array, at: number, T: number, B: number, q: number): number {
+function rankQuantile(counts: Int32Array, at: number, side: number, T: number, B: number, q: number): number {
   const i = (B - 1) * q;
-  const lo = kthRank(counts, at, T, Math.floor(i));
-  return lo + (kthRank(counts, at, T, Math.ceil(i)) - lo) * (i - Math.floor(i));
+  const lo = kthRank(counts, at, T, Math.floor(i), side);
+  return lo + (kthRank(counts, at, T, Math.ceil(i), side) - lo) * (i - Math.floor(i));
 }
 
 /**
@@ -169,12 +169,12 @@ export function confidenceFromDraws(
   const tagAt = Int32Array.from(byRank, (t) => position.get(t.candidate)!);
   const wide = wideRankRange(T);
   const ranks = resampledRanks(draws, settings.weights, tagAt, stale);
-  const { k, minCounts, maxCounts } = ranks;
+  const { k, places } = ranks;
   const sorted = new Float64Array(B);
   const counts = new Int32Array(8 * B);
   byRank.forEach((tag, r) => {
-    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(minCounts, r * (T + 2), T, B, 0.05)));
-    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(maxCounts, r * (T + 2), T, B, 0.95)));
+    const rankLow = Math.min(tag.rank, Math.round(rankQuantile(places, r * (T + 2), 0, T, B, 0.05)));
+    const rankHigh = Math.max(tag.rank, Math.round(rankQuantile(places, r * (T + 2), 1, T, B, 0.95)));
     const coin = coinTossNeighbour(ranks, B, r, byRank);
     const tooFew = tag.served === 0 || tag.sample < MIN_INTERVAL_SAMPLE;
     const small = !tooFew && tag.sample < settings.minStableSample && !stopped.get(tag.candidate);

@@ -15,9 +15,9 @@ const PACKED_SPAN = 32_767;
 export interface ResampledRanks {
   /** Resampled scores in hundredths, [r * B + b]. */
   k: Int32Array;
-  /** Each tag's best and worst place per resample, counted per place (1…T): [r * (T + 2) + place]. */
-  minCounts: Int32Array;
-  maxCounts: Int32Array;
+  /** Each tag's best and worst place per resample, counted per place (1…T), side by side (a tag's best and worst
+   * place are usually the same, one cache line then): [(r * (T + 2) + place) * 2 + (0 best | 1 worst)]. */
+  places: Int32Array;
   /** For the tags at rank index r and r + d: resamples the first is ahead, and tied, at [r * NEIGHBOURS + d - 1]
    * (each pair once; the other direction follows from B). */
   ahead: Int32Array;
@@ -48,8 +48,7 @@ export function resampledRanks(
   const take = (n: number): Int32Array => buffers.subarray(used, (used += n));
   const ranks: ResampledRanks = {
     k: take(T * B),
-    minCounts: take(T * (T + 2)).fill(0),
-    maxCounts: take(T * (T + 2)).fill(0),
+    places: take(2 * T * (T + 2)).fill(0),
     ahead: take(TN).fill(0),
     ties: take(TN).fill(0),
   };
@@ -103,7 +102,7 @@ function rankResamples(
 ): void {
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
   const { byResample, pairs, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
-  const { minCounts, maxCounts, ahead, ties } = out;
+  const { places, ahead, ties } = out;
   // A rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
   const shift = 32 - Math.clz32(Math.max(1, T - 1));
   for (let b = 0; b < B; b++) {
@@ -121,9 +120,8 @@ function rankResamples(
     byResample.set(byRank, b * T);
     compareNeighbours(byRank, T, pairs);
     if (b % PACKED_SPAN === PACKED_SPAN - 1 || b === B - 1) unpackPairs(pairs, T, ahead, ties);
-    if (spread < 2 ** (31 - shift))
-      placePacked(byRank, T, top, spread, shift, keys, ids, buckets, minCounts, maxCounts);
-    else placeResample(byRank, T, keys, ids, minCounts, maxCounts);
+    if (spread < 2 ** (31 - shift)) placePacked(byRank, T, top, spread, shift, keys, ids, buckets, places);
+    else placeResample(byRank, T, keys, ids, places);
   }
 }
 
@@ -163,8 +161,7 @@ function placePacked(
   keys: Int32Array,
   scratch: Int32Array,
   buckets: Int32Array,
-  minCounts: Int32Array,
-  maxCounts: Int32Array,
+  places: Int32Array,
 ): void {
   let S = 0;
   while (spread >> S >= T) S++;
@@ -199,8 +196,8 @@ function placePacked(
     while (j + 1 < T && keys[j + 1]! >>> shift === v) j++;
     for (let q = i; q <= j; q++) {
       const at = (keys[q]! & mask) * T2;
-      minCounts[at + i + 1] = minCounts[at + i + 1]! + 1;
-      maxCounts[at + j + 1] = maxCounts[at + j + 1]! + 1;
+      places[(at + i + 1) * 2] = places[(at + i + 1) * 2]! + 1;
+      places[(at + j + 1) * 2 + 1] = places[(at + j + 1) * 2 + 1]! + 1;
     }
     i = j + 1;
   }
@@ -213,8 +210,7 @@ function placeResample(
   T: number,
   keys: Int32Array,
   ids: Int32Array,
-  minCounts: Int32Array,
-  maxCounts: Int32Array,
+  places: Int32Array,
 ): void {
   for (let i = 0; i < T; i++) {
     const key = byRank[i]!;
@@ -234,8 +230,8 @@ function placeResample(
     while (j + 1 < T && keys[j + 1] === v) j++;
     for (let q = i; q <= j; q++) {
       const at = ids[q]! * T2;
-      minCounts[at + i + 1] = minCounts[at + i + 1]! + 1;
-      maxCounts[at + j + 1] = maxCounts[at + j + 1]! + 1;
+      places[(at + i + 1) * 2] = places[(at + i + 1) * 2]! + 1;
+      places[(at + j + 1) * 2 + 1] = places[(at + j + 1) * 2 + 1]! + 1;
     }
     i = j + 1;
   }
