@@ -28,6 +28,8 @@ export interface FloorRow {
   /** The same with two pages: page 3 is forced. */
   forced3: number;
   full: number;
+  /** Pages after the first that full sampling fetched. */
+  laterPages: number;
   /** Full's credits less every later page, plus the forced ones: the least any rule showing posts in hand spends. */
   floor: number;
 }
@@ -92,6 +94,7 @@ export async function samplingFloor(
     forced2,
     forced3,
     full: result.credits.used,
+    laterPages,
     floor: result.credits.used - laterPages + forced2 + forced3,
   };
 }

@@ -14,7 +14,7 @@ const SAMPLING_REGIONS: readonly RegionCode[] = ['US', 'GB', 'DE', 'BR', 'JP'];
 const SEED = 20261206;
 
 /** The demo world with at least `count` tags serving every region: its own first, synthetic ones after. */
-function widenedDataset(count: number): { dataset: Dataset; candidates: string[] } {
+export function widenedDataset(count: number): { dataset: Dataset; candidates: string[] } {
   const base = buildDemoDataset();
   const everywhere = base.tags.filter((t) => t.shape !== 'edge' && t.shape !== 'empty' && t.regions === null);
   const rng = mulberry32(SEED);
@@ -68,19 +68,31 @@ export async function samplingTable(
   return rows;
 }
 
+/** The share of full sampling's later pages (after page 1) that adaptive sampling fetched. */
+const laterShare = (r: SamplingRow): number =>
+  (r.adaptive - (r.full - r.floor.laterPages)) / Math.max(1, r.floor.laterPages);
+
 export function samplingSection(rows: readonly SamplingRow[]): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
   const sign = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
   const lines = [
     `== sampling table: adaptive vs full (organic, simulator, ${SAMPLING_REGIONS.length} regions per row) ==`,
-    '| Tags | Page order | Full credits | Adaptive | Share of full | Top-10 Jaccard median (worst) | Same #1 | Spearman median | Floor |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Tags | Page order | Full credits | Adaptive | Share of full | Later pages fetched | Top-10 Jaccard median (worst) | Same #1 | Spearman median | Floor in hand |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.tags} | ${r.order} | ${r.full} | ${r.adaptive} | ${pct(r.adaptive / r.full)} | ` +
+        `| ${r.tags} | ${r.order} | ${r.full} | ${r.adaptive} | ${pct(r.adaptive / r.full)} | ${pct(laterShare(r))} | ` +
         `${r.medianJaccardTop10.toFixed(2)} (${r.minJaccardTop10.toFixed(2)}) | ${pct(r.sameFirst)} | ${r.medianSpearman.toFixed(3)} | ` +
         `${pct(r.floor.floor / r.full)} |`,
     ),
+    '',
+    `share of later pages fetched by list size, the mean over the orders (the estimate's LATER_PAGES_SHARE): ` +
+      [...new Set(rows.map((r) => r.tags))]
+        .map((n) => {
+          const of = rows.filter((r) => r.tags === n);
+          return `${n}: ${(of.reduce((s, r) => s + laterShare(r), 0) / of.length).toFixed(2)}`;
+        })
+        .join(', '),
     '',
     `== the floor: page 1 against the full sample (mean over pairs with 3 pages), pairs forced to page 2 and 3 ==`,
     '| Tags | Page order | Velocity | Log-likes | Overlap | Forced to page 2 | Forced to page 3 | Floor |',

@@ -2,6 +2,7 @@
 // at its ends, so a tag stopped early that holds an end moves every score. Such a tag is sampled on only when its
 // end moving by its own uncertainty would change the decisions that matter (the top k, or #1).
 import type { ScoringSettings } from '../../shared/model';
+import { correctMetrics, type PageOrderCorrection } from './adaptive-correction';
 import { type EstimateEntry, isRankable, partStats } from './adaptive-estimate';
 import { computeMetrics } from './metrics';
 import { normaliseMetrics } from './normalise';
@@ -35,8 +36,10 @@ function decisions(
  * Stopped tags (`stopped`) that hold an end of a part's range and whose end, moved by z standard errors either
  * way, would change the top k or #1: these need the rest of their pages.
  */
+type Entry = EstimateEntry & { correction?: PageOrderCorrection | undefined };
+
 export function anchorsThatMatter(
-  entries: readonly EstimateEntry[],
+  entries: readonly Entry[],
   stopped: ReadonlySet<string>,
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
@@ -44,10 +47,12 @@ export function anchorsThatMatter(
   topK: number,
   z: number,
 ): Set<string> {
-  const kept = entries.filter((e) => isRankable(e, settings));
+  const kept: Entry[] = entries.filter((e) => isRankable(e, settings));
+  // As the ranking will score them: a stopped pair's metrics corrected for the page order.
   const raw: Raw[] = kept.map((e) => {
     const m = computeMetrics(e.posts, targets, nowSec, settings);
-    return { velocity: m.velocity, density: m.density, overlap: m.overlap };
+    const c = e.correction ? correctMetrics(m, e.correction) : m;
+    return { velocity: c.velocity, density: c.density, overlap: c.overlap };
   });
   const commerce = kept.map((e) => e.challenge!.isCommerce);
   const base = decisions(raw, commerce, settings, topK);
@@ -58,7 +63,9 @@ export function anchorsThatMatter(
     for (const i of ends) {
       const e = kept[i];
       if (!e || !stopped.has(e.candidate) || out.has(e.candidate)) continue;
-      const se = Math.sqrt(partStats(e.posts, targets, settings, nowSec).variance[part]);
+      // The part's own noise, and the correction's when it has one.
+      const c = e.correction?.se[part === 'density' ? 'logDensity' : part] ?? 0;
+      const se = Math.sqrt(partStats(e.posts, targets, settings, nowSec).variance[part] + c * c);
       for (const sign of [-1, 1]) {
         const moved = values[i]! + sign * z * se;
         const value = part === 'density' ? Math.expm1(Math.max(0, moved)) : Math.min(1, Math.max(0, moved));

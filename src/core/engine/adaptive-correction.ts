@@ -58,11 +58,7 @@ const minus = (x: DriftParts, y: DriftParts): DriftParts => ({
   overlap: x.overlap - y.overlap,
 });
 
-/**
- * The head's own drift: its second half against its first (one page), or its last page against the one before; for
- * overlap, how much the share of target authors falls when the distinct authors are extrapolated to a full sample
- * (a short sample sees fewer distinct authors, in any order; distinctAt, Chao et al.).
- */
+/** The head's own drift: its second half against its first (one page), or its last page against the one before. */
 function ownDrift(
   head: Held,
   depth: number,
@@ -76,11 +72,7 @@ function ownDrift(
       ? [head.slice(0, P / 2), head.slice(P / 2, P)]
       : [head.slice((depth - 2) * P, (depth - 1) * P), head.slice((depth - 1) * P, depth * P)];
   const parts = (x: Held): DriftParts => partsOf(computeMetrics(x, targets, nowSec, settings));
-  const overlapAt = (size: number): number => partStats(head, targets, settings, nowSec, size).value.overlap;
-  return {
-    ...minus(parts(b), parts(a)),
-    overlap: overlapAt(settings.pages * P) - overlapAt(0),
-  };
+  return minus(parts(b), parts(a));
 }
 
 /**
@@ -166,6 +158,14 @@ export function correctionFor(
   const se = {} as DriftParts;
   for (const part of PARTS) {
     const f = d.fits[part];
+    // Overlap is left as in hand: its drift is the sample's size (a short sample sees fewer distinct authors, in
+    // any order), not the page order, and a complete short sample shows it too; correcting it toward a full-length
+    // sample moved tags whose full sample is short by 6-8 points the wrong way.
+    if (part === 'overlap') {
+      shift[part] = 0;
+      se[part] = 0;
+      continue;
+    }
     shift[part] = f.m + f.b * (x[part] - f.xMean);
     // The fitted line's own uncertainty at x, and how far tags stray from it beyond their noise.
     const lineVar = f.residual * (1 / d.n + (f.sxx > 0 ? (x[part] - f.xMean) ** 2 / f.sxx : 0));

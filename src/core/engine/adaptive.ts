@@ -201,8 +201,6 @@ export interface DecideOptions {
   zFirst?: number;
   /** The scale fixed after page 1 (default: computed from the entries' first pages). */
   scale?: RegionScale;
-  /** Also require the score in hand on the same side (when a stopped tag would show its posts in hand). */
-  inHandSide?: boolean;
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -238,7 +236,7 @@ export function decideSampling(
     // corrected for the page order, adaptive-correction.ts), not its in-hand score.
     const gap = (b: number, seB: number): number => Math.abs(t.point - b) / Math.sqrt(t.se ** 2 + seB ** 2);
     const near = (b: number | undefined, seB: number, zb: number): boolean =>
-      b !== undefined && (gap(b, seB) < zb || (opts.inHandSide === true && t.point > b !== t.inHand > b));
+      b !== undefined && gap(b, seB) < zb;
     if (near(cut.k, cut.seK, z) || near(cut.first, cut.seFirst, zFirst)) {
       fetch.add(candidate);
       continue;
