@@ -159,7 +159,6 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         const decision = decideSampling(entries, open, input.targets, settings, nowSec, {
           scale: scaleOf(region),
         });
-        process.stderr.write(`round ${round} ${region}: open ${open.size} fetch ${decision.fetch.size}\n`);
         for (const c of open) {
           const key = sampleKey(region, c);
           if (decision.fetch.has(c)) next.push(key);
@@ -219,9 +218,6 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         stoppedEarly.delete(key);
         data.corrections?.delete(key);
       }
-      process.stderr.write(
-        `reopen ${reopen.size}: ${[...reopen].map((k) => k.replace('\u0000', ':')).join(' ')}\n`,
-      );
       if (reopen.size === 0) break;
       await Promise.all(
         [...reopen].map(async (key) => {
