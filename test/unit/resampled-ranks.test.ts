@@ -41,11 +41,12 @@ function expected(d: Resampled, w: Weights, tagAt: number[]) {
       k[r * B + b] = v;
       const best = 1 + s.filter((x) => x > v).length;
       const worst = s.filter((x) => x >= v).length;
-      places[(r * (T + 2) + best) * 2] += 1;
-      places[(r * (T + 2) + worst) * 2 + 1] += 1;
+      const add = (a: Int32Array, i: number): void => void (a[i] = a[i]! + 1);
+      add(places, (r * (T + 2) + best) * 2);
+      add(places, (r * (T + 2) + worst) * 2 + 1);
       for (let dd = 1; dd <= NEIGHBOURS && r + dd < T; dd++) {
-        if (v > s[r + dd]!) ahead[r * NEIGHBOURS + dd - 1] += 1;
-        if (v === s[r + dd]) ties[r * NEIGHBOURS + dd - 1] += 1;
+        if (v > s[r + dd]!) add(ahead, r * NEIGHBOURS + dd - 1);
+        if (v === s[r + dd]) add(ties, r * NEIGHBOURS + dd - 1);
       }
     });
   }

@@ -42,7 +42,7 @@ export function resampledRanks(
   const { order, B, normalised: norm } = draws;
   const T = order.length;
   const TN = T * NEIGHBOURS;
-  const total = 2 * T * B + 2 * T * (T + 2) + 3 * TN + 5 * T + 1; // k, byResample, counts, pairs, per-tag rows
+  const total = T * B + 2 * T * (T + 2) + 3 * TN + 5 * T + 1;
   if (buffers.length < total) buffers = new Int32Array(total);
   let used = 0;
   const take = (n: number): Int32Array => buffers.subarray(used, (used += n));
@@ -53,7 +53,6 @@ export function resampledRanks(
     ties: take(TN).fill(0),
   };
   const s: Scratch = {
-    byResample: take(T * B),
     pairs: take(TN).fill(0),
     tagAt,
     cur: take(T),
@@ -64,13 +63,10 @@ export function resampledRanks(
     penalty: Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0)),
   };
   rankResamples(norm, B, T, weights, s, ranks, stale);
-  transpose(s.byResample, ranks.k, T, B);
   return ranks;
 }
 
 interface Scratch {
-  /** Resampled scores in hundredths, [b * T + r]. */
-  byResample: Int32Array;
   /** Neighbour counts packed: ahead in the low 16 bits, tied in the high ones, [(d - 1) * T + r]. */
   pairs: Int32Array;
   /** The tag (index in draws.order) at rank index r. */
@@ -101,8 +97,8 @@ function rankResamples(
   stale: (() => boolean) | undefined,
 ): void {
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
-  const { byResample, pairs, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
-  const { places, ahead, ties } = out;
+  const { pairs, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
+  const { k, places, ahead, ties } = out;
   // A rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
   const shift = 32 - Math.clz32(Math.max(1, T - 1));
   for (let b = 0; b < B; b++) {
@@ -117,7 +113,9 @@ function rankResamples(
       if (v < bottom) bottom = v;
     }
     const spread = top - bottom;
-    byResample.set(byRank, b * T);
+    // Each tag's scores a resample apart: the 200 cache lines being filled stay in the cache (a copy per resample
+    // and a transposition after cost more).
+    for (let r = 0, at = b; r < T; r++, at += B) k[at] = byRank[r]!;
     compareNeighbours(byRank, T, pairs);
     if (b % PACKED_SPAN === PACKED_SPAN - 1 || b === B - 1) unpackPairs(pairs, T, ahead, ties);
     if (spread < 2 ** (31 - shift)) placePacked(byRank, T, top, spread, shift, keys, ids, buckets, places);
@@ -261,12 +259,4 @@ function unpackPairs(pairs: Int32Array, T: number, ahead: Int32Array, ties: Int3
       ties[p] = ties[p]! + (v >>> 16);
       pairs[(d - 1) * T + r] = 0;
     }
-}
-
-/** [b * T + r] → [r * B + b] (a write per tag a resample apart missed the cache), in blocks that stay in it. */
-function transpose(byResample: Int32Array, k: Int32Array, T: number, B: number): void {
-  for (let b0 = 0; b0 < B; b0 += 64) {
-    const b1 = Math.min(B, b0 + 64);
-    for (let r = 0; r < T; r++) for (let b = b0; b < b1; b++) k[r * B + b] = byResample[b * T + r]!;
-  }
 }
