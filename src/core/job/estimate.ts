@@ -26,15 +26,15 @@ export interface EstimateInput {
 /**
  * The share of later pages (after page 1) adaptive sampling fetched on the simulator, by list size (npm run bench --
  * --sampling, the mean over three page orders and five regions, of the pairs' two later pages; README, adaptive
- * sampling; 2026-12-06). Between sizes it is
+ * sampling; 2026-12-06, the rule whose stopped tags show their full sample's estimate). Between sizes it is
  * interpolated; past the ends the nearest holds.
  */
 const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
-  [10, 0.46],
-  [25, 0.55],
-  [50, 0.43],
-  [100, 0.31],
-  [200, 0.23],
+  [10, 0.45],
+  [25, 0.59],
+  [50, 0.45],
+  [100, 0.29],
+  [200, 0.21],
 ];
 
 /** The expected share of later pages fetched for a list of `tags` candidates (1 when sampling in full). */
