@@ -102,7 +102,7 @@ describe('report golden files', () => {
     const md = await readFile(path.join(out, 'US-2026-11-20.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('# Hashtag report US 2026-11-20');
     expect(md).toContain('#=cmd\\|calc (asked as #csvinject)');
-    expect(md).toMatch(/\| #fyp \| \d+\.\d\d \| .* \| saturated \|/);
+    expect(md).toMatch(/\| #fyp \| \d+\.\d\d \| .* \| saturated(, [a-z-]+)* \|/);
     expect(md).toContain(
       '![Scores of the top 7 in US, split into velocity, density and overlap](US-2026-11-20.svg)',
     );
