@@ -8,8 +8,6 @@ import { AD_PENALTY } from './score';
 
 /** How many places after a tag (by its reported rank) are compared with it for a coin toss. */
 export const NEIGHBOURS = 4;
-/** Resamples between emptying the packed neighbour counts (16 bits each, the high half kept positive). */
-const PACKED_SPAN = 32_767;
 
 /** Everything by reported rank index r (0 = rank 1), not by the draws' order. */
 export interface ResampledRanks {
@@ -42,18 +40,19 @@ export function resampledRanks(
   const { order, B, normalised: norm } = draws;
   const T = order.length;
   const TN = T * NEIGHBOURS;
-  const total = T * B + 2 * T * (T + 2) + 3 * TN + 5 * T + 1;
+  const total = T * B + 2 * T * (T + 2) + 4 * TN + 5 * T + 1;
   if (buffers.length < total) buffers = new Int32Array(total);
   let used = 0;
   const take = (n: number): Int32Array => buffers.subarray(used, (used += n));
   const ranks: ResampledRanks = {
     k: take(T * B),
     places: take(2 * T * (T + 2)).fill(0),
-    ahead: take(TN).fill(0),
-    ties: take(TN).fill(0),
+    ahead: take(TN),
+    ties: take(TN),
   };
   const s: Scratch = {
-    pairs: take(TN).fill(0),
+    aheadBy: take(TN).fill(0),
+    tiesBy: take(TN).fill(0),
     tagAt,
     cur: take(T),
     byRank: take(T),
@@ -63,12 +62,15 @@ export function resampledRanks(
     penalty: Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0)),
   };
   rankResamples(norm, B, T, weights, s, ranks, stale);
+  byTag(s.aheadBy, T, ranks.ahead);
+  byTag(s.tiesBy, T, ranks.ties);
   return ranks;
 }
 
 interface Scratch {
-  /** Neighbour counts packed: ahead in the low 16 bits, tied in the high ones, [(d - 1) * T + r]. */
-  pairs: Int32Array;
+  /** ahead and ties by neighbour, [(d - 1) * T + r]. */
+  aheadBy: Int32Array;
+  tiesBy: Int32Array;
   /** The tag (index in draws.order) at rank index r. */
   tagAt: Int32Array;
   /** One resample's scores in the draws' order. */
@@ -97,8 +99,8 @@ function rankResamples(
   stale: (() => boolean) | undefined,
 ): void {
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
-  const { pairs, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
-  const { k, places, ahead, ties } = out;
+  const { aheadBy, tiesBy, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
+  const { k, places } = out;
   // A rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
   const shift = 32 - Math.clz32(Math.max(1, T - 1));
   for (let b = 0; b < B; b++) {
@@ -116,8 +118,7 @@ function rankResamples(
     // Each tag's scores a resample apart: the 200 cache lines being filled stay in the cache (a copy per resample
     // and a transposition after cost more).
     for (let r = 0, at = b; r < T; r++, at += B) k[at] = byRank[r]!;
-    compareNeighbours(byRank, T, pairs);
-    if (b % PACKED_SPAN === PACKED_SPAN - 1 || b === B - 1) unpackPairs(pairs, T, ahead, ties);
+    compareNeighbours(byRank, T, aheadBy, tiesBy);
     if (spread < 2 ** (31 - shift)) placePacked(byRank, T, top, spread, shift, keys, ids, buckets, places);
     else placeResample(byRank, T, keys, ids, places);
   }
@@ -235,28 +236,23 @@ function placeResample(
   }
 }
 
-/** Each tag against its next NEIGHBOURS by reported rank in one resample, into `pairs` (one add, not two), without
- * branches (a neighbour's order flips unpredictably: mispredicted branches were half this loop's cost). */
-function compareNeighbours(byRank: Int32Array, T: number, pairs: Int32Array): void {
-  // Neighbour by neighbour: four long loops rather than T short ones.
+/** Each tag against its next NEIGHBOURS by reported rank in one resample, by neighbour ([(d - 1) * T + r]: four
+ * long loops rather than T short ones): ahead counted without a branch (a neighbour's order flips unpredictably,
+ * and mispredicted branches were half this loop's cost), a tie with one (ties are rare, so it is predicted). */
+function compareNeighbours(byRank: Int32Array, T: number, aheadBy: Int32Array, tiesBy: Int32Array): void {
   for (let d = 1; d <= NEIGHBOURS; d++) {
     const base = (d - 1) * T;
     for (let r = 0, u = d; u < T; r++, u++) {
       const x = byRank[r]!;
       const y = byRank[u]!;
-      pairs[base + r] = pairs[base + r]! + ((y - x) >>> 31) + ((1 - (((x - y) | (y - x)) >>> 31)) << 16);
+      aheadBy[base + r] = aheadBy[base + r]! + ((y - x) >>> 31);
+      if (x === y) tiesBy[base + r] = tiesBy[base + r]! + 1;
     }
   }
 }
 
-/** Adds the packed neighbour counts to `ahead` and `ties` and clears them. */
-function unpackPairs(pairs: Int32Array, T: number, ahead: Int32Array, ties: Int32Array): void {
+/** The neighbour counts by neighbour turned to ResampledRanks' layout, by tag. */
+function byTag(by: Int32Array, T: number, out: Int32Array): void {
   for (let d = 1; d <= NEIGHBOURS; d++)
-    for (let r = 0; r < T; r++) {
-      const v = pairs[(d - 1) * T + r]!;
-      const p = r * NEIGHBOURS + d - 1;
-      ahead[p] = ahead[p]! + (v & 0xffff);
-      ties[p] = ties[p]! + (v >>> 16);
-      pairs[(d - 1) * T + r] = 0;
-    }
+    for (let r = 0; r < T; r++) out[r * NEIGHBOURS + d - 1] = by[(d - 1) * T + r]!;
 }

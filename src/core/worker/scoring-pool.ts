@@ -163,6 +163,10 @@ export function createScoringPool(opts: { size?: number } = {}): LocalScoringPoo
 
     async intervals(data, job, onRegion) {
       const g = Atomics.add(generation, 0, 1) + 1;
+      // Sent on the next turn of the event loop, if still the newest: calls made back to back (edits that queued
+      // up behind each other) leave only the last to reach the workers, and the others never start.
+      await new Promise<void>((next) => setImmediate(next));
+      if (Atomics.load(generation, 0) !== g) return undefined;
       // The regions come once each, as the workers finish them; the answer is made of them.
       const got: Intervals = {};
       const partial = (m: FromWorker): void => {
