@@ -131,6 +131,19 @@ describe("adaptive sampling: a stopped tag's score corrected for the page order"
     }
   });
 
+  it('a re-score under other settings (another window, or seed) shows the posts in hand: the drift was learnt for the run', () => {
+    const entries = region('newest');
+    const { correction } = stopOne(entries, 'tag8');
+    const stopped = entries.map((e) =>
+      e.candidate === 'tag8' ? { ...e, posts: e.posts.slice(0, organic.pageSize), correction } : e,
+    );
+    for (const settings of [{ ...organic, windowDays: 7 }, resolveSettings('seed')]) {
+      const row = scoreRegion(stopped, NONE, settings, NOW, 'US').ranked.find((t) => t.candidate === 'tag8')!;
+      expect(row.estimate).toBeUndefined();
+      expect(row.inHandScore).toBeUndefined();
+    }
+  });
+
   it('too few complete samples: nothing is learnt and the stopped tag shows its posts in hand', () => {
     const entries = region('newest').slice(0, MIN_PAIRS_FOR_DRIFT - 1);
     const drift = learnPageOrderDrift(

@@ -26,7 +26,17 @@ export interface PageOrderCorrection {
   se: DriftParts;
   /** Fully sampled pairs it was learnt from. */
   learntFrom: number;
+  /** The settings it was learnt under: a re-score under others (another window, density or preset) shows the posts
+   * in hand instead (appliesTo). */
+  learntUnder: { preset: ScoringSettings['preset']; windowDays: number; density: ScoringSettings['density'] };
 }
+
+/** Whether a correction learnt under some settings holds under `settings` (seed always shows its samples as they are). */
+export const appliesTo = (c: PageOrderCorrection, settings: ScoringSettings): boolean =>
+  settings.preset !== 'seed' &&
+  c.learntUnder.preset === settings.preset &&
+  c.learntUnder.windowDays === settings.windowDays &&
+  c.learntUnder.density === settings.density;
 
 /** One part's drift at one depth: full − head = m + b·(x − x̄), x the head's own drift (its two halves, or its last
  * two pages), fitted over the run's complete samples; m and b each shrunk toward 0 by how sure they are (by
@@ -171,7 +181,14 @@ export function correctionFor(
     const lineVar = f.residual * (1 / d.n + (f.sxx > 0 ? (x[part] - f.xMean) ** 2 / f.sxx : 0));
     se[part] = Math.sqrt(lineVar + f.extra);
   }
-  return { pages, of: settings.pages, shift, se, learntFrom: d.n };
+  return {
+    pages,
+    of: settings.pages,
+    shift,
+    se,
+    learntFrom: d.n,
+    learntUnder: { preset: settings.preset, windowDays: settings.windowDays, density: settings.density },
+  };
 }
 
 /** The metrics moved by a correction, kept inside their possible values. */

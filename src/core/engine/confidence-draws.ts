@@ -4,7 +4,7 @@
 // seeded from the tag and region, so adding a candidate does not redraw the other tags. The posts are read once
 // into typed arrays and the draws remembered per sample, so a weights-only re-score costs no new draw.
 import type { RegionResult, ScoringSettings } from '../../shared/model';
-import { shiftDraws } from './adaptive-correction';
+import { appliesTo, shiftDraws } from './adaptive-correction';
 import { TagfitError } from '../errors';
 import { hashString } from '../prng';
 import { type CompactSample, compactPosts } from './compact-samples';
@@ -255,7 +255,8 @@ export function resampleRegion(
     const e = sources[t]!;
     const c = columns(e.sample ?? compactPosts(e.posts), targets, cutoff, settings);
     drawTag(c, raw, t, T, B, hashString(`${seed}|${result.region}|${tag.candidate}`), settings);
-    if (e.correction) shiftDraws(raw, t, T, B, e.correction, hashString(`${seed}|${tag.candidate}|drift`));
+    if (e.correction && appliesTo(e.correction, settings))
+      shiftDraws(raw, t, T, B, e.correction, hashString(`${seed}|${tag.candidate}|drift`));
     return c.isAuthor.length;
   });
   const out: Resampled = {

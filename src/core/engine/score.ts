@@ -10,6 +10,7 @@ import type {
 } from '../../shared/model';
 import type { HeldPost } from '../pipeline/lean-posts';
 import {
+  appliesTo,
   correctMetrics,
   normalisedRanges,
   type PageOrderCorrection,
@@ -70,8 +71,9 @@ export function scoreRegion(
     challenge: Challenge;
     name: string;
     metrics: RawMetrics;
-    /** The metrics scored: the in-hand ones, corrected when the entry has a correction. */
+    /** The metrics scored: the in-hand ones, corrected when the entry has a correction that holds here. */
     scored: RawMetrics;
+    correction: PageOrderCorrection | undefined;
   }[] = [];
   // The reference keys its results by candidate, so a candidate listed twice is scored once: the first.
   const seen = new Set<string>();
@@ -109,8 +111,10 @@ export function scoreRegion(
     const metrics = entry.sample
       ? compactMetrics(entry.sample, targets, nowSec, settings)
       : computeMetrics(entry.posts, targets, nowSec, settings);
-    const scored = entry.correction ? correctMetrics(metrics, entry.correction) : metrics;
-    kept.push({ entry, challenge, name, metrics, scored });
+    const correction =
+      entry.correction && appliesTo(entry.correction, settings) ? entry.correction : undefined;
+    const scored = correction ? correctMetrics(metrics, correction) : metrics;
+    kept.push({ entry, challenge, name, metrics, scored, correction });
   }
 
   const normalised = normaliseMetrics(
@@ -118,18 +122,18 @@ export function scoreRegion(
     settings,
   );
   const w = settings.weights;
-  const ranges = kept.some((k) => k.entry.correction)
+  const ranges = kept.some((k) => k.correction)
     ? normalisedRanges(
         kept.map((k) => k.scored),
         settings,
       )
     : undefined;
-  const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics, scored: m }, i) => {
+  const scored: ScoredTag[] = kept.map(({ entry, challenge, name, metrics, scored: m, correction }, i) => {
     const n = normalised[i]!;
     const score = weighScore(n, challenge.isCommerce, w);
     const estimate =
-      entry.correction && ranges
-        ? scoreEstimate(entry.correction, metrics, m, n, ranges, challenge.isCommerce, settings)
+      correction && ranges
+        ? scoreEstimate(correction, metrics, m, n, ranges, challenge.isCommerce, settings)
         : undefined;
     return {
       tag: name,
