@@ -33,8 +33,8 @@ describe('withScaleTags', () => {
     // The world's own tags serve the same posts (times, likes, authors): only the tags riding along in a caption
     // may now be one of the added ones.
     const designtok = world.tags.find((t) => t.name === 'designtok')!;
-    const strip = (posts: { title: string }[]) =>
-      posts.map((p) => ({ ...p, title: p.title.replace(/\s*#\S+/g, '').trim() }));
+    const strip = (posts: { title: string | null }[]) =>
+      posts.map((p) => ({ ...p, title: (p.title ?? '').replace(/\s*#\S+/g, '').trim() }));
     expect(strip(gen.posts(designtok, 'US', NOW))).toEqual(
       strip(createGenerator(world).posts(designtok, 'US', NOW)),
     );
