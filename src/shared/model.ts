@@ -240,6 +240,9 @@ export interface ScoreEstimate {
   correction: number;
   /** The correction's standard error in score points (also added to the confidence interval). */
   se: number;
+  /** Each part's share of that error on the normalised scale (the error ÷ the region's range): a re-weigh gives
+   * the error in points from them. */
+  partSe: { velocity: number; density: number; overlap: number };
   /** What was added to the in-hand metrics: velocity and overlap as shares, likes on the log1p scale. */
   shift: { velocity: number; logLikes: number; overlap: number };
   /** The run's fully sampled pairs the page order's drift was learnt from. */

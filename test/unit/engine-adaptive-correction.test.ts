@@ -8,6 +8,7 @@ import {
   MIN_PAIRS_FOR_DRIFT,
 } from '../../src/core/engine/adaptive-correction';
 import { resolveSettings } from '../../src/core/engine/presets';
+import { rankArraysOf, rerank, rerankedRegion } from '../../src/core/engine/rank-arrays';
 import { type RegionEntry, scoreRegion } from '../../src/core/engine/score';
 import { mulberry32 } from '../../src/core/prng';
 import type { Challenge, Post } from '../../src/shared/model';
@@ -141,6 +142,38 @@ describe("adaptive sampling: a stopped tag's score corrected for the page order"
       const row = scoreRegion(stopped, NONE, settings, NOW, 'US').ranked.find((t) => t.candidate === 'tag8')!;
       expect(row.estimate).toBeUndefined();
       expect(row.inHandScore).toBeUndefined();
+    }
+  });
+
+  it("a weights edit re-weighs a stopped tag's in-hand score, correction and words as a full score with them does", () => {
+    const entries = region('newest');
+    const { correction } = stopOne(entries, 'tag8');
+    const stopped = entries.map((e) =>
+      e.candidate === 'tag8'
+        ? {
+            ...e,
+            posts: e.posts.slice(0, organic.pageSize),
+            stoppedEarly: 'sampled 1 of 3 pages',
+            correction,
+          }
+        : e,
+    );
+    const first = scoreRegion(stopped, NONE, organic, NOW, 'US');
+    const arrays = rankArraysOf(first, new Map(stopped.map((e, i) => [e.candidate, i])));
+    for (const weights of [
+      { velocity: 0.7, density: 0.1, overlap: 0.2, adPenalty: 0.05 },
+      { velocity: 0.1, density: 0.8, overlap: 0.1, adPenalty: 0 },
+    ]) {
+      rerank(arrays, weights);
+      const fast = rerankedRegion(arrays, first, weights).ranked.find((t) => t.candidate === 'tag8')!;
+      const full = scoreRegion(stopped, NONE, { ...organic, weights }, NOW, 'US').ranked.find(
+        (t) => t.candidate === 'tag8',
+      )!;
+      expect(fast.estimate).toEqual(full.estimate);
+      expect(fast.inHandScore).toBe(full.inHandScore);
+      expect(fast.flags).toEqual(full.flags);
+      // The words follow the weights: not the first scoring's.
+      expect(fast.estimate!.text).not.toBe(first.ranked.find((t) => t.candidate === 'tag8')!.estimate!.text);
     }
   });
 

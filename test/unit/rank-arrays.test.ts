@@ -64,7 +64,7 @@ describe('re-rank from typed arrays', () => {
         const settings = { ...base, weights };
         const full = scoreRegion(list, TARGETS, settings, NOW, 'US');
         rerank(arrays, weights);
-        const fast = rerankedRegion(arrays, first);
+        const fast = rerankedRegion(arrays, first, weights);
         expect(fast.ranked.map((t) => [t.candidate, t.rank, t.score])).toEqual(
           full.ranked.map((t) => [t.candidate, t.rank, t.score]),
         );

@@ -54,6 +54,7 @@ const probe: ScoredTag = {
     inHandNormalised: { velocity: 0.7, density: 0.7, overlap: 0.85 },
     correction: -4.29,
     se: 1.2,
+    partSe: { velocity: 0.02, density: 0.01, overlap: 0 },
     shift: { velocity: -0.1, logLikes: 0.05, overlap: -0.02 },
     learntFrom: 12,
     text: 'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand',

@@ -233,38 +233,87 @@ export function scoreEstimate(
   isCommerce: boolean,
   settings: ScoringSettings,
 ): ScoreEstimate {
-  const w = settings.weights;
   const robust = settings.preset !== 'seed';
   const d = (m: Triple): number => (robust ? Math.log1p(Math.max(0, m.density)) : m.density);
   const back = (part: keyof Triple, diff: number): number =>
     ranges[part] === 0 ? normalised[part] : normalised[part] + diff / ranges[part];
-  const inHandNormalised = {
-    velocity: back('velocity', inHand.velocity - corrected.velocity),
-    density: back('density', d(inHand) - d(corrected)),
-    overlap: back('overlap', inHand.overlap - corrected.overlap),
-  };
-  const inHandScore = weighScore(inHandNormalised, isCommerce, w);
-  const per = (part: keyof Triple, se: number): number =>
-    ranges[part] === 0 ? 0 : ((100 * w[part] * se) / ranges[part]) ** 2;
-  const se = Math.sqrt(
-    per('velocity', c.se.velocity) + per('density', c.se.logDensity) + per('overlap', c.se.overlap),
+  const share = (part: keyof Triple, se: number): number => (ranges[part] === 0 ? 0 : se / ranges[part]);
+  return weighedEstimate(
+    {
+      pages: c.pages,
+      of: c.of,
+      inHandNormalised: {
+        velocity: back('velocity', inHand.velocity - corrected.velocity),
+        density: back('density', d(inHand) - d(corrected)),
+        overlap: back('overlap', inHand.overlap - corrected.overlap),
+      },
+      partSe: {
+        velocity: share('velocity', c.se.velocity),
+        density: share('density', c.se.logDensity),
+        overlap: share('overlap', c.se.overlap),
+      },
+      shift: { velocity: c.shift.velocity, logLikes: c.shift.logDensity, overlap: c.shift.overlap },
+      learntFrom: c.learntFrom,
+    },
+    normalised,
+    isCommerce,
+    settings.weights,
   );
+}
+
+/** An estimate's parts that do not depend on the weights. */
+type EstimateParts = Omit<ScoreEstimate, 'inHandScore' | 'correction' | 'se' | 'text'>;
+
+/** The estimate's scores, error and words under weights `w` (the corrected normalised parts as `normalised`). */
+function weighedEstimate(
+  e: EstimateParts,
+  normalised: Triple,
+  isCommerce: boolean,
+  w: ScoringSettings['weights'],
+): ScoreEstimate {
+  const inHandScore = weighScore(e.inHandNormalised, isCommerce, w);
+  const se =
+    100 *
+    Math.sqrt(
+      (w.velocity * e.partSe.velocity) ** 2 +
+        (w.density * e.partSe.density) ** 2 +
+        (w.overlap * e.partSe.overlap) ** 2,
+    );
   const correction =
-    unroundedScore(normalised, isCommerce, w) - unroundedScore(inHandNormalised, isCommerce, w);
+    unroundedScore(normalised, isCommerce, w) - unroundedScore(e.inHandNormalised, isCommerce, w);
   return {
-    pages: c.pages,
-    of: c.of,
+    pages: e.pages,
+    of: e.of,
     inHandScore,
-    inHandNormalised,
+    inHandNormalised: e.inHandNormalised,
     correction: Math.round(correction * 100) / 100,
     se: Math.round(se * 100) / 100,
-    shift: { velocity: c.shift.velocity, logLikes: c.shift.logDensity, overlap: c.shift.overlap },
-    learntFrom: c.learntFrom,
+    partSe: e.partSe,
+    shift: e.shift,
+    learntFrom: e.learntFrom,
     text:
-      `estimated from ${c.pages} of ${c.of} pages: corrected for the page order by ${signed(correction)} ` +
-      `(± ${se.toFixed(1)}, learnt from ${c.learntFrom} fully sampled pairs); ${inHandScore.toFixed(2)} from the posts in hand`,
+      `estimated from ${e.pages} of ${e.of} pages: corrected for the page order by ${signed(correction)} ` +
+      `(± ${se.toFixed(1)}, learnt from ${e.learntFrom} fully sampled pairs); ${inHandScore.toFixed(2)} from the posts in hand`,
   };
 }
+
+/** A row's estimate under other weights (a re-weigh from the samples in hand): its in-hand score, correction,
+ * error and words as a full score with these weights gives them. */
+export const reweighEstimate = (
+  e: ScoreEstimate,
+  normalised: Triple,
+  isCommerce: boolean,
+  w: ScoringSettings['weights'],
+): ScoreEstimate => weighedEstimate(e, normalised, isCommerce, w);
+
+const SCORE_IS = ' Its score is ';
+/** The 'sampled-less' flag's words with the estimate's (one home for how they are joined). */
+export const flagReasonWith = (base: string, e: ScoreEstimate): string => `${base}${SCORE_IS}${e.text}.`;
+/** The flag's words without the estimate's, so a re-weigh can say the new ones. */
+export const flagReasonWithout = (reason: string, e: ScoreEstimate): string => {
+  const tail = `${SCORE_IS}${e.text}.`;
+  return reason.endsWith(tail) ? reason.slice(0, -tail.length) : reason;
+};
 
 /**
  * The bootstrap's draws of a corrected tag (confidence-draws.ts, raw metrics at (b * T + t) * 3): each resample is

@@ -2,6 +2,7 @@
 // penalty), so a change of weights re-ranks without touching a post or allocating per tag: the weighs and ranks are
 // scoreRegion's own (weighScore, a stable sort by score), so the answer is the full re-score's to the bit.
 import type { RegionResult, ScoreConfidence, ScoredTag, TagHistory, Weights } from '../../shared/model';
+import { flagReasonWith, flagReasonWithout, reweighEstimate } from './adaptive-correction';
 import { weighScore } from './score';
 
 export interface RankArrays {
@@ -75,14 +76,34 @@ export function rerank(a: RankArrays, w: Weights): void {
   }
 }
 
-/** The region as re-ranked: each row with its new score and rank, in rank order, confidence left to follow. */
-export function rerankedRegion(a: RankArrays, base: RegionResult): RegionResult {
+/** The region as re-ranked under `w`: each row with its new score and rank, in rank order, confidence left to
+ * follow; a stopped tag's estimate (its in-hand score, correction and words) re-weighed too. */
+export function rerankedRegion(a: RankArrays, base: RegionResult, w: Weights): RegionResult {
   const ranked: ScoredTag[] = new Array<ScoredTag>(a.rows.length);
   for (let t = 0; t < a.rows.length; t++) {
     const rank = a.ranks[t]!;
-    ranked[rank - 1] = rowWith(a.rows[t]!, a.scores[t]!, rank, undefined, undefined);
+    const row = a.rows[t]!;
+    ranked[rank - 1] = rowWith(
+      row.estimate ? reweighed(row, w) : row,
+      a.scores[t]!,
+      rank,
+      undefined,
+      undefined,
+    );
   }
   return { ...base, ranked };
+}
+
+/** A corrected row's estimate and its flag's words under `w` (the few stopped tags; the rest are copied as is). */
+function reweighed(row: ScoredTag, w: Weights): ScoredTag {
+  const old = row.estimate!;
+  const estimate = reweighEstimate(old, row.normalised, row.isCommerce, w);
+  const flags = row.flags.map((f) =>
+    f.kind === 'sampled-less'
+      ? { ...f, reason: flagReasonWith(flagReasonWithout(f.reason, old), estimate) }
+      : f,
+  );
+  return { ...row, flags, estimate, inHandScore: estimate.inHandScore };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { HeldPost } from '../pipeline/lean-posts';
 import {
   appliesTo,
   correctMetrics,
+  flagReasonWith,
   normalisedRanges,
   type PageOrderCorrection,
   scoreEstimate,
@@ -156,9 +157,7 @@ export function scoreRegion(
       isCommerce: challenge.isCommerce,
       flags: [
         ...flagTag(challenge, metrics, settings, nowSec, name, entry.stoppedEarly).map((f) =>
-          estimate && f.kind === 'sampled-less'
-            ? { ...f, reason: `${f.reason} Its score is ${estimate.text}.` }
-            : f,
+          estimate && f.kind === 'sampled-less' ? { ...f, reason: flagReasonWith(f.reason, estimate) } : f,
         ),
         ...(entry.tieBand
           ? [

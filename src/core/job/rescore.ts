@@ -76,7 +76,7 @@ export function createRescorer(pool: ScoringPool): Rescorer {
       const regions: Record<RegionCode, RegionResult> = {};
       for (const [r, arrays] of Object.entries(base.arrays)) {
         rerank(arrays, job.settings.weights);
-        regions[r] = rerankedRegion(arrays, base.regions[r]!);
+        regions[r] = rerankedRegion(arrays, base.regions[r]!, job.settings.weights);
       }
       const result: RunResult = {
         ...last.raw,

@@ -49,7 +49,7 @@ export function regionIntervals(
     bases.set(key, base);
   }
   rerank(base.arrays, weights);
-  const scored = rerankedRegion(base.arrays, base.result);
+  const scored = rerankedRegion(base.arrays, base.result, weights);
   const conf = bootstrapRegion(base.entries, scored, targets, job.settings, job.nowSec, { stale });
   return scored.ranked.map((t) => [t.candidate, conf.get(t.candidate)!]);
 }
