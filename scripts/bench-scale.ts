@@ -62,8 +62,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function measure(tags: number, regions: number): Promise<ScaleRow> {
   let peakRss = 0;
   let peakHeap = 0;
+  let phase = 'samples';
   const sample = (): void => {
     const m = process.memoryUsage();
+    if (m.rss > peakRss && process.env.TAGFIT_BENCH_PHASES)
+      process.stderr.write(
+        `peak ${phase}: rss ${(m.rss / 2 ** 20).toFixed(0)} MB heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)}\n`,
+      );
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
@@ -78,8 +83,11 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
   try {
     const run = buildScaleSamples(tags, regions);
     sample();
+    phase = 'app';
     app = await createScaleApp(dir, run);
+    phase = 'cold';
     const cold = await app.coldScore();
+    phase = 'edits';
     sample();
     live();
 
@@ -102,6 +110,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
       firstRegion.push(e.firstRegionMs!);
       intervalsCpu.push(e.intervalsCpu!);
     }
+    phase = 'drag';
     // A drag: edits as a slider sends them, the intervals of all but the last cancelled.
     const drag: Promise<Edit>[] = [];
     for (let i = 0; i < 20; i++) {
@@ -112,6 +121,7 @@ async function measure(tags: number, regions: number): Promise<ScaleRow> {
     await Promise.all(drag);
     live();
 
+    phase = 'preset';
     // Another request while a re-score runs: a preset edit (new metrics in a worker, then new draws).
     const status: number[] = [];
     let busy = true;

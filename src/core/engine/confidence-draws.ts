@@ -127,10 +127,11 @@ export interface Resampled {
 
 // A weights-only re-score (the app's sliders) reuses the draws: remembered per sample, dropped with it, and
 // at most DRAW_BUDGET bytes of them in a thread, the oldest let go first (200 tags × 25 regions at 1,000
-// resamples take 60 MB, 500 × 25 150 MB, split over the scoring workers; a preset edit's draws replace the last
-// preset's rather than pile up; past the budget some regions are drawn again rather than a laptop's memory filled).
+// resamples take 60 MB, 500 × 25 150 MB, split over the scoring workers: 75 MB each of two; a preset edit's draws
+// replace the last preset's rather than pile up, so a budget just over one preset's keeps a 500 × 25 edit under
+// 1 GB; past the budget some regions are drawn again rather than a laptop's memory filled).
 const remembered = new WeakMap<object, Map<string, Resampled>>();
-const DRAW_BUDGET = 128 * 2 ** 20;
+const DRAW_BUDGET = 80 * 2 ** 20;
 const held = new Map<Resampled, { forAnchor: Map<string, Resampled>; key: string }>();
 let heldBytes = 0;
 

@@ -187,12 +187,14 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       // one changes nothing: the renderer keeps the newer, and so does main.
       if (g !== generation) return view;
       // Each region's intervals as soon as a worker has them (the first region is the one the grid opens on).
+      // Each region's payload is built once: the last event (every region) sends the same objects again.
+      const sent: RunIntervals['regions'] = {};
       const region = (r: string, byTag: Intervals[string]): void => {
         if (g === generation && session.last?.outcome === view)
           ctx.s.emit('run:intervals', {
             runId: view.runId,
             generation: g,
-            regions: { [r]: Object.fromEntries(byTag) },
+            regions: { [r]: (sent[r] = Object.fromEntries(byTag)) },
             partial: true,
           });
       };
@@ -207,8 +209,8 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
         .then(() => (g === generation ? inHand.intervals(region) : undefined))
         .then(
           async (intervals) =>
-            void (intervals && intervalsArrived(view, g, intervals, undefined, await picked)),
-          async (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e), await picked),
+            void (intervals && intervalsArrived(view, g, intervals, undefined, await picked, sent)),
+          async (e: unknown) => intervalsArrived(view, g, undefined, toErrorInfo(e), await picked, sent),
         );
       session.last = { ...last, outcome: view, intervals: settled };
       return view;
@@ -236,6 +238,7 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     intervals?: Intervals,
     error?: ErrorInfo,
     picked?: { data: RunSamples; tagSets: RegionPicks[] | undefined },
+    sent: RunIntervals['regions'] = {},
   ): void {
     const cur = session.last;
     if (g !== generation || !cur || cur.outcome !== view) return;
@@ -245,7 +248,8 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
     else withTagSets(outcome, cur.data, cur.localised);
     session.last = { ...cur, outcome, intervals: undefined };
     const regions: RunIntervals['regions'] = {};
-    for (const [r, byTag] of Object.entries(intervals ?? {})) regions[r] = Object.fromEntries(byTag);
+    for (const [r, byTag] of Object.entries(intervals ?? {}))
+      regions[r] = sent[r] ?? Object.fromEntries(byTag);
     if (error) ctx.s.log?.(`warning: the intervals of a re-score could not be computed: ${error.message}`);
     ctx.s.emit('run:intervals', {
       runId: view.runId,
