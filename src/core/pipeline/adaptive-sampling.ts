@@ -96,8 +96,11 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
    */
   const correctStopped = (): void => {
     // Complete samples: settled with every page, or with all the API had (not stopped by the rule or the run).
+    // In key order, not the order the answers came in: the same pairs give the same drift to the last digit
+    // whatever the concurrency (a decode scores its tags exactly as a score run does).
     const full = [...data.samples]
       .filter(([key]) => done.has(key) && !decided.has(key) && !stoppedEarly.has(key))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, posts]) => posts);
     const drift = learnPageOrderDrift(full, input.targets, settings, nowSec);
     const corrections = new Map<string, NonNullable<ReturnType<typeof correctionFor>>>();
