@@ -12,6 +12,9 @@ import { unpackIntervals } from './packed-intervals';
 import type { FromWorker, ScoreJob, ToWorker, WorkerStats } from './scoring-protocol';
 import { startScoringWorker } from './worker-entry';
 
+/** Each scoring worker's young generation (see workerOf). */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 export type { ScoreJob };
 export type Intervals = Record<RegionCode, Map<string, ScoreConfidence>>;
 
@@ -74,7 +77,13 @@ export function createScoringPool(opts: { size?: number } = {}): LocalScoringPoo
   function workerOf(slot: Slot): Worker {
     if (disposed) throw new TagfitError('cancelled', 'The scoring workers were closed.');
     if (slot.worker) return slot.worker;
-    const w = startScoringWorker({ workerData: { generation: generation.buffer } });
+    const w = startScoringWorker({
+      workerData: { generation: generation.buffer },
+      // A worker's big data are typed arrays outside its heap, and what it allocates dies young: a small young
+      // generation is collected sooner. At 500 × 25 the default kept about 100 MB more resident across the two
+      // workers (the scale bench, after a full collection: 805 MB instead of 896-923), at no measurable CPU cost.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     w.unref();
     w.on('message', (m: FromWorker) => {
       const p = slot.pending.get(m.id);
