@@ -106,9 +106,9 @@ export function ResultDetail(props: {
           <>
             <dt>Score estimated</dt>
             <dd>
-              {formatScore(t.score)} for the full sample, {formatScore(t.estimate.inHandScore)} from the posts
-              in hand: {t.estimate.text} (the shares and counts above are the posts in hand; the points are
-              the estimate)
+              {/* The words end with the in-hand score: said once. */}
+              {formatScore(t.score)} for the full sample, {t.estimate.text} (the shares and counts above are
+              the posts in hand; the points are the estimate)
             </dd>
           </>
         )}
