@@ -3,17 +3,15 @@
 // opened on that workspace (the run rebuilt from the cache, 0 credits), then the velocity slider stepped from the
 // keyboard as a drag moves it: per step, the time from the key to the grid's new scores, and to the intervals of
 // the region in view, read in the page; a screenshot of the updating state and of the settled grid, light and dark.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../src/core/browser/discovery';
 import { buildDemoDataset, startSimulator } from '../../src/core/simulator';
 import { scaleTagNames, withScaleTags } from '../../src/core/simulator/scale-tags';
+import { ROOT, runCli } from '../../test/support/cli';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KEY = 'bench-scale-workbench-key-0001';
 const NOW = '2026-11-20T00:00:00Z';
 const STEPS = 12;
@@ -29,18 +27,10 @@ export interface WorkbenchScale {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function runCli(args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/tagfit.mjs'), ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`tagfit ${args[0]} exited ${code}: ${err.slice(-2000)}`)),
-    );
-  });
+/** The CLI as the tests run it (test/support/cli.ts); a failure stops the bench with what it said. */
+async function tagfit(args: string[], env: Record<string, string> = {}): Promise<void> {
+  const r = await runCli(args, { env, timeoutMs: 900_000 });
+  if (r.code !== 0) throw new Error(`tagfit ${args[0]} exited ${r.code}: ${r.stderr.slice(-2000)}`);
 }
 
 /** In the page: the time from now until `check` (a function's source) holds, checked every animation frame. The
@@ -67,31 +57,21 @@ export async function workbenchScale(tags = 200, regionCount = 25): Promise<Work
   const browser = await launchBrowser();
   try {
     const ws = path.join(dir, 'agency-client');
-    await runCli(['init', ws], {});
+    await tagfit(['init', ws]);
     const regions = Object.keys(buildDemoDataset().regions).slice(0, regionCount);
     await writeFile(path.join(ws, 'tags.csv'), `tag\n${scaleTagNames(tags).join('\n')}\n`);
     await writeFile(path.join(ws, 'regions.csv'), `code\n${regions.join('\n')}\n`);
     await writeFile(path.join(ws, 'creators.csv'), 'unique_id\nacme_designs\nstudio_north\n');
     process.stderr.write(`a real run of ${tags} × ${regionCount} against the simulator…\n`);
     const t0 = performance.now();
-    await runCli(
-      [
-        'score',
-        '--workspace',
-        ws,
-        '--api-base',
-        sim.url,
-        '--now',
-        NOW,
-        '--preset',
-        'organic',
-        '--sampling',
-        'full',
-      ].concat(['--rpm', '100000', '--concurrency', '16', '--format', 'csv']),
+    // Full samples, a fast plan (the simulator's pace is the machine's), CSV only: the run is the set-up.
+    const pace = ['--sampling', 'full', '--rpm', '100000', '--concurrency', '16', '--format', 'csv'];
+    await tagfit(
+      ['score', '--workspace', ws, '--api-base', sim.url, '--now', NOW, '--preset', 'organic', ...pace],
       { TIKLIVE_KEY: KEY },
     );
     const runSeconds = (performance.now() - t0) / 1000;
-    const { startPreview } = await import('../../test/support/web');
+    const { SCREENSHOTS: shots, startPreview } = await import('../../test/support/web');
     const p = await startPreview(
       ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(dir, 'app'), '--workspace', ws],
       { TIKLIVE_KEY: KEY },
@@ -101,7 +81,6 @@ export async function workbenchScale(tags = 200, regionCount = 25): Promise<Work
     await page.goto(p.url);
     await page.getByRole('region', { name: 'Results US' }).waitFor({ timeout: 180_000 });
     await page.waitForFunction(`(${SETTLED})()`, undefined, { timeout: 180_000 });
-    const shots = path.join(ROOT, '.test-reports');
     await mkdir(shots, { recursive: true });
     const slider = page.getByLabel('Velocity weight slider', { exact: true });
     const steps: WorkbenchScale['steps'] = [];
@@ -113,7 +92,10 @@ export async function workbenchScale(tags = 200, regionCount = 25): Promise<Work
       await page.keyboard.press(step % 4 < 2 ? 'ArrowRight' : 'ArrowLeft');
       const r = await ranks;
       if (step < 2) {
-        const file = path.join(shots, `scale-200x25-updating-${step === 0 ? 'light' : 'dark'}.png`);
+        const file = path.join(
+          shots,
+          `scale-${tags}x${regionCount}-updating-${step === 0 ? 'light' : 'dark'}.png`,
+        );
         await page.screenshot({ path: file });
         screenshots.push(file);
       }
@@ -126,7 +108,7 @@ export async function workbenchScale(tags = 200, regionCount = 25): Promise<Work
         await page.keyboard.press('Enter');
       }
     }
-    const file = path.join(shots, 'scale-200x25-settled-dark.png');
+    const file = path.join(shots, `scale-${tags}x${regionCount}-settled-dark.png`);
     await page.screenshot({ path: file });
     screenshots.push(file);
     return { tags, regions: regionCount, runSeconds, steps, screenshots };

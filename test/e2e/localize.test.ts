@@ -20,7 +20,9 @@ import { KEY, NOW, NOW_MS } from '../support/faults';
 import {
   expectNoPageErrors,
   launchChromium,
+  runCommand,
   SCREENSHOTS,
+  setTheme,
   startPreview,
   workbenchPage,
   type Preview,
@@ -45,19 +47,6 @@ let ws: string;
 const pageErrors: string[] = [];
 
 const view = () => page.getByRole('tabpanel', { name: 'Localise' });
-
-async function command(title: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  const box = page.getByRole('combobox', { name: 'Type a command' });
-  await box.fill(title);
-  await expect
-    .poll(() =>
-      page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
-    )
-    .toContain(title);
-  await box.press('Enter');
-  await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
-}
 
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS, dataset: withPlantedVariants(buildDemoDataset()) });
@@ -99,7 +88,7 @@ describe('Localise view', () => {
     await sideRun.click();
     await page.getByRole('button', { name: 'Start run' }).click();
     await expect.poll(() => sideRun.isVisible(), { timeout: 90_000, interval: 500 }).toBe(true);
-    await command('View: Localise');
+    await runCommand(page, 'View: Localise');
     const sbc = view().getByRole('region', { name: 'Local variants of #smallbusinesscheck' });
     await sbc.waitFor({ timeout: 30_000 });
     const table = sbc.getByRole('table', { name: 'Local variants of #smallbusinesscheck by region' });
@@ -134,9 +123,8 @@ describe('Localise view', () => {
   it('passes axe in both themes; screenshots, light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-    for (const theme of ['light', 'dark']) {
-      await command(`Theme: ${theme}`);
-      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
       await page.waitForTimeout(250);
       expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS, `localize-${theme}.png`) });

@@ -14,6 +14,7 @@ import {
   expectNoPageErrors,
   launchChromium,
   SCREENSHOTS,
+  setTheme,
   startPreview,
   workbenchPage,
   type Preview,
@@ -78,11 +79,8 @@ const hold = (on: boolean) =>
 
 async function screenshots(name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const theme of ['light', 'dark']) {
-    await page.keyboard.press('ControlOrMeta+Shift+P');
-    await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${theme}`);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SCREENSHOTS, `rerank-${name}-${theme}.png`) });
   }

@@ -4,48 +4,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { type RunSamples, sampleKey, scoreRun } from '../../src/core/pipeline/run';
-import { mulberry32 } from '../../src/core/prng';
 import { createScoringPool } from '../../src/core/worker/scoring-pool';
-import type { Post, ScoreConfidence, Weights } from '../../src/shared/model';
-
-const NOW = 1_795_000_000;
-const REGIONS = ['US', 'GB', 'DE'];
-const TARGETS = ['target_1', 'target_2'];
+import { NOW, REGIONS, TARGETS, workerSamples } from '../support/worker-samples';
+import type { ScoreConfidence, Weights } from '../../src/shared/model';
 
 function samples(tags: number): { candidates: string[]; data: RunSamples } {
-  const rng = mulberry32(11);
-  const data: RunSamples = { challenges: new Map(), samples: new Map(), stoppedEarly: new Map() };
-  const candidates = Array.from({ length: tags }, (_, i) => `tag${i}`);
-  for (const [i, c] of candidates.entries()) {
+  const run = workerSamples(tags, {
+    seed: 11,
+    days: (rng) => 5 + rng() * 40,
+    posts: (rng) => 12 + Math.floor(rng() * 60),
+    likes: (i) => 2_000 + i * 300,
+    targetShare: 0.08,
+    authors: 40,
     // Two commercial tags: excluded by seed and organic, scored with the ad penalty by paid.
-    data.challenges.set(c, {
-      id: String(i),
-      name: c,
-      desc: '',
-      userCount: 5_000,
-      viewCount: 1e6,
-      isCommerce: i % 13 === 4,
-    });
-    for (const r of REGIONS) {
-      const pace = 5 + rng() * 40;
-      const posts: Post[] = Array.from({ length: 12 + Math.floor(rng() * 60) }, (_, j) => ({
-        id: `${c}${r}${j}`,
-        createTime: Math.floor(NOW - rng() * pace * 86_400),
-        likes: Math.round(rng() ** 2 * (2_000 + i * 300)),
-        comments: 0,
-        shares: 0,
-        plays: 0,
-        authorId: rng() < 0.08 ? 'target_1' : `c${Math.floor(rng() * 40)}`,
-        caption: '',
-      }));
-      data.samples.set(sampleKey(r, c), posts);
-    }
-  }
+    isCommerce: (i) => i % 13 === 4,
+  });
   // A candidate listed twice keeps its first place; a tag with too few posts for an interval.
-  candidates.push('tag3');
-  data.samples.set(sampleKey('US', 'tag7'), data.samples.get(sampleKey('US', 'tag7'))!.slice(0, 6));
-  data.stoppedEarly!.set(sampleKey('GB', 'tag2'), 'adaptive sampling had what it needed');
-  return { candidates, data };
+  run.candidates.push('tag3');
+  run.data.samples.set(sampleKey('US', 'tag7'), run.data.samples.get(sampleKey('US', 'tag7'))!.slice(0, 6));
+  return run;
 }
 
 const pool = createScoringPool({ size: 2 });

@@ -3,44 +3,21 @@
 // with a typed error, not silence, and the next job starts a new one.
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
-import { type RunSamples, sampleKey, scoreRun } from '../../src/core/pipeline/run';
-import { mulberry32 } from '../../src/core/prng';
+import { type RunSamples, scoreRun } from '../../src/core/pipeline/run';
 import { createScoringPool } from '../../src/core/worker/scoring-pool';
-import type { Post } from '../../src/shared/model';
-
-const NOW = 1_795_000_000;
-const REGIONS = ['US', 'GB', 'DE'];
-const TARGETS = ['target_1', 'target_2'];
+import { NOW, REGIONS, TARGETS, workerSamples } from '../support/worker-samples';
 
 function samples(tags: number): { candidates: string[]; data: RunSamples } {
-  const rng = mulberry32(5);
-  const data: RunSamples = { challenges: new Map(), samples: new Map(), stoppedEarly: new Map() };
-  const candidates = Array.from({ length: tags }, (_, i) => `tag${i}`);
-  for (const [i, c] of candidates.entries()) {
-    data.challenges.set(c, {
-      id: String(i),
-      name: c,
-      desc: '',
-      userCount: 5_000,
-      viewCount: 1e6,
-      isCommerce: i === 4,
-    });
-    for (const r of REGIONS) {
-      const posts: Post[] = Array.from({ length: 15 + Math.floor(rng() * 50) }, (_, j) => ({
-        id: `${c}${r}${j}`,
-        createTime: Math.floor(NOW - rng() * 30 * 86_400),
-        likes: Math.round(rng() ** 2 * 9_000),
-        comments: 0,
-        shares: 0,
-        plays: 0,
-        authorId: rng() < 0.1 ? 'target_1' : `c${Math.floor(rng() * 30)}`,
-        caption: '',
-      }));
-      data.samples.set(sampleKey(r, c), posts);
-    }
-  }
-  data.stoppedEarly!.set(sampleKey('GB', 'tag2'), 'adaptive sampling had what it needed');
-  return { candidates, data };
+  const run = workerSamples(tags, {
+    seed: 5,
+    days: () => 30,
+    posts: (rng) => 15 + Math.floor(rng() * 50),
+    likes: () => 9_000,
+    targetShare: 0.1,
+    authors: 30,
+    isCommerce: (i) => i === 4,
+  });
+  return run;
 }
 
 const pool = createScoringPool({ size: 2 });
