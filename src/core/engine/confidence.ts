@@ -55,10 +55,11 @@ function rankQuantile(counts: Int32Array, at: number, side: number, T: number, B
 
 /**
  * bcInterval of a tag's B resampled scores (in hundredths, k[from…from + B)) without sorting them: counted per
- * value when they span a narrow range (they usually do), which gives the same doubles in one pass over the counts;
- * sorted otherwise.
+ * value in the same pass that finds their range (they usually lie within counts.length / 2 hundredths of the point),
+ * which gives the same doubles in one pass over the counts; sorted otherwise. `counts` is all zeros on entry and
+ * is left so (only the range used is cleared: a second pass over the scores to size it was a tenth of a re-score).
  */
-function scoreInterval(
+export function scoreInterval(
   k: Int32Array,
   from: number,
   B: number,
@@ -70,26 +71,30 @@ function scoreInterval(
   // The reported score is a whole number of hundredths: a resampled score is under it (or equal) as its integer is.
   const P = Math.round(point * 100);
   const exact = P / 100 === point;
+  const size = counts.length;
+  const offset = (size >> 1) - P;
   let lo = 2_147_483_647;
   let hi = -2_147_483_648;
   let below = 0;
   let equal = 0;
+  let outside = 0;
   for (let b = 0; b < B; b++) {
     const v = k[from + b]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
     below += (v - P) >>> 31;
     equal += 1 - (((v - P) | (P - v)) >>> 31);
+    const at = v + offset;
+    // One unsigned comparison for 0 ≤ at < size.
+    if (at >>> 0 < size) counts[at] = counts[at]! + 1;
+    else outside += 1;
   }
-  const range = hi - lo + 1;
-  if (!exact || range > counts.length) {
+  const first = Math.max(0, lo + offset);
+  const last = Math.min(size - 1, hi + offset);
+  if (!exact || outside > 0) {
+    if (first <= last) counts.fill(0, first, last + 1);
     for (let b = 0; b < B; b++) sorted[b] = k[from + b]! / 100;
     return bcInterval(sorted.sort(), point, z);
-  }
-  counts.fill(0, 0, range);
-  for (let b = 0; b < B; b++) {
-    const at = k[from + b]! - lo;
-    counts[at] = counts[at]! + 1;
   }
   const z0 = normalQuantile(bcShare(below, equal, B));
   // quantile()'s positions in the sorted scores, found in one pass over the counts.
@@ -99,10 +104,11 @@ function scoreInterval(
   const at = [0, 0, 0, 0];
   let next = 0;
   let seen = 0;
-  for (let r = 0; r < range && next < 4; r++) {
+  for (let r = first; r <= last && next < 4; r++) {
     seen += counts[r]!;
-    while (next < 4 && seen > want[next]!) at[next++] = (r + lo) / 100;
+    while (next < 4 && seen > want[next]!) at[next++] = (r - offset) / 100;
   }
+  counts.fill(0, first, last + 1);
   const qLo = at[0]! + (at[1]! - at[0]!) * (iLo - want[0]!);
   const qHi = at[2]! + (at[3]! - at[2]!) * (iHi - want[2]!);
   return [Math.min(qLo, point), Math.max(qHi, point)];
@@ -113,7 +119,7 @@ const bcShare = (below: number, equal: number, B: number): number =>
   Math.min(1 - 0.5 / B, Math.max(0.5 / B, (below + equal / 2) / B));
 
 /** The bias-corrected (BC) percentile interval of sorted resampled scores around the point. */
-function bcInterval(sorted: Float64Array, point: number, z: number): [number, number] {
+export function bcInterval(sorted: Float64Array, point: number, z: number): [number, number] {
   const B = sorted.length;
   let below = 0;
   let equal = 0;
