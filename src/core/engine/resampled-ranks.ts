@@ -44,7 +44,7 @@ export function resampledRanks(
   const { order, B, normalised: norm } = draws;
   const T = order.length;
   const TN = T * NEIGHBOURS;
-  const total = T * B + 2 * T * (T + 2) + 4 * TN + (4 + BUCKETS_PER_TAG) * T + 1;
+  const total = T * B + 2 * T * (T + 2) + 2 * TN + (4 + BUCKETS_PER_TAG) * T + 1;
   if (buffers.length < total) buffers = new Int32Array(total);
   let used = 0;
   const take = (n: number): Int32Array => buffers.subarray(used, (used += n));
@@ -55,8 +55,6 @@ export function resampledRanks(
     ties: take(TN),
   };
   const s: Scratch = {
-    aheadBy: take(TN).fill(0),
-    tiesBy: take(TN).fill(0),
     tagAt,
     cur: take(T),
     byRank: take(T),
@@ -66,15 +64,11 @@ export function resampledRanks(
     penalty: Float64Array.from(order, (t) => (t.isCommerce ? AD_PENALTY : 0)),
   };
   rankResamples(norm, B, T, weights, s, ranks, stale);
-  byTag(s.aheadBy, T, ranks.ahead);
-  byTag(s.tiesBy, T, ranks.ties);
+  neighbourCounts(ranks.k, T, B, ranks.ahead, ranks.ties);
   return ranks;
 }
 
 interface Scratch {
-  /** ahead and ties by neighbour, [(d - 1) * T + r]. */
-  aheadBy: Int32Array;
-  tiesBy: Int32Array;
   /** The tag (index in draws.order) at rank index r. */
   tagAt: Int32Array;
   /** One resample's scores in the draws' order. */
@@ -89,7 +83,7 @@ interface Scratch {
 }
 
 /**
- * The resamples scored, compared and placed one by one. A function of its own, ending with its loop: V8 optimises a
+ * The resamples scored and placed one by one (neighbourCounts compares them after). A function of its own, ending with its loop: V8 optimises a
  * long-running loop on the stack (OSR) before the code after it has run, and that code deoptimised the loop's
  * optimised code again on every call (the loop then ran unoptimised, three times slower).
  */
@@ -103,7 +97,7 @@ function rankResamples(
   stale: (() => boolean) | undefined,
 ): void {
   const { velocity: wv, density: wd, overlap: wo, adPenalty: wa } = weights;
-  const { aheadBy, tiesBy, tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
+  const { tagAt, cur, byRank, keys, ids, buckets, penalty } = s;
   const { k, places } = out;
   // A rank index fits in the low `shift` bits of a sort key; the score below the resample's top in the rest.
   const shift = 32 - Math.clz32(Math.max(1, T - 1));
@@ -122,7 +116,6 @@ function rankResamples(
       bottom = Math.min(bottom, v);
     }
     const spread = top - bottom;
-    compareNeighbours(byRank, T, aheadBy, tiesBy);
     if (spread < 2 ** (31 - shift)) placePacked(byRank, T, top, spread, shift, keys, ids, buckets, places);
     else placeResample(byRank, T, keys, ids, places);
   }
@@ -244,23 +237,63 @@ function placeResample(
   }
 }
 
-/** Each tag against its next NEIGHBOURS by reported rank in one resample, by neighbour ([(d - 1) * T + r]: four
- * long loops rather than T short ones): ahead counted without a branch (a neighbour's order flips unpredictably,
- * and mispredicted branches were half this loop's cost), a tie with one (ties are rare, so it is predicted). */
-function compareNeighbours(byRank: Int32Array, T: number, aheadBy: Int32Array, tiesBy: Int32Array): void {
-  for (let d = 1; d <= NEIGHBOURS; d++) {
-    const base = (d - 1) * T;
-    for (let r = 0, u = d; u < T; r++, u++) {
-      const x = byRank[r]!;
-      const y = byRank[u]!;
-      aheadBy[base + r] = aheadBy[base + r]! + ((y - x) >>> 31);
-      if (x === y) tiesBy[base + r] = tiesBy[base + r]! + 1;
+/**
+ * How often each tag is ahead of, and tied with, each of its next NEIGHBOURS by reported rank, from their resampled
+ * scores in k after every resample is scored: one pass over a tag's B scores and its four neighbours' side by side,
+ * the counts in registers and without a branch (a neighbour's order flips unpredictably). Counted per resample
+ * inside the loop, each count a load and a store, it took half as long again.
+ */
+function neighbourCounts(k: Int32Array, T: number, B: number, ahead: Int32Array, ties: Int32Array): void {
+  ahead.fill(0);
+  ties.fill(0);
+  // Four neighbours written out (NEIGHBOURS is 4; were it not, every tag would take the general loop below).
+  const unrolled = NEIGHBOURS === 4 ? Math.max(0, T - 4) : 0;
+  for (let r = 0; r < unrolled; r++) {
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    let t4 = 0;
+    for (let b = r * B, end = b + B; b < end; b++) {
+      const x = k[b]!;
+      const y1 = k[b + B]!;
+      const y2 = k[b + 2 * B]!;
+      const y3 = k[b + 3 * B]!;
+      const y4 = k[b + 4 * B]!;
+      a1 += (y1 - x) >>> 31;
+      a2 += (y2 - x) >>> 31;
+      a3 += (y3 - x) >>> 31;
+      a4 += (y4 - x) >>> 31;
+      t1 += 1 - (((x - y1) | (y1 - x)) >>> 31);
+      t2 += 1 - (((x - y2) | (y2 - x)) >>> 31);
+      t3 += 1 - (((x - y3) | (y3 - x)) >>> 31);
+      t4 += 1 - (((x - y4) | (y4 - x)) >>> 31);
     }
+    const at = r * 4;
+    ahead[at] = a1;
+    ahead[at + 1] = a2;
+    ahead[at + 2] = a3;
+    ahead[at + 3] = a4;
+    ties[at] = t1;
+    ties[at + 1] = t2;
+    ties[at + 2] = t3;
+    ties[at + 3] = t4;
   }
-}
-
-/** The neighbour counts by neighbour turned to ResampledRanks' layout, by tag. */
-function byTag(by: Int32Array, T: number, out: Int32Array): void {
-  for (let d = 1; d <= NEIGHBOURS; d++)
-    for (let r = 0; r < T; r++) out[r * NEIGHBOURS + d - 1] = by[(d - 1) * T + r]!;
+  // The last tags, with fewer than NEIGHBOURS after them.
+  for (let r = unrolled; r < T; r++)
+    for (let d = 1; d <= NEIGHBOURS && r + d < T; d++) {
+      let a = 0;
+      let t = 0;
+      for (let b = r * B, end = b + B; b < end; b++) {
+        const x = k[b]!;
+        const y = k[b + d * B]!;
+        a += (y - x) >>> 31;
+        t += 1 - (((x - y) | (y - x)) >>> 31);
+      }
+      ahead[r * NEIGHBOURS + d - 1] = a;
+      ties[r * NEIGHBOURS + d - 1] = t;
+    }
 }
