@@ -1,5 +1,6 @@
 // The detail of a tag adaptive sampling stopped early: its score is said to be the full sample's estimate, with the
-// correction's words and the in-hand score once (they end the words), and the parts are the posts in hand's.
+// correction's words and the in-hand score once (they end the words; the flag below does not repeat them), and the
+// parts are the posts in hand's.
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
 import type { ScoredTag } from '../../src/shared/model';
@@ -35,7 +36,12 @@ const tag = {
   userCount: 1000,
   viewCount: 100_000,
   isCommerce: false,
-  flags: [],
+  flags: [
+    {
+      kind: 'sampled-less',
+      reason: `Sampled 30 of 90 by adaptive sampling: the ranking was decided without the rest. Its score is ${text}.`,
+    },
+  ],
   stoppedEarly: 'the ranking was decided; sampled 1 of 3 pages',
   inHandScore: 55.99,
   estimate: {
@@ -67,5 +73,20 @@ describe('the detail of a stopped tag', () => {
       `49.11 for the full sample, ${text} (the shares and counts above are the posts in hand`,
     );
     expect(html.split('55.99 from the posts in hand').length - 1).toBe(1);
+  });
+
+  it('says the estimate once: its flag below says why it was sampled less, not the estimate again', () => {
+    const html = renderToStaticMarkup(
+      createElement(ResultDetail, {
+        tag,
+        region: 'US',
+        settings: resolveSettings('organic'),
+        onClose: () => {},
+      }),
+    ).replace(/<!-- -->/g, '');
+    expect(html.split(text).length - 1).toBe(1);
+    expect(html).toContain(
+      'Sampled 30 of 90 by adaptive sampling: the ranking was decided without the rest.</li>',
+    );
   });
 });

@@ -15,6 +15,10 @@ import type { RunResult, ScoredTag } from '../../src/shared/model';
 import { SCORED_ROW_FIELDS, type ScoredRowKey } from '../../src/shared/scored-row';
 
 const settings = PRESETS.organic;
+/** A stopped tag's estimate, said in its 'sampled-less' flag's words as the engine joins them. */
+const ESTIMATE =
+  'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand';
+const SAMPLED_LESS = 'Sampled 70 of 90 by adaptive sampling: the ranking was decided without the rest.';
 const probe: ScoredTag = {
   tag: 'probetag',
   candidate: 'askedprobe',
@@ -34,7 +38,10 @@ const probe: ScoredTag = {
   userCount: 9_876,
   viewCount: 5_432_100,
   isCommerce: true,
-  flags: [{ kind: 'small-sample', reason: 'only 60 posts, under 70' }],
+  flags: [
+    { kind: 'small-sample', reason: 'only 60 posts, under 70' },
+    { kind: 'sampled-less', reason: `${SAMPLED_LESS} Its score is ${ESTIMATE}.` },
+  ],
   history: {
     previousRunAt: '2026-11-13T08:00:00.000Z',
     userCountGrowthPerWeek: 0.125,
@@ -57,7 +64,7 @@ const probe: ScoredTag = {
     partSe: { velocity: 0.02, density: 0.01, overlap: 0 },
     shift: { velocity: -0.1, logLikes: 0.05, overlap: -0.02 },
     learntFrom: 12,
-    text: 'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand',
+    text: ESTIMATE,
   },
   confidence: {
     low: 40.1,
@@ -122,8 +129,8 @@ const CSV_EXPECTED: Record<string, string> = {
   user_count: '9876',
   view_count: '5432100',
   is_commerce: 'true',
-  flags: 'small-sample',
-  flag_reasons: 'small-sample: only 60 posts, under 70',
+  flags: 'small-sample; sampled-less',
+  flag_reasons: `small-sample: only 60 posts, under 70 | sampled-less: ${SAMPLED_LESS} Its score is ${ESTIMATE}.`,
   previous_run_at: '2026-11-13T08:00:00.000Z',
   user_count_growth_per_week: '0.125',
   view_count_growth_per_week: '-0.04',
@@ -139,8 +146,7 @@ const CSV_EXPECTED: Record<string, string> = {
   confidence_reason: 'its rank range #5-#9 is too wide',
   stopped_early: 'ranked outside the top 10 after page 2',
   in_hand_score: '47.5',
-  score_estimated:
-    'estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand',
+  score_estimated: ESTIMATE,
 };
 
 const LABEL = '#probetag (asked as #askedprobe)';
@@ -160,8 +166,9 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
   targetAuthors: [{ column: 'Target authors', cell: '3' }],
   medianLikes: [{ column: 'Median likes', cell: '512' }],
   flags: [
-    { column: 'Flags', cell: 'small-sample' },
+    { column: 'Flags', cell: 'small-sample, sampled-less' },
     { line: `${LABEL}, small-sample: only 60 posts, under 70` },
+    { line: `${LABEL}, sampled-less: ${SAMPLED_LESS}` },
   ],
   history: [
     { column: 'Since', cell: '2026-11-13 08:00 UTC' },
@@ -175,12 +182,12 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
   tieBand: [{ line: `${LABEL}, tie band: in the tie band at the top-10 boundary after 3 of 3 pages` }],
   inHandScore: [
     {
-      line: `${LABEL}, score estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand`,
+      line: `${LABEL}, score ${ESTIMATE}`,
     },
   ],
   estimate: [
     {
-      line: `${LABEL}, score estimated from 2 of 3 pages: corrected for the page order by −4.3 (± 1.2, learnt from 12 fully sampled pairs); 47.50 from the posts in hand`,
+      line: `${LABEL}, score ${ESTIMATE}`,
     },
   ],
   confidence: [
@@ -275,7 +282,11 @@ function missing(output: Output, rendered: unknown): ScoredRowKey[] {
       return keys.filter(
         (k) =>
           !same(row[k], want(k)) ||
-          (k === 'flags' && !same(row.reasons, { 'small-sample': probe.flags[0]!.reason })),
+          (k === 'flags' &&
+            !same(row.reasons, {
+              'small-sample': probe.flags[0]!.reason,
+              'sampled-less': probe.flags[1]!.reason,
+            })),
       );
     }
     case 'history':
@@ -312,6 +323,18 @@ describe('the scored-row projection', () => {
   it.each(OUTPUTS)('every field claimed by %s reaches it', (output) => {
     expect(missing(output, outputs(result)[output])).toEqual([]);
   });
+
+  it.each(['markdown', 'html'] as const)(
+    "%s says a stopped tag's estimate once, on its own line",
+    (output) => {
+      const rendered = outputs(result)[output];
+      const report = output === 'markdown' ? readMarkdown(rendered) : readHtml(rendered);
+      const said = [...report.lines, ...report.tables.flatMap((t) => t.rows.flat())].filter((x) =>
+        x.includes(ESTIMATE),
+      );
+      expect(said).toEqual([`${LABEL}, score ${ESTIMATE}`]);
+    },
+  );
 
   it('--json rows carry the confidence as the app shows it', () => {
     const row = outputs(result).json.ranked[0]!;

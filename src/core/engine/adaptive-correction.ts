@@ -306,14 +306,8 @@ export const reweighEstimate = (
   w: ScoringSettings['weights'],
 ): ScoreEstimate => weighedEstimate(e, normalised, isCommerce, w);
 
-const SCORE_IS = ' Its score is ';
-/** The 'sampled-less' flag's words with the estimate's (one home for how they are joined). */
-export const flagReasonWith = (base: string, e: ScoreEstimate): string => `${base}${SCORE_IS}${e.text}.`;
-/** The flag's words without the estimate's, so a re-weigh can say the new ones. */
-export const flagReasonWithout = (reason: string, e: ScoreEstimate): string => {
-  const tail = `${SCORE_IS}${e.text}.`;
-  return reason.endsWith(tail) ? reason.slice(0, -tail.length) : reason;
-};
+// How the estimate joins the 'sampled-less' flag's words lives with the model (the reports and the app part them).
+export { flagReasonWith, flagReasonWithout } from '../../shared/estimate-words';
 
 /**
  * The bootstrap's draws of a corrected tag (confidence-draws.ts, raw metrics at (b * T + t) * 3): each resample is

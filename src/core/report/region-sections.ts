@@ -2,6 +2,7 @@
 // its reasons, momentum, and the excluded and failed tags.
 import type { ScoredTag } from '../../shared/model';
 import type { RegionPicks } from '../../shared/discover';
+import { flagReasonBesideEstimate } from '../../shared/estimate-words';
 import { formatLikes, formatOverlap, formatVelocity } from '../../shared/number-format';
 import {
   type Block,
@@ -73,7 +74,9 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
   if (ranked.length === 0) return [head, { kind: 'para', text: 'No tag was scored in this region.' }];
   const reasons: string[] = [];
   for (const t of ranked) {
-    for (const f of t.flags) reasons.push(`${tagLabel(t)}, ${f.kind}: ${f.reason}`);
+    // A stopped tag's estimate has its own line below: its flag says why it was sampled less, not the estimate again.
+    for (const f of t.flags)
+      reasons.push(`${tagLabel(t)}, ${f.kind}: ${flagReasonBesideEstimate(f, t.estimate)}`);
     if (t.confidence?.reason) reasons.push(`${tagLabel(t)}, ${t.confidence.label}: ${t.confidence.reason}`);
     if (t.stoppedEarly) reasons.push(`${tagLabel(t)}, sampled less: ${t.stoppedEarly}`);
     if (t.estimate) reasons.push(`${tagLabel(t)}, score ${t.estimate.text}`);

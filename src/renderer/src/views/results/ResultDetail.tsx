@@ -1,6 +1,7 @@
 // One tag's detail: its score in parts, its metrics, flags with reasons, momentum, and the sample's posts
 // (likes, date, author, target hits).
 import { useEffect, useState } from 'react';
+import { flagReasonBesideEstimate } from '../../../../shared/estimate-words';
 import { sameHashtag } from '../../../../shared/hashtag';
 import { inert } from '../../../../shared/safe-text';
 import type { SamplePost } from '../../../../shared/ipc/results';
@@ -139,7 +140,9 @@ export function ResultDetail(props: {
         <ul className="flags">
           {t.flags.map((f) => (
             <li key={f.kind}>
-              <span className={`chip flag-${f.kind}`}>{f.kind}</span> {f.reason}
+              {/* A stopped tag's estimate is said in the score's lines above, not again here. */}
+              <span className={`chip flag-${f.kind}`}>{f.kind}</span>{' '}
+              {flagReasonBesideEstimate(f, t.estimate)}
             </li>
           ))}
         </ul>
