@@ -85,8 +85,7 @@ export function scoreInterval(
     below += (v - P) >>> 31;
     equal += 1 - (((v - P) | (P - v)) >>> 31);
     const at = v + offset;
-    // One unsigned comparison for 0 ≤ at < size.
-    if (at >>> 0 < size) counts[at] = counts[at]! + 1;
+    if (at >= 0 && at < size) counts[at] = counts[at]! + 1;
     else outside += 1;
   }
   const first = Math.max(0, lo + offset);
