@@ -1,11 +1,13 @@
 // The browser preview as a user starts it (`npm run web`, i.e. scripts/web.ts) and a Chromium driving it (found
 // by src/core/browser/discovery.ts: the system's, Playwright's or @sparticuz/chromium's).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from '../../src/core/browser/discovery';
 import { ROOT } from './cli';
+import { KEY, NOW } from './faults';
 
 /** Screenshots the browser tests take, to be looked at (CI keeps the folder). */
 export const SCREENSHOTS = path.join(ROOT, '.test-reports');
@@ -132,4 +134,85 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await runCommand(page, `Theme: ${theme}`);
   await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+}
+
+/**
+ * The preview against the simulator as most browser tests start it: the simulator's URL and the tests' key, the
+ * tests' fixed clock (or `now`), the app's data in `<home>/app`, and `workspace` opened if one is given.
+ */
+export function previewOnSimulator(
+  sim: { url: string },
+  home: string,
+  opts: { now?: string; workspace?: string; env?: Record<string, string | undefined> } = {},
+): Promise<Preview> {
+  return startPreview(
+    [
+      ...['--api-base', sim.url, '--now', opts.now ?? NOW, '--data-dir', path.join(home, 'app')],
+      ...(opts.workspace === undefined ? [] : ['--workspace', opts.workspace]),
+    ],
+    { TIKLIVE_KEY: KEY, ...opts.env },
+  );
+}
+
+/** A browser test's tear-down: closes (or disposes of) each part in the order given, passing over any not made. */
+export async function closeAll(
+  ...parts: ({ close(): Promise<unknown> } | { dispose(): Promise<unknown> } | undefined)[]
+): Promise<void> {
+  for (const part of parts) {
+    if (part) await ('close' in part ? part.close() : part.dispose());
+  }
+}
+
+/**
+ * Screenshots of what the page shows now, light then dark, at `.test-reports/<name>-light.png` and `-dark.png`;
+ * the page is left in the theme it had.
+ */
+export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const before = await page.locator('html').getAttribute('data-theme');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    // A frame for the theme's colours to be painted (the attribute changes first).
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`) });
+  }
+  if (before === 'light') await setTheme(page, 'light');
+}
+
+/** A grid's column `col` in the order the grid shows its rows (AG Grid moves rows without moving their DOM nodes). */
+export function gridColumn(region: Locator, col: string): Promise<string[]> {
+  return region.getByRole('grid').evaluate((root, c) => {
+    const rows = [...root.querySelectorAll('[role="row"][row-index]')].sort(
+      (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
+    );
+    return rows
+      .map((r) => r.querySelector(`[role="gridcell"][col-id="${c}"]`)?.textContent ?? null)
+      .filter((t): t is string => t !== null);
+  }, col);
+}
+
+/** Ctrl/Cmd+N or +O, then the folder typed into the dialog it opens (the preview has no native one). */
+export async function folderDialog(
+  page: Page,
+  key: 'N' | 'O',
+  dialog: string,
+  dir: string,
+  button: string,
+): Promise<void> {
+  await page.keyboard.press(`ControlOrMeta+${key}`);
+  const d = page.getByRole('dialog', { name: dialog });
+  await expect.poll(() => d.isVisible()).toBe(true);
+  await d.getByLabel('Folder').fill(dir);
+  await d.getByRole('button', { name: button, exact: true }).click();
+  await expect.poll(() => d.isVisible()).toBe(false);
+}
+
+/** Run from the side bar, Start run in its estimate, and wait until the side bar offers Run again (the run over). */
+export async function runToEnd(page: Page, timeout = 90_000): Promise<void> {
+  const run = page
+    .getByRole('complementary', { name: 'Side bar' })
+    .getByRole('button', { name: 'Run', exact: true });
+  await run.click();
+  await page.getByRole('button', { name: 'Start run' }).click();
+  await expect.poll(() => run.isVisible(), { timeout, interval: 500 }).toBe(true);
 }
