@@ -3,32 +3,30 @@
 // tagfit.json; reachable and named for a keyboard and a screen reader (axe), light and dark. Screenshots land in
 // .test-reports/branding-light.png and branding-dark.png.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
-import { ROOT, runCli, tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { axeViolations } from '../support/axe';
+import { tempDir } from '../support/cli';
+import { demoWorkspace } from '../support/demo-workspace';
+import { KEY, NOW_MS } from '../support/faults';
 import { pdfPagesText } from '../support/pdf';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  openView,
+  previewOnSimulator,
+  runCommand,
+  runToEnd,
   SCREENSHOTS,
-  startPreview,
+  setTheme,
   workbenchPage,
   type Preview,
 } from '../support/web';
 
-const DEMO = path.join(ROOT, 'resources', 'demo');
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const RUN_AXE = `(async () => {
-  const r = await axe.run(document.querySelector('[role="tabpanel"]'), {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  });
-  return r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
-})()`;
 const LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="40" height="40" rx="8" fill="#ff7a00"/><text x="48" y="27" font-family="sans-serif" font-size="18" font-weight="700" fill="#222">ACME</text></svg>';
 
@@ -47,12 +45,7 @@ beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
   home = await tempDir();
   ws = path.join(home.dir, 'client-zest');
-  const init = await runCli([
-    'init',
-    ws,
-    ...['tags', 'creators', 'regions'].flatMap((n) => [`--${n}`, path.join(DEMO, `${n}.csv`)]),
-  ]);
-  expect(init.code, init.stderr).toBe(0);
+  await demoWorkspace(ws);
   await writeFile(path.join(home.dir, 'acme-logo.svg'), LOGO);
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
@@ -66,26 +59,15 @@ beforeAll(async () => {
       2,
     ),
   );
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir, { workspace: ws });
   await page.goto(preview.url);
 }, 120_000);
 
-afterAll(async () => {
-  await preview?.close();
-  await browser?.close();
-  await home?.dispose();
-  await sim?.close();
-});
+afterAll(() => closeAll(preview, browser, home, sim));
 
 describe('Settings › Report branding', () => {
   it('typed by keyboard, previewed live with the logo, saved to tagfit.json', async () => {
-    await page
-      .getByRole('navigation', { name: 'Activity bar' })
-      .getByRole('button', { name: 'Settings', exact: true })
-      .click();
+    await openView(page, 'Settings');
     await settingsView()
       .getByRole('heading', { name: /^Workspace: client-zest/ })
       .waitFor();
@@ -133,13 +115,9 @@ describe('Settings › Report branding', () => {
 
   it('passes axe in both themes; screenshots, light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-    for (const theme of ['light', 'dark']) {
-      await page.keyboard.press('ControlOrMeta+Shift+P');
-      await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${theme}`);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-      expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      expect(await axeViolations(page), theme).toEqual([]);
       await branding().scrollIntoViewIfNeeded();
       await branding().screenshot({ path: path.join(SCREENSHOTS, `branding-${theme}.png`) });
     }
@@ -147,15 +125,8 @@ describe('Settings › Report branding', () => {
   }, 60_000);
 
   it('Export from the preview writes the branded PDF beside the other formats', async () => {
-    const sideRun = page
-      .getByRole('complementary', { name: 'Side bar' })
-      .getByRole('button', { name: 'Run', exact: true });
-    await sideRun.click();
-    await page.getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(() => sideRun.isVisible(), { timeout: 90_000, interval: 500 }).toBe(true);
-    await page.keyboard.press('ControlOrMeta+Shift+P');
-    await page.getByRole('combobox', { name: 'Type a command' }).fill('Export reports');
-    await page.keyboard.press('Enter');
+    await runToEnd(page);
+    await runCommand(page, 'Export reports');
     const out = path.join(home.dir, 'exported');
     const dialog = page.getByRole('dialog', { name: 'Export reports' });
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(out);

@@ -4,7 +4,6 @@
 // candidate writes the tags list. axe passes in both themes; screenshots land in .test-reports/localize-light.png
 // and localize-dark.png.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,26 +14,23 @@ import {
   type SimulatorHandle,
   withPlantedVariants,
 } from '../../src/core/simulator';
-import { ROOT, runCli, tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { axeViolations } from '../support/axe';
+import { tempDir } from '../support/cli';
+import { DEMO_LISTS, demoWorkspace } from '../support/demo-workspace';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  previewOnSimulator,
   runCommand,
+  runToEnd,
   SCREENSHOTS,
   setTheme,
-  startPreview,
   workbenchPage,
   type Preview,
 } from '../support/web';
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const RUN_AXE = `(async () => {
-  const r = await axe.run(document.querySelector('[role="tabpanel"]'), {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  });
-  return r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
-})()`;
 const TAGS = ['smallbusinesscheck', 'marketingtips', 'startuplife', 'founderlife', 'aitools', 'designtok'];
 const REGIONS = ['US', 'GB', 'DE', 'FR', 'BR'];
 
@@ -53,41 +49,23 @@ beforeAll(async () => {
   home = await tempDir({
     'tags.csv': `tag\n${TAGS.join('\n')}\n`,
     'regions.csv': `code\n${REGIONS.join('\n')}\n`,
-    'creators.csv': await readFile(path.join(ROOT, 'resources', 'demo', 'creators.csv'), 'utf8'),
+    'creators.csv': await readFile(path.join(DEMO_LISTS, 'creators.csv'), 'utf8'),
   });
   ws = path.join(home.dir, 'client-localize');
-  const init = await runCli([
-    'init',
-    ws,
-    ...['tags', 'creators', 'regions'].flatMap((n) => [`--${n}`, path.join(home.dir, `${n}.csv`)]),
-  ]);
-  expect(init.code, init.stderr).toBe(0);
+  await demoWorkspace(ws, home.dir);
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir, { workspace: ws });
   await page.goto(preview.url);
 }, 90_000);
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await preview?.close();
-  await browser?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(preview, browser, sim, home));
 
 describe('Localise view', () => {
   it('lists the variants per candidate and region, samples one from the keyboard within its estimate, adds one', async () => {
-    const sideRun = page
-      .getByRole('complementary', { name: 'Side bar' })
-      .getByRole('button', { name: 'Run', exact: true });
-    await sideRun.click();
-    await page.getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(() => sideRun.isVisible(), { timeout: 90_000, interval: 500 }).toBe(true);
+    await runToEnd(page);
     await runCommand(page, 'View: Localise');
     const sbc = view().getByRole('region', { name: 'Local variants of #smallbusinesscheck' });
     await sbc.waitFor({ timeout: 30_000 });
@@ -122,11 +100,10 @@ describe('Localise view', () => {
 
   it('passes axe in both themes; screenshots, light and dark', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme);
       await page.waitForTimeout(250);
-      expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
+      expect(await axeViolations(page), theme).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS, `localize-${theme}.png`) });
     }
     const shots = await readdir(SCREENSHOTS);
