@@ -2,30 +2,25 @@
 // lists it and merges it, History names the laptop each run came from; the banner passes axe in both themes.
 // Screenshots land in .test-reports/sync-banner-light.png and sync-banner-dark.png.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../support/cli';
+import { axeViolations } from '../support/axe';
+import { runCli, tempDir } from '../support/cli';
+import { demoWorkspace } from '../support/demo-workspace';
 import { NOW } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  openView,
   SCREENSHOTS,
+  setTheme,
   startPreview,
   workbenchPage,
   type Preview,
 } from '../support/web';
-
-const DEMO = path.join(ROOT, 'resources', 'demo');
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const RUN_AXE = `(async () => {
-  const r = await axe.run(document.querySelector('.sync-banner'), {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  });
-  return r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
-})()`;
 
 let browser: Browser;
 let page: Page;
@@ -38,12 +33,7 @@ const banner = () => page.getByRole('status', { name: 'Conflicted copies' });
 beforeAll(async () => {
   home = await tempDir();
   ws = path.join(home.dir, 'client-zest');
-  const init = await runCli([
-    'init',
-    ws,
-    ...['tags', 'creators', 'regions'].flatMap((n) => [`--${n}`, path.join(DEMO, `${n}.csv`)]),
-  ]);
-  expect(init.code, init.stderr).toBe(0);
+  await demoWorkspace(ws);
   // Ben's laptop ran it, and the sync client left a copy of his tagfit.json beside Anna's.
   const ben = await runCli(['score', '--workspace', ws, '--demo', '--now', NOW, '--quiet'], {
     env: { TAGFIT_DEVICE: 'Ben laptop' },
@@ -62,11 +52,7 @@ beforeAll(async () => {
   await page.goto(preview.url);
 }, 180_000);
 
-afterAll(async () => {
-  await preview?.close();
-  await browser?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(preview, browser, home));
 
 describe('a shared workspace in the app', () => {
   it('the banner names the conflicted copy; Review lists it; axe passes in both themes (screenshots)', async () => {
@@ -78,13 +64,9 @@ describe('a shared workspace in the app', () => {
       .poll(() => banner().textContent())
       .toContain("tagfit (Ben's conflicted copy 2026-11-20).json is a copy Dropbox made of");
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-    for (const theme of ['light', 'dark']) {
-      await page.keyboard.press('ControlOrMeta+Shift+P');
-      await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${theme}`);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-      expect(await page.evaluate(RUN_AXE), theme).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      expect(await axeViolations(page, '.sync-banner'), theme).toEqual([]);
       await banner().screenshot({ path: path.join(SCREENSHOTS, `sync-banner-${theme}.png`) });
     }
     expectNoPageErrors(pageErrors);
@@ -95,10 +77,7 @@ describe('a shared workspace in the app', () => {
     await expect.poll(() => banner().textContent()).toContain('The conflicted copies were merged.');
     expect(JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).pages).toBe(3);
 
-    await page
-      .getByRole('navigation', { name: 'Activity bar' })
-      .getByRole('button', { name: 'History', exact: true })
-      .click();
+    await openView(page, 'History');
     const runs = page.getByRole('region', { name: 'Runs' });
     await runs.getByRole('columnheader', { name: 'Device' }).waitFor();
     await expect.poll(() => runs.getByRole('row').nth(1).textContent()).toContain('Ben laptop');
