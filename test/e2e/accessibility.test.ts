@@ -2,25 +2,26 @@
 // into the page, as VS Code's smoke tests do) on every view in both themes after a demo run, a visible focus
 // indicator at every Tab stop, the main flow by keys only, and the layout at 1440 × 900.
 import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WORKBENCH_VIEWS } from '../../src/shared/workbench-views';
+import { axeFindings } from '../support/axe';
 import { tempDir } from '../support/cli';
 import { NOW } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  openView,
+  runCommand,
   SCREENSHOTS,
+  setTheme,
   startPreview,
   workbenchPage,
   type Preview,
-  openView,
-  runCommand,
 } from '../support/web';
 
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // Every view the activity bar opens, from the one registry (11 in the issue; the Plan view came after).
 const VIEWS = WORKBENCH_VIEWS.filter((v) => v.inActivityBar).map((v) => v.title);
 
@@ -32,28 +33,7 @@ let preview: Preview;
 let home: { dir: string; dispose: () => Promise<void> };
 const pageErrors: string[] = [];
 
-interface Finding {
-  id: string;
-  impact: string;
-  targets: string[];
-  /** axe's words on the first element, e.g. the contrast it measured. */
-  why: string;
-}
-
 // The code below runs in the page, written as source text: the tests compile without the DOM's types.
-
-/** axe's WCAG 2.1 A/AA and best-practice rules on the whole page; each finding with where it was. */
-const RUN_AXE = `(async () => {
-  const r = await axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  });
-  return r.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    why: (v.nodes[0]?.failureSummary ?? '').replace(/\\s+/g, ' ').slice(0, 240),
-  }));
-})()`;
 
 /**
  * What a screen reader would call the focused element, and whether a focus indicator is drawn around it: an
@@ -87,13 +67,8 @@ const FOCUSED = `(() => {
   };
 })()`;
 
-async function axe(): Promise<Finding[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') refuses an inline script tag.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) {
-    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
-  }
-  return page.evaluate<Finding[]>(RUN_AXE);
-}
+/** axe's WCAG 2.1 A/AA and best-practice rules on the whole page; each finding with where it was. */
+const axe = () => axeFindings(page, { bestPractice: true });
 
 interface Focus {
   name: string;
@@ -120,19 +95,6 @@ async function tabTo(name: string | ((f: Focus) => Promise<boolean>), max = 120)
   throw new Error(`no Tab stop named ${String(name)} in ${max} presses; went through: ${seen.join(' | ')}`);
 }
 
-async function command(title: string): Promise<void> {
-  await runCommand(page, title);
-}
-
-async function theme(t: 'light' | 'dark'): Promise<void> {
-  await command(`Theme: ${t}`);
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(t);
-}
-
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
-
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 
 beforeAll(async () => {
@@ -147,22 +109,18 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, home));
 
 describe('the workbench by keyboard and screen reader', () => {
   it('axe finds nothing on the Welcome view (no workspace yet), light and dark', async () => {
     const found: string[] = [];
     for (const t of ['light', 'dark'] as const) {
-      await theme(t);
+      await setTheme(page, t);
       await page.screenshot({ path: path.join(SCREENSHOTS, `welcome-${t}-1440.png`) });
       for (const f of await axe()) found.push(`${t} Welcome: ${f.impact} ${f.id} at ${f.targets.join(', ')}`);
     }
     expect(found).toEqual([]);
-    await theme('light');
+    await setTheme(page, 'light');
     await page.evaluate('document.activeElement?.blur()');
   }, 60_000);
 
@@ -173,7 +131,7 @@ describe('the workbench by keyboard and screen reader', () => {
     await expect.poll(() => status().textContent()).toContain('Demo: simulated data');
     const ws = path.join(home.dir, 'app', 'demo-workspace');
     // Candidates from the palette; the add field by its shortcut; a new tag typed and saved.
-    await command('View: Candidates');
+    await runCommand(page, 'View: Candidates');
     await page.keyboard.press('Alt+N');
     await expect.poll(async () => (await focused())?.name).toBe('Add to Candidate hashtags');
     await page.keyboard.type('keyboardonly');
@@ -236,9 +194,9 @@ describe('the workbench by keyboard and screen reader', () => {
   it('axe finds nothing on any view, light and dark, after a run', async () => {
     const found: string[] = [];
     for (const t of ['light', 'dark'] as const) {
-      await theme(t);
+      await setTheme(page, t);
       for (const v of VIEWS) {
-        await view(v);
+        await openView(page, v);
         await page.waitForTimeout(300);
         // Looked at by people (CI keeps the folder): each view at 1440 × 900 after a run.
         await page.screenshot({ path: path.join(SCREENSHOTS, `${slug(v)}-${t}-1440.png`) });
@@ -254,8 +212,8 @@ describe('the workbench by keyboard and screen reader', () => {
     const none: string[] = [];
     const stops = new Set<string>();
     for (const t of ['light', 'dark'] as const) {
-      await theme(t);
-      await view('Results');
+      await setTheme(page, t);
+      await openView(page, 'Results');
       // From the top of the page, as after a load.
       await page.evaluate('document.activeElement?.blur()');
       for (let i = 0; i < 80; i++) {
@@ -271,7 +229,7 @@ describe('the workbench by keyboard and screen reader', () => {
   }, 120_000);
 
   it('at 1440 × 900 the Results grid shows every column, uncut, without a sideways scroll', async () => {
-    await view('Results');
+    await openView(page, 'Results');
     const grid = page.getByRole('region', { name: /^Results / }).first();
     await grid.getByRole('columnheader').first().waitFor();
     /** Where each header is, and which cells' text is cut (the tag and the flags may end in an ellipsis). */
@@ -324,7 +282,7 @@ describe('the workbench by keyboard and screen reader', () => {
         .dblclick();
       await expect.poll(() => page.getByRole('tabpanel').getAttribute('aria-label')).toBe(v);
     }
-    await view('Candidates');
+    await openView(page, 'Candidates');
     const strip = page.getByRole('tablist', { name: 'Open views' });
     const settings = strip.getByRole('tab', { name: 'Settings' });
     // Reached from the strip's overflow list, as in VS Code, or by scrolling the strip.
@@ -338,7 +296,7 @@ describe('the workbench by keyboard and screen reader', () => {
     expect(tab.x + tab.width).toBeLessThanOrEqual(box.x + box.width + 1);
     // By keys: the list opens on Enter with the view showing, End goes to the last, Enter opens it and focuses
     // its tab; in the strip the arrows move between tabs and Delete closes one.
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await more.focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused())?.name).toBe('Candidates');
