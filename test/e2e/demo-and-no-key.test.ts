@@ -11,7 +11,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli';
 import { NOW } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
+  runCommand,
+  screenshotBothThemes,
   launchChromium,
   SCREENSHOTS,
   startPreview,
@@ -30,29 +33,6 @@ const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const LABEL = 'Simulated data (demo): not from TikTok';
 
-async function command(title: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill(title);
-  await page.keyboard.press('Enter');
-}
-
-async function theme(name: 'light' | 'dark'): Promise<void> {
-  await command(`Theme: ${name}`);
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(name);
-}
-
-async function shots(name: string): Promise<void> {
-  for (const t of ['light', 'dark'] as const) {
-    await theme(t);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${t}.png`) });
-  }
-  await theme('light');
-}
-
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
-
 beforeAll(async () => {
   home = await tempDir();
   browser = await launchChromium();
@@ -67,11 +47,7 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, home));
 
 describe('no key, no setup; the demo says it is the demo', () => {
   it('a new workspace with no key: the Regions grid lists the ISO 3166 countries, and a click picks one', async () => {
@@ -82,7 +58,7 @@ describe('no key, no setup; the demo says it is the demo', () => {
     await d.getByLabel('Folder').fill(ws);
     await d.getByRole('button', { name: 'Create', exact: true }).click();
     await expect.poll(() => status().textContent()).toContain('client-new');
-    await view('Regions');
+    await openView(page, 'Regions');
     const panel = page.getByRole('tabpanel', { name: 'Regions' });
     await expect
       .poll(() => panel.textContent())
@@ -100,11 +76,11 @@ describe('no key, no setup; the demo says it is the demo', () => {
     // The whole list, from AD on.
     await page.getByLabel('Search regions').fill('');
     await expect.poll(() => grid.getByText('Andorra', { exact: true }).count()).toBe(1);
-    await shots('no-key-regions');
+    await screenshotBothThemes(page, 'no-key-regions');
   }, 120_000);
 
   it('the keychain’s trouble is said without a module or a path, and a key it could not store stays typed', async () => {
-    await view('Settings');
+    await openView(page, 'Settings');
     const keyPart = page.getByRole('region', { name: 'TikLiveAPI key' });
     await expect
       .poll(() => keyPart.textContent())
@@ -122,20 +98,20 @@ describe('no key, no setup; the demo says it is the demo', () => {
     expect(await alert.textContent()).toContain('The system keychain is not available on this machine');
     expect(await alert.textContent()).not.toContain('Check the input');
     expect(await field.inputValue()).toBe('pasted-key-0123456789');
-    await shots('no-key-keychain');
+    await screenshotBothThemes(page, 'no-key-keychain');
     await alert.getByRole('button', { name: 'Dismiss' }).click();
   }, 120_000);
 
   it('the demo: its run and every exported Markdown, HTML and CSV say it is simulated; #skincare is not in the demo data', async () => {
-    await command('Open the demo workspace');
+    await runCommand(page, 'Open the demo workspace');
     await expect.poll(() => status().textContent()).toContain('Demo: simulated data');
     // A real tag the demo's simulator does not hold, as a new user would add.
     await writeFile(
       path.join(home.dir, 'app', 'demo-workspace', 'tags.csv'),
       'tag\nfounderlife\nuxdesign\nskincare\n',
     );
-    await command('Open the demo workspace');
-    await view('Results');
+    await runCommand(page, 'Open the demo workspace');
+    await openView(page, 'Results');
     await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByRole('button', { name: 'Start run' }).click();
     await expect
@@ -167,6 +143,6 @@ describe('no key, no setup; the demo says it is the demo', () => {
       'utf8',
     );
     expect(us).toContain('#skincare is not in the demo data');
-    await shots('demo-simulated');
+    await screenshotBothThemes(page, 'demo-simulated');
   }, 240_000);
 });
