@@ -11,12 +11,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
 import { tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  previewOnSimulator,
   SCREENSHOTS,
-  startPreview,
+  screenshotBothThemes,
+  setTheme,
   workbenchPage,
   type Preview,
   openView,
@@ -35,26 +38,6 @@ const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const output = () => page.getByRole('region', { name: 'Output' });
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const outputLines = () => output().locator('.line').allTextContents();
-
-async function theme(name: 'light' | 'dark'): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${name}`);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(name);
-}
-
-/** A screenshot of what shows now, light then dark (the theme left light). */
-async function shots(name: string): Promise<void> {
-  for (const t of ['light', 'dark'] as const) {
-    await theme(t);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${t}.png`) });
-  }
-  await theme('light');
-}
-
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
 
 /** Fills a field and waits until it holds the text (a view that re-renders as the workspace settles keeps it). */
 async function typeInto(field: Locator, text: string): Promise<void> {
@@ -89,10 +72,7 @@ beforeAll(async () => {
   await writeFile(path.join(ws, 'tags.csv'), 'tag\nfounderlife\nsaasmarketing\nuxdesign\n');
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', empty],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir, { workspace: empty });
   await page.goto(preview.url);
   await sideBar().getByRole('button', { name: 'Run', exact: true }).waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -100,12 +80,7 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('costs, errors and exports as a person meets them', () => {
   it('an error says its cause in the alert itself: no "Check the input", nothing behind Detail', async () => {
@@ -116,7 +91,7 @@ describe('costs, errors and exports as a person meets them', () => {
     expect(text).toMatch(/^Estimating the run.*tags\.csv: no candidate hashtags to score/);
     expect(text).not.toContain('Check the input');
     expect(await alert.getByRole('button', { name: 'Detail' }).count()).toBe(0);
-    await shots('costs-error-cause');
+    await screenshotBothThemes(page, 'costs-error-cause');
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     // The client's workspace, with its candidates.
     await page.keyboard.press('ControlOrMeta+O');
@@ -128,7 +103,7 @@ describe('costs, errors and exports as a person meets them', () => {
   }, 120_000);
 
   it('creator fit names a missing account without an API route, says what it did, and its credits count', async () => {
-    await view('Creator fit');
+    await openView(page, 'Creator fit');
     const panel = page.getByRole('tabpanel', { name: 'Creator fit' });
     await typeInto(page.getByLabel('Creator usernames'), '@acme_designs, @nosuchcreator_zz');
     await panel.getByRole('button', { name: 'Score creators' }).click();
@@ -142,18 +117,18 @@ describe('costs, errors and exports as a person meets them', () => {
     expect(await panel.textContent()).toContain('No TikTok account @nosuchcreator_zz');
     expect(await page.locator('body').textContent()).not.toMatch(/GET \/|userinfo-by-username/);
     await expect.poll(week).toBe(creditsOf(line));
-    await shots('costs-creator-fit');
+    await screenshotBothThemes(page, 'costs-creator-fit');
   }, 120_000);
 
   it('decode asks first, with its cost; Enter twice starts it; "credits this week" rises by what it spent', async () => {
     const before = await week();
-    await view('Competitors');
+    await openView(page, 'Competitors');
     const field = page.getByLabel('Competitor usernames');
     await typeInto(field, '@studio_north');
     const confirm = page.getByRole('dialog', { name: 'Confirm the decode' });
     // Enter in the field asks first (Escape: nothing spent), as a person would try it in each theme.
     for (const t of ['dark', 'light'] as const) {
-      await theme(t);
+      await setTheme(page, t);
       await field.press('Enter');
       await expect.poll(() => confirm.isVisible()).toBe(true);
       expect(await confirm.textContent()).toContain(
@@ -185,13 +160,13 @@ describe('costs, errors and exports as a person meets them', () => {
     expect(spent).toBeGreaterThan(3);
     await expect.poll(week).toBe(before + spent);
     // History's account of the ledger shows the decode apart.
-    await view('History');
+    await openView(page, 'History');
     const ledger = page.getByRole('region', { name: 'Credits spent' });
     await expect.poll(() => ledger.textContent()).toContain(`competitor decodes${spent}`);
   }, 120_000);
 
   it('export says each file, the count and where; notifies; Open folder and Open report go through main', async () => {
-    await view('Results');
+    await openView(page, 'Results');
     await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByRole('button', { name: 'Start run' }).click();
     await expect
@@ -214,7 +189,7 @@ describe('costs, errors and exports as a person meets them', () => {
     expect(lines.filter((l) => /Wrote \S/.test(l))).toHaveLength(files.length);
     const summary = (await said.textContent()) ?? '';
     expect(lines.some((l) => l.includes(`Notification: Reports exported: ${summary}`))).toBe(true);
-    await shots('export-done');
+    await screenshotBothThemes(page, 'export-done');
     await dialog.getByRole('button', { name: 'Open folder' }).click();
     await expect
       .poll(async () => (await outputLines()).some((l) => l.includes(`Open: ${out} (the browser preview`)))

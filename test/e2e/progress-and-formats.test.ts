@@ -9,13 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
-import { ROOT, tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { tempDir } from '../support/cli';
+import { listFiles } from '../support/demo-workspace';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  previewOnSimulator,
   SCREENSHOTS,
-  startPreview,
+  setTheme,
   workbenchPage,
   type Preview,
 } from '../support/web';
@@ -32,13 +35,6 @@ const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const progressLine = () => page.getByRole('group', { name: 'Run progress' }).getByRole('status');
 const output = () => page.getByRole('region', { name: 'Output' });
 
-async function theme(name: 'light' | 'dark'): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${name}`);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(name);
-}
-
 async function startRun(): Promise<void> {
   await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByRole('button', { name: 'Start run' }).click();
@@ -49,21 +45,13 @@ beforeAll(async () => {
   home = await tempDir();
   // The demo's lists (30 candidates once merged, four regions: 120 pairs) in a workspace of their own.
   ws = path.join(home.dir, 'demo-lists');
-  const demo = path.join(ROOT, 'resources', 'demo');
   await initWorkspace(ws, {
-    from: {
-      tags: path.join(demo, 'tags.csv'),
-      creators: path.join(demo, 'creators.csv'),
-      regions: path.join(demo, 'regions.csv'),
-    },
+    from: listFiles(),
     settings: { preset: 'organic', requestsPerMinute: 100000 },
   });
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir, { workspace: ws });
   await page.goto(preview.url);
   await sideBar().getByRole('button', { name: 'Run', exact: true }).waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -71,12 +59,7 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('a run as the user watches it (issue 28, item 13)', () => {
   it('a cancel by the user is one neutral line, "Cancelled — kept N pairs", not a red error twice', async () => {
@@ -103,9 +86,9 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
     expect(lines.filter((l) => l.includes('Cancelled — kept'))).toHaveLength(1);
     expect(await output().locator('.line.error').count()).toBe(0);
     expect(lines.join('\n')).not.toMatch(/\br[0-9a-z]{10,}\b/);
-    await theme('dark');
+    await setTheme(page, 'dark');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cancelled-dark.png') });
-    await theme('light');
+    await setTheme(page, 'light');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cancelled-light.png') });
   }, 120_000);
 
