@@ -9,15 +9,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
+  folderDialog,
+  gridColumn,
   launchChromium,
+  openView,
+  previewOnSimulator,
   SCREENSHOTS,
-  startPreview,
+  startRun,
   workbenchPage,
   type Preview,
-  openView,
 } from '../support/web';
 
 let sim: SimulatorHandle;
@@ -31,20 +35,6 @@ const pageErrors: string[] = [];
 
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const competitors = () => page.getByRole('tabpanel', { name: 'Competitors' });
-
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
-
-/** Ctrl/Cmd+N or +O, then the folder typed into the dialog it opens. */
-async function folderDialog(key: 'N' | 'O', dialog: string, dir: string, button: string): Promise<void> {
-  await page.keyboard.press(`ControlOrMeta+${key}`);
-  const d = page.getByRole('dialog', { name: dialog });
-  await expect.poll(() => d.isVisible()).toBe(true);
-  await d.getByLabel('Folder').fill(dir);
-  await d.getByRole('button', { name: button, exact: true }).click();
-  await expect.poll(() => d.isVisible()).toBe(false);
-}
 
 /** Decode says its cost first, as Run does: Start decode in its confirmation. */
 async function confirmDecode(): Promise<void> {
@@ -61,15 +51,7 @@ const decodedSections = (): Promise<string[]> =>
 
 /** The Results grid's tags in the order it shows them (AG Grid moves rows without moving their DOM nodes). */
 const resultTags = (): Promise<string[]> =>
-  page
-    .getByRole('region', { name: 'Results US' })
-    .getByRole('grid')
-    .evaluate((root) =>
-      [...root.querySelectorAll('[role="row"][row-index]')]
-        .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
-        .map((r) => r.querySelector('[role="gridcell"][col-id="tag"]')?.textContent ?? null)
-        .filter((t): t is string => t !== null),
-    );
+  gridColumn(page.getByRole('region', { name: 'Results US' }), 'tag');
 
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
@@ -82,41 +64,33 @@ beforeAll(async () => {
   await writeFile(path.join(ws, 'tags.csv'), 'tag\nfounderlife\nsaasmarketing\nuxdesign\n');
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app')],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir);
   await page.goto(preview.url);
 }, 90_000);
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('jobs that outlive a view switch', () => {
   it('Ctrl/Cmd+N opens the new-workspace dialog and Ctrl/Cmd+O the open one; each does what it says', async () => {
     await expect.poll(() => status().textContent()).toContain('Key set');
-    await folderDialog('N', 'New workspace', other, 'Create');
+    await folderDialog(page, 'N', 'New workspace', other, 'Create');
     await expect.poll(() => status().textContent()).toContain('client-other');
-    await folderDialog('N', 'New workspace', ws, 'Create');
+    await folderDialog(page, 'N', 'New workspace', ws, 'Create');
     await expect.poll(() => status().textContent()).toContain('client-jobs');
     expect(await readFile(path.join(ws, 'regions.csv'), 'utf8')).toBe('code\nUS\n');
-    await folderDialog('O', 'Open workspace', other, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', other, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-other');
     // Escape closes the dialog and opens nothing.
     await page.keyboard.press('ControlOrMeta+O');
     await expect.poll(() => page.getByRole('dialog', { name: 'Open workspace' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Open workspace' }).count()).toBe(0);
-    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', ws, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-jobs');
     // The simulator has no plan: a big one, as in Settings.
-    await view('Settings');
+    await openView(page, 'Settings');
     await page.getByLabel('Plan: requests per minute').fill('100000');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect
@@ -125,7 +99,7 @@ describe('jobs that outlive a view switch', () => {
   }, 120_000);
 
   it('Cancel stops a decode: said so, and the next job can start', async () => {
-    await view('Competitors');
+    await openView(page, 'Competitors');
     const release = sim.hold();
     try {
       await page.getByLabel('Competitor usernames').fill('@acme_designs, @studio_north');
@@ -148,7 +122,7 @@ describe('jobs that outlive a view switch', () => {
   }, 120_000);
 
   it('a decode’s progress and then its result are still there after switching views', async () => {
-    await view('Competitors');
+    await openView(page, 'Competitors');
     const release = sim.hold();
     try {
       await page.getByLabel('Competitor usernames').fill('@acme_designs');
@@ -158,33 +132,33 @@ describe('jobs that outlive a view switch', () => {
       await expect.poll(() => progress.isVisible()).toBe(true);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'jobs-decode-progress.png') });
-      await view('Results');
+      await openView(page, 'Results');
       expect(await progress.count()).toBe(0);
       // Whatever view is open, the status bar says a decode is going.
       expect(await status().textContent()).toMatch(/Decoding: 0 of 1 competitors · 0 credits/);
-      await view('Competitors');
+      await openView(page, 'Competitors');
       // Back: the same job's progress, and the question it was asked.
       expect(await progress.isVisible()).toBe(true);
       expect(await page.getByLabel('Competitor usernames').inputValue()).toBe('@acme_designs');
-      await view('Settings');
+      await openView(page, 'Settings');
     } finally {
       release();
     }
     // The decode ends while another view shows; its result waits in Competitors.
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
-    await view('Competitors');
+    await openView(page, 'Competitors');
     await expect.poll(decodedSections, { timeout: 60_000 }).toEqual(['Tags of @acme_designs']);
     expect(await page.getByRole('group', { name: 'Decode progress' }).count()).toBe(0);
     const tags = await competitors().getByRole('region', { name: 'Tags of @acme_designs' }).textContent();
-    await view('History');
-    await view('Competitors');
+    await openView(page, 'History');
+    await openView(page, 'Competitors');
     expect(await competitors().getByRole('region', { name: 'Tags of @acme_designs' }).textContent()).toBe(
       tags,
     );
   }, 120_000);
 
   it('Creator fit: its progress with Cancel, then its ranking, stay across a view switch', async () => {
-    await view('Creator fit');
+    await openView(page, 'Creator fit');
     const panel = page.getByRole('tabpanel', { name: 'Creator fit' });
     const progress = page.getByRole('group', { name: 'Creator fit progress' });
     const release = sim.hold();
@@ -194,8 +168,8 @@ describe('jobs that outlive a view switch', () => {
       await expect.poll(() => progress.isVisible()).toBe(true);
       expect(await progress.getByRole('button', { name: 'Cancel creator fit' }).isEnabled()).toBe(true);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'jobs-creator-fit-progress.png') });
-      await view('Watch');
-      await view('Creator fit');
+      await openView(page, 'Watch');
+      await openView(page, 'Creator fit');
       expect(await progress.isVisible()).toBe(true);
     } finally {
       release();
@@ -204,23 +178,19 @@ describe('jobs that outlive a view switch', () => {
     await expect.poll(() => ranked.getByRole('row').count(), { timeout: 60_000 }).toBe(3);
     const text = await ranked.textContent();
     expect(text).toContain('@acme_designs');
-    await view('Watch');
-    await view('Creator fit');
+    await openView(page, 'Watch');
+    await openView(page, 'Creator fit');
     expect(await ranked.textContent()).toBe(text);
   }, 120_000);
 
   it('a score run’s progress and its results survive a view switch', async () => {
-    await view('Results');
+    await openView(page, 'Results');
     const release = sim.hold();
     try {
-      await page
-        .getByRole('complementary', { name: 'Side bar' })
-        .getByRole('button', { name: 'Run', exact: true })
-        .click();
-      await page.getByRole('button', { name: 'Start run' }).click();
+      await startRun(page);
       await expect.poll(() => page.getByLabel('Run progress').isVisible()).toBe(true);
-      await view('Competitors');
-      await view('Results');
+      await openView(page, 'Competitors');
+      await openView(page, 'Results');
       expect(await page.getByLabel('Run progress').isVisible()).toBe(true);
     } finally {
       release();
@@ -230,18 +200,18 @@ describe('jobs that outlive a view switch', () => {
       .toBeGreaterThan(0);
     await expect.poll(async () => (await resultTags()).length).toBe(3);
     const before = await resultTags();
-    await view('Creator fit');
-    await view('Results');
+    await openView(page, 'Creator fit');
+    await openView(page, 'Results');
     await expect.poll(resultTags).toEqual(before);
   }, 120_000);
   it('the track record: its progress, then its verdict, stay in History across a view switch', async () => {
-    await view('Settings');
+    await openView(page, 'Settings');
     await page.getByLabel('Your own accounts', { exact: true }).fill('@tagfit_follows');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect
       .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).ownAccounts)
       .toEqual(['tagfit_follows']);
-    await view('History');
+    await openView(page, 'History');
     const record = page.getByRole('region', { name: 'Track record' });
     const progress = record.getByRole('group', { name: 'Track record progress' });
     const release = sim.hold();
@@ -249,8 +219,8 @@ describe('jobs that outlive a view switch', () => {
       await record.getByRole('button', { name: 'Check the ranking against my posts' }).click();
       await expect.poll(() => progress.isVisible()).toBe(true);
       expect(await progress.getByRole('button', { name: 'Cancel track record' }).isEnabled()).toBe(true);
-      await view('Candidates');
-      await view('History');
+      await openView(page, 'Candidates');
+      await openView(page, 'History');
       expect(await progress.isVisible()).toBe(true);
     } finally {
       release();
@@ -259,8 +229,8 @@ describe('jobs that outlive a view switch', () => {
     await expect.poll(() => result.isVisible(), { timeout: 60_000 }).toBe(true);
     const verdict = await result.textContent();
     expect(verdict).toContain('@tagfit_follows');
-    await view('Results');
-    await view('History');
+    await openView(page, 'Results');
+    await openView(page, 'History');
     expect(await result.textContent()).toBe(verdict);
   }, 120_000);
 });

@@ -2,20 +2,21 @@
 // the grid (the ranks answer at once), the confidence cells read "updating…" with the grid busy while the
 // intervals are computed, then show an interval again. The page holds the intervals event back for a moment (the
 // test's EventSource, not the app) so the updating state can be looked at: screenshots light and dark.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoDataset, startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
 import { tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
+  gridColumn,
   launchChromium,
-  SCREENSHOTS,
-  setTheme,
-  startPreview,
+  previewOnSimulator,
+  runToEnd,
+  screenshotBothThemes,
   workbenchPage,
   type Preview,
 } from '../support/web';
@@ -62,29 +63,12 @@ function holdIntervalsInPage(): void {
 const grid = () => page.getByRole('region', { name: 'Results US' });
 
 /** A column of the Results grid in the order it shows its rows. */
-const cells = (col: string): Promise<string[]> =>
-  grid()
-    .getByRole('grid')
-    .evaluate((root, c) => {
-      const rows = [...root.querySelectorAll('[role="row"][row-index]')].sort(
-        (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
-      );
-      return rows
-        .map((r) => r.querySelector(`[role="gridcell"][col-id="${c}"]`)?.textContent ?? null)
-        .filter((t): t is string => t !== null);
-    }, col);
+const cells = (col: string): Promise<string[]> => gridColumn(grid(), col);
 
 const hold = (on: boolean) =>
   page.evaluate((v) => ((globalThis as unknown as { __holdIntervals: boolean }).__holdIntervals = v), on);
 
-async function screenshots(name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(page, theme);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `rerank-${name}-${theme}.png`) });
-  }
-}
+const screenshots = (name: string) => screenshotBothThemes(page, `rerank-${name}`);
 
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
@@ -102,30 +86,17 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
   await page.addInitScript(holdIntervalsInPage);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app'), '--workspace', ws],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir, { workspace: ws });
   await page.goto(preview.url);
 }, 120_000);
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('a weight slider on a long list', () => {
   it('re-ranks the grid on every step; the intervals read "updating…" until they come, then show', async () => {
-    const side = page.getByRole('complementary', { name: 'Side bar' });
-    await side.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('button', { name: 'Start run' }).click();
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count(), { timeout: 90_000 })
-      .toBeGreaterThan(0);
+    await runToEnd(page, { finished: true });
     // The grid renders the rows in view (about 25 of the list's).
     await expect.poll(async () => (await cells('tag')).length).toBeGreaterThan(20);
     await expect.poll(async () => (await cells('confidence')).every((c) => /\d/.test(c))).toBe(true);

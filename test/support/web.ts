@@ -207,12 +207,33 @@ export async function folderDialog(
   await expect.poll(() => d.isVisible()).toBe(false);
 }
 
-/** Run from the side bar, Start run in its estimate, and wait until the side bar offers Run again (the run over). */
-export async function runToEnd(page: Page, timeout = 90_000): Promise<void> {
+/** Run from the side bar, then Start run in the estimate's dialog. */
+export async function startRun(page: Page): Promise<void> {
+  await page
+    .getByRole('complementary', { name: 'Side bar' })
+    .getByRole('button', { name: 'Run', exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Start run' }).click();
+}
+
+/**
+ * A run started from the side bar and waited out: until the side bar offers Run again or, with `finished`, until a
+ * status says "Finished:". `timeout` is a limit for a hang, not a speed bound.
+ */
+export async function runToEnd(
+  page: Page,
+  opts: { timeout?: number; finished?: boolean } = {},
+): Promise<void> {
+  const timeout = opts.timeout ?? 90_000;
+  await startRun(page);
+  if (opts.finished) {
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count(), { timeout })
+      .toBeGreaterThan(0);
+    return;
+  }
   const run = page
     .getByRole('complementary', { name: 'Side bar' })
     .getByRole('button', { name: 'Run', exact: true });
-  await run.click();
-  await page.getByRole('button', { name: 'Start run' }).click();
   await expect.poll(() => run.isVisible(), { timeout, interval: 500 }).toBe(true);
 }
