@@ -6,6 +6,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/core/browser/discovery';
+import { pdfOptions } from '../../src/core/report/pdf';
 import { chromiumPdfPrinter } from '../../src/core/report/pdf-chromium';
 import { runCli, tempDir, type CliRun } from '../support/cli';
 import { pdfPagesText, screenshotPdfPage } from '../support/pdf';
@@ -53,6 +54,27 @@ beforeAll(async () => {
   await brand({ agency: AGENCY, client: CLIENT, logo: 'branding/logo.svg', accent: '#1f6feb' });
 });
 afterAll(() => t.dispose());
+
+/** How a report's tables sit in the page, measured in the browser (a script as text: the Node-side type check has
+ * no DOM): tables wider than their box, figures broken over two lines, the page's width, the figures counted. */
+interface Fit {
+  wide: string[];
+  broken: number;
+  page: number;
+  figures: number;
+}
+const FIT = `(() => {
+  const wide = [...document.querySelectorAll('table')]
+    .filter((t) => t.scrollWidth > t.parentElement.clientWidth)
+    .map((t) => t.querySelector('th').textContent + ': ' + t.scrollWidth + ' > ' + t.parentElement.clientWidth);
+  const figures = [...document.querySelectorAll('td.num:not(.note)')].filter((td) => td.textContent !== '');
+  const broken = figures.filter((td) => {
+    const r = document.createRange();
+    r.selectNodeContents(td);
+    return r.getClientRects().length > 1;
+  }).length;
+  return { wide, broken, page: document.documentElement.scrollWidth, figures: figures.length };
+})()`;
 
 describe('--format pdf with branding', () => {
   it('Markdown, HTML and PDF carry the agency and the client; the PDF has "Page 1 of N"; page 1 is looked at', async () => {
@@ -106,6 +128,37 @@ describe('--format pdf with branding', () => {
     try {
       await screenshotPdfPage(browser, pdf, path.join(SCREENSHOTS, 'report-pdf-page1.png'), 1);
       await screenshotPdfPage(browser, pdf, path.join(SCREENSHOTS, 'report-pdf-page2.png'), 2);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the widest table fits a laptop window and the A4 page: flags and tag names wrap, figures stay on one line', async () => {
+    const out = path.join(t.dir, 'fit');
+    const run = await score(out, 'html');
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(path.join(out, 'report-2026-11-20.html'), 'utf8');
+    // The demo has rows with two and three flags: the case that pushed the table past the page.
+    expect(html).toMatch(/<td class="wrap">[a-z-]+, [a-z-]+, [a-z-]+<\/td>/);
+    // The PDF's page: A4's width less its margins, in CSS pixels at the print's zoom.
+    const o = pdfOptions({ title: '', branding: null, blocks: [] });
+    const a4 = Math.floor((((210 - o.marginMm.left - o.marginMm.right) / 25.4) * 96) / o.scale);
+    const browser = await launchBrowser();
+    try {
+      for (const [width, media] of [
+        [1280, 'screen'],
+        [a4, 'print'],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.emulateMedia({ media });
+        const seen = await page.evaluate<Fit>(FIT);
+        expect(seen.wide, `${media} ${width}px`).toEqual([]);
+        expect(seen.page, `${media} ${width}px`).toBeLessThanOrEqual(width);
+        expect(seen.broken, `${media} ${width}px`).toBe(0);
+        expect(seen.figures).toBeGreaterThan(100);
+        await page.close();
+      }
     } finally {
       await browser.close();
     }

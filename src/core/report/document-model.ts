@@ -34,7 +34,16 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'para'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; header: string[]; rows: string[][]; numeric?: boolean[] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** Columns of figures: right-aligned, never broken across lines. */
+      numeric?: boolean[];
+      /** Columns that wrap whatever their length (tag names, flag lists), so a wide table fits a page; a numeric
+       * one holds a figure and a note after it ("18.69 (saturated)"): the note wraps, the figure stays whole. */
+      wrap?: boolean[];
+    }
   /** A chart: `svg` is written beside the report as `file` and embedded in the HTML. */
   | { kind: 'chart'; file: string; alt: string; svg: string };
 

@@ -36,9 +36,18 @@ export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
         case 'table': {
           const cls = (i: number): string => (b.numeric?.[i] ? ' class="num"' : '');
           const head = b.header.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
-          // Short cells (numbers, intervals, ranks) stay on one line; sentences wrap.
-          const td = (c: string, i: number): string =>
-            `<td${b.numeric?.[i] ? ' class="num"' : c.length <= 24 ? ' class="short"' : ''}>${escapeHtml(c)}</td>`;
+          // Figures and short cells (intervals, ranks) stay on one line; sentences, tag names and flag lists wrap,
+          // so the widest table fits an A4 page and a laptop window.
+          const kind = (c: string, i: number): string => {
+            if (b.numeric?.[i]) return b.wrap?.[i] && c.includes(' ') ? 'num note' : 'num';
+            // A word too long for a column (a very long hashtag) may break anywhere; others break at spaces only.
+            if (b.wrap?.[i]) return /\S{25}/.test(c) ? 'wrap long' : 'wrap';
+            return c.length <= 24 ? 'short' : '';
+          };
+          const td = (c: string, i: number): string => {
+            const k = kind(c, i);
+            return `<td${k ? ` class="${k}"` : ''}>${escapeHtml(c)}</td>`;
+          };
           const rows = b.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n');
           return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
         }
@@ -61,21 +70,24 @@ section.region { break-before: page; border-top: 3px solid #4c78a8; margin-top: 
 table { border-collapse: collapse; margin: .5rem 0; font-size: 12px; }
 th, td { border: 1px solid #d0d7de; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { text-align: right; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.short { white-space: nowrap; }
+td.wrap { overflow-wrap: break-word; }
+td.wrap.long { overflow-wrap: anywhere; min-width: 8em; }
+td.num.note { white-space: normal; }
 .scroll { overflow-x: auto; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #57606a; font-size: 12px; }
 nav ul { columns: 3; }
+@media screen and (max-width: 1100px) { table { font-size: 11px; } th, td { padding: 2px 4px; } }
 @page { margin: 12mm; }
 @media print {
   .scroll { overflow: visible; }
   body { margin: 0; max-width: none; padding: 0; }
   table { font-size: 8.5px; }
   th, td { padding: 1px 3px; }
-  th.num { white-space: normal; }
-  td.num { white-space: normal; }
   table { max-width: 100%; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }

@@ -36,6 +36,7 @@ export function topBlocks(input: RegionReportInput): Block[] {
     kind: 'table',
     header: ['Tag', 'Score', 'Velocity', 'Density', 'Overlap', 'Confidence', 'Flags'],
     numeric: [false, true, true, true, true, false, false],
+    wrap: [true, false, false, false, false, false, true],
     rows: result.ranked
       .slice(0, TOP)
       .map((t) => [
@@ -103,6 +104,7 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
         'Flags',
       ],
       numeric: [true, false, true, false, false, false, true, true, true, true, true, true, true, false],
+      wrap: [false, true, false, false, false, false, false, false, false, false, false, false, false, true],
       rows: ranked.map((t) => [
         String(t.rank),
         tagLabel(t),

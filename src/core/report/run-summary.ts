@@ -65,6 +65,8 @@ export function summaryDocument(
     kind: 'table',
     header: ['Tag', 'Best region', ...regions],
     numeric: [false, false, ...regions.map(() => true)],
+    // A region's cell is a score and the tag's flags: the flags wrap under it, so many regions still fit a page.
+    wrap: [true, false, ...regions.map(() => true)],
     rows: rows.map((r) => [
       tagLabel(r),
       r.best ? `${r.best.region} (${score2(r.best.score)})` : 'none',
