@@ -9,14 +9,16 @@ import type { RunResult } from '../../shared/model';
 import type { StoredAlert, TagSuggestion, WatchAlert } from '../../shared/discover';
 import { TagfitError } from '../errors';
 import { runDate } from '../report/files';
-import { escapeMarkdown } from '../report/markdown';
+import { alertsDocument } from '../report/alerts-document';
+import { loadReportBranding } from '../report/branding';
+import { renderMarkdown } from '../report/markdown';
 import { writeReports, type WrittenFile } from '../report/write';
 import { loadRuns, type StoredRun } from '../workspace/history';
 import type { Workspace } from '../workspace/layout';
 import { thisDevice } from '../workspace/device';
 import { readTextFile, writeFileAtomically } from '../workspace/json-file';
 import { reportsDirFor, sharedBecause } from '../workspace/sync/shared';
-import { alertsFor, renderAlertsMarkdown } from './watch';
+import { alertsFor } from './watch';
 import { VELOCITY_BASELINE_RUNS } from './velocity-alert';
 
 const stateSchema = z.object({
@@ -182,8 +184,11 @@ export async function recordWatchRun(opts: {
     earlier,
   );
   const date = runDate(new Date(result.now));
+  // A report like the run's: the workspace's branding in its title block, the demo's label on a simulated run.
+  const branding = await loadReportBranding(ws.dir, ws.settings.branding, ws.paths.settings);
+  const doc = alertsDocument({ alerts, date, branding, simulated: result.simulated === true });
   const written = await writeReports(await reportsDirFor(ws.paths, await thisDevice()), [
-    { name: `alerts-${date}.md`, content: renderAlertsMarkdown(alerts, date, escapeMarkdown) },
+    { name: `alerts-${date}.md`, content: renderMarkdown(doc) },
   ]);
   const stored: StoredAlert[] = alerts.map((alert, i) => ({
     id: `${result.now}#${i}`,

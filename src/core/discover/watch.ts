@@ -210,25 +210,6 @@ export function alertsFor(
   return alerts;
 }
 
-/** The alerts file: what fired, in words, grouped by region. */
-export function renderAlertsMarkdown(
-  alerts: readonly WatchAlert[],
-  date: string,
-  escape: (s: string) => string,
-): string {
-  const lines = [`# Alerts ${date}`, ''];
-  if (alerts.length === 0)
-    lines.push('No alert: no change since the last run stood out from sampling noise.');
-  const regions = [...new Set(alerts.map((a) => a.region))];
-  for (const region of regions) {
-    lines.push(`## ${escape(region)}`, '');
-    for (const a of alerts.filter((x) => x.region === region))
-      lines.push(`- ${a.rule}: ${escape(a.message)}`);
-    lines.push('');
-  }
-  return `${lines.join('\n').trimEnd()}\n`;
-}
-
 /** The scheduler lines for this machine; Tagfit never edits a scheduler's configuration itself. */
 export function scheduleLines(
   s: WatchSchedule,
