@@ -11,12 +11,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
 import { tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
   launchChromium,
+  previewOnSimulator,
+  runCommand,
   SCREENSHOTS,
-  startPreview,
+  setTheme,
+  startRun,
   workbenchPage,
   type Preview,
 } from '../support/web';
@@ -47,21 +51,9 @@ const italic = (tab: string) =>
     );
 
 async function open(): Promise<void> {
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app')],
-    {
-      TIKLIVE_KEY: KEY,
-    },
-  );
+  preview = await previewOnSimulator(sim, home.dir);
   await page.goto(preview.url);
   await page.getByRole('navigation', { name: 'Activity bar' }).waitFor();
-}
-
-async function theme(name: 'light' | 'dark'): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${name}`);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(name);
 }
 
 beforeAll(async () => {
@@ -92,12 +84,7 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('VS Code habits (issue 28, item 14)', () => {
   it('opens a workspace by Ctrl/Cmd+O; an empty view says what is empty and what to do', async () => {
@@ -232,8 +219,7 @@ describe('VS Code habits (issue 28, item 14)', () => {
   }, 60_000);
 
   it('after a run: status bar items act on a click, Escape closes the row detail, Output follows its newest line', async () => {
-    await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('button', { name: 'Start run' }).click();
+    await startRun(page);
     await expect
       .poll(
         () =>
@@ -304,7 +290,7 @@ describe('VS Code habits (issue 28, item 14)', () => {
 
   it('screenshots light and dark', async () => {
     for (const name of ['dark', 'light'] as const) {
-      await theme(name);
+      await setTheme(page, name);
       await activity('Candidates').click();
       await page.screenshot({ path: path.join(SCREENSHOTS, `side-bar-candidates-${name}.png`) });
       await activity('Results').click();
@@ -318,9 +304,7 @@ describe('VS Code habits (issue 28, item 14)', () => {
     await open();
     await expect.poll(() => status().textContent()).toContain('client-acme');
     // Closed by the user, it is not opened at the next launch.
-    await page.keyboard.press('ControlOrMeta+Shift+P');
-    await page.getByRole('combobox', { name: 'Type a command' }).fill('Close workspace');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Close workspace');
     await expect.poll(() => status().textContent()).toContain('No workspace');
     await preview.close();
     await open();

@@ -3,7 +3,7 @@
 // reopened workspace shows its last run, a History run opens, the comparison survives a tab switch; an invalid list
 // row survives closing the workspace and the estimate says it is skipped; Decode's Add is per tag and says what it
 // did. Screenshots light and dark land in .test-reports/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,15 +11,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { initWorkspace } from '../../src/core/workspace/layout';
 import { tempDir } from '../support/cli';
-import { KEY, NOW, NOW_MS } from '../support/faults';
+import { KEY, NOW_MS } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
+  folderDialog,
+  gridColumn,
   launchChromium,
-  SCREENSHOTS,
-  startPreview,
+  openView,
+  previewOnSimulator,
+  screenshotBothThemes,
   workbenchPage,
   type Preview,
-  openView,
 } from '../support/web';
 
 let sim: SimulatorHandle;
@@ -37,33 +40,9 @@ const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
 const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const tagSet = () => page.getByLabel('Tag set US', { exact: true });
 
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
-
-/** Ctrl/Cmd+N or +O, then the folder typed into the dialog it opens. */
-async function folderDialog(key: 'N' | 'O', dialog: string, dir: string, button: string): Promise<void> {
-  await page.keyboard.press(`ControlOrMeta+${key}`);
-  const d = page.getByRole('dialog', { name: dialog });
-  await expect.poll(() => d.isVisible()).toBe(true);
-  await d.getByLabel('Folder').fill(dir);
-  await d.getByRole('button', { name: button, exact: true }).click();
-  await expect.poll(() => d.isVisible()).toBe(false);
-}
-
 /** A column of the Results grid in the order it shows its rows (AG Grid moves rows without moving their DOM nodes). */
 const resultCells = (col: string): Promise<string[]> =>
-  page
-    .getByRole('region', { name: 'Results US' })
-    .getByRole('grid')
-    .evaluate((root, c) => {
-      const rows = [...root.querySelectorAll('[role="row"][row-index]')].sort(
-        (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
-      );
-      return rows
-        .map((r) => r.querySelector(`[role="gridcell"][col-id="${c}"]`)?.textContent ?? null)
-        .filter((t): t is string => t !== null);
-    }, col);
+  gridColumn(page.getByRole('region', { name: 'Results US' }), col);
 
 /** The tag set's chips as the page shows them once it is not updating, and their hover texts. */
 const chips = async (): Promise<{ tag: string; title: string }[]> => {
@@ -96,17 +75,7 @@ async function runToEnd(): Promise<void> {
     .toBeGreaterThan(0);
 }
 
-async function screenshots(name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const theme of ['light', 'dark']) {
-    await page.keyboard.press('ControlOrMeta+Shift+P');
-    await page.getByRole('combobox', { name: 'Type a command' }).fill(`Theme: ${theme}`);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `keeps-${name}-${theme}.png`) });
-  }
-}
+const screenshots = (name: string) => screenshotBothThemes(page, `keeps-${name}`);
 
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
@@ -135,27 +104,19 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await workbenchPage(browser, pageErrors);
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', NOW, '--data-dir', path.join(home.dir, 'app')],
-    { TIKLIVE_KEY: KEY },
-  );
+  preview = await previewOnSimulator(sim, home.dir);
   await page.goto(preview.url);
 }, 120_000);
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('the workbench keeps what it produced', () => {
   it('opens two client workspaces by their folders', async () => {
     await expect.poll(() => status().textContent()).toContain('Key set');
-    await folderDialog('N', 'New workspace', other, 'Create');
-    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await folderDialog(page, 'N', 'New workspace', other, 'Create');
+    await folderDialog(page, 'O', 'Open workspace', ws, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-keeps');
   }, 120_000);
 
@@ -263,11 +224,11 @@ describe('the workbench keeps what it produced', () => {
   }, 120_000);
 
   it('a reopened workspace shows its last run’s results, not "No results yet"', async () => {
-    await folderDialog('O', 'Open workspace', other, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', other, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-other');
-    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', ws, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-keeps');
-    await view('Results');
+    await openView(page, 'Results');
     // The run paid for is back, ranked by the workspace's scoring as the side bar shows it, for no credit.
     await expect.poll(() => resultCells('tag')).toEqual(firstRanking);
     expect(await page.getByText('No results yet', { exact: false }).count()).toBe(0);
@@ -283,15 +244,15 @@ describe('the workbench keeps what it produced', () => {
 
   it('a run in History opens in Results as the current results, its scoring in the side bar', async () => {
     // A second run, with one more candidate: the history holds two runs.
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('booktok');
     await page.keyboard.press('Enter');
     await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('booktok');
-    await view('Results');
+    await openView(page, 'Results');
     await setWeight('Velocity weight', '0.9');
     await runToEnd();
     await expect.poll(async () => (await resultCells('tag')).length).toBe(9);
-    await view('History');
+    await openView(page, 'History');
     const runs = page.getByRole('region', { name: 'Runs' });
     const open = runs.getByRole('button', { name: /^Open run .* in Results$/ });
     await expect.poll(() => open.count()).toBe(2);
@@ -305,14 +266,14 @@ describe('the workbench keeps what it produced', () => {
       .poll(() => page.getByLabel('Scoring of these results', { exact: true }).textContent())
       .toMatch(/^organic · /);
     expect(await status().textContent()).toContain('0 credits');
-    await view('History');
+    await openView(page, 'History');
     expect(await runs.getByText('In Results', { exact: true }).count()).toBe(1);
     expect(await open.count()).toBe(1);
     await screenshots('history-open-run');
   }, 120_000);
 
   it('the History comparison survives a tab switch', async () => {
-    await view('History');
+    await openView(page, 'History');
     const runs = page.getByRole('region', { name: 'Runs' });
     for (const box of await runs.getByRole('checkbox', { name: /^Pick run / }).all()) await box.check();
     await runs.getByRole('button', { name: 'Compare the two' }).click();
@@ -320,8 +281,8 @@ describe('the workbench keeps what it produced', () => {
     await expect.poll(() => comparison.isVisible()).toBe(true);
     const text = await comparison.textContent();
     expect(text).toContain('booktok');
-    await view('Results');
-    await view('History');
+    await openView(page, 'Results');
+    await openView(page, 'History');
     expect(await comparison.isVisible()).toBe(true);
     expect(await comparison.textContent()).toBe(text);
     expect(
@@ -332,7 +293,7 @@ describe('the workbench keeps what it produced', () => {
   }, 120_000);
 
   it('an invalid row survives closing and reopening the workspace; the estimate says it will be skipped', async () => {
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('slow-living');
     await page.keyboard.press('Enter');
     const candidates = page.getByRole('region', { name: 'Candidate hashtags' }).getByRole('grid');
@@ -344,13 +305,13 @@ describe('the workbench keeps what it produced', () => {
       .toContain('slow-living');
     expect(await readFile(path.join(ws, 'tags.csv'), 'utf8')).not.toContain('slow-living');
     // Closed (another workspace opened) with no prompt, then reopened: the row is still there, still marked.
-    await folderDialog('O', 'Open workspace', other, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', other, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-other');
-    await view('Candidates');
+    await openView(page, 'Candidates');
     expect(await candidates.getByRole('row').filter({ hasText: 'slow-living' }).count()).toBe(0);
-    await folderDialog('O', 'Open workspace', ws, 'Open');
+    await folderDialog(page, 'O', 'Open workspace', ws, 'Open');
     await expect.poll(() => status().textContent()).toContain('client-keeps');
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await expect.poll(() => row.textContent()).toMatch(/^.*slow-living.*✗ .*not a hashtag/);
     await screenshots('draft-row');
     // The run's estimate says what it will skip, before any credit is spent.
@@ -377,7 +338,7 @@ describe('the workbench keeps what it produced', () => {
   }, 120_000);
 
   it('Decode’s Add is per tag: generic tags start unticked, and Add says what it added and skipped', async () => {
-    await view('Competitors');
+    await openView(page, 'Competitors');
     const panel = page.getByRole('tabpanel', { name: 'Competitors' });
     await page.getByLabel('Competitor usernames').fill('@acme_designs');
     await panel.getByRole('button', { name: 'Decode', exact: true }).click();

@@ -119,12 +119,17 @@ export async function openView(page: Page, name: string): Promise<void> {
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Shift+P');
   const box = page.getByRole('combobox', { name: 'Type a command' });
-  await box.fill(title);
-  // Enter runs the selected match: wait until the list has caught up with what was typed.
+  // Enter runs the selected match: wait until the list has caught up with what was typed. The palette clears its
+  // field once it has opened (an effect after the first render), which on a busy machine can land after the fill:
+  // the title is typed again while the field does not hold it.
   await expect
-    .poll(() =>
-      page.locator('.palette [role="option"][aria-selected="true"]').first().textContent({ timeout: 1000 }),
-    )
+    .poll(async () => {
+      if ((await box.inputValue()) !== title) await box.fill(title);
+      return page
+        .locator('.palette [role="option"][aria-selected="true"]')
+        .first()
+        .textContent({ timeout: 1000 });
+    })
     .toContain(title);
   await box.press('Enter');
   await expect.poll(() => page.getByRole('dialog', { name: 'Command palette' }).count()).toBe(0);
