@@ -17,6 +17,7 @@ import {
   expectNoPageErrors,
   launchChromium,
   previewOnSimulator,
+  runToEnd,
   SCREENSHOTS,
   screenshotBothThemes,
   setTheme,
@@ -167,11 +168,7 @@ describe('costs, errors and exports as a person meets them', () => {
 
   it('export says each file, the count and where; notifies; Open folder and Open report go through main', async () => {
     await openView(page, 'Results');
-    await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('button', { name: 'Start run' }).click();
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count(), { timeout: 60_000 })
-      .toBeGreaterThan(0);
+    await runToEnd(page, { finished: true, timeout: 60_000 });
     const out = path.join(home.dir, 'exported');
     await page.keyboard.press('ControlOrMeta+E');
     const dialog = page.getByRole('dialog', { name: 'Export reports' });

@@ -14,6 +14,7 @@ import {
   closeAll,
   expectNoPageErrors,
   runCommand,
+  runToEnd,
   screenshotBothThemes,
   launchChromium,
   SCREENSHOTS,
@@ -30,7 +31,6 @@ let home: { dir: string; dispose: () => Promise<void> };
 const pageErrors: string[] = [];
 
 const status = () => page.getByRole('contentinfo', { name: 'Status bar' });
-const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const LABEL = 'Simulated data (demo): not from TikTok';
 
 beforeAll(async () => {
@@ -112,11 +112,7 @@ describe('no key, no setup; the demo says it is the demo', () => {
     );
     await runCommand(page, 'Open the demo workspace');
     await openView(page, 'Results');
-    await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('button', { name: 'Start run' }).click();
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count(), { timeout: 120_000 })
-      .toBeGreaterThan(0);
+    await runToEnd(page, { finished: true, timeout: 120_000 });
     const body = async () => (await page.locator('body').textContent()) ?? '';
     expect(await body()).not.toContain('not found by TikLiveAPI');
     const out = path.join(home.dir, 'demo-export');

@@ -19,6 +19,7 @@ import {
   previewOnSimulator,
   SCREENSHOTS,
   setTheme,
+  startRun,
   workbenchPage,
   type Preview,
 } from '../support/web';
@@ -34,11 +35,6 @@ const pageErrors: string[] = [];
 const sideBar = () => page.getByRole('complementary', { name: 'Side bar' });
 const progressLine = () => page.getByRole('group', { name: 'Run progress' }).getByRole('status');
 const output = () => page.getByRole('region', { name: 'Output' });
-
-async function startRun(): Promise<void> {
-  await sideBar().getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('button', { name: 'Start run' }).click();
-}
 
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
@@ -65,7 +61,7 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
   it('a cancel by the user is one neutral line, "Cancelled — kept N pairs", not a red error twice', async () => {
     // Paced answers: the run is still going when the user changes their mind.
     sim.setOptions({ latencyMs: 400 });
-    await startRun();
+    await startRun(page);
     await expect
       .poll(() => progressLine().textContent(), { timeout: 30_000 })
       .toMatch(/^[1-9]\d* of \d+ pairs/);
@@ -94,7 +90,7 @@ describe('a run as the user watches it (issue 28, item 13)', () => {
 
   it('one count of pairs, and a time left shown only once the pace is known (its distance from the real end printed)', async () => {
     sim.setOptions({ latencyMs: 250 });
-    await startRun();
+    await startRun(page);
     const seen: { at: number; text: string }[] = [];
     const runButton = sideBar().getByRole('button', { name: 'Run', exact: true });
     // Read the progress as a person glances at it, until the run is over.

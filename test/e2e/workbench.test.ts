@@ -10,20 +10,23 @@ import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import { listRuns } from '../../src/core/workspace/history';
 import { readLedger } from '../../src/core/ledger/credit-ledger';
 import { initWorkspace } from '../../src/core/workspace/layout';
-import { ROOT, tempDir } from '../support/cli';
+import { tempDir } from '../support/cli';
+import { listFiles } from '../support/demo-workspace';
 import { DATE, KEY, NOW, NOW_MS, reportNames, tagId } from '../support/faults';
 import {
+  closeAll,
   expectNoPageErrors,
+  gridColumn,
   launchChromium,
+  openView,
+  previewOnSimulator,
+  runToEnd,
   SCREENSHOTS,
-  startPreview,
+  setTheme,
   workbenchPage,
   type Preview,
-  openView,
-  setTheme,
 } from '../support/web';
 
-const SHOTS = SCREENSHOTS;
 const WEEK_LATER = new Date(NOW_MS + 7 * 86_400_000).toISOString();
 
 let sim: SimulatorHandle;
@@ -35,27 +38,15 @@ let ws: string;
 /** Uncaught errors in the page: any one fails the test during which it happened. */
 const pageErrors: string[] = [];
 
-async function openPreview(now: string, extra: string[] = []): Promise<void> {
-  preview = await startPreview(
-    ['--api-base', sim.url, '--now', now, '--data-dir', path.join(home.dir, 'app'), ...extra],
-    {
-      TIKLIVE_KEY: KEY,
-    },
-  );
+async function openPreview(now: string, workspace?: string): Promise<void> {
+  preview = await previewOnSimulator(sim, home.dir, { now, workspace });
   await page.goto(preview.url);
 }
 
 const grid = (name: string) => page.getByRole('region', { name }).getByRole('grid');
 /** A column's cells in the order the grid shows its rows (AG Grid moves rows without moving their DOM nodes). */
 const cellTexts = (name: string, col: string): Promise<string[]> =>
-  grid(name).evaluate((root, c) => {
-    const rows = [...root.querySelectorAll('[role="row"][row-index]')].sort(
-      (a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')),
-    );
-    return rows
-      .map((r) => r.querySelector(`[role="gridcell"][col-id="${c}"]`)?.textContent ?? null)
-      .filter((t): t is string => t !== null);
-  }, col);
+  gridColumn(page.getByRole('region', { name }), col);
 
 async function pasteInto(label: string, text: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -72,28 +63,6 @@ async function pasteInto(label: string, text: string): Promise<void> {
   }, text);
 }
 
-async function runToEnd(): Promise<void> {
-  await page
-    .getByRole('complementary', { name: 'Side bar' })
-    .getByRole('button', { name: 'Run', exact: true })
-    .click();
-  await page.getByRole('button', { name: 'Start run' }).click();
-  await expect
-    .poll(
-      () =>
-        page
-          .getByRole('complementary', { name: 'Side bar' })
-          .getByRole('button', { name: 'Run', exact: true })
-          .isVisible(),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-}
-
-async function view(name: string): Promise<void> {
-  await openView(page, name);
-}
-
 beforeAll(async () => {
   sim = await startSimulator({ key: KEY, now: NOW_MS });
   home = await tempDir();
@@ -105,12 +74,7 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageErrors(pageErrors));
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  await sim?.close();
-  await home?.dispose();
-});
+afterAll(() => closeAll(browser, preview, sim, home));
 
 describe('the workbench through npm run web', () => {
   it('serves nothing without the token, and refuses a bridge call from another origin', async () => {
@@ -143,7 +107,7 @@ describe('the workbench through npm run web', () => {
       .toContain('client-acme');
     expect((await readdir(ws)).sort()).toContain('tagfit.json');
     // The simulator has no plan: raise the workspace's requests per minute, as a user with a big plan would.
-    await view('Settings');
+    await openView(page, 'Settings');
     await page.getByLabel('Plan: requests per minute').fill('100000');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect
@@ -152,7 +116,7 @@ describe('the workbench through npm run web', () => {
   });
 
   it('paste and edit candidates: an invalid one is marked, a duplicate merged, "#" stripped, saved to tags.csv', async () => {
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await pasteInto(
       'Add to Candidate hashtags',
       '#FounderLife\nsmallbusinesscheck\nsmall business\nfounderlife\nsaasmarketing\nuxdesign',
@@ -189,13 +153,13 @@ describe('the workbench through npm run web', () => {
       .poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8'))
       .toBe('tag\nfounderlife\nsmallbusinesscheck\nbooktok\nsaasmarketing\nuxdesign\n');
     await expect.poll(() => page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(true);
-    await view('Target creators');
+    await openView(page, 'Target creators');
     await page.getByLabel('Add to Target creators', { exact: true }).fill('@acme_designs');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => readFile(path.join(ws, 'creators.csv'), 'utf8'))
       .toBe('unique_id\nacme_designs\n');
-    await view('Regions');
+    await openView(page, 'Regions');
     for (const code of ['US', 'GB']) {
       await page.getByLabel('Search regions').fill(code);
       // Wait for the filter to settle (a row on its way out is still in the page for a moment).
@@ -264,7 +228,7 @@ describe('the workbench through npm run web', () => {
   }, 120_000);
 
   it('runs to the end: ranked per region, and a weight edit re-ranks at once with no API call', async () => {
-    await runToEnd();
+    await runToEnd(page, { timeout: 60_000 });
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count())
       .toBeGreaterThan(0);
@@ -320,12 +284,12 @@ describe('the workbench through npm run web', () => {
   }, 120_000);
 
   it('a rejected key and an unreachable API are explained where they happen; failed pairs are retried alone', async () => {
-    await view('Candidates');
+    await openView(page, 'Candidates');
     await page.getByLabel('Add to Candidate hashtags', { exact: true }).fill('gymtok');
     await page.keyboard.press('Enter');
     await expect.poll(() => readFile(path.join(ws, 'tags.csv'), 'utf8')).toContain('gymtok');
     sim.setOptions({ key: 'a-key-that-changed' });
-    await runToEnd();
+    await runToEnd(page, { timeout: 60_000 });
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'TikLiveAPI refused the key' }).count())
       .toBeGreaterThan(0);
@@ -340,7 +304,7 @@ describe('the workbench through npm run web', () => {
       match: { challenge_id: tagId('gymtok') },
       times: Infinity,
     });
-    await runToEnd();
+    await runToEnd(page, { timeout: 60_000 });
     await page.getByRole('tab', { name: /Problems/ }).click();
     const problems = page.getByLabel('Problems', { exact: true });
     await expect
@@ -387,7 +351,7 @@ describe('the workbench through npm run web', () => {
   });
 
   it('screenshots of every view, light and dark', async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     const views = [
       'Candidates',
       'Target creators',
@@ -404,20 +368,20 @@ describe('the workbench through npm run web', () => {
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(page, theme);
       for (const v of views) {
-        await view(v);
+        await openView(page, v);
         await page.waitForTimeout(250);
         await page.screenshot({
-          path: path.join(SHOTS, `${v.toLowerCase().replace(/ /g, '-')}-${theme}.png`),
+          path: path.join(SCREENSHOTS, `${v.toLowerCase().replace(/ /g, '-')}-${theme}.png`),
         });
       }
     }
-    expect((await readdir(SHOTS)).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(18);
+    expect((await readdir(SCREENSHOTS)).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(18);
   }, 120_000);
 
   it('a second run a week later shows momentum', async () => {
     await preview.close();
-    await openPreview(WEEK_LATER, ['--workspace', ws]);
-    await view('Results');
+    await openPreview(WEEK_LATER, ws);
+    await openView(page, 'Results');
     // Momentum compares like with like: the last recorded run weighed density alone (the weight edit above), so
     // this one does too; a run with other weights would say "not comparable" instead.
     for (const [label, value] of [
@@ -428,7 +392,7 @@ describe('the workbench through npm run web', () => {
       await page.getByLabel(label, { exact: true }).fill(value);
       await page.getByLabel(label, { exact: true }).press('Enter');
     }
-    await runToEnd();
+    await runToEnd(page, { timeout: 60_000 });
     await expect
       .poll(async () => (await cellTexts('Results US', 'momentum')).length, { timeout: 30_000 })
       .toBeGreaterThan(0);
@@ -440,13 +404,13 @@ describe('the workbench through npm run web', () => {
   }, 120_000);
 
   it('the track record: own accounts named in Settings, checked in History, and too little evidence is said so', async () => {
-    await view('Settings');
+    await openView(page, 'Settings');
     await page.getByLabel('Your own accounts', { exact: true }).fill('@tagfit_follows, tagfit_random');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect
       .poll(async () => JSON.parse(await readFile(path.join(ws, 'tagfit.json'), 'utf8')).ownAccounts)
       .toEqual(['tagfit_follows', 'tagfit_random']);
-    await view('History');
+    await openView(page, 'History');
     const record = page.getByRole('region', { name: 'Track record' });
     await record.getByRole('button', { name: 'Check the ranking against my posts' }).click();
     const result = record.getByLabel('Track record result');
@@ -462,7 +426,7 @@ describe('the workbench through npm run web', () => {
 
   it('Suggestions: tags and creators from the samples in hand, added only by a click; a tag set per region with reasons', async () => {
     const requests = sim.stats().requests;
-    await view('Suggestions');
+    await openView(page, 'Suggestions');
     const tagSet = page.getByRole('list', { name: 'Tag set US' });
     await expect.poll(() => tagSet.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await tagSet.getByRole('listitem').first().textContent()).toMatch(
@@ -486,7 +450,7 @@ describe('the workbench through npm run web', () => {
       .toBe(1);
     expect(await suggested.getByRole('button', { name: /^Add #/ }).count()).toBe(0);
     // The same tag set sits above the region's results.
-    await view('Results');
+    await openView(page, 'Results');
     await expect
       .poll(() => page.locator('[aria-label="Tag set US"]').textContent(), { timeout: 30_000 })
       .toMatch(/^Tag set to post with: #/);
@@ -496,25 +460,20 @@ describe('the workbench through npm run web', () => {
     // The demo lists (31 candidates, four regions) in a workspace of their own: there a hashtag truly stands out.
     await preview.close();
     const demoWs = path.join(home.dir, 'demo-lists');
-    const demo = path.join(ROOT, 'resources', 'demo');
     await initWorkspace(demoWs, {
-      from: {
-        tags: path.join(demo, 'tags.csv'),
-        creators: path.join(demo, 'creators.csv'),
-        regions: path.join(demo, 'regions.csv'),
-      },
+      from: listFiles(),
       settings: { preset: 'organic', requestsPerMinute: 100000 },
     });
-    await openPreview(NOW, ['--workspace', demoWs]);
+    await openPreview(NOW, demoWs);
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status bar' }).textContent())
       .toContain('demo-lists');
-    await runToEnd();
+    await runToEnd(page, { timeout: 60_000 });
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Finished:' }).count())
       .toBeGreaterThan(0);
     const afterRun = sim.stats().requests;
-    await view('Suggestions');
+    await openView(page, 'Suggestions');
     const addTags = suggested.getByRole('button', { name: /^Add #/ });
     await expect.poll(() => addTags.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await suggested.getByText('None stands out in these samples.').count()).toBe(0);
@@ -551,8 +510,8 @@ describe('the workbench through npm run web', () => {
   it('Watch: a due run two weeks on, its alerts listed until dismissed and written to alerts-<date>.md', async () => {
     await preview.close();
     const later = new Date(NOW_MS + 14 * 86_400_000).toISOString();
-    await openPreview(later, ['--workspace', ws]);
-    await view('Watch');
+    await openPreview(later, ws);
+    await openView(page, 'Watch');
     await page.getByLabel('Rank moves by (places, 0 off)', { exact: true }).fill('1');
     await page.getByRole('button', { name: 'Save the schedule and rules' }).click();
     await expect
@@ -568,7 +527,7 @@ describe('the workbench through npm run web', () => {
     await expect
       .poll(() => page.getByLabel('Output', { exact: true }).textContent())
       .toMatch(/Notification: Tagfit: (\d+ alerts?|the weekly run is done): /);
-    await view('Watch');
+    await openView(page, 'Watch');
     const alerts = page.getByRole('region', { name: 'Alerts' });
     const dismiss = alerts.getByRole('button', { name: /^Dismiss: / });
     await expect.poll(() => dismiss.count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -582,7 +541,7 @@ describe('the workbench through npm run web', () => {
 
   it('a 5,000-row candidate grid stays responsive: scroll to the end and edit a cell', async () => {
     await page.getByRole('complementary', { name: 'Side bar' }).waitFor();
-    await view('Candidates');
+    await openView(page, 'Candidates');
     const many = Array.from({ length: 5000 }, (_, i) => `bulktag${i}`).join('\n');
     await pasteInto('Add to Candidate hashtags', many);
     await expect.poll(() => page.getByText(/^5006 rows/).isVisible(), { timeout: 30_000 }).toBe(true);
