@@ -22,6 +22,10 @@ export interface Agreement {
   sameFirst: number;
   medianSpearman: number;
   minJaccardTop10: number;
+  /** The share of regions whose top 10 is the full ranking's exactly (Jaccard 1). */
+  identicalTop10: number;
+  /** Adaptive's pages against full's, per region: the median and the range over the regions. */
+  pageShare: { median: number; min: number; max: number };
   /** Per region, the worst rank after page 1 (and after two pages) of a tag the full sample puts in the top 10. */
   worstRankOfTop10: { page1: number[]; page2: number[] };
 }
@@ -84,14 +88,27 @@ export async function compareSampling(
   choice: SimulatorChoice = {},
 ): Promise<Agreement> {
   const { result: full, data } = await scoreOnSimulator(candidates, regions, 'full', choice);
-  const { result: adaptive } = await scoreOnSimulator(candidates, regions, 'adaptive', choice);
+  const { result: adaptive, data: adaptiveData } = await scoreOnSimulator(
+    candidates,
+    regions,
+    'adaptive',
+    choice,
+  );
   const settings = resolveSettings('organic', { sampling: 'full' });
   const targets = new Set(TARGETS.map((t) => t.toLowerCase()));
   const worst = { page1: [] as number[], page2: [] as number[] };
   const jac: number[] = [];
   const rho: number[] = [];
+  const shares: number[] = [];
   let sameFirst = 0;
+  // A region's pages: each sample's posts in pages (a short last page is a page).
+  const pagesIn = (samples: RunSamples['samples'], region: RegionCode): number =>
+    candidates.reduce(
+      (n, c) => n + Math.ceil((samples.get(sampleKey(region, c))?.length ?? 0) / settings.pageSize),
+      0,
+    );
   for (const region of regions) {
+    shares.push(pagesIn(adaptiveData.samples, region) / Math.max(1, pagesIn(data.samples, region)));
     const f = top(full, region, 10);
     const a = top(adaptive, region, 10);
     const inter = f.filter((t) => a.includes(t)).length;
@@ -123,6 +140,8 @@ export async function compareSampling(
     adaptive: adaptive.credits.used,
     medianJaccardTop10: median(jac),
     minJaccardTop10: Math.min(...jac),
+    identicalTop10: jac.filter((j) => j === 1).length / regions.length,
+    pageShare: { median: median(shares), min: Math.min(...shares), max: Math.max(...shares) },
     sameFirst: sameFirst / regions.length,
     medianSpearman: median(rho),
     worstRankOfTop10: worst,
