@@ -1,24 +1,23 @@
 // The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, matched as you type (the letters in
 // order, best first: fuzzy.ts).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { allCommands } from '../commands';
 import { useUiStore } from '../stores/ui-store';
 import { fuzzyFilter } from './fuzzy';
 
 export function CommandPalette(): React.JSX.Element | null {
   const open = useUiStore((s) => s.paletteOpen);
+  // Mounted anew at each opening, so it starts empty: cleared in an effect after opening instead, keys typed in
+  // that moment (a busy machine, a fast typist) were wiped and Enter ran the first command.
+  return open ? <PaletteDialog /> : null;
+}
+
+function PaletteDialog(): React.JSX.Element {
   const setOpen = useUiStore((s) => s.setPalette);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const commands = useMemo(() => (open ? allCommands() : []), [open]);
+  const commands = useMemo(() => allCommands(), []);
   const shown = useMemo(() => fuzzyFilter(query, commands), [query, commands]);
-  useEffect(() => {
-    if (open) {
-      setQuery('');
-      setIndex(0);
-    }
-  }, [open]);
-  if (!open) return null;
   const run = (i: number): void => {
     const c = shown[i];
     if (!c) return;
