@@ -119,9 +119,11 @@ export async function openView(page: Page, name: string): Promise<void> {
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Shift+P');
   const box = page.getByRole('combobox', { name: 'Type a command' });
-  // Enter runs the selected match: wait until the list has caught up with what was typed. The palette clears its
-  // field once it has opened (an effect after the first render), which on a busy machine can land after the fill:
-  // the title is typed again while the field does not hold it.
+  // The palette opens showing the last query and clears it in an effect after its first render: on a busy machine
+  // that can land after the fill (wiping it) or even after Enter (which then runs the first command of the whole
+  // list). So: wait for the field to be cleared, type the title (again, while the field does not hold it), and press
+  // Enter once the selected match is that command.
+  await expect.poll(() => box.inputValue()).toBe('');
   await expect
     .poll(async () => {
       if ((await box.inputValue()) !== title) await box.fill(title);
