@@ -168,7 +168,8 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
   flags: [
     { column: 'Flags', cell: 'small-sample, sampled-less' },
     { line: `${LABEL}, small-sample: only 60 posts, under 70` },
-    { line: `${LABEL}, sampled-less: ${SAMPLED_LESS}` },
+    // The flag says why in adaptive sampling's words, once (the probe was stopped early).
+    { line: `${LABEL}, sampled-less: Ranked outside the top 10 after page 2.` },
   ],
   history: [
     { column: 'Since', cell: '2026-11-13 08:00 UTC' },
@@ -178,7 +179,7 @@ const REPORT_EXPECTED: Partial<Record<ScoredRowKey, Evidence[]>> = {
     { column: 'Rank change', cell: '+2' },
     { column: 'Velocity crossed threshold', cell: 'rose above' },
   ],
-  stoppedEarly: [{ line: `${LABEL}, sampled less: ranked outside the top 10 after page 2` }],
+  stoppedEarly: [{ line: `${LABEL}, sampled-less: Ranked outside the top 10 after page 2.` }],
   tieBand: [{ line: `${LABEL}, tie band: in the tie band at the top-10 boundary after 3 of 3 pages` }],
   inHandScore: [
     {
@@ -325,7 +326,7 @@ describe('the scored-row projection', () => {
   });
 
   it.each(['markdown', 'html'] as const)(
-    "%s says a stopped tag's estimate once, on its own line",
+    "%s says a stopped tag's estimate once, on its own line, and why it was stopped once",
     (output) => {
       const rendered = outputs(result)[output];
       const report = output === 'markdown' ? readMarkdown(rendered) : readHtml(rendered);
@@ -333,6 +334,9 @@ describe('the scored-row projection', () => {
         x.includes(ESTIMATE),
       );
       expect(said).toEqual([`${LABEL}, score ${ESTIMATE}`]);
+      // Why it was sampled less, once too: the rule's words on the flag's line, no line of its own beside it.
+      const why = report.lines.filter((x) => x.startsWith(LABEL) && /sampled.less/.test(x));
+      expect(why).toEqual([`${LABEL}, sampled-less: Ranked outside the top 10 after page 2.`]);
     },
   );
 

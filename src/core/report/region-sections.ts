@@ -75,11 +75,19 @@ export function rankedBlocks(ranked: readonly ScoredTag[]): Block[] {
   if (ranked.length === 0) return [head, { kind: 'para', text: 'No tag was scored in this region.' }];
   const reasons: string[] = [];
   for (const t of ranked) {
-    // A stopped tag's estimate has its own line below: its flag says why it was sampled less, not the estimate again.
-    for (const f of t.flags)
-      reasons.push(`${tagLabel(t)}, ${f.kind}: ${flagReasonBesideEstimate(f, t.estimate)}`);
+    // A stopped tag's estimate has its own line below: its flag says why it was sampled less, not the estimate
+    // again; where adaptive sampling stopped it, in the rule's words (the flag's own and a line of the rule's said
+    // the same thing twice).
+    const stoppedBy = t.flags.some((f) => f.kind === 'sampled-less') ? t.stoppedEarly : undefined;
+    for (const f of t.flags) {
+      const why =
+        f.kind === 'sampled-less' && stoppedBy
+          ? `${stoppedBy.charAt(0).toUpperCase()}${stoppedBy.slice(1)}.`
+          : flagReasonBesideEstimate(f, t.estimate);
+      reasons.push(`${tagLabel(t)}, ${f.kind}: ${why}`);
+    }
     if (t.confidence?.reason) reasons.push(`${tagLabel(t)}, ${t.confidence.label}: ${t.confidence.reason}`);
-    if (t.stoppedEarly) reasons.push(`${tagLabel(t)}, sampled less: ${t.stoppedEarly}`);
+    if (t.stoppedEarly && !stoppedBy) reasons.push(`${tagLabel(t)}, sampled less: ${t.stoppedEarly}`);
     if (t.estimate) reasons.push(`${tagLabel(t)}, score ${t.estimate.text}`);
     if (t.tieBand) reasons.push(`${tagLabel(t)}, tie band: ${t.tieBand}`);
   }
