@@ -119,10 +119,9 @@ export async function openView(page: Page, name: string): Promise<void> {
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Shift+P');
   const box = page.getByRole('combobox', { name: 'Type a command' });
-  // The palette opens showing the last query and clears it in an effect after its first render: on a busy machine
-  // that can land after the fill (wiping it) or even after Enter (which then runs the first command of the whole
-  // list). So: wait for the field to be cleared, type the title (again, while the field does not hold it), and press
-  // Enter once the selected match is that command.
+  // The palette opens empty (it once cleared its field after opening, wiping what was typed on a busy machine, and
+  // Enter then ran the first command of the whole list): the field is checked empty, the title typed (again, while
+  // the field does not hold it), and Enter pressed once the selected match is that command.
   await expect.poll(() => box.inputValue()).toBe('');
   await expect
     .poll(async () => {
