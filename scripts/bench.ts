@@ -71,7 +71,7 @@ async function main(quick: boolean): Promise<void> {
 }
 
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--sampling`: only the sampling
-// table (10 to 200 tags under three page orders, a few minutes); `--confidence`: only what
+// table (10 to 200 tags under three page orders, 26 regions a row, about 25 minutes); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
 // workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes; `--sizes 500x25` only that
