@@ -10,6 +10,7 @@ import { TagfitError } from '../errors';
 import type { RunSamples } from '../pipeline/run-samples';
 import { unpackIntervals } from './packed-intervals';
 import type { FromWorker, ScoreJob, ToWorker, WorkerStats } from './scoring-protocol';
+import { keepMainHeapTight } from './main-heap';
 import { startScoringWorker } from './worker-entry';
 
 /** Each scoring worker's young generation (see workerOf). */
@@ -251,6 +252,10 @@ let shared: ScoringPool | undefined;
 /** The process's scoring pool (the CLI's runs, the app's handlers): started on first use; its idle workers do not
  * keep a process alive. */
 export function sharedScoringPool(): ScoringPool {
-  shared ??= createScoringPool();
+  if (!shared) {
+    // The process that scores holds the run's samples and answers its edits: its heap kept tight (main-heap.ts).
+    keepMainHeapTight();
+    shared = createScoringPool();
+  }
   return shared;
 }
