@@ -80,7 +80,14 @@ export async function workbenchScale(tags = 200, regionCount = 25): Promise<Work
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(p.url);
     await page.getByRole('region', { name: 'Results US' }).waitFor({ timeout: 180_000 });
-    await page.waitForFunction(`(${SETTLED})()`, undefined, { timeout: 180_000 });
+    // Checked in the page by `until` (Playwright's waitForFunction evaluates a string with eval, which the
+    // preview's Content Security Policy refuses).
+    await Promise.race([
+      until(page, SETTLED),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the grid did not settle in 180 s')), 180_000).unref(),
+      ),
+    ]);
     await mkdir(shots, { recursive: true });
     const slider = page.getByLabel('Velocity weight slider', { exact: true });
     const steps: WorkbenchScale['steps'] = [];
