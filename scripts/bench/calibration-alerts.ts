@@ -9,7 +9,7 @@ import { computeMomentum } from '../../src/core/engine/momentum';
 import { resolveSettings } from '../../src/core/engine/presets';
 import { scoreRegion } from '../../src/core/engine/score';
 import { toStoredRun } from '../../src/core/workspace/history';
-import type { PresetName, RunResult } from '../../src/shared/model';
+import { NO_CREDITS, type PresetName, type RunResult } from '../../src/shared/model';
 import { settingsSchema } from '../../src/shared/workspace-settings';
 import type { CalibrationRow } from './calibration-row';
 import { SIM_NOW, drawTruths, simulateRegion, type TagTruth } from './calibration-sim';
@@ -47,15 +47,7 @@ export function simulatedWeek(
     preset,
     settings,
     regions: { US: { ...result, ranked } },
-    credits: {
-      used: 0,
-      byEndpoint: {},
-      calls: 0,
-      retries: 0,
-      rateLimited: 0,
-      fromCache: 0,
-      saved: { byCache: 0, byInfoOnce: 0 },
-    },
+    credits: NO_CREDITS,
     failed: [],
   };
 }

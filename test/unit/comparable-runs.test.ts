@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparability } from '../../src/core/engine/comparable';
 import { compareRuns, computeMomentum, growthPerWeek, roundingStep } from '../../src/core/engine/momentum';
-import type { RunResult, ScoredTag, ScoringSettings } from '../../src/shared/model';
+import { NO_CREDITS, type RunResult, type ScoredTag, type ScoringSettings } from '../../src/shared/model';
 
 const SETTINGS: ScoringSettings = {
   preset: 'organic',
@@ -53,15 +53,7 @@ function run(now: string, settings: Partial<ScoringSettings>, tags: string[]): R
         excluded: [],
       },
     },
-    credits: {
-      used: 0,
-      byEndpoint: {},
-      calls: 0,
-      retries: 0,
-      rateLimited: 0,
-      fromCache: 0,
-      saved: { byCache: 0, byInfoOnce: 0 },
-    },
+    credits: NO_CREDITS,
     failed: [],
   };
 }

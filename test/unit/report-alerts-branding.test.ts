@@ -11,7 +11,7 @@ import { alertsDocument } from '../../src/core/report/alerts-document';
 import { renderMarkdown } from '../../src/core/report/markdown';
 import { initWorkspace, openWorkspace } from '../../src/core/workspace/layout';
 import type { WatchAlert } from '../../src/shared/discover';
-import type { RunResult } from '../../src/shared/model';
+import { NO_CREDITS, type RunResult } from '../../src/shared/model';
 
 const AGENCY = 'Northwind Social & Co';
 const CLIENT = 'Zest Cola GmbH';
@@ -20,15 +20,7 @@ const run: RunResult = {
   preset: 'organic',
   settings: PRESETS.organic,
   regions: { US: { region: 'US', ranked: [], excluded: [] } },
-  credits: {
-    used: 0,
-    byEndpoint: {},
-    calls: 0,
-    retries: 0,
-    rateLimited: 0,
-    fromCache: 0,
-    saved: { byCache: 0, byInfoOnce: 0 },
-  },
+  credits: NO_CREDITS,
   failed: [],
 };
 

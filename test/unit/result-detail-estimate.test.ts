@@ -58,16 +58,20 @@ const tag = {
   },
 } as ScoredTag;
 
+/** The detail pane of the stopped tag as static markup (React's text separators left out). */
+const detailHtml = (): string =>
+  renderToStaticMarkup(
+    createElement(ResultDetail, {
+      tag,
+      region: 'US',
+      settings: resolveSettings('organic'),
+      onClose: () => {},
+    }),
+  ).replace(/<!-- -->/g, '');
+
 describe('the detail of a stopped tag', () => {
   it('says its score is the full sample estimate, the words and the in-hand score once', () => {
-    const html = renderToStaticMarkup(
-      createElement(ResultDetail, {
-        tag,
-        region: 'US',
-        settings: resolveSettings('organic'),
-        onClose: () => {},
-      }),
-    ).replace(/<!-- -->/g, '');
+    const html = detailHtml();
     expect(html).toContain('Score estimated');
     expect(html).toContain(
       `49.11 for the full sample, ${text} (the shares and counts above are the posts in hand`,
@@ -76,14 +80,7 @@ describe('the detail of a stopped tag', () => {
   });
 
   it('says the estimate once: its flag below says why it was sampled less, not the estimate again', () => {
-    const html = renderToStaticMarkup(
-      createElement(ResultDetail, {
-        tag,
-        region: 'US',
-        settings: resolveSettings('organic'),
-        onClose: () => {},
-      }),
-    ).replace(/<!-- -->/g, '');
+    const html = detailHtml();
     expect(html.split(text).length - 1).toBe(1);
     expect(html).toContain(
       'Sampled 30 of 90 by adaptive sampling: the ranking was decided without the rest.</li>',
