@@ -1,6 +1,7 @@
 // Declared variants (variants.csv) read with line-numbered errors, the sampled scores kept in data/localize.json,
 // and the tag set taking a variant only where its sampled score beats its candidate's.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,67 @@ describe('sampled variants', () => {
     expect(kept.map((e) => [e.region, e.score, e.tagScore])).toEqual([
       ['FR', 20, 60],
       ['DE', 78, 41],
+    ]);
+  });
+
+  it('in a shared workspace each computer keeps its own file, and the newest sample of a variant wins', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'tagfit-localize-'));
+    dirs.push(root);
+    const data = path.join(root, 'data');
+    const as = async <T>(device: string, f: () => Promise<T>): Promise<T> => {
+      const before = process.env.TAGFIT_DEVICE;
+      process.env.TAGFIT_DEVICE = device;
+      try {
+        return await f();
+      } finally {
+        if (before === undefined) delete process.env.TAGFIT_DEVICE;
+        else process.env.TAGFIT_DEVICE = before;
+      }
+    };
+    // Laptop A samples DE and FR; laptop B, whose drive has not synced A's file yet, samples DE again later.
+    await as('laptop-a', () =>
+      saveSampledEquivalents(
+        data,
+        [
+          eq({ score: 40, tagScore: 50 }),
+          eq({ region: 'FR', equivalent: 'petitcommerce', score: 20, tagScore: 60 }),
+        ],
+        new Date('2026-11-20T10:00:00Z'),
+      ),
+    );
+    await as('laptop-b', () =>
+      saveSampledEquivalents(data, [eq({ score: 78, tagScore: 41 })], new Date('2026-11-21T10:00:00Z')),
+    );
+    // A then samples FR again: its file still holds its own older DE, which must not win over B's newer one.
+    await as('laptop-a', () =>
+      saveSampledEquivalents(
+        data,
+        [eq({ region: 'FR', equivalent: 'petitcommerce', score: 25, tagScore: 61 })],
+        new Date('2026-11-22T10:00:00Z'),
+      ),
+    );
+    expect((await readdir(path.join(data, 'localize'))).sort()).toEqual(['laptop-a.json', 'laptop-b.json']);
+    expect(existsSync(path.join(data, 'localize.json'))).toBe(false);
+    const kept = await loadSampledEquivalents(data);
+    expect(kept.map((e) => [e.region, e.score, e.tagScore]).sort()).toEqual([
+      ['DE', 78, 41],
+      ['FR', 25, 61],
+    ]);
+    // What a workspace wrote before (one data/localize.json) is read too, older than either computer's.
+    await writeFile(
+      path.join(data, 'localize.json'),
+      JSON.stringify({
+        sampledAt: '2026-11-01T00:00:00Z',
+        equivalents: [
+          eq({ region: 'MX', equivalent: 'negocioscaseros', score: 9, tagScore: 30 }),
+          eq({ score: 1, tagScore: 2 }),
+        ],
+      }),
+    );
+    expect((await loadSampledEquivalents(data)).map((e) => [e.region, e.score]).sort()).toEqual([
+      ['DE', 78],
+      ['FR', 25],
+      ['MX', 9],
     ]);
   });
 

@@ -47,6 +47,7 @@ const DATA_NAMES = new Set([
   'watch.json',
   'watch',
   'localize.json',
+  'localize',
 ]);
 const DATA_LEGACY = new Set(['tagfit.lock', 'lock-holder.json']);
 /** What operating systems and sync clients drop everywhere: never a finding. */
@@ -76,7 +77,11 @@ const ADVICE: Record<CopyKind, string> = {
 async function foldersOf(paths: WorkspacePaths, cacheShards: boolean): Promise<string[]> {
   const folders = [paths.root, paths.data, paths.history, paths.locks, paths.cache, paths.reports];
   for (const d of await ls(paths.reports)) if (DEVICE_ID.test(d)) folders.push(path.join(paths.reports, d));
-  folders.push(path.join(paths.data, 'ledger'), path.join(paths.data, 'watch'));
+  folders.push(
+    path.join(paths.data, 'ledger'),
+    path.join(paths.data, 'watch'),
+    path.join(paths.data, 'localize'),
+  );
   // Each device's cache folder is written by that device alone, so a copy there is rare (a device id reused on two
   // computers, the older flat layout); its hundreds of shard folders are looked through by `workspace check`.
   if (!cacheShards) return folders;
