@@ -10,7 +10,8 @@ import {
   fullSampleShare,
   tieBand,
 } from '../../src/core/engine/adaptive';
-import { distinctAt } from '../../src/core/engine/adaptive-estimate';
+import { distinctAt, partStats } from '../../src/core/engine/adaptive-estimate';
+import type { PartPriors } from '../../src/core/engine/adaptive-pooling';
 import { resolveSettings } from '../../src/core/engine/presets';
 import type { RegionEntry } from '../../src/core/engine/score';
 import type { Challenge, Post } from '../../src/shared/model';
@@ -106,6 +107,38 @@ describe('adaptive sampling: the decision', () => {
     const second = decideSampling(entries, new Set(['tag10']), NONE, organic, NOW, { scale });
     expect(second.fetch.has('tag10')).toBe(false);
     expect(second.stop.get('tag10')).toMatch(/clearly outside the top 10/);
+  });
+
+  it("a tag's other regions that agree with its page 1 settle it sooner, but the boundary's own tags still get their pages", () => {
+    // Pages at random (old and fresh posts mixed in each half of page 1): no drift to learn, noise alone.
+    const entries = region().map((e) => ({
+      ...e,
+      posts: [...e.posts.filter((_, i) => i % 2 === 0), ...e.posts.filter((_, i) => i % 2 === 1)],
+    }));
+    const scale = firstPageScale(entries, NONE, organic, NOW);
+    const alone = decideSampling(entries, all(entries), NONE, organic, NOW, { scale });
+    // Every tag's other regions say what its page 1 says, and say it surely (26 regions alike).
+    const priors: PartPriors = new Map(
+      entries.map((e) => {
+        const s = partStats(e.posts, NONE, organic, NOW, organic.pages * organic.pageSize);
+        const at = (x: number) => ({ mean: x, variance: 1e-6 });
+        return [
+          e.candidate,
+          { velocity: at(s.value.velocity), density: at(s.value.density), overlap: at(s.value.overlap) },
+        ];
+      }),
+    );
+    const pooled = decideSampling(entries, all(entries), NONE, organic, NOW, { scale, priors });
+    expect(pooled.fetch.size).toBeLessThan(alone.fetch.size);
+    for (const c of pooled.fetch) expect(alone.fetch.has(c)).toBe(true);
+    expect(pooled.fetch.has('tag9')).toBe(true);
+    expect(pooled.fetch.has('tag10')).toBe(true);
+    // Its estimate narrows to about the unseen posts' own noise: a third of the page's variance is left.
+    const open = new Set(['tag12']);
+    const se = (p?: PartPriors) =>
+      estimateRegion(entries, open, NONE, organic, NOW, scale, p).get('tag12')!.se;
+    expect(se(priors)).toBeLessThan(se() * 0.75);
+    expect(se(priors)).toBeGreaterThan(se() * Math.sqrt(1 / 3) * 0.99);
   });
 
   it('a short list has no top-10 boundary: only the contenders for #1 are sampled on', () => {

@@ -3,6 +3,8 @@
 // and between #1 and #2). Scores are on the region's scale fixed after page 1 (adaptive-estimate.ts). The order
 // the API serves posts in is unknown, so how far a tag's later posts drift from its first ones is learnt from the
 // region's tags together (empirical Bayes): none when pages come at random, some when newest or popular come first.
+// What a tag's posts have not shown yet is also predicted from its other regions, as much as they agree
+// (adaptive-pooling.ts): the decision's estimate of a tag's full sample, not the score a stopped tag shows.
 import type { ScoringSettings } from '../../shared/model';
 import {
   type EstimateEntry,
@@ -14,6 +16,7 @@ import {
   regionScale,
   scoreOnScale,
 } from './adaptive-estimate';
+import { type PartPriors, pooledPart } from './adaptive-pooling';
 
 export type { RegionScale };
 
@@ -75,6 +78,7 @@ export function estimateRegion(
   settings: ScoringSettings,
   nowSec: number,
   scale: RegionScale,
+  priors?: PartPriors,
 ): Map<string, TagEstimate> {
   const P = settings.pageSize;
   const stats = (posts: EstimateEntry['posts'], size = 0) =>
@@ -82,6 +86,21 @@ export function estimateRegion(
   const est = (posts: EstimateEntry['posts'], isCommerce: boolean, size = 0) =>
     scoreOnScale(stats(posts, size), scale, settings, isCommerce);
   const out = new Map<string, TagEstimate>();
+  // An open tag's unseen posts are expected as its other regions and its posts here together predict them.
+  const withPriors = (full: PartStats, isOpen: boolean, e: EstimateEntry): PartStats => {
+    const prior = isOpen ? priors?.get(e.candidate) : undefined;
+    if (!prior) return full;
+    const value = { ...full.value };
+    const variance = { ...full.variance };
+    for (const part of ['velocity', 'density', 'overlap'] as const) {
+      const p = prior[part];
+      if (!p) continue;
+      const moved = pooledPart(value[part], variance[part], p, e.posts.length / (settings.pages * P));
+      value[part] = part === 'density' ? Math.max(0, moved.value) : Math.min(1, Math.max(0, moved.value));
+      variance[part] = moved.variance;
+    }
+    return { ...full, value, variance };
+  };
   type Drift = { candidate: string; d: number; noise: number; factor: number; parts: Parts; full: PartStats };
   const drifts = new Map<number, Drift[]>();
   const commerce = new Map<string, boolean>();
@@ -90,7 +109,7 @@ export function estimateRegion(
     commerce.set(e.candidate, e.challenge.isCommerce);
     // An open tag is judged as its full sample would be (overlap extrapolated to every page).
     const isOpen = open.has(e.candidate);
-    const full = stats(e.posts, isOpen ? settings.pages * P : 0);
+    const full = withPriors(stats(e.posts, isOpen ? settings.pages * P : 0), isOpen, e);
     const { score, se: seOfPosts } = scoreOnScale(full, scale, settings, e.challenge.isCommerce);
     const se = isOpen ? seOfPosts * fullSampleShare(e.posts.length, settings) : seOfPosts;
     const inHand = isOpen ? est(e.posts, e.challenge.isCommerce).score : score;
@@ -201,6 +220,8 @@ export interface DecideOptions {
   zFirst?: number;
   /** The scale fixed after page 1 (default: computed from the entries' first pages). */
   scale?: RegionScale;
+  /** What each tag's other regions predict here (default: nothing). */
+  priors?: PartPriors;
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -221,7 +242,7 @@ export function decideSampling(
   const z = opts.z ?? ADAPTIVE_Z;
   const zFirst = opts.zFirst ?? z;
   const scale = opts.scale ?? firstPageScale(entries, targets, settings, nowSec);
-  const estimates = estimateRegion(entries, canFetchMore, targets, settings, nowSec, scale);
+  const estimates = estimateRegion(entries, canFetchMore, targets, settings, nowSec, scale, opts.priors);
   const cut = boundaries(estimates, topK);
   const fetch = new Set<string>();
   const stop = new Map<string, string>();

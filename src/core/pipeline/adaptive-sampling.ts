@@ -3,6 +3,7 @@
 import type { Challenge, RegionCode } from '../../shared/model';
 import { anchorsThatMatter } from '../engine/adaptive-anchors';
 import { correctionFor, learnPageOrderDrift } from '../engine/adaptive-correction';
+import { type PartPriors, priorsAt } from '../engine/adaptive-pooling';
 import {
   ADAPTIVE_TOP_K,
   ADAPTIVE_Z,
@@ -19,7 +20,8 @@ import { sampleKey } from './run-samples';
 
 /**
  * Adaptive sampling: page 1 of every pair, then rounds in which another page is fetched only where the ranking is
- * still undecided (engine/adaptive.ts); a tag stopped early that ends in the top k after all is sampled on.
+ * still undecided (engine/adaptive.ts), a tag's other regions counted (engine/adaptive-pooling.ts); a tag stopped
+ * early that ends on the other side after all is reopened a page at a time.
  */
 export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   const { api, candidates, regions, settings, signal, nowSec, data, done, stoppedEarly, failed, input } = ctx;
@@ -152,15 +154,39 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
 
   /** Rounds: another page only for the pairs whose place in the ranking is still undecided. */
   async function undecidedPages(): Promise<void> {
-    for (let round = 2; round <= settings.pages && pairs.size > 0 && !stopped(); round++) {
+    while (pairs.size > 0 && !stopped()) {
       const next: string[] = [];
+      // A pair's prior is of its own depth (a reopened pair may have fewer pages than the others).
+      const byDepth = new Map<number, Map<string, PartPriors>>();
+      const priorsFor = (depth: number): Map<string, PartPriors> => {
+        let p = byDepth.get(depth);
+        if (!p)
+          byDepth.set(
+            depth,
+            (p = priorsAt(
+              new Map(regions.map((r) => [r, entriesOf(r)])),
+              depth,
+              input.targets,
+              settings,
+              nowSec,
+            )),
+          );
+        return p;
+      };
       for (const region of regions) {
         const entries = entriesOf(region);
         const open = new Set(candidates.filter((c) => pairs.get(sampleKey(region, c))?.page.more === true));
         // Nothing left to fetch in this region: nothing to decide.
         if (open.size === 0) continue;
+        const priors = new Map(
+          [...open].map((c) => {
+            const depth = pairs.get(sampleKey(region, c))!.page.pages;
+            return [c, priorsFor(depth).get(region)?.get(c) ?? {}];
+          }),
+        );
         const decision = decideSampling(entries, open, input.targets, settings, nowSec, {
           scale: scaleOf(region),
+          priors,
         });
         for (const c of open) {
           const key = sampleKey(region, c);
@@ -184,9 +210,11 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   }
 
   // The others' later pages, and the correction the stopped pairs' scores get, can move a tag the decision stopped.
-  // Sampled in full: one stopped as outside the top k that ends in it after all (so its reason never says "clearly
-  // outside"), one stopped as inside that ends outside, one that ends #1, and one holding an end of the
-  // normalisation whose short sample could change the top k or #1 (engine/adaptive-anchors.ts).
+  // Reopened, given one more page and decided again like any open pair (until it is clearly placed or has every
+  // page): one stopped as outside the top k that ends in it after all (so its reason never says "clearly outside"),
+  // one stopped as inside that ends outside, one that ends #1, and one holding an end of the normalisation whose
+  // short sample could change the top k or #1 (engine/adaptive-anchors.ts). Each reopening costs at least a page,
+  // so the loop ends.
   async function reopenTopK(): Promise<void> {
     while (decided.size > 0 && !stopped()) {
       for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
@@ -222,11 +250,9 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
         data.corrections?.delete(key);
       }
       if (reopen.size === 0) break;
-      await Promise.all(
-        [...reopen].map(async (key) => {
-          while (pairs.get(key)?.page.more && !stopped()) await fetchPage(key);
-        }),
-      );
+      // One page each, then decided again like any open pair (a page at a time: the rule's rounds).
+      await Promise.all([...reopen].map((key) => fetchPage(key)));
+      await undecidedPages();
     }
   }
 
