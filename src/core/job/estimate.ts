@@ -25,16 +25,16 @@ export interface EstimateInput {
 
 /**
  * The share of later pages (after page 1) adaptive sampling fetched on the simulator, by list size (npm run bench --
- * --sampling, the mean over three page orders and five regions, of the pairs' two later pages; README, adaptive
- * sampling; 2026-12-06, the rule whose stopped tags show their full sample's estimate). Between sizes it is
- * interpolated; past the ends the nearest holds.
+ * --sampling, the mean over three page orders and 26 regions, of the pairs' two later pages; README, adaptive
+ * sampling; 2026-12-07, the rule that counts a tag's other regions and reopens a page at a time). Between sizes it
+ * is interpolated; past the ends the nearest holds.
  */
 const LATER_PAGES_SHARE: readonly (readonly [tags: number, share: number])[] = [
-  [10, 0.45],
-  [25, 0.59],
-  [50, 0.45],
-  [100, 0.29],
-  [200, 0.21],
+  [10, 0.39],
+  [25, 0.52],
+  [50, 0.4],
+  [100, 0.27],
+  [200, 0.17],
 ];
 
 /** The expected share of later pages fetched for a list of `tags` candidates (1 when sampling in full). */
