@@ -1,12 +1,11 @@
-import type { ScoringSettings } from '../../shared/model';
-import { type EstimateEntry, isRankable, partStats } from './adaptive-estimate';
-
 // What a tag's other regions say of it in one region. A tag that is fast in 25 regions is likely fast in the 26th:
 // its page 1 there is one noisy look, and the other regions' first pages are 25 more. The run's first pages are a
 // table of tags by regions; each cell is predicted from its tag's and its region's means without the cell itself,
 // and how far cells stray from such predictions beyond their own noise (learnt from the whole table) says how much
 // that prediction is worth. Where a tag's regions differ a lot, the prediction is worth little and nothing moves;
 // where they hardly differ, a cell leans on it. No shape is assumed: both spreads are measured on the run's pages.
+import type { ScoringSettings } from '../../shared/model';
+import { type EstimateEntry, isRankable, partStats } from './adaptive-estimate';
 
 /** Fewer regions than this and a tag's other regions are not asked (too few to learn how regions differ). */
 export const MIN_REGIONS_FOR_POOLING = 4;
@@ -34,7 +33,8 @@ export const cellKey = (tag: string, region: string): string => `${tag}\u0000${r
  * Each cell's prior from the others: tag mean + region effect, fitted on the table (a few passes of alternating
  * means, as the table may miss cells), the cell's own weight in that fit taken back out (the leave-one-out residual
  * e / (1 − h), h ≈ 1/regions of the tag + 1/tags of the region), and the truth's variance around it: the spread of
- * cells beyond their noise (τ², a method-of-moments estimate over the table, never below 0) plus the fit's own.
+ * the tag's cells beyond their noise (τ², the larger of the tag's own and the median tag's, never below 0) plus the
+ * fit's own.
  */
 export function cellPriors(cells: readonly PoolCell[]): CellPriors {
   const out: CellPriors = new Map();
