@@ -5,7 +5,7 @@
 // that prediction is worth. Where a tag's regions differ a lot, the prediction is worth little and nothing moves;
 // where they hardly differ, a cell leans on it. No shape is assumed: both spreads are measured on the run's pages.
 import type { ScoringSettings } from '../../shared/model';
-import { type EstimateEntry, isRankable, partStats } from './adaptive-estimate';
+import { type EstimateEntry, isRankable, type PartStats, partStats } from './adaptive-estimate';
 
 /** Fewer regions than this and a tag's other regions are not asked (too few to learn how regions differ). */
 export const MIN_REGIONS_FOR_POOLING = 4;
@@ -142,19 +142,20 @@ export function priorsAt(
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
   nowSec: number,
+  /** Kept across calls by the caller: a pair's first `depth` pages never change once fetched. */
+  memo: Map<string, PartStats> = new Map(),
 ): Map<string, PartPriors> {
   const size = depth * settings.pageSize;
   const cells: Record<Part, PoolCell[]> = { velocity: [], density: [], overlap: [] };
   for (const [region, entries] of regions)
     for (const e of entries) {
       if (!isRankable(e, settings) || e.posts.length < size) continue;
-      const s = partStats(
-        e.posts.slice(0, size),
-        targets,
-        settings,
-        nowSec,
-        settings.pages * settings.pageSize,
-      );
+      const key = `${cellKey(e.candidate, region)}\u0000${depth}`;
+      let s = memo.get(key);
+      if (!s) {
+        s = partStats(e.posts.slice(0, size), targets, settings, nowSec, settings.pages * settings.pageSize);
+        memo.set(key, s);
+      }
       for (const part of PARTS)
         cells[part].push({ tag: e.candidate, region, x: s.value[part], variance: s.variance[part] });
     }

@@ -3,6 +3,7 @@
 import type { Challenge, RegionCode } from '../../shared/model';
 import { anchorsThatMatter } from '../engine/adaptive-anchors';
 import { correctionFor, learnPageOrderDrift } from '../engine/adaptive-correction';
+import type { PartStats } from '../engine/adaptive-estimate';
 import { type PartPriors, priorsAt } from '../engine/adaptive-pooling';
 import {
   ADAPTIVE_TOP_K,
@@ -152,6 +153,9 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     return scale;
   };
 
+  /** Each pair's first pages' parts, computed once (the tag-by-region table of engine/adaptive-pooling.ts). */
+  const pageStats = new Map<string, PartStats>();
+
   /** Rounds: another page only for the pairs whose place in the ranking is still undecided. */
   async function undecidedPages(): Promise<void> {
     while (pairs.size > 0 && !stopped()) {
@@ -169,6 +173,7 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
               input.targets,
               settings,
               nowSec,
+              pageStats,
             )),
           );
         return p;
