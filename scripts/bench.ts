@@ -5,6 +5,7 @@ import { calibrationSection } from './bench/calibration';
 import { confidenceSection } from './bench/confidence';
 import { runPart } from './bench/child';
 import { samplingSection, samplingTable } from './bench/sampling';
+import { standinSection, standinTable } from './bench/standin/bench';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     cacheDir: { type: 'string', default: '' },
     adaptive: { type: 'boolean', default: false },
     sampling: { type: 'boolean', default: false },
+    standin: { type: 'boolean', default: false },
     confidence: { type: 'boolean', default: false },
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
@@ -71,7 +73,8 @@ async function main(quick: boolean): Promise<void> {
 }
 
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--sampling`: only the sampling
-// table (10 to 200 tags under three page orders, 26 regions a row, about 25 minutes); `--confidence`: only what
+// table (10 to 200 tags under three page orders, 26 regions a row, about 25 minutes); `--standin`: the same
+// comparison on the independent stand-in API (scripts/bench/standin, 23 × 25 and 175 × 5); `--confidence`: only what
 // the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
 // workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes; `--sizes 500x25` only that
@@ -85,12 +88,14 @@ await (values.part
       ? adaptiveSection().then((s) => console.log(s))
       : values.sampling
         ? samplingTable().then((rows) => console.log(samplingSection(rows)))
-        : values.confidence
-          ? confidenceSection().then((s) => console.log(s))
-          : values.speed
-            ? speedSection().then((s) => console.log(s))
-            : values.scale
-              ? scaleSection(values.sizes).then((s) => console.log(s))
-              : values['scale-workbench']
-                ? workbenchScale().then((w) => console.log(workbenchScaleSection(w)))
-                : main(values.quick));
+        : values.standin
+          ? standinTable().then((rows) => console.log(standinSection(rows)))
+          : values.confidence
+            ? confidenceSection().then((s) => console.log(s))
+            : values.speed
+              ? speedSection().then((s) => console.log(s))
+              : values.scale
+                ? scaleSection(values.sizes).then((s) => console.log(s))
+                : values['scale-workbench']
+                  ? workbenchScale().then((w) => console.log(workbenchScaleSection(w)))
+                  : main(values.quick));

@@ -30,10 +30,14 @@ export interface Agreement {
   worstRankOfTop10: { page1: number[]; page2: number[] };
 }
 
-/** Where the runs are served from: the demo world by default, in its default page order. */
+/** Where the runs are served from: the demo world by default, in its default page order; or any other server. */
 export interface SimulatorChoice {
   dataset?: Dataset;
   pageOrder?: PageOrder;
+  /** Starts another API server (accepting BENCH_KEY) to score against instead of the simulator. */
+  server?: () => Promise<{ url: string; close(): Promise<void> }>;
+  /** That server's target creators: the demo world's by default. */
+  targets?: readonly string[];
 }
 
 export const top = (r: RunResult, region: RegionCode, k: number): string[] =>
@@ -61,11 +65,14 @@ export async function scoreOnSimulator(
   sampling: 'full' | 'adaptive',
   choice: SimulatorChoice = {},
 ): Promise<{ result: RunResult; data: RunSamples }> {
-  const sim = await startSimulator({ key: BENCH_KEY, now: NOW.getTime(), ...choice });
+  const { server, targets = TARGETS, ...world } = choice;
+  const sim = server
+    ? await server()
+    : await startSimulator({ key: BENCH_KEY, now: NOW.getTime(), ...world });
   try {
     const { result, data } = await runScoreJob({
       candidates,
-      targets: TARGETS,
+      targets,
       regions,
       settings: resolveSettings('organic', { sampling }),
       now: NOW,
@@ -95,7 +102,7 @@ export async function compareSampling(
     choice,
   );
   const settings = resolveSettings('organic', { sampling: 'full' });
-  const targets = new Set(TARGETS.map((t) => t.toLowerCase()));
+  const targets = new Set((choice.targets ?? TARGETS).map((t) => t.toLowerCase()));
   const worst = { page1: [] as number[], page2: [] as number[] };
   const jac: number[] = [];
   const rho: number[] = [];
