@@ -42,7 +42,7 @@ function pairEffects(rng: Rng, tag: WorldTag, region: WorldRegion | null) {
     like: like + (region?.likeShift ?? 0),
     pace: pace + (region?.paceShift ?? 0),
     volume: volume * (region?.volumeFactor ?? 1),
-    targetShare: Math.min(0.8, tag.targetShare * logNormal(rng, 1, 0.4)),
+    targetShare: Math.min(0.8, tag.targetShare * logNormal(rng, 1, 0.7)),
   };
 }
 
@@ -65,6 +65,10 @@ export function pairPosts(
   const n = Math.min(MAX_POSTS, Math.round(tag.volume * fx.volume));
   const pace = sigmoid(tag.paceLogit + fx.pace);
   const logMedian = tag.likeLog + fx.like;
+  // Target creators post mostly where they live: elsewhere a tag sees a third of its usual share, from anyone.
+  const local = world.targetRegions.filter((t) => region && t.regions.includes(region.code)).map((t) => t.id);
+  const targetShare = local.length ? fx.targetShare : fx.targetShare / 3;
+  const targetPool = local.length ? local : world.targets;
   const pairId = hashString(`${tag.name}|${region?.code ?? '-'}`);
   const posts: StandinPost[] = [];
   for (let i = 0; i < n; i++) {
@@ -72,8 +76,8 @@ export function pairPosts(
     const ageDays = recent ? WINDOW_DAYS * rng() : WINDOW_DAYS + -Math.log(Math.max(rng(), 1e-9)) * 45;
     const likes = likesOf(rng, logMedian, ageDays);
     const author =
-      rng() < fx.targetShare
-        ? world.targets[zipfRank(rng, world.targets.length, 1)]!
+      rng() < targetShare
+        ? targetPool[zipfRank(rng, targetPool.length, 1)]!
         : `user${tag.authorOffset + zipfRank(rng, tag.authorPool, 1.1)}`;
     posts.push({
       video_id: `73${String(pairId).padStart(10, '0')}${String(i).padStart(5, '0')}`,

@@ -32,11 +32,19 @@ export interface WorldRegion {
   volumeFactor: number;
 }
 
+/** A target creator posts mostly in a few regions of their own. */
+export interface WorldTarget {
+  id: string;
+  regions: string[];
+}
+
 export interface World {
   seed: number;
   tags: WorldTag[];
   regions: WorldRegion[];
+  /** The target creators' ids (`unique_id`), and where each mostly posts. */
   targets: string[];
+  targetRegions: WorldTarget[];
 }
 
 const REGION_NAMES: Record<string, string> = {
@@ -116,7 +124,7 @@ function drawTag(rng: Rng, index: number, name: string, regions: readonly WorldR
   return {
     id: String(7_000_000_000_000 + index * 7919 + Math.floor(rng() * 7000)),
     name,
-    paceLogit: mega ? 0.8 : -0.6 + 1.3 * normal(rng),
+    paceLogit: mega ? 0.5 : -1.3 + 1.3 * normal(rng),
     likeLog: mega ? 7 : 4.2 + 1.1 * normal(rng),
     targetShare: mega ? 0.005 : targetShare,
     authorPool: mega ? 50_000 : Math.round(logNormal(rng, 600, 1.1)) + 20,
@@ -128,7 +136,7 @@ function drawTag(rng: Rng, index: number, name: string, regions: readonly WorldR
   };
 }
 
-/** Builds the world: 30 regions, `tagCount` tags (two mega tags first), 14 target creators. */
+/** Builds the world: 30 regions, `tagCount` tags (two mega tags first), 14 target creators with home regions. */
 export function buildWorld(seed = 21, tagCount = 200): World {
   const rng = mulberry32(hashString(`standin|${seed}`));
   const regions: WorldRegion[] = Object.entries(REGION_NAMES).map(([code, name]) => ({
@@ -146,9 +154,9 @@ export function buildWorld(seed = 21, tagCount = 200): World {
     names.push(`${head}${tail}${round ? round + 1 : ''}`);
   }
   const tags = names.map((n, i) => drawTag(rng, i, n, regions));
-  const targets = Array.from(
-    { length: 14 },
-    (_, i) => `maker_${(hashString(`t${seed}|${i}`) % 9000) + 1000}`,
-  );
-  return { seed, tags, regions, targets };
+  const targetRegions = Array.from({ length: 14 }, (_, i) => ({
+    id: `maker_${(hashString(`t${seed}|${i}`) % 9000) + 1000}`,
+    regions: regions.filter(() => rng() < 0.15).map((r) => r.code),
+  }));
+  return { seed, tags, regions, targets: targetRegions.map((t) => t.id), targetRegions };
 }
