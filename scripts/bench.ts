@@ -5,7 +5,7 @@ import { calibrationSection } from './bench/calibration';
 import { confidenceSection } from './bench/confidence';
 import { runPart } from './bench/child';
 import { samplingSection, samplingTable } from './bench/sampling';
-import { standinSection, standinTable } from './bench/standin/bench';
+import { standinBench } from './bench/standin/bench';
 import { runScenario, type ScenarioResult } from './bench/measure';
 import { PARTS, type PartName, type PartOptions } from './bench/parts';
 import { header, readmeTable, rescoreSection, scenarioSection, warmSection } from './bench/report';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     adaptive: { type: 'boolean', default: false },
     sampling: { type: 'boolean', default: false },
     standin: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '21' },
     confidence: { type: 'boolean', default: false },
     calibration: { type: 'boolean', default: false },
     speed: { type: 'boolean', default: false },
@@ -73,9 +74,9 @@ async function main(quick: boolean): Promise<void> {
 }
 
 // `--adaptive`: only the comparison of adaptive with full sampling (about a minute); `--sampling`: only the sampling
-// table (10 to 200 tags under three page orders, 26 regions a row, about 25 minutes); `--standin`: the same
-// comparison on the independent stand-in API (scripts/bench/standin, 23 × 25 and 175 × 5); `--confidence`: only what
-// the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
+// table (10 to 200 tags under three page orders, 26 regions a row, about 25 minutes); `--standin [--seed n]`: the
+// same comparison on the independent stand-in API (scripts/bench/standin, 23 × 25 and 175 × 5, about a minute);
+// `--confidence`: only what the confidence costs (seconds); `--calibration [--quick] [--only <name>]`: only the calibration tables
 // (scripts/bench/calibration.ts); `--speed`: only the times the tests no longer bound (seconds); `--scale`: only the
 // workbench at agency scale, 50 × 4 to 500 × 25 (scripts/bench-scale.ts, a few minutes; `--sizes 500x25` only that
 // size, or a comma-separated list); `--scale-workbench`: the
@@ -89,7 +90,7 @@ await (values.part
       : values.sampling
         ? samplingTable().then((rows) => console.log(samplingSection(rows)))
         : values.standin
-          ? standinTable().then((rows) => console.log(standinSection(rows)))
+          ? standinBench(Number(values.seed)).then((s) => console.log(s))
           : values.confidence
             ? confidenceSection().then((s) => console.log(s))
             : values.speed

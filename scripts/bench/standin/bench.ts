@@ -78,3 +78,9 @@ export function standinSection(rows: readonly StandinRow[], world: World = build
   ];
   return lines.join('\n');
 }
+
+/** The whole section for a world drawn from `seed`. */
+export async function standinBench(seed: number): Promise<string> {
+  const world = buildWorld(seed);
+  return standinSection(await standinTable(world), world);
+}
