@@ -2,9 +2,7 @@
 // API's page order (unknown: newest first flatters velocity, most liked first flatters likes) makes those pages a
 // biased part of the full sample. The bias is learnt from the run's fully sampled pairs, pooled across regions (the
 // order is the API's, not a region's), and added to the stopped tag's in-hand metrics with its standard error.
-// When pages come in time order, velocity's drift is read from the posts' ages by place (adaptive-ages.ts).
 import type { ScoreEstimate, ScoringSettings } from '../../shared/model';
-import { linePredictsBetter, velocityFromAges } from './adaptive-ages';
 import { partStats } from './adaptive-estimate';
 import { computeMetrics, type RawMetrics } from './metrics';
 import { mulberry32 } from '../prng';
@@ -54,14 +52,7 @@ interface PartFit {
 }
 
 /** The drift of the first `depth` pages against the full sample, per depth (1 … pages − 1). */
-export type PageOrderDrift = Map<number, PageOrderDepth>;
-
-interface PageOrderDepth {
-  fits: Record<Part, PartFit>;
-  n: number;
-  /** Whether velocity's drift comes from the ages' line (pages served in time order: adaptive-ages.ts). */
-  ordered: boolean;
-}
+export type PageOrderDrift = Map<number, { fits: Record<Part, PartFit>; n: number }>;
 
 type Held = Parameters<typeof computeMetrics>[0];
 
@@ -84,7 +75,6 @@ function ownDrift(
   targets: ReadonlySet<string>,
   settings: ScoringSettings,
   nowSec: number,
-  ordered: boolean,
 ): DriftParts {
   const P = settings.pageSize;
   const [a, b] =
@@ -92,13 +82,7 @@ function ownDrift(
       ? [head.slice(0, P / 2), head.slice(P / 2, P)]
       : [head.slice((depth - 2) * P, (depth - 1) * P), head.slice((depth - 1) * P, depth * P)];
   const parts = (x: Held): DriftParts => partsOf(computeMetrics(x, targets, nowSec, settings));
-  const drift = minus(parts(b), parts(a));
-  // Velocity's: where the ages of the posts in hand, by place, put the full sample's (adaptive-ages.ts).
-  const byAge = ordered
-    ? velocityFromAges(head, settings.pages * settings.pageSize, settings, nowSec)
-    : undefined;
-  if (byAge) drift.velocity = byAge.value - computeMetrics(head, targets, nowSec, settings).velocity;
-  return drift;
+  return minus(parts(b), parts(a));
 }
 
 /**
@@ -116,7 +100,6 @@ export function learnPageOrderDrift(
 ): PageOrderDrift {
   const P = settings.pageSize;
   const out: PageOrderDrift = new Map();
-  const ordered = linePredictsBetter(completeSamples, P, settings, nowSec);
   const parts = (x: Held): DriftParts => partsOf(computeMetrics(x, targets, nowSec, settings));
   for (let depth = 1; depth < settings.pages; depth++) {
     const full = completeSamples.filter((posts) => posts.length > depth * P);
@@ -127,7 +110,7 @@ export function learnPageOrderDrift(
     for (const posts of full) {
       const head = posts.slice(0, depth * P);
       ys.push(minus(parts(posts), parts(head)));
-      xs.push(ownDrift(head, depth, targets, settings, nowSec, ordered));
+      xs.push(ownDrift(head, depth, targets, settings, nowSec));
       // The head is part of the full sample: only the unseen share of its noise separates the two.
       const v = partStats(head, targets, settings, nowSec).variance;
       const unseen = 1 - head.length / posts.length;
@@ -164,7 +147,7 @@ export function learnPageOrderDrift(
         extra: Math.max(0, residual - meanNoise),
       };
     }
-    out.set(depth, { fits, n, ordered });
+    out.set(depth, { fits, n });
   }
   return out;
 }
@@ -180,7 +163,7 @@ export function correctionFor(
   const pages = Math.ceil(posts.length / settings.pageSize);
   const d = drift.get(pages);
   if (!d || posts.length >= settings.pages * settings.pageSize) return undefined;
-  const x = ownDrift(posts, pages, targets, settings, nowSec, d.ordered);
+  const x = ownDrift(posts, pages, targets, settings, nowSec);
   const shift = {} as DriftParts;
   const se = {} as DriftParts;
   for (const part of PARTS) {

@@ -4,8 +4,7 @@
 // the API serves posts in is unknown, so how far a tag's later posts drift from its first ones is learnt from the
 // region's tags together (empirical Bayes): none when pages come at random, some when newest or popular come first.
 // What a tag's posts have not shown yet is also predicted from its other regions, as much as they agree
-// (adaptive-pooling.ts): the decision's estimate of a tag's full sample, not the score a stopped tag shows; and,
-// when pages come in time order, its later posts' recency from its posts' ages by place (adaptive-ages.ts).
+// (adaptive-pooling.ts): the decision's estimate of a tag's full sample, not the score a stopped tag shows.
 import type { ScoringSettings } from '../../shared/model';
 import {
   type EstimateEntry,
@@ -17,7 +16,6 @@ import {
   regionScale,
   scoreOnScale,
 } from './adaptive-estimate';
-import { velocityByAges } from './adaptive-ages';
 import { type PartPriors, pooledPart } from './adaptive-pooling';
 
 export type { RegionScale };
@@ -89,57 +87,29 @@ export function estimateRegion(
     scoreOnScale(stats(posts, size), scale, settings, isCommerce);
   const out = new Map<string, TagEstimate>();
   // An open tag's unseen posts are expected as its other regions and its posts here together predict them.
-  const withPriors = (full: PartStats, isOpen: boolean, e: EstimateEntry, byAge: boolean): PartStats => {
+  const withPriors = (full: PartStats, isOpen: boolean, e: EstimateEntry): PartStats => {
     const prior = isOpen ? priors?.get(e.candidate) : undefined;
     if (!prior) return full;
     const value = { ...full.value };
     const variance = { ...full.variance };
     for (const part of ['velocity', 'density', 'overlap'] as const) {
       const p = prior[part];
-      if (!p || (part === 'velocity' && byAge)) continue;
+      if (!p) continue;
       const moved = pooledPart(value[part], variance[part], p, e.posts.length / (settings.pages * P));
       value[part] = part === 'density' ? Math.max(0, moved.value) : Math.min(1, Math.max(0, moved.value));
       variance[part] = moved.variance;
     }
     return { ...full, value, variance };
   };
-  type Drift = {
-    candidate: string;
-    d: number;
-    noise: number;
-    factor: number;
-    parts: Parts;
-    full: PartStats;
-    /** Velocity from the ages' line: not moved again by the drift. */
-    byAge: boolean;
-  };
+  type Drift = { candidate: string; d: number; noise: number; factor: number; parts: Parts; full: PartStats };
   const drifts = new Map<number, Drift[]>();
   const commerce = new Map<string, boolean>();
-  const N = settings.pages * P;
-  // The open tags' later posts' recency from the ages of the posts in hand by place, when that predicts (adaptive-ages.ts).
-  const byAges = velocityByAges(
-    new Map(
-      entries
-        .filter((e) => open.has(e.candidate) && isRankable(e, settings))
-        .map((e) => [e.candidate, e.posts]),
-    ),
-    N,
-    settings,
-    nowSec,
-  );
   for (const e of entries) {
     if (!isRankable(e, settings)) continue;
     commerce.set(e.candidate, e.challenge.isCommerce);
     // An open tag is judged as its full sample would be (overlap extrapolated to every page).
     const isOpen = open.has(e.candidate);
-    const byAge = isOpen ? byAges.get(e.candidate) : undefined;
-    const own = stats(e.posts, isOpen ? N : 0);
-    if (byAge) {
-      own.value.velocity = byAge.value;
-      // As a variance of the posts' own, which fullSampleShare narrows below.
-      own.variance.velocity = byAge.variance / Math.max(1e-9, 1 - e.posts.length / N);
-    }
-    const full = withPriors(own, isOpen, e, byAge !== undefined);
+    const full = withPriors(stats(e.posts, isOpen ? settings.pages * P : 0), isOpen, e);
     const { score, se: seOfPosts } = scoreOnScale(full, scale, settings, e.challenge.isCommerce);
     const se = isOpen ? seOfPosts * fullSampleShare(e.posts.length, settings) : seOfPosts;
     const inHand = isOpen ? est(e.posts, e.challenge.isCommerce).score : score;
@@ -154,12 +124,6 @@ export function estimateRegion(
         : [e.posts.slice((m - 2) * P, (m - 1) * P), e.posts.slice((m - 1) * P, m * P), P];
     if (a.length < 3 || b.length < 3) continue;
     const [sa, sb] = [stats(a), stats(b)];
-    if (byAge) {
-      // Velocity's drift is the line's already: the halves' difference leaves it out.
-      sb.value.velocity = sa.value.velocity;
-      sa.variance.velocity = 0;
-      sb.variance.velocity = 0;
-    }
     const x = scoreOnScale(sa, scale, settings, false);
     const y = scoreOnScale(sb, scale, settings, false);
     const group = drifts.get(m) ?? [];
@@ -173,7 +137,6 @@ export function estimateRegion(
         overlap: sb.value.overlap - sa.value.overlap,
       },
       full,
-      byAge: byAge !== undefined,
       // From the centre of the posts in hand to the centre of a full sample, in units of `dist`.
       factor: ((settings.pages - m) * P) / 2 / dist,
     });
@@ -206,7 +169,7 @@ export function estimateRegion(
           ),
         );
       const value = {
-        velocity: g.byAge ? g.full.value.velocity : moved('velocity', 0, 1),
+        velocity: moved('velocity', 0, 1),
         density: moved('density', 0, Number.POSITIVE_INFINITY),
         overlap: moved('overlap', 0, 1),
       };
