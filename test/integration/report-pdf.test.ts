@@ -62,6 +62,8 @@ interface Fit {
   broken: number;
   page: number;
   figures: number;
+  /** Flag names (a-word-with-hyphens) in wrapping cells that a line break splits. */
+  splitFlags: string[];
 }
 const FIT = `(() => {
   const wide = [...document.querySelectorAll('table')]
@@ -73,7 +75,19 @@ const FIT = `(() => {
     r.selectNodeContents(td);
     return r.getClientRects().length > 1;
   }).length;
-  return { wide, broken, page: document.documentElement.scrollWidth, figures: figures.length };
+  const splitFlags = [];
+  for (const td of document.querySelectorAll('td.wrap')) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.data.matchAll(/[a-z]+(?:-[a-z]+)+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        if (r.getClientRects().length > 1) splitFlags.push(m[0]);
+      }
+    }
+  }
+  return { wide, broken, page: document.documentElement.scrollWidth, figures: figures.length, splitFlags };
 })()`;
 
 describe('--format pdf with branding', () => {
@@ -133,13 +147,13 @@ describe('--format pdf with branding', () => {
     }
   });
 
-  it('the widest table fits a laptop window and the A4 page: flags and tag names wrap, figures stay on one line', async () => {
+  it('the widest table fits a laptop window and the A4 page: flags and tag names wrap, figures and flag names stay whole', async () => {
     const out = path.join(t.dir, 'fit');
     const run = await score(out, 'html');
     expect(run.code, run.stderr).toBe(0);
     const html = await readFile(path.join(out, 'report-2026-11-20.html'), 'utf8');
     // The demo has rows with two and three flags: the case that pushed the table past the page.
-    expect(html).toMatch(/<td class="wrap">[a-z-]+, [a-z-]+, [a-z-]+<\/td>/);
+    expect(html.replace(/<\/?span[^>]*>/g, '')).toMatch(/<td class="wrap">[a-z-]+, [a-z-]+, [a-z-]+<\/td>/);
     // The PDF's page: A4's width less its margins, in CSS pixels at the print's zoom.
     const o = pdfOptions({ title: '', branding: null, blocks: [] });
     const a4 = Math.floor((((210 - o.marginMm.left - o.marginMm.right) / 25.4) * 96) / o.scale);
@@ -156,6 +170,8 @@ describe('--format pdf with branding', () => {
         expect(seen.wide, `${media} ${width}px`).toEqual([]);
         expect(seen.page, `${media} ${width}px`).toBeLessThanOrEqual(width);
         expect(seen.broken, `${media} ${width}px`).toBe(0);
+        // A flag's name stays whole ("no-recent-posts", never "no-" on one line and "recent-posts" on the next).
+        expect(seen.splitFlags, `${media} ${width}px`).toEqual([]);
         expect(seen.figures).toBeGreaterThan(100);
         await page.close();
       }

@@ -46,7 +46,12 @@ export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
           };
           const td = (c: string, i: number): string => {
             const k = kind(c, i);
-            return `<td${k ? ` class="${k}"` : ''}>${escapeHtml(c)}</td>`;
+            // A wrapping cell breaks between words, never inside a flag's name at its hyphen ("no-recent-posts").
+            const text =
+              k === 'wrap'
+                ? escapeHtml(c).replace(/[\w#]+(?:-[\w#]+)+/g, (w) => `<span class="nb">${w}</span>`)
+                : escapeHtml(c);
+            return `<td${k ? ` class="${k}"` : ''}>${text}</td>`;
           };
           const rows = b.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n');
           return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table></div>`;
@@ -75,6 +80,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 td.short { white-space: nowrap; }
 td.wrap { overflow-wrap: break-word; }
 td.wrap.long { overflow-wrap: anywhere; min-width: 8em; }
+.nb { white-space: nowrap; }
 td.num.note { white-space: normal; }
 .scroll { overflow-x: auto; }
 figure { margin: 1rem 0; }
