@@ -62,7 +62,7 @@ interface Fit {
   broken: number;
   page: number;
   figures: number;
-  /** Flag names (a-word-with-hyphens) in wrapping cells that a line break splits. */
+  /** Flag names (a-word-with-hyphens) in wrapping cells (lists and figures with their flags) that a line break splits. */
   splitFlags: string[];
 }
 const FIT = `(() => {
@@ -76,7 +76,7 @@ const FIT = `(() => {
     return r.getClientRects().length > 1;
   }).length;
   const splitFlags = [];
-  for (const td of document.querySelectorAll('td.wrap')) {
+  for (const td of document.querySelectorAll('td.wrap, td.note')) {
     const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       for (const m of n.data.matchAll(/[a-z]+(?:-[a-z]+)+/g)) {

@@ -48,7 +48,7 @@ export function renderHtmlBlocks(blocks: readonly Block[], shift = 0): string {
             const k = kind(c, i);
             // A wrapping cell breaks between words, never inside a flag's name at its hyphen ("no-recent-posts").
             const text =
-              k === 'wrap'
+              k === 'wrap' || k === 'num note'
                 ? escapeHtml(c).replace(/[\w#]+(?:-[\w#]+)+/g, (w) => `<span class="nb">${w}</span>`)
                 : escapeHtml(c);
             return `<td${k ? ` class="${k}"` : ''}>${text}</td>`;
