@@ -1,5 +1,6 @@
 // Local-language variants of a candidate per region, as the CLI's --json, the app and the reports show them
 // (found in core/localize from the samples in hand, or declared in the workspace's variants.csv).
+import { sharePercent } from './discover';
 import type { RegionCode } from './model';
 
 /** One variant of a candidate in a region: the shape of `tagfit localize --json`'s `equivalents`. */
@@ -55,8 +56,6 @@ export const equivalentJson = (e: Equivalent): Equivalent => ({
   tagScore: e.tagScore,
 });
 
-const percent = (x: number): string => `${Math.round(x * 100)} %`;
-
 /** A p-value as people read it: "p = 0.003", "p < 0.0001". */
 export const pText = (p: number): string =>
   p < 0.0001 ? 'p < 0.0001' : `p = ${p < 0.01 ? p.toPrecision(1) : p.toFixed(3)}`;
@@ -66,9 +65,9 @@ export function equivalentEvidence(e: EquivalentEvidence): string {
   const seen =
     e.regionPosts === 0
       ? `no sampled post of #${e.tag} in ${e.region} yet`
-      : `on ${e.posts} of ${e.regionPosts} posts of #${e.tag} in ${e.region} (${percent(e.share)}) by ${e.creators} of ${e.regionCreators} creators; ${percent(e.shareElsewhere)} of its ${e.postsElsewhere} posts elsewhere`;
+      : `on ${e.posts} of ${e.regionPosts} posts of #${e.tag} in ${e.region} (${sharePercent(e.share)}) by ${e.creators} of ${e.regionCreators} creators; ${sharePercent(e.shareElsewhere)} of its ${e.postsElsewhere} posts elsewhere`;
   if (e.source === 'declared') return `declared in variants.csv; ${seen}`;
-  return `${seen}; Fisher ${pText(e.p ?? 1)}, one of ${e.tested.toLocaleString('en')} pairs tested at a ${percent(e.fdr)} false discovery rate`;
+  return `${seen}; Fisher ${pText(e.p ?? 1)}, one of ${e.tested.toLocaleString('en')} pairs tested at a ${sharePercent(e.fdr)} false discovery rate`;
 }
 
 /** "in DE post with #kleinunternehmen (78), not #smallbusinesscheck (41)", or why the original still wins. */

@@ -2,6 +2,7 @@
 // per candidate with a row per region: the variant, its evidence in words, both scores once sampled, Sample (its
 // credit estimate on the button before anything is spent) and Add as candidate (through the lists store).
 import { useCallback, useEffect, useState } from 'react';
+import { sharePercent } from '../../../../shared/discover';
 import { equivalentEvidence, localiseAdvice } from '../../../../shared/localize';
 import type { LocalizeRow } from '../../../../shared/ipc/localize';
 import { inert } from '../../../../shared/safe-text';
@@ -78,7 +79,7 @@ export function LocalizeView(): React.JSX.Element {
         A tag that rides along on many of a candidate&apos;s posts in one region and few elsewhere is its
         local variant there (bilingual posters tag both). Found from the samples in hand at no credit
         {found
-          ? `: ${found.tested.toLocaleString('en')} pairs tested at a ${Math.round(found.fdr * 100)} % false discovery rate`
+          ? `: ${found.tested.toLocaleString('en')} pairs tested at a ${sharePercent(found.fdr)} false discovery rate`
           : ''}
         ; declared ones come from the workspace&apos;s variants.csv. Local posters who never use the global
         tag are not seen here: declare those.
