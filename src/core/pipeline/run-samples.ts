@@ -35,6 +35,7 @@ export interface ScoreSamplesJob {
   regions: readonly RegionCode[];
   settings: ScoringSettings;
   nowSec: number;
+  /** Each ranked tag's confidence too (the bootstrap); false for the ranks alone. */
   confidence: boolean;
 }
 

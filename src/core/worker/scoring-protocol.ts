@@ -1,19 +1,12 @@
 // The messages between the job layer and a scoring worker: samples sent once per run, then score and interval jobs
 // over them by id. Plain data only (structured clone); the worker answers every job once.
-import type { ErrorInfo, RegionCode, RegionResult, ScoringSettings } from '../../shared/model';
+import type { ErrorInfo, RegionCode, RegionResult } from '../../shared/model';
 import type { PackedSamples } from '../engine/compact-samples';
 import type { PackedIntervals } from './packed-intervals';
+import type { ScoreSamplesJob } from '../pipeline/run-samples';
 
-/** What to score: the run's inputs without its samples (those are sent once, by id). */
-export interface ScoreJob {
-  candidates: readonly string[];
-  targets: readonly string[];
-  regions: readonly RegionCode[];
-  settings: ScoringSettings;
-  nowSec: number;
-  /** Each ranked tag's confidence too (the bootstrap); false for the ranks alone. */
-  confidence: boolean;
-}
+/** What to score: the run's inputs without its samples (those are sent once, by id); the pipeline's own type. */
+export type ScoreJob = ScoreSamplesJob;
 
 export type ToWorker =
   | { type: 'samples'; samplesId: string; packed: PackedSamples }
