@@ -13,18 +13,21 @@ import { registerPlanCommand } from './plan-command';
 import { registerLocalizeCommand } from './localize-command';
 import { registerWatchCommand } from './watch-command';
 import { registerWorkspaceCommand, sayConflicts } from './workspace-command';
-import { writeErr } from './output';
+import { dropWritesAfterClosedPipe, writeErr, writeOut } from './output';
 import { cliMessage } from './setting-options';
 
 /** Run the CLI; returns the exit code instead of exiting so tests can call it in-process. */
 export async function main(argv: readonly string[]): Promise<number> {
+  dropWritesAfterClosedPipe(process.stdout);
+  dropWritesAfterClosedPipe(process.stderr);
   const program = new Command()
     .name('tagfit')
     .description(
       'Rank TikTok hashtags by their shape (velocity, engagement density, audience overlap), not their size.',
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => writeErr(s), writeErr: (s) => writeErr(s) })
+    // Help asked for goes to stdout (`tagfit score --help | less`); usage errors to stderr.
+    .configureOutput({ writeOut: (s) => writeOut(s), writeErr: (s) => writeErr(s) })
     .showHelpAfterError(false);
   let code = EXIT_OK;
   const setCode = (c: number): void => {

@@ -1,7 +1,7 @@
 // Progress on stderr: a bar on a terminal, plain lines otherwise (cron logs, CI), nothing with --quiet.
 import cliProgress from 'cli-progress';
 import type { RunProgress } from '../shared/model';
-import { terminalSafe } from '../core/text/safe-text';
+import { nameSafe } from '../core/text/safe-text';
 import { safeWrite } from './output';
 
 export interface ProgressReporter {
@@ -25,12 +25,15 @@ export function createProgressReporter(
             safeWrite(out, `queued ${p.total} hashtag-region pairs\n`);
             break;
           case 'scored':
-            safeWrite(out, `[${p.done}/${p.total}] #${p.tag} ${p.region} done (credits ${p.credits})\n`);
+            safeWrite(
+              out,
+              `[${p.done}/${p.total}] #${nameSafe(p.tag)} ${p.region} done (credits ${p.credits})\n`,
+            );
             break;
           case 'failed':
             safeWrite(
               out,
-              `[${p.done}/${p.total}] failed #${p.tag}${p.region ? ` ${p.region}` : ''}: ${p.error.message}\n`,
+              `[${p.done}/${p.total}] failed #${nameSafe(p.tag)}${p.region ? ` ${p.region}` : ''}: ${nameSafe(p.error.message)}\n`,
             );
             break;
           case 'done':
@@ -66,7 +69,7 @@ export function createProgressReporter(
       } else if (p.type === 'done') {
         bar.update({ credits: p.credits, status: p.stopped ? 'stopped' : 'done' });
       } else if (started) {
-        const status = terminalSafe(
+        const status = nameSafe(
           p.type === 'failed' ? `failed #${p.tag}` : `#${p.tag}${p.region ? ` ${p.region}` : ''}`,
         );
         bar.update(p.done, { credits: p.credits, status });

@@ -15,12 +15,26 @@ const TERMINAL_UNSAFE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
+/** A character as its visible, inert `\uXXXX` escape. */
+const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /**
  * Text safe to print on a terminal: every unsafe character is shown as its `\uXXXX` escape, visible and inert.
  * JSON stays valid JSON with the same data (a `\uXXXX` escape inside a string is the character itself).
  */
-export const terminalSafe = (text: string): string =>
-  text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const terminalSafe = (text: string): string => text.replace(TERMINAL_UNSAFE, escaped);
+
+/** Every control character, the newline and tab included, and direction overrides: what a name may not carry into
+ * a line of our own output. */
+const NAME_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/**
+ * A name from the API or a file as one piece of a line (a progress line, a bar's status): terminalSafe's escapes,
+ * and a newline or tab in it escaped too, so it cannot break the line it sits in.
+ */
+export const nameSafe = (text: string): string => text.replace(NAME_UNSAFE, escaped);
 
 /** Longest API text the app shows in one piece (a 5,000-character name would push everything else away). */
 export const INERT_MAX = 120;

@@ -236,4 +236,42 @@ describe('tagfit score (spawned)', () => {
         if (c!.label !== 'confident') expect(t.confidence!.reason).toEqual(expect.any(String));
       }
   });
+
+  it('a reader that stops reading (| head) does not fail the run: it ends as it would, its reports whole', async () => {
+    const f = await tempDir();
+    try {
+      const out = path.join(f.dir, 'out');
+      // Stdout is closed before the command writes a line: every print to it meets a closed pipe (EPIPE).
+      const r = await runCli(['score', '--demo', '--now', NOW, '--out', out, '--format', 'md,csv'], {
+        closeStdout: true,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/EPIPE|unexpected error|at .*\.ts:\d+/);
+      expect(r.stderr).toMatch(/^credits: \d+ used/m);
+      const names = await readdir(out);
+      expect(names).toContain('summary-2026-11-20.md');
+      expect(names.filter((n) => /^[A-Z]{2}-2026-11-20\.csv$/.test(n)).length).toBeGreaterThanOrEqual(4);
+    } finally {
+      await f.dispose();
+    }
+  });
+});
+
+describe('tagfit --help', () => {
+  it('help asked for is printed on stdout (it can be piped to grep or less), exit 0', async () => {
+    for (const args of [
+      ['score', '--help'],
+      ['help', 'score'],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: tagfit score/m);
+      expect(r.stdout).toMatch(/--max-credits/);
+    }
+    // A usage error still goes to stderr.
+    const bad = await runCli(['score', '--no-such-option']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/unknown option '--no-such-option'/);
+  });
 });

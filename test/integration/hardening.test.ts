@@ -186,6 +186,19 @@ describe('hostile names on the terminal', () => {
     expect(v.stderr).toContain('\\u001b');
     expect(v.stderr).not.toMatch(RAW_CONTROL);
   });
+  it('a newline or tab in a name does not break the progress line it sits in (cron logs read line by line)', async () => {
+    const api = await hostile({ split: { chaName: 'new\nline\ttag' }, founderlife: {} });
+    const ws = await workspace(['split', 'founderlife']);
+    const r = await runCli(['score', '--workspace', ws, ...base(api.url)], { env: KEY_ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const progress = r.stderr.split('\n').filter((l) => l.startsWith('['));
+    expect(progress.some((l) => l.includes('#new\\u000aline\\u0009tag US done'))).toBe(true);
+    // Every line that is not a progress line of its own is one of the run's known notices.
+    for (const line of r.stderr.split('\n').filter((l) => l !== ''))
+      expect(line).toMatch(
+        /^(\[\d+\/\d+\] #\S+ [A-Z]{2} done \(credits \d+\)|queued |done: |estimate: |credits: |cache: |wrote |warning: )/,
+      );
+  });
 });
 
 describe('a full disk', () => {

@@ -44,6 +44,8 @@ export function runCli(
     onSpawn?: (pid: number) => void;
     /** Run without the power to write where file permissions forbid it (see UNPRIVILEGED). */
     unprivileged?: boolean;
+    /** Stop reading stdout at once, as `tagfit … | head -0` does (the command's writes then meet a closed pipe). */
+    closeStdout?: boolean;
   } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -62,6 +64,7 @@ export function runCli(
     });
     let stdout = '';
     let stderr = '';
+    if (opts.closeStdout) child.stdout.destroy();
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     if (child.pid) opts.onSpawn?.(child.pid);
