@@ -132,7 +132,7 @@ function parseWeights(text: string): Partial<ScoringSettings['weights']> {
   return out;
 }
 
-function parseFormats(text: string): ReportFormat[] {
+export function parseFormats(text: string): ReportFormat[] {
   const formats = text
     .split(',')
     .map((f) => f.trim().toLowerCase())
@@ -220,6 +220,8 @@ export function runPrepared(
 async function scoreAction(flags: ScoreFlags): Promise<number> {
   const mode = flags.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
   const reporter = createProgressReporter(mode);
+  // Checked whether or not reports will be written: a typo is said before any credit is spent, not never.
+  parseFormats(flags.format);
   const prepared = await prepare(flags, reporter.warn, true);
   const { cache, cacheDir } = prepared.session;
   try {

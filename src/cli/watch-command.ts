@@ -8,7 +8,7 @@ import { openWorkspace } from '../core/workspace/layout';
 import { EXIT_ALERTS, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
 import { createProgressReporter } from './progress';
-import { addScoreOptions, prepare, runPrepared, type ScoreFlags } from './score-command';
+import { addScoreOptions, parseFormats, prepare, runPrepared, type ScoreFlags } from './score-command';
 import { parseNow, requireWorkspaceFlag } from './session-flags';
 import { withStopSignals } from './signals';
 import { describeCredits } from './summary';
@@ -40,6 +40,7 @@ async function watchAction(flags: WatchFlags): Promise<number> {
     return EXIT_OK;
   }
   const reporter = createProgressReporter(flags.quiet ? 'quiet' : 'lines');
+  parseFormats(flags.format);
   const watch = await runWatchIfDue({
     ws,
     now: parseNow(flags.now),

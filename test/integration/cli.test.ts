@@ -182,6 +182,14 @@ describe('tagfit score (spawned)', () => {
     const noKey = await runCli(['score', ...lists(), '--api-base', sim.url]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/TIKLIVE_KEY/);
+    // A format typo is refused before any credit is spent, with or without --out.
+    const requestsBefore = sim.stats().requests;
+    const badFormat = await runCli(['score', ...lists(), '--api-base', sim.url, '--format', 'md,docx'], {
+      env: { TIKLIVE_KEY: KEY },
+    });
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/--format: "docx" is not one of md, csv, html, pdf/);
+    expect(sim.stats().requests).toBe(requestsBefore);
   });
 
   it('a region TikLiveAPI does not know is bad input (exit 2) naming the region', async () => {
