@@ -5,7 +5,7 @@ import { TagfitError } from '../core/errors';
 import { parseUsername } from '../core/input/csv-lists';
 import { USER_POSTS_PAGE_MAX } from '../core/decode/recent-posts';
 import type { Evidence, TrackResult } from '../core/track/track-record';
-import { runTrackJob, TRACK_POSTS } from '../core/job/track-job';
+import { runTrackJob, TRACK_POSTS, trackRegion } from '../core/job/track-job';
 import { type SampledRun, samplesFromCache } from '../core/job/discover-job';
 import { prepareScoreRun } from '../core/job/prepare-score';
 import type { BestTimeCheck } from '../shared/track';
@@ -80,11 +80,11 @@ async function trackAction(flags: TrackFlags): Promise<number> {
       'input',
       `${ws.paths.regions} lists no region to match the posts to: add one, or pass --region CODE.`,
     );
-  const region = (flags.region ?? regions[0]!).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(region))
-    throw new TagfitError('input', `--region: "${flags.region}" is not a two-letter region code.`);
   const warn = (m: string): void => void (flags.quiet ? undefined : writeErr(`warning: ${m}\n`));
   const runs = await loadRuns(ws.paths.data, warn);
+  const region = trackRegion(flags.region, regions, runs)!;
+  if (!/^[A-Z]{2}$/.test(region))
+    throw new TagfitError('input', `--region: "${flags.region}" is not a two-letter region code.`);
   const posts = num(flags.posts, 'posts', { min: 1, max: 1000, int: true }) ?? TRACK_POSTS;
   const perAccount = 1 + Math.ceil(posts / USER_POSTS_PAGE_MAX);
   if (!flags.quiet)

@@ -139,6 +139,14 @@ describe('tagfit track', () => {
     // From the cache where fresh: the same call again costs nothing.
     const again = await track('--json', '--quiet');
     expect((JSON.parse(again.stdout) as TrackResult).credits.used).toBe(0);
+    // A region no run scored has no scores to match the posts to: refused before any credit, naming what was scored.
+    sim.resetStats();
+    const elsewhere = await track('--region', 'XX');
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(
+      'region XX: no run of this workspace scored it, so no scores to match the posts to (its runs scored ',
+    );
+    expect(sim.stats().requests).toBe(0);
   }, 120_000);
 
   it('an own account that is not a username is said with where it came from', async () => {

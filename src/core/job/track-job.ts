@@ -6,6 +6,7 @@ import { trackRecord, type TrackInput } from '../track/track-record';
 import { suggestedWindow } from '../track/best-time-check';
 import type { SampledRun } from './discover-job';
 import { creatorProgress } from './creator-progress';
+import { TagfitError } from '../errors';
 import { type JobSession, openJobApi } from './job-session';
 
 /** Recent posts read per account. */
@@ -24,9 +25,29 @@ export interface TrackJobRequest extends Omit<TrackInput, 'api' | 'now' | 'posts
   samples?: SampledRun & { result: { now: string } };
 }
 
+/** The region whose scores the posts are matched to: the one asked for, else the first listed that a run scored
+ * (else the first listed, whose result then says no run scored it yet); undefined when nothing is listed. */
+export function trackRegion(
+  asked: string | undefined,
+  listed: readonly string[],
+  runs: TrackJobRequest['runs'],
+): string | undefined {
+  if (asked !== undefined) return asked.toUpperCase();
+  const scored = new Set(runs.flatMap((r) => Object.keys(r.regions)));
+  return (listed.find((r) => scored.has(r.toUpperCase())) ?? listed[0])?.toUpperCase();
+}
+
 /** Opens the session's client, tracks the accounts, and closes. */
 export async function runTrackJob(req: TrackJobRequest): Promise<TrackResult> {
   const { session, onProgress, samples, ...input } = req;
+  // The posts are matched to the scores of a region the workspace's runs scored: another is a mistake, said before
+  // any credit is spent (a workspace without runs yet is told so by the result, not refused).
+  const scored = [...new Set(input.runs.flatMap((r) => Object.keys(r.regions)))].sort();
+  if (scored.length > 0 && !scored.includes(input.region))
+    throw new TagfitError(
+      'input',
+      `region ${input.region}: no run of this workspace scored it, so no scores to match the posts to (its runs scored ${scored.join(', ')}).`,
+    );
   const { api, close } = await openJobApi(session, {
     signal: req.signal,
     onWarning: req.onWarning,

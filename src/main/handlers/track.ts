@@ -1,5 +1,5 @@
 // The track record in the open workspace: its own accounts' recent posts checked against its recorded runs.
-import { runTrackJob } from '../../core/job/track-job';
+import { runTrackJob, trackRegion } from '../../core/job/track-job';
 import { loadRuns } from '../../core/workspace/history';
 import { TagfitError } from '../../core/errors';
 import { readRegionList } from '../../core/input/csv-lists';
@@ -19,9 +19,9 @@ export function createTrackHandlers(ctx: HandlerContext): DomainHandlers<'track:
           'Name your own accounts in Settings first: their posts are the record.',
         );
       const regions = (await readRegionList(open.ws.paths.regions)).values;
-      const code = (region ?? regions[0] ?? '').toUpperCase();
-      if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
       const runs = await loadRuns(open.ws.paths.data, logWarning(ctx));
+      const code = trackRegion(region, regions, runs);
+      if (!code) throw new TagfitError('input', 'The workspace has no region to match the posts to.');
       return runWorkspaceJob(ctx, open, runId, 'track', (hooks) => {
         // The last run's samples, when one is in hand: the posts' times are checked against its best time to post.
         const last = session.last;
