@@ -16,14 +16,14 @@ export class TransientFailure extends Error {
   }
 }
 
-export const budgetError = (
-  ctx: DecodeContext,
-  maxCredits: number,
-  c: { used: number; calls: number },
-): TagfitError =>
+/**
+ * A call the budget leaves unsent. The message says no count of its moment: the run's own totals (its credits line,
+ * printed after the requests under way have ended) are the figures, and a snapshot beside them read as a contradiction.
+ */
+export const budgetError = (ctx: DecodeContext, maxCredits: number): TagfitError =>
   new TagfitError(
     'budget',
-    `Credit budget of ${maxCredits} reached: ${describeCall(ctx)} not sent (${c.used} answered with data, ${c.calls} requests sent; every request sent counts, as TikLiveAPI may bill it)`,
+    `Credit budget of ${maxCredits} reached: ${describeCall(ctx)} not sent (the ${maxCredits} requests it allows are sent or under way; every request sent counts, as TikLiveAPI may bill it)`,
     { endpoint: ctx.endpoint, subject: ctx.subject, maxCredits },
   );
 

@@ -171,7 +171,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
         opts.maxCredits !== undefined &&
         Math.max(counters.used + inFlight, counters.calls) >= opts.maxCredits
       )
-        throw budgetError(ctx, opts.maxCredits, counters);
+        throw budgetError(ctx, opts.maxCredits);
 
       /** A 2xx answer that is not an error body is what the API charges for, usable or not; a usable one is cached. */
       const keep = async (body: unknown): Promise<R> => {

@@ -51,7 +51,7 @@ export function createSender(deps: RequestDeps): Send {
     const where = describeCall(ctx);
     // The budget counts every request sent: an error body or a time-out may still be billed by the API.
     if (deps.maxCredits !== undefined && counters.calls >= deps.maxCredits)
-      throw new AbortError(budgetError(ctx, deps.maxCredits, counters));
+      throw new AbortError(budgetError(ctx, deps.maxCredits));
     counters.calls++;
     if (attempt > 1) counters.retries++;
     const timeout = AbortSignal.timeout(timeoutMs);
