@@ -199,6 +199,14 @@ describe('discover and pick', () => {
       expect(r.picks[0]!.reason).toBe(`the highest score in ${r.region}`);
       for (const x of r.picks.slice(1)) expect(x.reason).toMatch(/^score \d+\.\d\d; /);
     }
+    // The cache keeps each API's answers apart: without the --api-base the runs used, nothing is in hand, and the
+    // message says which API it looked under and what to pass.
+    const elsewhere = await runCli(['pick', '--workspace', ws, '--now', WEEKS[0]!, '--quiet'], {
+      env: { TIKLIVE_KEY: KEY, TZ: 'UTC' },
+    });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('its cache holds no post for these tags from TikLiveAPI;');
+    expect(elsewhere.stderr).toContain('pass the --api-base the runs used');
   }, 60_000);
 });
 

@@ -10,7 +10,9 @@ import { TagfitError } from '../errors';
 import { listFromValues, parseUsername } from '../input/csv-lists';
 import { type RunSamples, sampleKey } from '../pipeline/run';
 import { saveListFile, type Workspace } from '../workspace/layout';
+import { DEFAULT_API_BASE } from './api-session';
 import { type JobSession, openJobApi } from './job-session';
+import { sourceName } from './namespaced-cache';
 import type { PreparedScoreRun } from './prepare-score';
 import { runScoreJob, type ScoreJobOutcome } from './score-job';
 
@@ -65,7 +67,9 @@ export async function samplesFromCache(
   if (outcome.data.samples.size === 0)
     throw new TagfitError(
       'input',
-      `Nothing sampled in ${where} yet (its cache holds no post for these tags): run \`tagfit score --workspace\` first.`,
+      `Nothing sampled in ${where} yet (its cache holds no post for these tags from ${sourceName(prepared.session.demo, prepared.session.apiBase, DEFAULT_API_BASE)}; ` +
+        'answers are kept apart by the API they came from, so pass the --api-base the runs used): ' +
+        'run `tagfit score --workspace` first.',
     );
   const missing = outcome.result.failed.length + (outcome.result.stopped?.unscored.length ?? 0);
   return { outcome, missing };

@@ -14,3 +14,9 @@ export function sourceNamespace(demo: boolean, apiBase: string | undefined, defa
   if (!apiBase || new URL(apiBase).origin === new URL(defaultBase).origin) return '';
   return new URL(apiBase).host;
 }
+
+/** An API source as a message names it: the same three kinds as sourceNamespace. */
+export function sourceName(demo: boolean, apiBase: string | undefined, defaultBase: string): string {
+  const ns = sourceNamespace(demo, apiBase, defaultBase);
+  return ns === 'demo' ? "the demo's simulator" : ns === '' ? 'TikLiveAPI' : ns;
+}
