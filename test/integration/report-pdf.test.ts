@@ -1,11 +1,12 @@
 // `tagfit score --format pdf` on a branded workspace, as an agency runs it: the Markdown, the HTML and the PDF carry
 // the agency's and the client's names (the PDF read back with a PDF text extractor), the PDF has page numbers, and
 // its first page is drawn to a PNG to be looked at. Where no browser can be had the other formats are still written.
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/core/browser/discovery';
+import { findBrowser, launchBrowser } from '../../src/core/browser/discovery';
 import { pdfOptions } from '../../src/core/report/pdf';
 import { chromiumPdfPrinter } from '../../src/core/report/pdf-chromium';
 import { runCli, tempDir, type CliRun } from '../support/cli';
@@ -191,6 +192,51 @@ describe('--format pdf with branding', () => {
     expect(names).toEqual(
       expect.arrayContaining(['US-2026-11-20.md', 'summary-2026-11-20.md', 'report-2026-11-20.html']),
     );
+    expect(names.filter((n) => n.includes('.pdf') || n.includes('tmp'))).toEqual([]);
+  });
+
+  it('Ctrl-C while the PDF prints, the fetching done: the run ends as it would (exit 0, the PDF whole), not cut at 130 with nothing said', async () => {
+    // The browser is started through a wrapper that leaves a mark, so the signal lands while it prints.
+    const mark = path.join(t.dir, 'printing');
+    const wrapper = path.join(t.dir, 'chromium-wrapper.sh');
+    await writeFile(wrapper, `#!/bin/sh\ntouch '${mark}'\nexec '${findBrowser().executablePath}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const out = path.join(t.dir, 'ctrl-c-printing');
+    let pid = 0;
+    const running = runCli(
+      ['score', '--workspace', ws, '--demo', '--out', out, '--format', 'md,html,pdf', '--now', NOW],
+      { env: { TAGFIT_CHROMIUM: wrapper }, timeoutMs: 120_000, onSpawn: (p) => (pid = p) },
+    );
+    const poll = setInterval(() => {
+      if (existsSync(mark)) {
+        clearInterval(poll);
+        process.kill(pid, 'SIGINT');
+      }
+    }, 10);
+    const run = await running.finally(() => clearInterval(poll));
+    expect(existsSync(mark)).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('tagfit: stopping');
+    expect(run.stderr).toMatch(/^wrote .*report-2026-11-20\.pdf$/m);
+    const pdf = await readFile(path.join(out, 'report-2026-11-20.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.subarray(-8).toString()).toContain('%%EOF');
+    expect((await readdir(out)).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+
+  it('a browser that does not start: one line naming it (no call log), every other format written, exit 1', async () => {
+    const broken = path.join(t.dir, 'broken-browser.sh');
+    await writeFile(broken, '#!/bin/sh\necho "cannot open display" >&2\nexit 3\n', { mode: 0o755 });
+    const out = path.join(t.dir, 'broken-browser');
+    const run = await score(out, 'md,pdf', { TAGFIT_CHROMIUM: broken });
+    expect(run.code).toBe(1);
+    const line = run.stderr.split('\n').find((l) => l.includes('Cannot print the PDF report'))!;
+    expect(line).toContain(`Cannot print the PDF report: ${broken} did not start as a browser (`);
+    expect(line).toMatch(/\)\. The other formats are written\.$/);
+    expect(run.stderr).not.toMatch(/Call log|\\u001b/);
+    const names = await readdir(out);
+    expect(names).toContain('summary-2026-11-20.md');
     expect(names.filter((n) => n.includes('.pdf') || n.includes('tmp'))).toEqual([]);
   });
 

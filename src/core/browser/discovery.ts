@@ -105,12 +105,20 @@ export function findBrowser(m: Machine = thisMachine()): FoundBrowser {
   );
 }
 
-/** Launches the found browser headless with the flags above. */
-export async function launchBrowser(found: FoundBrowser = findBrowser()): Promise<Browser> {
+/**
+ * Launches the found browser headless with the flags above. `ownSignals`: the caller handles Ctrl-C and SIGTERM
+ * itself (the CLI stops its run cleanly and says so), so Playwright must not close the browser and end the process
+ * with exit 130 on them, as it does by default.
+ */
+export async function launchBrowser(
+  found: FoundBrowser = findBrowser(),
+  opts: { ownSignals?: boolean } = {},
+): Promise<Browser> {
   return playwright().chromium.launch({
     executablePath: found.executablePath,
     args: BROWSER_FLAGS,
     headless: true,
+    ...(opts.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
   });
 }

@@ -5,6 +5,11 @@ import { findBrowser, launchBrowser } from '../browser/discovery';
 import { TagfitError } from '../errors';
 import type { PdfOptions, PdfPrinter } from './pdf';
 
+/** Playwright's own words without its call log and terminal colours: what happened, in one line. */
+const playwrightWords = (e: unknown): string =>
+  // eslint-disable-next-line no-control-regex
+  (String(e instanceof Error ? e.message : e).split('\n')[0] ?? '').replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
 /** Prints with the Chromium that discovery finds; where there is none, a `not-found` error naming what to install. */
 export function chromiumPdfPrinter(find = findBrowser): PdfPrinter {
   return {
@@ -18,7 +23,15 @@ export function chromiumPdfPrinter(find = findBrowser): PdfPrinter {
           `Cannot print the PDF report: ${(e as Error).message}. The other formats are written.`,
         );
       }
-      const browser = await launchBrowser(found);
+      let browser;
+      try {
+        browser = await launchBrowser(found, { ownSignals: true });
+      } catch (e) {
+        throw new TagfitError(
+          'not-found',
+          `Cannot print the PDF report: ${found.executablePath} did not start as a browser (${playwrightWords(e)}). The other formats are written.`,
+        );
+      }
       try {
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
         const page = await context.newPage();
@@ -41,8 +54,14 @@ export function chromiumPdfPrinter(find = findBrowser): PdfPrinter {
             right: mm(o.marginMm.right),
           },
         });
+      } catch (e) {
+        if (e instanceof TagfitError) throw e;
+        throw new TagfitError(
+          'internal',
+          `Cannot print the PDF report: the browser ended before the page was printed (stopped, or it crashed: ${playwrightWords(e)}). The other formats are written.`,
+        );
       } finally {
-        await browser.close();
+        await browser.close().catch(() => {});
       }
     },
   };
