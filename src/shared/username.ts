@@ -17,6 +17,6 @@ export function usernameProblem(v: string): string | undefined {
   if (![...v].every((ch) => USERNAME_CHAR.test(ch)))
     return `contains ${firstBadChar(v, USERNAME_CHAR)}: a TikTok username has only Latin letters, digits, _ and .`;
   if (v.length < USERNAME_MIN || v.length > USERNAME_MAX)
-    return `${v.length} character${v.length === 1 ? '' : 's'} long: a TikTok username has ${USERNAME_MIN} to ${USERNAME_MAX}`;
+    return `${v.length} character${v.length === 1 ? '' : 's'} long: a TikTok username has ${USERNAME_MIN} to ${USERNAME_MAX} characters`;
   return undefined;
 }

@@ -32,6 +32,8 @@ describe('5. the username rule', () => {
     ])
       expect(usernameProblem(bad), bad.slice(0, 30)).toBeDefined();
     for (const ok of ['acme_designs', 'studio.north', 'ab']) expect(usernameProblem(ok)).toBeUndefined();
+    // The reason is a whole sentence: what the value is, and what a username has.
+    expect(usernameProblem('a')).toBe('1 character long: a TikTok username has 2 to 24 characters');
   });
 
   it('creator suggestions never offer an author that cannot be a username', () => {
