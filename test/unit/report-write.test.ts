@@ -226,4 +226,25 @@ describe('writeReports', () => {
     expect(e.details.written).toEqual([path.join(dir, 'US.md')]);
     expect(await readdir(dir)).toEqual(['US.md']);
   });
+
+  it('a file that cannot be written costs that file only: the ones after it are still written, every miss named', async () => {
+    // A folder where US's report should go (a sync client's leftover, a mistake) and, later, one where BR's should.
+    await mkdir(path.join(dir, 'US.md'));
+    await mkdir(path.join(dir, 'BR.csv'));
+    const e = await failure(
+      writeReports(dir, [
+        { name: 'US.md', content: 'us' },
+        { name: 'US.csv', content: 'us' },
+        { name: 'BR.md', content: 'br' },
+        { name: 'BR.csv', content: 'br' },
+        { name: 'summary.md', content: 's' },
+      ]),
+      'storage',
+    );
+    expect(e.message).toContain('US.md');
+    expect(e.message).toMatch(/\(1 more not written: BR\.csv\)$/);
+    expect(e.details.notWritten).toEqual(['US.md', 'BR.csv']);
+    expect(e.details.written).toEqual(['US.csv', 'BR.md', 'summary.md'].map((n) => path.join(dir, n)));
+    expect(await readFile(path.join(dir, 'summary.md'), 'utf8')).toBe('s');
+  });
 });

@@ -199,14 +199,28 @@ export async function writeReports(
   const written: WrittenFile[] = [];
   const writtenAs = (requested: string): string =>
     written.find((w) => w.requested === requested)?.name ?? requested;
+  // A file that cannot be written (a folder in its place, a printer without a browser) costs that file only: the
+  // others are still written, and the first failure is thrown at the end with every file written and not.
+  const failed: { name: string; error: unknown }[] = [];
   for (const f of files) {
     try {
       const content = typeof f.content === 'function' ? await f.content(writtenAs) : f.content;
       written.push(await writeFileAtomic(dir, f.name, content, options));
     } catch (e) {
-      if (e instanceof TagfitError) e.details.written = written.map((w) => w.path);
-      throw e;
+      if (!(e instanceof TagfitError)) throw e;
+      failed.push({ name: f.name, error: e });
     }
+  }
+  const first = failed[0]?.error;
+  if (first instanceof TagfitError) {
+    first.details.written = written.map((w) => w.path);
+    first.details.notWritten = failed.map((x) => x.name);
+    if (failed.length > 1)
+      first.message += ` (${failed.length - 1} more not written: ${failed
+        .slice(1)
+        .map((x) => x.name)
+        .join(', ')})`;
+    throw first;
   }
   return written;
 }
