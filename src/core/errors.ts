@@ -19,7 +19,11 @@ export class TagfitError extends Error {
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    // The fields an input error is about (details.fields, FieldProblem[]) cross too: a form marks each one.
+    const fields = this.details.fields;
+    return Array.isArray(fields)
+      ? { code: this.code, message: this.message, fields: fields as ErrorInfo['fields'] }
+      : { code: this.code, message: this.message };
   }
 }
 

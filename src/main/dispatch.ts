@@ -1,6 +1,7 @@
 // Validation and result-wrapping of one IPC call, without Electron: the app's ipcMain wiring and the browser
 // test harness both go through it, so the renderer under test meets exactly what it meets in the app.
 import { invokeRequestSchemas, type InvokeChannel, type IpcResult } from '../shared/ipc-contract';
+import { fieldLabel } from '../shared/scoring-registry';
 import { toErrorInfo } from '../core/errors';
 import type { Handlers } from './handlers';
 
@@ -16,12 +17,19 @@ export async function dispatch(
   const c = channel as InvokeChannel;
   const parsed = invokeRequestSchemas[c].safeParse(payload ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // Every field refused, each named as the app labels it (never the channel or the field's name in the
+    // request, which people do not see), so a form can mark them all and the alert says them all.
+    const fields = parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      label: fieldLabel(issue.path) ?? (issue.path.map(String).join('.') || 'The request'),
+      message: issue.message,
+    }));
     return {
       ok: false,
       error: {
         code: 'input',
-        message: `IPC ${channel}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+        message: fields.map((f) => `${f.label}: ${f.message}`).join('; '),
+        fields,
       },
     };
   }

@@ -101,10 +101,20 @@ export type ErrorCode =
   /** The OS keychain cannot be used (no Secret Service, keytar missing, a locked keyring). */
   | 'keychain';
 
+/** One field an input error is about: its path in the request ("settings.cacheMaxAgeHours") and what is wrong. */
+export interface FieldProblem {
+  field: string;
+  /** The field's label as the app shows it ("Cache lifetime (hours)"). */
+  label: string;
+  message: string;
+}
+
 /** An error as it crosses a process or IPC boundary. */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** For an input error: every field refused, so a form can mark each one. */
+  fields?: FieldProblem[];
 }
 
 export type FlagKind =
@@ -307,6 +317,9 @@ export interface RunResult {
     code: 'cancelled' | 'budget' | 'auth' | 'offline';
     message: string;
     unscored: { tag: string; region: RegionCode }[];
+    /** Pairs the stop cut short (adaptive sampling): ranked on the pages in hand, not kept whole; the next run
+     * fetches them again. */
+    cutShort?: { tag: string; region: RegionCode }[];
   };
 }
 

@@ -86,6 +86,12 @@ export function formatMomentum(h: TagHistory | undefined): string {
   return parts.filter((p) => p !== '').join(' ');
 }
 
+/**
+ * Why a tag's moves are not given, as History's comparison and Results (the Momentum tooltip, the detail) say it:
+ * "not comparable: pages 3 → 4: score and rank changes are not given." (`why` is the comparison's own words).
+ */
+export const notComparableWords = (why: string): string => `${why}: score and rank changes are not given.`;
+
 /** A run as people name it: by its clock and preset ("the run of 2026-11-20 08:00 UTC, organic"), never its id. */
 export function runName(iso: string, preset: string): string {
   const t = new Date(iso);

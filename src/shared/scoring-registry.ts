@@ -307,6 +307,29 @@ const LABELS: Record<SettingName, string> = {
   preset: 'Preset',
 } as Record<SettingName, string>;
 
+/** Labels of the fields a request or tagfit.json may hold that are not settings of the tables above. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ownAccounts: 'Your own accounts',
+  weeks: 'Weeks',
+  perWeek: 'Posts a week',
+};
+
+/**
+ * A field as the app names it, from its path in a request or a settings file: ["settings", "cacheMaxAgeHours"] is
+ * "Cache lifetime (hours)", ["overrides", "weights", "velocity"] "Velocity weight", ["settings", "ownAccounts", 2]
+ * "Your own accounts"; undefined for a field the app shows no label for.
+ */
+export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
+  const keys = path.filter((k): k is string => typeof k === 'string');
+  const key = keys.at(-1);
+  // The watch's rules have names of their own (its velocityThreshold is a switch, not the setting).
+  if (key === undefined || keys.includes('watch')) return undefined;
+  if (keys.at(-2) === 'weights' && Object.hasOwn(WEIGHT_SETTINGS, key))
+    return WEIGHT_SETTINGS[key as WeightName].label;
+  if (Object.hasOwn(LABELS, key)) return LABELS[key as SettingName];
+  return FIELD_LABELS[key];
+}
+
 /** The CLI's words for a setting ("--max-credits", "--tags <file>"), when it has an option. */
 export function settingFlag(name: SettingName): string | undefined {
   if (name === 'weights') return '--weights';
@@ -332,7 +355,7 @@ export function withFlags(message: string, names: readonly SettingName[]): strin
 }
 
 /** "from 1 to 365" etc.: a number setting's range in words. */
-export const describeRange = (s: NumberSetting): string =>
+export const describeRange = (s: Pick<NumberSetting, 'int' | 'min' | 'max'>): string =>
   `${s.int ? 'a whole number' : 'a number'} from ${s.min} to ${s.max}`;
 
 /** The zod schema of a number setting, with its range; messages say the bound. */

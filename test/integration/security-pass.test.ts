@@ -190,7 +190,9 @@ describe('5. own accounts follow the username rule when saved', () => {
     for (const bad of ['../../etc/passwd', 'javascript:alert(1)']) {
       const r = await save(['acme_designs', bad]);
       expect(r.ok).toBe(false);
-      expect(JSON.stringify(r)).toContain('ownAccounts[1]');
+      expect(JSON.stringify(r)).toContain(
+        `Your own accounts: ${JSON.stringify(JSON.stringify(bad)).slice(1, -1)}`,
+      );
     }
     expect(JSON.parse(await readFile(ws.paths.settings, 'utf8')).ownAccounts ?? []).toEqual([]);
     const ok = await save(['@Acme_Designs']);

@@ -34,6 +34,7 @@ describe('alert wording', () => {
       message: '/w/tags.csv: no candidate hashtags to score',
       detail: '',
       code: 'input',
+      action: 'Estimating the run',
     });
   });
 

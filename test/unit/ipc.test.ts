@@ -62,7 +62,7 @@ describe('registerIpc', () => {
       error: { message: string };
     };
     expect(r.ok).toBe(false);
-    expect(r.error.message).toBe('IPC run:start: overrides.weights.velocity: must be 10 or less');
+    expect(r.error.message).toBe('Velocity weight: must be 10 or less');
     const extra = (await call('keychain:set-key', { key: 'abcdefgh12', path: '/etc' })) as { ok: boolean };
     expect(extra.ok).toBe(false);
   });

@@ -129,6 +129,15 @@ export function createClient(opts: ClientOptions): TikLiveApi {
   }
 
   async function call<P, R>(ep: Endpoint<P, R>, p: P, callOpts?: CallOptions): Promise<R> {
+    return (await observe(ep, p, callOpts)).value;
+  }
+
+  /** A call's answer, with the run clock it was fetched at when it came from the cache. */
+  async function observe<P, R>(
+    ep: Endpoint<P, R>,
+    p: P,
+    callOpts?: CallOptions,
+  ): Promise<{ value: R; fetchedAt?: number }> {
     if (callOpts?.signal) setMaxListeners(0, callOpts.signal);
     const signal = combineSignals([opts.signal, callOpts?.signal]);
     const params = ep.params(p);
@@ -154,7 +163,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
             counters.fromCache++;
             if (age >= lifetime)
               warn(`${where}: offline, used a cached answer ${Math.round(age / 3_600_000)} h old`);
-            return value;
+            return { value, fetchedAt: hit.fetchedAt };
           } catch (e) {
             if (!(e instanceof TagfitError)) throw e;
             warn(`${where}: the cached answer is no longer valid (${e.message})`);
@@ -212,7 +221,7 @@ export function createClient(opts: ClientOptions): TikLiveApi {
       } finally {
         inFlight--;
       }
-      return await keep(body);
+      return { value: await keep(body) };
     } catch (e) {
       if (e instanceof TagfitError) throw redacted(e);
       throw redacted(
@@ -225,7 +234,10 @@ export function createClient(opts: ClientOptions): TikLiveApi {
 
   return {
     challengeInfo: (name, o) => call(challengeInfoEndpoint, { name }, o),
-    challengePosts: (p, o) => call(challengePostsEndpoint, p, o),
+    challengePosts: async (p, o) => {
+      const { value, fetchedAt } = await observe(challengePostsEndpoint, p, o);
+      return fetchedAt === undefined ? value : { ...value, fetchedAt };
+    },
     regionList: (o) => call(regionListEndpoint, {}, o),
     userInfo: (username, o) => call(userInfoEndpoint, { username }, o),
     userPosts: (p, o) => call(userPostsEndpoint, p, o),

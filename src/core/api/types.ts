@@ -12,7 +12,7 @@ export interface TikLiveApi {
   challengePosts(
     p: { challengeId: string; count: number; cursor: string; region?: RegionCode; hashtag?: string },
     opts?: CallOptions,
-  ): Promise<PostsPage>;
+  ): Promise<ObservedPostsPage>;
   /** GET /region-list/ : uppercase code → country name. */
   regionList(opts?: CallOptions): Promise<Record<RegionCode, string>>;
   /** GET /userinfo-by-username/ */
@@ -34,6 +34,12 @@ export interface TikLiveApi {
   ): Promise<Challenge[]>;
   /** A snapshot of the calls and credits so far. */
   credits(): Credits;
+}
+
+/** A page of posts, and when it was observed if that was before this call: a cached answer's time. */
+export interface ObservedPostsPage extends PostsPage {
+  /** A cached answer's `fetchedAt` (the run clock of the run that fetched it); absent when this call fetched it. */
+  fetchedAt?: number;
 }
 
 /** A stored API answer: the raw JSON body that passed validation, and when it was fetched. */

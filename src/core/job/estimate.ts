@@ -5,10 +5,16 @@ import type { RegionCode, ScoringSettings } from '../../shared/model';
 
 export type { CreditEstimate };
 import { cacheKey } from '../api/cache-key';
+import { createClient } from '../api/client';
 import { challengeInfoEndpoint, challengePostsEndpoint, regionListEndpoint } from '../api/endpoints';
 import { answerAge } from '../api/freshness';
 import type { AnswerCache, CachedAnswer } from '../api/types';
 import { toChallenge, toPostsPage } from '../api/to-model';
+import { sampleAdaptive } from '../pipeline/adaptive-sampling';
+import { createRunContext } from '../pipeline/run-context';
+import { runTargets } from '../pipeline/run-samples';
+import { Secret } from '../secrets/secret';
+import { DEFAULT_API_BASE } from './api-session';
 
 export interface EstimateInput {
   cache?: AnswerCache;
@@ -19,6 +25,8 @@ export interface EstimateInput {
   now: number;
   clockIsFixed?: boolean;
   candidates: readonly string[];
+  /** The target creators: adaptive sampling's decisions need them to be replayed on a warm cache. */
+  targets?: readonly string[];
   regions: readonly RegionCode[];
   settings: ScoringSettings;
 }
@@ -53,6 +61,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
   /** Expected credits for the pages of a pair from `page` (0-based) on. */
   const pagesFrom = (page: number): number =>
     page === 0 ? 1 + (settings.pages - 1) * later : (settings.pages - page) * later;
+  const infoMaxAgeMs = input.maxAgeMs > 0 ? (input.infoMaxAgeMs ?? input.maxAgeMs) : 0;
   const fresh = async (key: string, maxAgeMs = input.maxAgeMs): Promise<CachedAnswer | undefined> => {
     if (!input.cache) return undefined;
     try {
@@ -82,7 +91,7 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
   for (const name of input.candidates) {
     const info = await fresh(
       cacheKey(challengeInfoEndpoint.path, challengeInfoEndpoint.params({ name })),
-      input.maxAgeMs > 0 ? (input.infoMaxAgeMs ?? input.maxAgeMs) : 0,
+      infoMaxAgeMs,
     );
     let challenge;
     try {
@@ -111,7 +120,8 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
         const q = { challengeId: challenge.id, count: settings.pageSize, cursor, region };
         const hit = await fresh(cacheKey(challengePostsEndpoint.path, challengePostsEndpoint.params(q)));
         if (!hit) {
-          est.network.min += 1;
+          // Adaptive sampling may never ask for a later page: at least a credit for a first page only.
+          if (page === 0 || settings.sampling === 'full') est.network.min += 1;
           est.network.max += settings.pages - page;
           est.expected += pagesFrom(page);
           break;
@@ -137,6 +147,56 @@ export async function estimateCredits(input: EstimateInput): Promise<CreditEstim
       if (complete) est.pairsCached += 1;
     }
   }
-  est.expected = Math.min(est.network.max, Math.round(est.expected));
+  // Every answer but later pages is in the cache: whether the run asks for any of them is adaptive sampling's
+  // decision, a function of the pages in hand, so replayed on the cached pages it says exactly what is left.
+  if (
+    est.network.min === 0 &&
+    est.network.max > 0 &&
+    settings.sampling === 'adaptive' &&
+    input.cache &&
+    input.targets &&
+    (await answeredByCache(input.targets, input, (key) =>
+      fresh(key, key.startsWith(challengeInfoEndpoint.path) ? infoMaxAgeMs : input.maxAgeMs),
+    ))
+  ) {
+    est.network = { min: 0, max: 0 };
+    est.expected = 0;
+    est.pairsCached = est.pairs;
+  }
+  est.expected = Math.min(est.network.max, Math.max(est.network.min, Math.round(est.expected)));
   return est;
+}
+
+/**
+ * Whether an adaptive run would be wholly answered by the cache: its sampling run on the fresh cached answers alone
+ * (offline: nothing is sent, so no key is needed), with no pair left wanting an answer the cache lacks.
+ */
+async function answeredByCache(
+  targets: readonly string[],
+  input: EstimateInput,
+  fresh: (key: string) => Promise<CachedAnswer | undefined>,
+): Promise<boolean> {
+  const api = createClient({
+    baseUrl: DEFAULT_API_BASE,
+    key: new Secret(''),
+    offline: true,
+    cache: { get: fresh, set: async () => {} },
+    clock: () => input.now,
+    clockIsFixed: input.clockIsFixed === true,
+    requestsPerMinute: Number.POSITIVE_INFINITY,
+  });
+  const ctx = createRunContext({
+    api,
+    candidates: input.candidates,
+    targets: runTargets(input.settings, targets),
+    regions: input.regions,
+    settings: input.settings,
+    now: new Date(input.now),
+  });
+  try {
+    await sampleAdaptive(ctx);
+  } finally {
+    ctx.release();
+  }
+  return ctx.failed.length === 0 && ctx.state.stop === undefined;
 }

@@ -116,6 +116,7 @@ export function estimateScoreRun(prepared: PreparedScoreRun): Promise<CreditEsti
     now: s.now.getTime(),
     clockIsFixed: s.clockIsFixed,
     candidates: prepared.candidates,
+    targets: prepared.targets,
     regions: prepared.regions,
     settings: prepared.settings,
   });

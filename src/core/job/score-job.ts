@@ -3,7 +3,7 @@
 import type { ErrorInfo, RegionCode, RunProgress, RunResult, ScoringSettings } from '../../shared/model';
 import { TagfitError, toErrorInfo } from '../errors';
 import { runPipeline, type RunSamples } from '../pipeline/run';
-import type { RunInput } from '../pipeline/run-samples';
+import { type RunInput, runTargets } from '../pipeline/run-samples';
 import { type ScoringPool, sharedScoringPool } from '../worker/scoring-pool';
 import { type ApiSessionOptions, checkRegions, openApiSession } from './api-session';
 import { isPartialRun } from '../stop-codes';
@@ -91,10 +91,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
     const { result: piped, data } = await runPipeline({
       api,
       candidates: opts.candidates,
-      // seed compares author ids exactly, as the reference does; the robust presets fold case themselves.
-      targets: new Set(
-        opts.settings.preset === 'seed' ? opts.targets : opts.targets.map((t) => t.toLowerCase()),
-      ),
+      targets: runTargets(opts.settings, opts.targets),
       regions: opts.regions,
       settings: opts.settings,
       now: opts.now,
@@ -152,7 +149,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobOutcom
       } catch (e) {
         // The scores stand (and are in the cache and history); only the files are missing: say so, keep going.
         reportError = toErrorInfo(e);
-        // The files written before the failing one (a PDF without a browser comes last) are whole: listed.
+        // The files written (every one but the failing ones: one that cannot be written costs only itself) are listed.
         const before = e instanceof TagfitError ? e.details.written : undefined;
         if (Array.isArray(before)) written.push(...before.map((p) => ({ path: String(p) })));
       }

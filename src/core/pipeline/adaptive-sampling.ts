@@ -35,23 +35,35 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   /** Of those, the ones stopped as outside the top k, and as inside it. */
   const outside = new Set<string>();
   const inside = new Set<string>();
+  /**
+   * The clock the decisions are taken on: when the posts in hand were observed (the newest page's time: a cached
+   * page's is when it was fetched, a page fetched now has the run's), not the run's own clock. Which posts count as
+   * recent (and as old enough for their likes) moves with the clock, so a re-score an hour after a run, deciding on
+   * its own clock, stopped elsewhere than the run and asked for pages no run fetched; on the data's clock the same
+   * pages lead to the same decisions, whenever and in whatever order they are read.
+   */
+  let observedSec = Number.NEGATIVE_INFINITY;
+  const decisionSec = (): number => (Number.isFinite(observedSec) ? observedSec : nowSec);
   const fetchPage = async (key: string): Promise<void> => {
     const pair = pairs.get(key)!;
     const { challenge, region, page } = pair;
     try {
       if (stopped()) return;
       emit({ type: 'fetching', tag: challenge.name, region, ...progress() });
-      page.take(
-        await api.challengePosts(
-          {
-            challengeId: challenge.id,
-            count: settings.pageSize,
-            cursor: page.cursor,
-            region,
-            hashtag: challenge.name,
-          },
-          { signal },
-        ),
+      const answer = await api.challengePosts(
+        {
+          challengeId: challenge.id,
+          count: settings.pageSize,
+          cursor: page.cursor,
+          region,
+          hashtag: challenge.name,
+        },
+        { signal },
+      );
+      page.take(answer);
+      observedSec = Math.max(
+        observedSec,
+        answer.fetchedAt === undefined ? nowSec : Math.floor(answer.fetchedAt / 1000),
       );
       if (page.pages >= settings.pages) page.more = false;
       // What is in hand can be ranked now (the app shows it as it arrives); the pair is final when settled.
@@ -95,9 +107,10 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
 
   /**
    * A stopped pair's score is estimated for its full sample: the page order's drift is learnt from every fully
-   * sampled pair of the run (the order is the API's, not a region's) and each stopped pair gets its depth's.
+   * sampled pair of the run (the order is the API's, not a region's) and each stopped pair gets its depth's. On the
+   * decisions' clock while they are taken (reopenTopK), on the run's for the scores it shows.
    */
-  const correctStopped = (): void => {
+  const correctStopped = (atSec: number): void => {
     // Complete samples: settled with every page, or with all the API had (not stopped by the rule or the run).
     // In key order, not the order the answers came in: the same pairs give the same drift to the last digit
     // whatever the concurrency (a decode scores its tags exactly as a score run does).
@@ -105,10 +118,10 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
       .filter(([key]) => done.has(key) && !decided.has(key) && !stoppedEarly.has(key))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, posts]) => posts);
-    const drift = learnPageOrderDrift(full, input.targets, settings, nowSec);
+    const drift = learnPageOrderDrift(full, input.targets, settings, atSec);
     const corrections = new Map<string, NonNullable<ReturnType<typeof correctionFor>>>();
     for (const [key, pair] of decided) {
-      const c = correctionFor(drift, pair.page.posts, input.targets, settings, nowSec);
+      const c = correctionFor(drift, pair.page.posts, input.targets, settings, atSec);
       if (c) corrections.set(key, c);
     }
     data.corrections = corrections;
@@ -147,19 +160,25 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   const scaleOf = (region: RegionCode): RegionScale => {
     let scale = scales.get(region);
     if (!scale) {
-      scale = firstPageScale(entriesOf(region), input.targets, settings, nowSec);
+      scale = firstPageScale(entriesOf(region), input.targets, settings, decisionSec());
       scales.set(region, scale);
     }
     return scale;
   };
 
-  /** Each pair's first pages' parts, computed once (the tag-by-region table of engine/adaptive-pooling.ts). */
-  const pageStats = new Map<string, PartStats>();
+  /** Each pair's first pages' parts, computed once a clock (the tag-by-region table of engine/adaptive-pooling.ts). */
+  const pageStats = new Map<number, Map<string, PartStats>>();
+  const pageStatsAt = (sec: number): Map<string, PartStats> => {
+    let memo = pageStats.get(sec);
+    if (!memo) pageStats.set(sec, (memo = new Map()));
+    return memo;
+  };
 
   /** Rounds: another page only for the pairs whose place in the ranking is still undecided. */
   async function undecidedPages(): Promise<void> {
     while (pairs.size > 0 && !stopped()) {
       const next: string[] = [];
+      const atSec = decisionSec();
       // A pair's prior is of its own depth (a reopened pair may have fewer pages than the others).
       const byDepth = new Map<number, Map<string, PartPriors>>();
       const priorsFor = (depth: number): Map<string, PartPriors> => {
@@ -172,8 +191,8 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
               depth,
               input.targets,
               settings,
-              nowSec,
-              pageStats,
+              atSec,
+              pageStatsAt(atSec),
             )),
           );
         return p;
@@ -189,7 +208,7 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
             return [c, priorsFor(depth).get(region)?.get(c) ?? {}];
           }),
         );
-        const decision = decideSampling(entries, open, input.targets, settings, nowSec, {
+        const decision = decideSampling(entries, open, input.targets, settings, atSec, {
           scale: scaleOf(region),
           priors,
         });
@@ -223,11 +242,12 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   async function reopenTopK(): Promise<void> {
     while (decided.size > 0 && !stopped()) {
       for (const [key, pair] of [...pairs]) if (!pair.page.more) settle(key);
-      correctStopped();
+      const atSec = decisionSec();
+      correctStopped(atSec);
       const reopen = new Set<string>();
       for (const region of regions) {
         const entries = entriesOf(region);
-        const ranked = scoreRegion(entries, input.targets, settings, nowSec, region).ranked;
+        const ranked = scoreRegion(entries, input.targets, settings, atSec, region).ranked;
         for (const [i, t] of ranked.entries()) {
           const key = sampleKey(region, t.candidate);
           if (!decided.has(key)) continue;
@@ -240,7 +260,7 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
           stoppedHere,
           input.targets,
           settings,
-          nowSec,
+          atSec,
           ADAPTIVE_TOP_K,
           ADAPTIVE_Z,
         ))
@@ -266,7 +286,7 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
     for (const [key, pair] of [...pairs]) {
       if (!stopped()) settle(key);
       else if (pair.page.pages > 0) {
-        ctx.state.cutShort += 1;
+        ctx.state.cutShort.push({ tag: pair.candidate, region: pair.region });
         settle(key, `the run stopped with ${pair.page.pages} of ${settings.pages} pages sampled`);
       } else {
         pairs.delete(key);
@@ -280,7 +300,7 @@ export async function sampleAdaptive(ctx: RunContext): Promise<void> {
   await reopenTopK();
   settleRest();
   // The pairs a stop cut short keep their posts in hand; the decided ones show their full sample's estimate.
-  if (decided.size > 0) correctStopped();
+  if (decided.size > 0) correctStopped(nowSec);
   // Tags whose score still straddles the top-k boundary after their last page are said to be in a tie band.
   if (!stopped()) {
     data.tieBand = new Map();

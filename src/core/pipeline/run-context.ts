@@ -31,7 +31,7 @@ export interface RunContext {
   /** The caller's signal, or our own stop on a refused key or a cancel. */
   signal: AbortSignal;
   /** Why the run stopped, once it has; and pairs a stop left with fewer pages than their ranking needed. */
-  state: { stop?: { code: StopCode; message: string }; cutShort: number };
+  state: { stop?: { code: StopCode; message: string }; cutShort: { tag: string; region: RegionCode }[] };
   emit(p: RunProgress): void;
   warn(message: string): void;
   progress(): { done: number; total: number; credits: number };
@@ -57,7 +57,7 @@ export function createRunContext(input: RunInput): RunContext {
   const done = new Set<string>();
   const stoppedEarly = new Map<string, string>();
   data.stoppedEarly = stoppedEarly;
-  const state: RunContext['state'] = { cutShort: 0 };
+  const state: RunContext['state'] = { cutShort: [] };
 
   // One controller for the run: the caller's signal, or our own stop on auth/budget errors.
   const controller = new AbortController();

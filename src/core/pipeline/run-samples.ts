@@ -55,3 +55,9 @@ export interface RunSamples {
 }
 
 export const sampleKey = (region: RegionCode, candidate: string): string => `${region}\u0000${candidate}`;
+
+/** The target creators as a run compares them: as listed for seed (exactly, as the reference does), lowercased for
+ * the robust presets (they fold case themselves). */
+export function runTargets(settings: ScoringSettings, targets: readonly string[]): Set<string> {
+  return new Set(settings.preset === 'seed' ? targets : targets.map((t) => t.toLowerCase()));
+}

@@ -49,7 +49,7 @@ async function finishRun(ctx: RunContext): Promise<RunResult> {
   }
   // Cancelled before any call could fail with it (at once, or between two calls): pairs are left, so the run
   // stopped; it must not pass for a finished one with fewer tags.
-  if (input.signal?.aborted && (unscored.length > 0 || ctx.state.cutShort > 0))
+  if (input.signal?.aborted && (unscored.length > 0 || ctx.state.cutShort.length > 0))
     ctx.stopRun('cancelled', 'Run cancelled; what was fetched is kept.');
   const finalStop = ctx.state.stop;
   const runResult: RunResult = {
@@ -65,7 +65,15 @@ async function finishRun(ctx: RunContext): Promise<RunResult> {
       },
     },
     failed,
-    ...(finalStop ? { stopped: { ...finalStop, unscored } } : {}),
+    ...(finalStop
+      ? {
+          stopped: {
+            ...finalStop,
+            unscored,
+            ...(ctx.state.cutShort.length > 0 ? { cutShort: ctx.state.cutShort } : {}),
+          },
+        }
+      : {}),
   };
   ctx.emit({ type: 'done', credits: api.credits().used, failed: failed.length, stopped: Boolean(finalStop) });
   return runResult;

@@ -6,7 +6,7 @@ import { TagfitError } from '../errors';
 import { writeFileAtomically } from './json-file';
 import { applyEdit } from './sync/settings-merge';
 import { inert } from '../../shared/safe-text';
-import { type ListName, NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
+import { fieldLabel, type ListName, NEW_WORKSPACE_PRESET } from '../../shared/scoring-registry';
 import { normaliseUsername, usernameProblem } from '../../shared/username';
 import { type ListResult, readCreatorList, readRegionList, readTagList } from '../input/csv-lists';
 import {
@@ -262,16 +262,19 @@ export async function saveSettings(
     const current = await loadSettings(workspacePaths(dir).settings).catch(() => undefined);
     if (current) settings = applyEdit(current, opts.base, edited);
   }
-  const ownAccounts = settings.ownAccounts?.map((raw, i) => {
-    const name = normaliseUsername(raw);
-    const problem = usernameProblem(name);
-    if (problem !== undefined)
-      throw new TagfitError(
-        'input',
-        `ownAccounts[${i}] "${inert(raw, 40)}" is not a TikTok username: ${problem}.`,
-      );
-    return name;
+  // Named by the field's label, every bad name at once (the app's form marks the field and says them all).
+  const ownAccounts = settings.ownAccounts?.map(normaliseUsername);
+  const bad = (settings.ownAccounts ?? []).flatMap((raw, i) => {
+    const problem = usernameProblem(ownAccounts![i]!);
+    return problem === undefined ? [] : [`"${inert(raw, 40)}" is not a TikTok username: ${problem}`];
   });
+  if (bad.length > 0) {
+    const label = fieldLabel(['ownAccounts'])!;
+    const message = `${bad.join('; ')}.`;
+    throw new TagfitError('input', `${label}: ${message}`, {
+      fields: [{ field: 'ownAccounts', label, message }],
+    });
+  }
   return saveSettingsFile(
     workspacePaths(dir).settings,
     ownAccounts ? { ...settings, ownAccounts: [...new Set(ownAccounts)] } : settings,

@@ -174,6 +174,9 @@ export function createScoreRunner(ctx: HandlerContext): ScoreRunner {
       // A demo run's re-score is the demo's too: marked simulated, its missing tags 'not in the demo data'.
       const result = last.raw.simulated ? asDemoRun(inHand.result) : inHand.result;
       const view = toOutcome(last.outcome.runId, result, { written: [] }, started, true);
+      // The run's end as the run said it, with what the run spent: the re-score's own 0 credits are said beside it
+      // (Results: "Re-scored from the samples in hand: 0 credits"), never in the run's place.
+      view.summary = describeRunEnd({ ...result, credits: last.raw.credits });
       if (inHand.missing.length > 0) view.summary = `${view.summary} ${describeMissing(inHand.missing)}`;
       // The tag sets read every sampled caption (tens of ms at 200 × 25): they come with the intervals.
       // A run opened from the history stays that run, whatever its weights.

@@ -7,23 +7,40 @@ import type {
   InvokeRequest,
   InvokeResponses,
 } from '../../shared/ipc-contract';
-import type { ErrorCode } from '../../shared/model';
+import type { ErrorCode, FieldProblem } from '../../shared/model';
 
 export class BridgeError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For an input error: each field refused, for the form to mark. */
+    readonly fields: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
+}
+
+/** The fields an error is about (none for an error that is not about a form's fields). */
+export const fieldProblems = (e: unknown): readonly FieldProblem[] =>
+  e instanceof BridgeError ? e.fields : [];
+
+/** Told of every call that ended, answered or refused (a store that mirrors what calls change reads it again). */
+const settled = new Set<(channel: InvokeChannel) => void>();
+
+/** Listens to the calls that end (by channel); returns the unsubscribe. */
+export function onInvokeSettled(listener: (channel: InvokeChannel) => void): () => void {
+  settled.add(listener);
+  return () => settled.delete(listener);
 }
 
 export async function invoke<C extends InvokeChannel>(
   channel: C,
   request: InvokeRequest<C>,
 ): Promise<InvokeResponses[C]> {
-  const r = await window.tagfit.invoke(channel, request);
-  if (!r.ok) throw new BridgeError(r.error.code, r.error.message);
+  const r = await window.tagfit.invoke(channel, request).finally(() => {
+    for (const l of settled) l(channel);
+  });
+  if (!r.ok) throw new BridgeError(r.error.code, r.error.message, r.error.fields);
   return r.value;
 }
 

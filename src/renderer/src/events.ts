@@ -1,8 +1,9 @@
 // The one app-level subscription: progress events routed by run id to the jobs store (every job's progress) and
 // the score run's slice (its pairs), menu commands to the command registry, the shell's requests (open a view, a
 // workspace; a notice), a due watch run when a workspace opens. Returns its disposer.
-import { on } from './bridge';
+import { on, onInvokeSettled } from './bridge';
 import { runCommand } from './commands';
+import { useCreditsStore } from './stores/credits-store';
 import { useJobsStore } from './stores/jobs-store';
 import { useRunStore } from './stores/run-store';
 import { useUiStore } from './stores/ui-store';
@@ -23,6 +24,8 @@ export function subscribeAppEvents(): () => void {
     on('app:open-workspace', (e) => void useWorkspaceStore.getState().open(e.dir)),
     on('app:notice', (n) => useUiStore.getState().log(n.level, n.text)),
     watchOnOpen(),
+    // Every call that can spend credits: the ledger read again (the status bar's credits, History's).
+    onInvokeSettled((channel) => useCreditsStore.getState().settled(channel)),
   ];
   return () => offs.forEach((off) => off());
 }

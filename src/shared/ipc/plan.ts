@@ -3,9 +3,15 @@
 import { z } from 'zod';
 import type { ContentPlan } from '../plan';
 
+/** How long a plan may run and how many posts a week it may hold: the app's fields and this schema take these. */
+export const PLAN_LIMITS = {
+  weeks: { int: true, min: 1, max: 26, default: 2 },
+  perWeek: { int: true, min: 1, max: 14, default: 3 },
+} as const;
+
 const planShape = {
-  weeks: z.number().int().min(1).max(26).optional(),
-  perWeek: z.number().int().min(1).max(14).optional(),
+  weeks: z.number().int().min(PLAN_LIMITS.weeks.min).max(PLAN_LIMITS.weeks.max).optional(),
+  perWeek: z.number().int().min(PLAN_LIMITS.perWeek.min).max(PLAN_LIMITS.perWeek.max).optional(),
   /** First local date, YYYY-MM-DD (default: tomorrow). */
   from: z
     .string()

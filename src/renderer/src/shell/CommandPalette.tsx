@@ -1,7 +1,9 @@
 // The command palette (Ctrl/Cmd+Shift+P): every action, with its shortcut, matched as you type (the letters in
 // order, best first: fuzzy.ts).
 import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { allCommands } from '../commands';
+import { useFocusReturn } from './Dialogs';
 import { useUiStore } from '../stores/ui-store';
 import { fuzzyFilter } from './fuzzy';
 
@@ -14,6 +16,8 @@ export function CommandPalette(): React.JSX.Element | null {
 
 function PaletteDialog(): React.JSX.Element {
   const setOpen = useUiStore((s) => s.setPalette);
+  // Closed (Escape, a click outside, a command), it gives the focus back as a dialog does.
+  useFocusReturn();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const commands = useMemo(() => allCommands(), []);
@@ -21,7 +25,9 @@ function PaletteDialog(): React.JSX.Element {
   const run = (i: number): void => {
     const c = shown[i];
     if (!c) return;
-    setOpen(false);
+    // Closed first, the focus back where the user was: the command then acts from there (a dialog it opens
+    // gives the focus back to that place, not to the palette's input, gone).
+    flushSync(() => setOpen(false));
     c.run();
   };
   return (
@@ -50,7 +56,12 @@ function PaletteDialog(): React.JSX.Element {
             if (e.key === 'Escape') setOpen(false);
             if (e.key === 'ArrowDown') setIndex(Math.min(index + 1, shown.length - 1));
             if (e.key === 'ArrowUp') setIndex(Math.max(index - 1, 0));
-            if (e.key === 'Enter') run(index);
+            // Its default stopped: the keypress that follows would otherwise reach the control the focus returns
+            // to (a dialog's Close under the palette) and press it.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              run(index);
+            }
           }}
         />
         <ul id="palette-list" role="listbox" aria-label="Commands">

@@ -12,6 +12,23 @@ import { useWorkspaceStore } from '../stores/workspace-store';
 /** What can take focus inside a dialog, in Tab order. */
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select, output[tabindex], [tabindex="0"]';
 
+/**
+ * Focus goes back where it was when a dialog (a Modal, the command palette) closes. Where it was is read at the
+ * dialog's first render, before an autoFocus control takes it (read in an effect, it was that control, gone with
+ * the dialog: focus fell to the page). Given back only when the focus was lost with the dialog, never taken from
+ * where the dialog's action put it.
+ */
+export function useFocusReturn(): void {
+  const [before] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(
+    () => () => {
+      const now = document.activeElement;
+      if (before?.isConnected && (!now || now === document.body)) before.focus();
+    },
+    [before],
+  );
+}
+
 /** A modal dialog (the ARIA pattern): the run's, the export's, and a view's own (the decode's confirmation). */
 export function Modal({
   label,
@@ -25,12 +42,11 @@ export function Modal({
   const box = useRef<HTMLDivElement>(null);
   // A modal dialog holds the keyboard (the ARIA dialog pattern): focus moves in when it opens (to the control
   // marked autoFocus, else the first), Tab cycles inside, and focus goes back where it was when it closes.
+  useFocusReturn();
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     if (!box.current?.contains(document.activeElement)) {
       box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     }
-    return () => before?.focus();
   }, []);
   const onKey = (e: React.KeyboardEvent): void => {
     if (e.key === 'Escape') return onClose();
@@ -189,7 +205,12 @@ export function Dialogs(): React.JSX.Element | null {
           placeholder="/path/to/client-acme"
           value={folder}
           onChange={(e) => setFolder(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && go()}
+          onKeyDown={(e) => {
+            // Its default stopped: the keypress that follows would press the button the focus returns to.
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            go();
+          }}
         />
         <div className="buttons">
           <button onClick={() => setDialog(null)}>Cancel</button>

@@ -3,11 +3,14 @@
 import type { ExportDone as Done } from '../../../shared/ipc/reports';
 import { invoke } from '../bridge';
 import { useUiStore } from '../stores/ui-store';
+import { useWorkspaceStore } from '../stores/workspace-store';
 
 async function openExported(what: 'folder' | 'report'): Promise<void> {
   try {
     const r = await invoke('reports:open', { what });
-    useUiStore.getState().log('info', `Opened the ${what}: ${r.opened}`);
+    // The preview opens nothing: main's line says the path to open by hand, and "Opened" would contradict it.
+    if (useWorkspaceStore.getState().status?.shell !== 'web')
+      useUiStore.getState().log('info', `Opened the ${what}: ${r.opened}`);
   } catch (e) {
     useUiStore.getState().report(what === 'folder' ? 'Opening the folder' : 'Opening the report', e);
   }

@@ -11,6 +11,7 @@ import {
   WEIGHT_NAMES,
   WEIGHT_SETTINGS,
 } from '../../../shared/scoring-registry';
+import { NumberInput } from '../components/NumberInput';
 import { useRunStore } from '../stores/run-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 
@@ -70,8 +71,6 @@ export function ScoringControls(): React.JSX.Element | null {
   const ws = useWorkspaceStore((s) => s.workspace);
   const scoring = useRunStore((s) => s.scoring);
   const setScoring = useRunStore((s) => s.setScoring);
-  const [windowText, setWindowText] = useState('');
-  useEffect(() => setWindowText(String(scoring?.windowDays ?? WINDOW.default)), [scoring?.windowDays]);
   if (!ws) return null;
   const presetLabel = scoring
     ? isPreset(ws.presetWeights, scoring)
@@ -103,18 +102,17 @@ export function ScoringControls(): React.JSX.Element | null {
         <WeightInput key={k} k={k} />
       ))}
       <div className="weight">
-        <label htmlFor="window-days">Window (days)</label>
-        <input
+        {/* A window it does not take is marked, its range said, and not used (the results keep theirs). */}
+        <NumberInput
           id="window-days"
           className="num"
-          aria-label="Velocity window in days"
-          value={windowText}
-          onChange={(e) => setWindowText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            const n = Number(windowText);
-            if (Number.isInteger(n) && n >= WINDOW.min && n <= WINDOW.max) setScoring({ windowDays: n });
-            else setWindowText(String(scoring?.windowDays ?? WINDOW.default));
+          label="Window (days)"
+          ariaLabel="Velocity window in days"
+          range={WINDOW}
+          value={scoring?.windowDays ?? WINDOW.default}
+          commitOn="enter"
+          onValue={(n) => {
+            if (n !== null) setScoring({ windowDays: n });
           }}
         />
       </div>

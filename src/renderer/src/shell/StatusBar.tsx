@@ -2,7 +2,7 @@
 // are, the problems, credits of the last action and of this week, and the run going on. Its items act on a click,
 // as VS Code's do: the problems open Problems, the credits the History's ledger, the run state Results.
 import { useEffect, useState } from 'react';
-import { invoke } from '../bridge';
+import { useCreditsStore } from '../stores/credits-store';
 import { isGoing, JOB_VERB, useJobsStore } from '../stores/jobs-store';
 import { formatCredits, formatPairsDone, plural } from '../../../shared/number-format';
 import { focusWhenShown } from '../stores/reveal-store';
@@ -10,7 +10,7 @@ import { useRunStore } from '../stores/run-store';
 import { useUiStore } from '../stores/ui-store';
 import { useProblems } from './Panel';
 import { useWorkspaceStore } from '../stores/workspace-store';
-import { type LedgerSummary, ledgerWords } from '../../../shared/ledger';
+import { ledgerWords } from '../../../shared/ledger';
 
 const KEY_TEXT = {
   set: 'Key set',
@@ -40,21 +40,19 @@ export function StatusBar(): React.JSX.Element {
   const active = useRunStore((s) => s.active);
   const outcome = useRunStore((s) => s.outcome);
   const rescoring = useRunStore((s) => s.rescoring);
-  const lastCredits = useRunStore((s) => s.lastActionCredits);
   // Another job going (a decode, creator fit, the track record) shows here too, whatever view is open.
   const job = useJobsStore((s) =>
     Object.values(s.jobs).find((j) => j.kind !== 'score' && j.kind !== 'watch' && isGoing(j)),
   );
   const online = useOnline();
-  // The workspace's credit ledger, read again whenever a job ends: every job that called the API wrote to it.
-  const ended = useJobsStore((s) => Object.values(s.jobs).filter((j) => !isGoing(j)).length);
-  const [week, setWeek] = useState<LedgerSummary | null>(null);
+  // The workspace's credit ledger (credits-store.ts): read as the workspace opens, and again after every call that
+  // can spend; the last action's figure is what the ledger grew by across it.
+  const week = useCreditsStore((s) => (ws ? s.ledger : null));
+  const lastCredits = useCreditsStore((s) => (ws ? s.last : null));
+  const wsDir = ws?.dir;
   useEffect(() => {
-    if (!ws) return setWeek(null);
-    invoke('history:credits', {})
-      .then(setWeek)
-      .catch(() => setWeek(null));
-  }, [ws, outcome, ended]);
+    void useCreditsStore.getState().load(true);
+  }, [wsDir]);
   const problems = useProblems().count;
   const keyText = ws?.demo ? 'Demo: simulated data' : key ? KEY_TEXT[key.state] : '…';
   const runText = active
@@ -77,7 +75,7 @@ export function StatusBar(): React.JSX.Element {
       </span>
       <span>{online ? 'Online' : 'Offline'}</span>
       {outcome && (
-        <span title="When the samples behind the results were fetched">
+        <span className="freshness" title="When the samples behind the results were fetched">
           Results of {new Date(outcome.result.now).toLocaleString()} ·{' '}
           {/* A re-score from the samples in hand read no answer: "0 answers from the cache" would say it had none. */}
           {outcome.rescore && outcome.result.credits.fromCache === 0
@@ -95,7 +93,7 @@ export function StatusBar(): React.JSX.Element {
           <span className="codicon codicon-error" aria-hidden="true" /> {plural(problems, 'problem')}
         </button>
       )}
-      <span>{lastCredits === null ? '' : formatCredits(lastCredits)}</span>
+      <span title="Credits of the last action">{lastCredits === null ? '' : formatCredits(lastCredits)}</span>
       {week !== null && (
         <button
           className="status-item"
@@ -106,8 +104,9 @@ export function StatusBar(): React.JSX.Element {
         </button>
       )}
       <button
-        className="status-item"
-        title="Show Results"
+        className="status-item run-state"
+        // The full text where a narrow window cuts it (styles.css: the bar's items give way with an ellipsis).
+        title={`${runText}. Show Results`}
         onClick={() => useUiStore.getState().openView('results')}
       >
         <span aria-live="polite">{runText}</span>

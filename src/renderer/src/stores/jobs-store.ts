@@ -146,6 +146,7 @@ export const useJobsStore = create<JobsState>((set, get) => ({
       const result = await call(runId);
       const asked = get().jobs[runId]?.status === 'cancelling';
       set({ jobs: withJob(get().jobs, runId, { status: asked ? 'cancelled' : 'done', result }) });
+      useUiStore.getState().succeeded(what);
       return result;
     } catch (e) {
       const code = ((e as { code?: ErrorCode }).code ?? 'input') as ErrorCode;

@@ -66,6 +66,7 @@ export const useListsStore = create<ListsState>((set, get) => {
     let check: ListCheck;
     try {
       check = await invoke('lists:check', { list, values: next });
+      useUiStore.getState().succeeded('Checking the list');
     } catch (e) {
       useUiStore.getState().report('Checking the list', e);
       return;
@@ -104,6 +105,7 @@ export const useListsStore = create<ListsState>((set, get) => {
     try {
       const saved = await invoke('lists:save', { list, values: rows.map((r) => r.value) });
       useWorkspaceStore.getState().setLists({ ...ws.lists, [list]: saved.values });
+      useUiStore.getState().succeeded('Saving the list');
     } catch (e) {
       useUiStore.getState().report('Saving the list', e);
     }

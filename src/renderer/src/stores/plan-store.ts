@@ -2,38 +2,39 @@
 // iCalendar and CSV (plan:export); the view renders it and fetches nothing itself.
 import { create } from 'zustand';
 import type { ContentPlan } from '../../../shared/plan';
+import { PLAN_LIMITS } from '../../../shared/ipc/plan';
 import { invoke } from '../bridge';
 import { useUiStore } from './ui-store';
 
 interface PlanState {
   plan: ContentPlan | null;
-  weeks: number;
-  perWeek: number;
+  /** The toolbar's fields; null while one holds no valid value (it says so), and nothing is made or exported. */
+  weeks: number | null;
+  perWeek: number | null;
   busy: boolean;
   /** Where the last export went, for the view to say. */
   exported: { dir: string; written: string[] } | null;
-  setWeeks(n: number): void;
-  setPerWeek(n: number): void;
+  setWeeks(n: number | null): void;
+  setPerWeek(n: number | null): void;
   regenerate(): Promise<void>;
   exportPlan(): Promise<void>;
 }
 
-const clamp = (n: number, lo: number, hi: number, fallback: number): number =>
-  Number.isFinite(n) ? Math.max(lo, Math.min(hi, Math.round(n))) : fallback;
-
 export const usePlanStore = create<PlanState>((set, get) => ({
   plan: null,
-  weeks: 2,
-  perWeek: 3,
+  weeks: PLAN_LIMITS.weeks.default,
+  perWeek: PLAN_LIMITS.perWeek.default,
   busy: false,
   exported: null,
-  setWeeks: (n) => set({ weeks: clamp(n, 1, 26, 2) }),
-  setPerWeek: (n) => set({ perWeek: clamp(n, 1, 14, 3) }),
+  setWeeks: (n) => set({ weeks: n }),
+  setPerWeek: (n) => set({ perWeek: n }),
   async regenerate() {
+    const { weeks, perWeek } = get();
+    if (weeks === null || perWeek === null) return;
     set({ busy: true });
     try {
-      const { weeks, perWeek } = get();
       set({ plan: await invoke('plan:make', { weeks, perWeek }), exported: null });
+      useUiStore.getState().succeeded('Making the plan');
     } catch (e) {
       useUiStore.getState().report('Making the plan', e);
     } finally {
@@ -41,12 +42,14 @@ export const usePlanStore = create<PlanState>((set, get) => ({
     }
   },
   async exportPlan() {
+    const { weeks, perWeek, plan } = get();
+    if (weeks === null || perWeek === null) return;
     set({ busy: true });
     try {
-      const { weeks, perWeek, plan } = get();
       const r = await invoke('plan:export', { weeks, perWeek, ...(plan ? { from: plan.from } : {}) });
       if (!r) return;
       set({ exported: r });
+      useUiStore.getState().succeeded('Exporting the plan');
       useUiStore.getState().log('info', `Plan exported to ${r.dir}: ${r.written.join(', ')}`);
     } catch (e) {
       useUiStore.getState().report('Exporting the plan', e);

@@ -9,6 +9,7 @@ import type { PresetName, RunProgress, Weights } from '../../../shared/model';
 import type { RunIntervals, RunOutcome, RunPartial } from '../../../shared/ipc-payloads';
 import { invoke } from '../bridge';
 import { plural, runName } from '../../../shared/number-format';
+import { sameWeights } from '../../../shared/scaled-weights';
 import { type PlannedCredits, type ProgressMark, withMark } from '../components/time-left';
 import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
@@ -62,7 +63,6 @@ interface RunState {
   /** The scoring the shown results were computed with: results of other settings never pass for current. */
   outcomeScoring: Scoring | null;
   rescoring: boolean;
-  lastActionCredits: number | null;
   initScoring(s: Scoring): void;
   setScoring(patch: Partial<Scoring>): void;
   askToRun(): Promise<void>;
@@ -89,6 +89,12 @@ interface RunState {
 /** The settings a re-score ranks with: everything but the sample size, which only a run can change. */
 const overridesOf = (s: Scoring | null) =>
   s ? { preset: s.preset, weights: s.weights, windowDays: s.windowDays } : undefined;
+/** The same scoring: nothing a re-score or a run would do differently. */
+const sameScoring = (a: Scoring, b: Scoring): boolean =>
+  a.preset === b.preset &&
+  a.windowDays === b.windowDays &&
+  a.pages === b.pages &&
+  sameWeights(a.weights, b.weights);
 /** A run's settings: the re-score's and the sample size. */
 const runOverridesOf = (s: Scoring | null) => (s ? { ...overridesOf(s), pages: s.pages } : undefined);
 
@@ -125,13 +131,14 @@ export const useRunStore = create<RunState>((set, get) => ({
   openingLast: false,
   outcomeScoring: null,
   rescoring: false,
-  lastActionCredits: null,
   initScoring(s) {
     set({ scoring: s });
   },
   setScoring(patch) {
     const cur = get().scoring;
     if (!cur) return;
+    // A field left as it was (Tab out of it, the same preset chosen again) changes nothing: no re-score.
+    if (sameScoring(cur, { ...cur, ...patch })) return;
     set({ scoring: { ...cur, ...patch } });
     if (Object.keys(patch).every((k) => k === 'pages')) return;
     // Every edit re-ranks at once from the samples in hand: no call.
@@ -140,6 +147,7 @@ export const useRunStore = create<RunState>((set, get) => ({
   async askToRun() {
     try {
       set({ estimate: await invoke('run:estimate', { overrides: runOverridesOf(get().scoring) }) });
+      useUiStore.getState().succeeded('Estimating the run');
       useUiStore.getState().setDialog('confirm-run');
     } catch (e) {
       useUiStore.getState().report('Estimating the run', e);
@@ -162,7 +170,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const outcome = await useJobsStore.getState().run(via ? 'watch' : 'score', [], go, 'The run');
       if (!outcome) return;
-      set({ outcome, outcomeScoring: scoring, lastActionCredits: outcome.result.credits.used });
+      set({ outcome, outcomeScoring: scoring });
       const ui = useUiStore.getState();
       // A cancel by the user is what they asked for: one neutral line, no alert. Another early end is an alert
       // (and its line in the output); a finished run is a line, and clears an old alert.
@@ -231,8 +239,8 @@ export const useRunStore = create<RunState>((set, get) => ({
         set({
           outcome: done ? applyIntervals(outcome, arrived) : outcome,
           outcomeScoring: scoring,
-          lastActionCredits: 0,
         });
+        useUiStore.getState().succeeded('Re-scoring');
       }
     } catch (e) {
       if (seq === rescoreSeq) useUiStore.getState().report('Re-scoring', e);
@@ -244,6 +252,7 @@ export const useRunStore = create<RunState>((set, get) => ({
     try {
       const r = await invoke('reports:export', pick ? { pick: true } : { dir });
       if (!r) return null; // the folder dialog was cancelled
+      useUiStore.getState().succeeded('Exporting the reports');
       // A line per file, then what was exported where; the dialog stays to offer Open folder and Open report.
       const ui = useUiStore.getState();
       for (const line of r.lines) ui.log('info', line);
@@ -312,7 +321,7 @@ export const useRunStore = create<RunState>((set, get) => ({
       const pages = get().scoring?.pages ?? s.pages;
       // The run's own scoring in the side bar: the results are those, not waiting for a re-score.
       const scoring: Scoring = { preset: s.preset, weights: s.weights, windowDays: s.windowDays, pages };
-      set({ outcome, scoring, outcomeScoring: scoring, lastActionCredits: 0 });
+      set({ outcome, scoring, outcomeScoring: scoring });
       useUiStore.getState().log('info', outcome.summary);
       useUiStore.getState().openView('results');
       return true;
@@ -326,10 +335,16 @@ export const useRunStore = create<RunState>((set, get) => ({
   },
 }));
 
-/** A run the user cancelled, said once and neutrally: "Cancelled — kept 20 pairs; 116 left, the next run fetches only those." */
+/**
+ * A run the user cancelled, said once and neutrally: "Cancelled — kept 20 pairs; 116 left, the next run fetches only
+ * those." Kept are the pairs sampled whole; a pair the cancel cut short is ranked on its pages in hand but is left,
+ * with the unscored ones: the next run fetches it again.
+ */
 export function cancelledText(outcome: RunOutcome): string {
-  const kept = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
-  const left = outcome.result.stopped?.unscored.length ?? 0;
+  const ranked = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
+  const cutShort = outcome.result.stopped?.cutShort?.length ?? 0;
+  const kept = ranked - cutShort;
+  const left = (outcome.result.stopped?.unscored.length ?? 0) + cutShort;
   return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
 }
 

@@ -20,6 +20,8 @@ export interface Alert {
   detail: string;
   /** The error's code: a view may offer what fits it (Open read-only for a workspace in use). */
   code?: string;
+  /** What was being done (report's `what`): the alert goes when that action next succeeds. */
+  action: string;
 }
 
 interface UiState {
@@ -46,6 +48,8 @@ interface UiState {
   log(level: LogLine['level'], text: string): void;
   /** An error where it happened: an alert (announced) with its detail, and a line in the output. */
   report(what: string, e: unknown): void;
+  /** `what` (as report names it) has succeeded: an alert about its earlier failure goes. */
+  succeeded(what: string): void;
   dismissAlert(): void;
   workspaceOpened(ws: WorkspaceView): void;
   workspaceClosed(): void;
@@ -109,9 +113,13 @@ export const useUiStore = create<UiState>((set, get) => ({
         message,
         detail: more.join('\n'),
         ...(typeof code === 'string' ? { code } : {}),
+        action: what,
       },
     });
     get().log('error', `${what}: ${detail}`);
+  },
+  succeeded(what) {
+    if (get().alert?.action === what) set({ alert: null });
   },
   dismissAlert() {
     set({ alert: null });

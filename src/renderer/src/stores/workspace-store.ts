@@ -1,9 +1,9 @@
 // The app and its workspace: status (key state, shell), the open workspace, the app's settings. Actions call main.
 import { create } from 'zustand';
 import type { AppSettingsView, AppStatus, KeyState, WorkspaceView } from '../../../shared/ipc-payloads';
-import type { PresetName } from '../../../shared/model';
+import type { FieldProblem, PresetName } from '../../../shared/model';
 import type { WorkspaceSettings } from '../../../shared/workspace-settings';
-import { invoke } from '../bridge';
+import { fieldProblems, invoke } from '../bridge';
 import { useUiStore } from './ui-store';
 
 interface WorkspaceState {
@@ -22,6 +22,8 @@ interface WorkspaceState {
   openDemo(): Promise<void>;
   close(): Promise<void>;
   saveSettings(settings: WorkspaceSettings): Promise<void>;
+  /** The fields the last save refused, each with its message (none once a save succeeds). */
+  settingsProblems: readonly FieldProblem[];
   setTheme(theme: AppSettingsView['theme']): Promise<void>;
   /** True when the key was stored; false when it was not (the alert says why, and the typed key stays). */
   setKey(key: string): Promise<boolean>;
@@ -36,6 +38,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
   const guard = async (what: string, fn: () => Promise<void>): Promise<void> => {
     try {
       await fn();
+      useUiStore.getState().succeeded(what);
     } catch (e) {
       useUiStore.getState().report(what, e);
     }
@@ -95,9 +98,15 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
         useUiStore.getState().workspaceClosed();
       });
     },
+    settingsProblems: [],
     async saveSettings(settings) {
       await guard('Saving the settings', async () => {
-        set({ workspace: await invoke('settings:save-workspace', { settings }) });
+        try {
+          set({ workspace: await invoke('settings:save-workspace', { settings }), settingsProblems: [] });
+        } catch (e) {
+          set({ settingsProblems: fieldProblems(e) });
+          throw e;
+        }
         useUiStore.getState().log('info', 'Settings saved to tagfit.json.');
       });
     },

@@ -1,6 +1,6 @@
 // One competitor's hashtags: share and score per region, a tick per tag to add it to the candidates (generic tags
 // and tags excluded in every region unticked, with why), and Add, which says what it added and what it skipped.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompetitorDecode } from '../../../../shared/decode';
 import { addAdvice, describeAdded } from '../../../../shared/decode-add';
 import { hashtagKey } from '../../../../shared/hashtag';
@@ -23,6 +23,16 @@ export function CompetitorTags({
     () => new Set(c.tags.filter((t) => advice.get(t.tag)?.add).map((t) => t.tag)),
   );
   const [said, setSaid] = useState('');
+  const addButton = useRef<HTMLButtonElement>(null);
+  const saidLine = useRef<HTMLParagraphElement>(null);
+  // Add disables itself once its tags are candidates: the focus it held would fall to the page, so it goes to the
+  // line that says what was added.
+  useEffect(() => {
+    const button = addButton.current;
+    const now = document.activeElement;
+    if (said && button?.disabled && (now === button || now === document.body || !now))
+      saidLine.current?.focus();
+  }, [said]);
   const fresh = c.tags.filter((t) => !candidates.has(hashtagKey(t.tag)));
   const chosen = fresh.filter((t) => ticked.has(t.tag)).map((t) => t.tag);
   const toggle = (tag: string, on: boolean): void => {
@@ -55,11 +65,11 @@ export function CompetitorTags({
     <section aria-label={`Tags of @${inert(c.username)}`}>
       <h2>
         @<ApiText text={c.username} max={40} /> <span className="muted">{c.sample} recent posts</span>
-        <button disabled={chosen.length === 0} onClick={() => void add()}>
+        <button ref={addButton} disabled={chosen.length === 0} onClick={() => void add()}>
           Add {chosen.length} {chosen.length === 1 ? 'tag' : 'tags'} to the candidates
         </button>
       </h2>
-      <p role="status" className="muted">
+      <p ref={saidLine} role="status" className="muted" tabIndex={-1}>
         {said}
       </p>
       <TagTable

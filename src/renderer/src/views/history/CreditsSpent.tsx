@@ -1,21 +1,16 @@
 // History's account of the credits: the workspace's ledger (every job that called TikLiveAPI, on every device that
 // shares the folder), this week by job and in all.
-import { useEffect, useState } from 'react';
-import { LEDGER_JOB_WORDS, LEDGER_JOBS, type LedgerSummary } from '../../../../shared/ledger';
-import { invoke } from '../../bridge';
+import { useEffect } from 'react';
+import { LEDGER_JOB_WORDS, LEDGER_JOBS } from '../../../../shared/ledger';
 import { TableHead } from '../../components/TableHead';
-import { isGoing, useJobsStore } from '../../stores/jobs-store';
-import { useRunStore } from '../../stores/run-store';
+import { useCreditsStore } from '../../stores/credits-store';
 
 export function CreditsSpent(): React.JSX.Element | null {
-  const outcome = useRunStore((s) => s.outcome);
-  const ended = useJobsStore((s) => Object.values(s.jobs).filter((j) => !isGoing(j)).length);
-  const [sum, setSum] = useState<LedgerSummary | null>(null);
+  // The status bar's source (credits-store.ts), read again as History shows: another device may have spent.
+  const sum = useCreditsStore((s) => s.ledger);
   useEffect(() => {
-    invoke('history:credits', {})
-      .then(setSum)
-      .catch(() => setSum(null));
-  }, [outcome, ended]);
+    void useCreditsStore.getState().load();
+  }, []);
   if (!sum) return null;
   const jobs = LEDGER_JOBS.filter((j) => (sum.weekByJob[j] ?? 0) > 0);
   return (

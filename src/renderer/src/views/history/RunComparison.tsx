@@ -1,7 +1,7 @@
 // Two recorded runs compared: per region, each tag's rank and score after, and how they moved.
 import type { RunComparison as Comparison } from '../../../../shared/history';
 import { TagTable } from '../../components/TagTable';
-import { formatScore, formatScoreChange } from '../../../../shared/number-format';
+import { formatScore, formatScoreChange, notComparableWords } from '../../../../shared/number-format';
 
 type Row = Comparison['regions'][string]['rows'][number];
 
@@ -22,7 +22,7 @@ export function RunComparison({ cmp }: { cmp: Comparison }): React.JSX.Element {
         {new Date(cmp.before.now).toLocaleDateString()} → {new Date(cmp.after.now).toLocaleDateString()} (
         {cmp.days.toFixed(1)} days)
       </h2>
-      {cmp.notComparable && <p role="note">{cmp.notComparable}: score and rank changes are not given.</p>}
+      {cmp.notComparable && <p role="note">{notComparableWords(cmp.notComparable)}</p>}
       {cmp.comparedOver && <p role="note">{cmp.comparedOver}.</p>}
       {Object.values(cmp.regions).map((r) => (
         <div key={r.region}>

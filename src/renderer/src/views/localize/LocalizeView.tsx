@@ -34,7 +34,10 @@ export function LocalizeView(): React.JSX.Element {
   const [status, setStatus] = useState('');
   const load = useCallback(() => {
     invoke('localize:find', {})
-      .then(setFound)
+      .then((f) => {
+        setFound(f);
+        useUiStore.getState().succeeded('Finding local variants');
+      })
       .catch((e: unknown) => useUiStore.getState().report('Finding local variants', e));
   }, []);
   useEffect(() => {
@@ -55,6 +58,7 @@ export function LocalizeView(): React.JSX.Element {
       .then((r) => {
         const done = new Map(r.rows.map((x) => [key(x), x]));
         setFound((f) => (f ? { ...f, rows: f.rows.map((x) => done.get(key(x)) ?? x) } : f));
+        useUiStore.getState().succeeded('Sampling variants');
         setStatus(
           `${what}: ${r.credits.used} credit${r.credits.used === 1 ? '' : 's'} spent${r.stopped ? `; stopped: ${r.stopped.message}` : ''}.`,
         );

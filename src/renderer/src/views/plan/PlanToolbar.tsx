@@ -1,34 +1,7 @@
 // The plan's toolbar: how many weeks and posts a week to plan, Regenerate, and Export (iCalendar and CSV).
+import { PLAN_LIMITS } from '../../../../shared/ipc/plan';
+import { NumberInput } from '../../components/NumberInput';
 import { usePlanStore } from '../../stores/plan-store';
-
-/** A labelled number box; the store clamps what is typed to its range. */
-function CountInput({
-  id,
-  label,
-  max,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  max: number;
-  value: number;
-  onChange: (n: number) => void;
-}): React.JSX.Element {
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        min={1}
-        max={max}
-        value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
-    </>
-  );
-}
 
 export function PlanToolbar(): React.JSX.Element {
   const weeks = usePlanStore((s) => s.weeks);
@@ -36,14 +9,30 @@ export function PlanToolbar(): React.JSX.Element {
   const busy = usePlanStore((s) => s.busy);
   const hasPlan = usePlanStore((s) => s.plan !== null);
   const { setWeeks, setPerWeek, regenerate, exportPlan } = usePlanStore.getState();
+  // A field that holds no valid value says so beside it; nothing is made from a value it does not show.
+  const invalid = weeks === null || perWeek === null;
   return (
     <div className="toolbar" role="toolbar" aria-label="Plan">
-      <CountInput id="plan-weeks" label="Weeks" max={26} value={weeks} onChange={setWeeks} />
-      <CountInput id="plan-per-week" label="Posts a week" max={14} value={perWeek} onChange={setPerWeek} />
-      <button onClick={() => void regenerate()} disabled={busy}>
+      <NumberInput
+        id="plan-weeks"
+        type="number"
+        label="Weeks"
+        range={PLAN_LIMITS.weeks}
+        value={weeks}
+        onValue={setWeeks}
+      />
+      <NumberInput
+        id="plan-per-week"
+        type="number"
+        label="Posts a week"
+        range={PLAN_LIMITS.perWeek}
+        value={perWeek}
+        onValue={setPerWeek}
+      />
+      <button onClick={() => void regenerate()} disabled={busy || invalid}>
         Regenerate
       </button>
-      <button onClick={() => void exportPlan()} disabled={busy || !hasPlan}>
+      <button onClick={() => void exportPlan()} disabled={busy || invalid || !hasPlan}>
         Export (.ics, .csv)
       </button>
     </div>

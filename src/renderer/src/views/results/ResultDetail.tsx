@@ -19,6 +19,7 @@ import {
   formatScore,
   formatVelocity,
   formatWhole,
+  notComparableWords,
 } from '../../../../shared/number-format';
 
 export function ResultDetail(props: {
@@ -116,7 +117,11 @@ export function ResultDetail(props: {
         {t.history && (
           <>
             <dt>Momentum</dt>
-            <dd>{formatMomentum(t.history)}</dd>
+            <dd>
+              {t.history.notComparable
+                ? notComparableWords(t.history.notComparable)
+                : formatMomentum(t.history)}
+            </dd>
           </>
         )}
         {t.confidence && (

@@ -15,6 +15,7 @@ import {
   formatScore,
   formatVelocity,
   formatWhole,
+  notComparableWords,
 } from '../../../../shared/number-format';
 import { TagName } from '../../components/ApiText';
 
@@ -143,7 +144,7 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
   // Widths are minimums with flex: the columns share the grid's width, and fitColumns hides by priority where
   // even the minimums do not fit.
   return [
-    { field: 'rank', headerName: '#', minWidth: 44, maxWidth: 56, flex: 0.3, sort: 'asc', ...numeric },
+    { field: 'rank', headerName: '#', minWidth: 44, maxWidth: 56, flex: 0.3, initialSort: 'asc', ...numeric },
     {
       field: 'tag',
       headerName: 'Tag',
@@ -215,6 +216,11 @@ export function resultColumns(settings: ScoringSettings): ColDef<ScoredTag>[] {
       minWidth: 86,
       flex: 0.9,
       valueGetter: (p) => formatMomentum(p.data?.history),
+      // "not comparable" says why where the column cuts it: the words History's comparison says.
+      tooltipValueGetter: (p) => {
+        const h = p.data?.history;
+        return h?.notComparable ? notComparableWords(h.notComparable) : formatMomentum(h) || undefined;
+      },
     },
   ];
 }

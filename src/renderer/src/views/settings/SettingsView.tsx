@@ -22,7 +22,31 @@ const NUMBER_FIELDS = {
 type NumberField = keyof typeof NUMBER_FIELDS;
 
 export function SettingsView(): React.JSX.Element {
-  const { workspace, app, key, saveSettings, setTheme, setKey, testKey, deleteKey } = useWorkspaceStore();
+  const { workspace, app, key, saveSettings, setTheme, setKey, testKey, deleteKey, settingsProblems } =
+    useWorkspaceStore();
+  // The fields the last save refused, marked with their message until the user edits them or saves again.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [settingsProblems]);
+  const problem = (field: string): string | undefined =>
+    edited.has(field)
+      ? undefined
+      : settingsProblems.find((p) => p.field.replace(/^settings\./, '').split('.')[0] === field)?.message;
+  const touched = (field: string): void => {
+    if (!edited.has(field)) setEdited(new Set([...edited, field]));
+  };
+  /** The refusal beside a field, tied to it for assistive technology; null when there is none. */
+  const refusal = (field: string): React.JSX.Element | null => {
+    const message = problem(field);
+    return message === undefined ? null : (
+      <span id={`s-${field}-problem`} className="error">
+        {message}
+      </span>
+    );
+  };
+  const invalid = (field: string) =>
+    problem(field) === undefined
+      ? {}
+      : { 'aria-invalid': true as const, 'aria-describedby': `s-${field}-problem` };
   const [draft, setDraft] = useState<WorkspaceSettings | null>(workspace?.settings ?? null);
   const [keyText, setKeyText] = useState('');
   const [test, setTest] = useState<string | null>(null);
@@ -48,10 +72,13 @@ export function SettingsView(): React.JSX.Element {
           step={NUMBER_FIELDS[field].int ? 1 : step}
           value={(draft[field] as number | undefined) ?? ''}
           placeholder={presetValue[field] !== undefined ? `the preset's: ${presetValue[field]}` : undefined}
-          onChange={(e) =>
-            setDraft({ ...draft, [field]: e.target.value === '' ? undefined : Number(e.target.value) })
-          }
+          {...invalid(field)}
+          onChange={(e) => {
+            touched(field);
+            setDraft({ ...draft, [field]: e.target.value === '' ? undefined : Number(e.target.value) });
+          }}
         />
+        {refusal(field)}
       </div>
     ) : null;
   return (
@@ -99,7 +126,9 @@ export function SettingsView(): React.JSX.Element {
               id="s-own"
               placeholder="yourname, yourbrand"
               value={ownText}
+              {...invalid('ownAccounts')}
               onChange={(e) => {
+                touched('ownAccounts');
                 setOwnText(e.target.value);
                 setDraft({
                   ...draft,
@@ -110,6 +139,7 @@ export function SettingsView(): React.JSX.Element {
                 });
               }}
             />
+            {refusal('ownAccounts')}
           </div>
           {num('windowDays')}
           {num('pages')}
