@@ -21,9 +21,14 @@ export class TagfitError extends Error {
   toInfo(): ErrorInfo {
     // The fields an input error is about (details.fields, FieldProblem[]) cross too: a form marks each one.
     const fields = this.details.fields;
-    return Array.isArray(fields)
-      ? { code: this.code, message: this.message, fields: fields as ErrorInfo['fields'] }
-      : { code: this.code, message: this.message };
+    const dir = this.details.dir;
+    return {
+      code: this.code,
+      message: this.message,
+      ...(Array.isArray(fields) ? { fields: fields as ErrorInfo['fields'] } : {}),
+      // A workspace in use names its folder: the app offers to open it read-only.
+      ...(this.code === 'locked' && typeof dir === 'string' ? { dir } : {}),
+    };
   }
 }
 

@@ -115,6 +115,8 @@ export interface ErrorInfo {
   message: string;
   /** For an input error: every field refused, so a form can mark each one. */
   fields?: FieldProblem[];
+  /** For a workspace in use (locked): its folder, so the app can offer to open it read-only. */
+  dir?: string;
 }
 
 export type FlagKind =

@@ -10,9 +10,12 @@ import { axeViolations } from '../support/axe';
 import { runCli, tempDir } from '../support/cli';
 import { demoWorkspace } from '../support/demo-workspace';
 import { NOW } from '../support/faults';
+import { thisDevice } from '../../src/core/workspace/device';
+import { acquireWorkspaceLock } from '../../src/core/workspace/lock';
 import {
   closeAll,
   expectNoPageErrors,
+  folderDialog,
   launchChromium,
   openView,
   SCREENSHOTS,
@@ -81,6 +84,36 @@ describe('a shared workspace in the app', () => {
     const runs = page.getByRole('region', { name: 'Runs' });
     await runs.getByRole('columnheader', { name: 'Device' }).waitFor();
     await expect.poll(() => runs.getByRole('row').nth(1).textContent()).toContain('Ben laptop');
+    expectNoPageErrors(pageErrors);
+  }, 60_000);
+});
+
+describe('a workspace in use, opened with Ctrl+O', () => {
+  it('the alert offers to open it read-only, and that opens it read-only', async () => {
+    // Another Tagfit on this computer (a cron run, say) holds the second client's workspace.
+    const other = path.join(home.dir, 'client-acme');
+    await demoWorkspace(other);
+    const lock = await acquireWorkspaceLock(
+      other,
+      { app: 'cli', task: 'a score run' },
+      { device: await thisDevice({ ...process.env, TAGFIT_DEVICE: 'Anna laptop' }) },
+    );
+    try {
+      await folderDialog(page, 'O', 'Open workspace', other, 'Open');
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('The workspace is in use');
+      for (const theme of ['light', 'dark'] as const) {
+        await setTheme(page, theme);
+        expect(await axeViolations(page, '.alert'), theme).toEqual([]);
+        await alert.screenshot({ path: path.join(SCREENSHOTS, `locked-alert-${theme}.png`) });
+      }
+      await alert.getByRole('button', { name: 'Open read-only' }).click();
+      await expect.poll(() => page.getByText('client-acme (read-only)', { exact: true }).count()).toBe(1);
+      // The open succeeded: the alert about it goes.
+      await expect.poll(() => alert.count()).toBe(0);
+    } finally {
+      await lock.release();
+    }
     expectNoPageErrors(pageErrors);
   }, 60_000);
 });

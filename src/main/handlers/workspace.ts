@@ -58,7 +58,7 @@ export async function openWorkspaceAt(
       throw new TagfitError(
         'locked',
         `${e.message} Open it read-only to look without changing it.`,
-        e.details,
+        { ...e.details, dir: ws.dir },
       );
     }
     heldBy = e.message;

@@ -15,6 +15,8 @@ export class BridgeError extends Error {
     message: string,
     /** For an input error: each field refused, for the form to mark. */
     readonly fields: readonly FieldProblem[] = [],
+    /** For a workspace in use: its folder (the alert offers to open it read-only). */
+    readonly dir?: string,
   ) {
     super(message);
   }
@@ -40,7 +42,7 @@ export async function invoke<C extends InvokeChannel>(
   const r = await window.tagfit.invoke(channel, request).finally(() => {
     for (const l of settled) l(channel);
   });
-  if (!r.ok) throw new BridgeError(r.error.code, r.error.message, r.error.fields);
+  if (!r.ok) throw new BridgeError(r.error.code, r.error.message, r.error.fields, r.error.dir);
   return r.value;
 }
 

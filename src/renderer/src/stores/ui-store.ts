@@ -22,6 +22,8 @@ export interface Alert {
   code?: string;
   /** What was being done (report's `what`): the alert goes when that action next succeeds. */
   action: string;
+  /** A workspace in use: its folder, which the alert offers to open read-only. */
+  dir?: string;
 }
 
 interface UiState {
@@ -107,12 +109,14 @@ export const useUiStore = create<UiState>((set, get) => ({
     const { title, detail } = explain(e);
     const [message = '', ...more] = detail.split('\n');
     const code = (e as { code?: unknown } | null)?.code;
+    const dir = (e as { dir?: unknown } | null)?.dir;
     set({
       alert: {
         title: title ? `${what}: ${title}` : what,
         message,
         detail: more.join('\n'),
         ...(typeof code === 'string' ? { code } : {}),
+        ...(code === 'locked' && typeof dir === 'string' ? { dir } : {}),
         action: what,
       },
     });

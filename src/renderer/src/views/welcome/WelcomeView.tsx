@@ -8,12 +8,8 @@ export function WelcomeView(): React.JSX.Element {
   const { status, recent, key, open, create, openDemo, workspace } = useWorkspaceStore();
   const web = status?.shell === 'web';
   const [path, setPath] = useState('');
-  const [lockedDir, setLockedDir] = useState<string | null>(null);
-  const alert = useUiStore((s) => s.alert);
-  const tryOpen = async (dir?: string): Promise<void> => {
-    await open(dir);
-    if (useUiStore.getState().alert?.code === 'locked') setLockedDir(dir ?? null);
-  };
+  // A workspace in use: the alert above offers to open it read-only (AlertBar), however it was opened.
+  const tryOpen = (dir?: string): Promise<void> => open(dir);
   return (
     <div className="welcome">
       <h1>Tagfit</h1>
@@ -51,18 +47,6 @@ export function WelcomeView(): React.JSX.Element {
               <button onClick={() => void tryOpen()}>Open workspace</button>
               <button onClick={() => void create()}>Create workspace</button>
             </div>
-          )}
-          {lockedDir && alert && <button onClick={() => void open(lockedDir, true)}>Open read-only</button>}
-          {lockedDir && alert?.message?.includes('another computer') && (
-            // Another computer's lock may only look abandoned while the drive syncs: taken over only when confirmed.
-            <button
-              onClick={() => {
-                if (window.confirm(`${alert.message}\n\nTake the workspace anyway?`))
-                  void open(lockedDir, false, true);
-              }}
-            >
-              Break the lock
-            </button>
           )}
           {recent.length > 0 && (
             <>
