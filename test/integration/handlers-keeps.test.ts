@@ -47,6 +47,14 @@ describe('what the app keeps', () => {
     const opened = await second.value('results:open-run', { id: runs[0]!.id });
     expect(ranking(opened)).toEqual(ranking(run));
     expect(bed.sim.stats().requests).toBe(requests);
+    expect(opened.summary).not.toMatch(/differ/);
+    // The creators list changed since: the run opened again scores otherwise, and says so.
+    await second.value('lists:save', { list: 'creators', values: ['nobody_here'] });
+    const otherwise = await second.value('results:open-run', { id: runs[0]!.id });
+    expect(ranking(otherwise)).not.toEqual(ranking(run));
+    expect(otherwise.summary).toMatch(
+      / \d+ ranked rows? differs? from what the run recorded \(the cache now holds newer answers for some of its pages, or the creators list changed\): History keeps the recorded scores\.$/,
+    );
     const missing = await second.call('results:open-run', { id: 'no-such-run' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

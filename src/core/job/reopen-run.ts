@@ -43,5 +43,26 @@ export function describeReopened(run: StoredRun, result: RunResult): string {
     missing > 0
       ? ` ${missing} tag-region pair${missing === 1 ? ' is' : 's are'} no longer in the cache: Run fetches ${missing === 1 ? 'it' : 'them'} again.`
       : '';
-  return `The run of ${runTime(run.now)}, opened from the history: scored again from the cache, 0 credits.${lost}`;
+  const differ = rowsThatDiffer(run, result);
+  const changed =
+    differ > 0
+      ? ` ${differ} ranked row${differ === 1 ? ' differs' : 's differ'} from what the run recorded (the cache now holds newer answers for some of its pages, or the creators list changed): History keeps the recorded scores.`
+      : '';
+  return `The run of ${runTime(run.now)}, opened from the history: scored again from the cache, 0 credits.${lost}${changed}`;
+}
+
+/**
+ * The ranked rows whose rank or score (to its shown hundredths) is not what the run recorded: the cache keeps each
+ * answer's latest copy and the creators list is today's, so a run opened again can differ from the one recorded.
+ */
+export function rowsThatDiffer(run: StoredRun, result: RunResult): number {
+  let n = 0;
+  for (const [region, r] of Object.entries(result.regions)) {
+    const recorded = new Map(run.regions[region]?.ranked.map((t) => [t.candidate, t]));
+    for (const t of r.ranked) {
+      const was = recorded.get(t.candidate);
+      if (!was || was.rank !== t.rank || Math.round(was.score * 100) !== Math.round(t.score * 100)) n += 1;
+    }
+  }
+  return n;
 }
