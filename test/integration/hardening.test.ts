@@ -220,7 +220,11 @@ describe('a full disk', () => {
           ),
       },
     });
-    expect(run.reportError).toEqual({ code: 'storage', message: `Cannot write ${csv}: the disk is full.` });
+    // Every file meets the full disk: the first is said, and the others it could not write are named.
+    expect(run.reportError).toEqual({
+      code: 'storage',
+      message: `Cannot write ${csv}: the disk is full; 2 more not written: GB-${DATE}.csv, summary-${DATE}.csv.`,
+    });
     expect(await readFile(csv)).toEqual(whole);
     expect((await readdir(out)).sort()).toEqual(reportNames(['US', 'GB'], ['csv']));
     expect(full.reportError).toBeUndefined();

@@ -242,7 +242,7 @@ describe('writeReports', () => {
       'storage',
     );
     expect(e.message).toContain('US.md');
-    expect(e.message).toMatch(/\(1 more not written: BR\.csv\)$/);
+    expect(e.message).toMatch(/; 1 more not written: BR\.csv\.$/);
     expect(e.details.notWritten).toEqual(['US.md', 'BR.csv']);
     expect(e.details.written).toEqual(['US.csv', 'BR.md', 'summary.md'].map((n) => path.join(dir, n)));
     expect(await readFile(path.join(dir, 'summary.md'), 'utf8')).toBe('s');

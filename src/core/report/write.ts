@@ -215,11 +215,10 @@ export async function writeReports(
   if (first instanceof TagfitError) {
     first.details.written = written.map((w) => w.path);
     first.details.notWritten = failed.map((x) => x.name);
-    if (failed.length > 1)
-      first.message += ` (${failed.length - 1} more not written: ${failed
-        .slice(1)
-        .map((x) => x.name)
-        .join(', ')})`;
+    if (failed.length > 1) {
+      const more = failed.slice(1).map((x) => x.name);
+      first.message = `${first.message.replace(/\.$/, '')}; ${more.length} more not written: ${more.join(', ')}.`;
+    }
     throw first;
   }
   return written;
