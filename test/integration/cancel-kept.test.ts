@@ -3,6 +3,7 @@
 // unscored ones (their detail says the run stopped them short).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/core/engine/presets';
+import { describeRunEnd } from '../../src/core/job/run-end';
 import { startSimulator, type SimulatorHandle } from '../../src/core/simulator';
 import type { RunOutcome } from '../../src/shared/ipc-payloads';
 import { KEY, memoryCache, NOW_MS, runJob } from '../support/faults';
@@ -52,5 +53,9 @@ describe('a cancelled run says what it kept whole and what is left', () => {
     );
     expect(cutShort.length).toBeGreaterThan(0);
     expect(left).toBe(cutShort.length + (cut.result.stopped?.unscored.length ?? 0));
+    // The CLI's footer says the same of them.
+    expect(describeRunEnd(cut.result)).toContain(
+      `${cut.result.stopped?.unscored.length ?? 0} pairs left unscored and ${cutShort.length} cut short (ranked on the pages in hand), the next run fetches only those.`,
+    );
   }, 120_000);
 });

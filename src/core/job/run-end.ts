@@ -17,9 +17,14 @@ export function runEnd(result: RunResult): RunEnd {
   }
 }
 
-/** What a stopped run left: "3 pairs left unscored, the next run fetches only those". */
-export const describeUnscored = (stopped: NonNullable<RunResult['stopped']>): string =>
-  `${stopped.unscored.length} pairs left unscored, the next run fetches only those`;
+/**
+ * What a stopped run left: "3 pairs left unscored, the next run fetches only those", and the pairs it cut short
+ * (ranked on the pages in hand, their other pages still to fetch) when there are any.
+ */
+export const describeUnscored = (stopped: NonNullable<RunResult['stopped']>): string => {
+  const cut = stopped.cutShort?.length ?? 0;
+  return `${stopped.unscored.length} pairs left unscored${cut > 0 ? ` and ${cut} cut short (ranked on the pages in hand)` : ''}, the next run fetches only those`;
+};
 
 /** The end in words: what stopped the run, what it kept and what is left. */
 export function describeRunEnd(result: RunResult): string {

@@ -11,6 +11,7 @@ import { invoke } from '../bridge';
 import { plural, runName } from '../../../shared/number-format';
 import { sameWeights } from '../../../shared/scaled-weights';
 import { type PlannedCredits, type ProgressMark, withMark } from '../components/time-left';
+import { pairsKeptAndLeft } from '../../../shared/run-pairs';
 import { useJobsStore } from './jobs-store';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore } from './workspace-store';
@@ -341,10 +342,8 @@ export const useRunStore = create<RunState>((set, get) => ({
  * with the unscored ones: the next run fetches it again.
  */
 export function cancelledText(outcome: RunOutcome): string {
-  const ranked = Object.values(outcome.result.regions).reduce((n, r) => n + r.ranked.length, 0);
-  const cutShort = outcome.result.stopped?.cutShort?.length ?? 0;
-  const kept = ranked - cutShort;
-  const left = (outcome.result.stopped?.unscored.length ?? 0) + cutShort;
+  const { kept, cutShort, unscored } = pairsKeptAndLeft(outcome.result);
+  const left = unscored + cutShort;
   return `Cancelled — kept ${plural(kept, 'pair')}${left > 0 ? `; ${left} left, the next run fetches only those` : ''}.`;
 }
 
