@@ -16,6 +16,7 @@ import {
   openView,
   previewOnSimulator,
   runToEnd,
+  SCREENSHOTS,
   workbenchPage,
   type Preview,
 } from '../support/web';
@@ -91,6 +92,31 @@ describe('number fields', () => {
     await field.press('Escape');
     expect(await field.inputValue()).toBe(before);
     expect(await invalid('Velocity window in days')).toBe('false');
+    expectNoPageErrors(pageErrors);
+  }, 60_000);
+
+  it('a weight the scoring does not take stays as typed, marked with its range, and is not used', async () => {
+    const field = page.getByLabel('Velocity weight', { exact: true });
+    const before = await field.inputValue();
+    const scores = async (): Promise<string> =>
+      (await page.getByRole('complementary', { name: 'Side bar' }).textContent()) ?? '';
+    for (const bad of ['-1', '11', 'abc']) {
+      await field.fill(bad);
+      await field.press('Enter');
+      expect(await field.inputValue()).toBe(bad);
+      expect(await invalid('Velocity weight')).toBe('true');
+      expect(await scores()).toMatch(/Velocity: a number from 0 to 10\./);
+    }
+    await page
+      .getByRole('complementary', { name: 'Side bar' })
+      .screenshot({ path: path.join(SCREENSHOTS, 'weight-invalid.png') });
+    // Not used: the slider still shows the weight in use.
+    expect(await page.getByLabel('Velocity weight slider').inputValue()).toBe(
+      String(Math.min(1, Number(before))),
+    );
+    await field.press('Escape');
+    expect(await field.inputValue()).toBe(before);
+    expect(await invalid('Velocity weight')).toBe('false');
     expectNoPageErrors(pageErrors);
   }, 60_000);
 

@@ -14,6 +14,7 @@ export function NumberInput({
   commitOn = 'type',
   type = 'text',
   className,
+  between,
 }: {
   id: string;
   /** The visible label, which also names the field in its message. */
@@ -28,6 +29,8 @@ export function NumberInput({
   /** A spin box (`number`, its range and step given to the browser) or a plain text box. */
   type?: 'text' | 'number';
   className?: string;
+  /** Shown between the label and the field (a weight's slider). */
+  between?: React.ReactNode;
 }): React.JSX.Element {
   const [text, setText] = useState(value === null ? '' : String(value));
   // A new value from elsewhere (a preset, a reopened run) replaces the text; the field's own null does not.
@@ -40,6 +43,7 @@ export function NumberInput({
   return (
     <>
       <label htmlFor={id}>{label}</label>
+      {between}
       <input
         id={id}
         className={className}

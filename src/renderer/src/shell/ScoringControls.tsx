@@ -1,7 +1,6 @@
 // The side bar's controls for views ranked by the scoring (Results, Compare, Suggestions, Plan): the preset, the
 // weights, the window and the sample size. Every edit but the sample size re-ranks at once from the samples in hand,
 // at no credit.
-import { useEffect, useState } from 'react';
 import type { PresetName, Weights } from '../../../shared/model';
 import {
   NEW_WORKSPACE_PRESET,
@@ -20,48 +19,40 @@ const PAGES = SCORING_SETTINGS.pages;
 /** The sample sizes offered, within the registry's page range. */
 const PAGE_CHOICES = [1, 2, 3, 4, 5, 6, 8, 10].filter((n) => n >= PAGES.min && n <= PAGES.max);
 
-/** A slider and a number field for one weight; the field takes a typed value on Enter (or on leaving it). */
+/**
+ * A slider and a number field for one weight; the field takes a typed value on Enter (or on leaving it). A value it
+ * does not take (-1, 11, "abc") stays as typed, marked with its range, and is not used (as the window's field).
+ */
 function WeightInput({ k }: { k: keyof Weights }): React.JSX.Element {
-  const { label, min, max } = WEIGHT_SETTINGS[k];
+  const setting = WEIGHT_SETTINGS[k];
   const value = useRunStore((s) => s.scoring?.weights[k] ?? 0);
   const setScoring = useRunStore((s) => s.setScoring);
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const commit = (raw: string): void => {
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      setText(String(value));
-      return;
-    }
+  const use = (n: number | null): void => {
     const weights = useRunStore.getState().scoring?.weights;
-    if (weights) setScoring({ weights: { ...weights, [k]: n } });
+    if (n !== null && weights) setScoring({ weights: { ...weights, [k]: n } });
   };
-  const id = `w-${k}`;
   return (
     <div className="weight">
-      <label htmlFor={id}>{label.replace(' weight', '')}</label>
-      <input
-        type="range"
-        min={0}
-        max={1}
-        step={0.05}
-        value={Math.min(1, value)}
-        aria-label={`${label} slider`}
-        onChange={(e) => commit(e.target.value)}
-      />
-      <input
-        id={id}
+      <NumberInput
+        id={`w-${k}`}
         className="num"
-        type="text"
-        inputMode="decimal"
-        aria-label={label}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(text);
-          if (e.key === 'Escape') setText(String(value));
-        }}
-        onBlur={() => commit(text)}
+        label={setting.label.replace(' weight', '')}
+        ariaLabel={setting.label}
+        range={setting}
+        value={value}
+        commitOn="enter"
+        onValue={use}
+        between={
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={Math.min(1, value)}
+            aria-label={`${setting.label} slider`}
+            onChange={(e) => use(Number(e.target.value))}
+          />
+        }
       />
     </div>
   );
