@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { parsePlanFormats, planOf, writePlan } from '../core/job/plan-job';
 import type { ContentPlan } from '../shared/plan';
+import { PLAN_LIMITS } from '../shared/ipc/plan';
 import { loadSampledEquivalents } from '../core/localize/store';
 import { EXIT_OK } from './exit-codes';
 import { safeWrite, writeErr, writeOut } from './output';
@@ -24,8 +25,8 @@ export function registerPlanCommand(program: Command, setCode: (c: number) => vo
       .description(
         'a content calendar per region: the best time to post (only where it beats chance) and K slots a week with tag sets, as iCalendar and CSV (no credit)',
       )
-      .option('--weeks <n>', 'weeks to plan (default 2)')
-      .option('--per-week <n>', 'posts a week per region (default 3)')
+      .option('--weeks <n>', `weeks to plan (default ${PLAN_LIMITS.weeks.default})`)
+      .option('--per-week <n>', `posts a week per region (default ${PLAN_LIMITS.perWeek.default})`)
       .option('--from <date>', 'first day of the plan, YYYY-MM-DD (default: tomorrow)')
       .option('--k <n>', 'tags in each set (default 5)'),
   );
@@ -44,8 +45,8 @@ export function registerPlanCommand(program: Command, setCode: (c: number) => vo
 
 async function planAction(flags: PlanFlags): Promise<number> {
   requireWorkspaceFlag(flags, 'plan');
-  const weeks = num(flags.weeks, 'weeks', { min: 1, max: 26, int: true }) ?? 2;
-  const perWeek = num(flags.perWeek, 'per-week', { min: 1, max: 14, int: true }) ?? 3;
+  const weeks = num(flags.weeks, 'weeks', PLAN_LIMITS.weeks) ?? PLAN_LIMITS.weeks.default;
+  const perWeek = num(flags.perWeek, 'per-week', PLAN_LIMITS.perWeek) ?? PLAN_LIMITS.perWeek.default;
   const setSize = num(flags.k, 'k', { min: 1, max: 15, int: true }) ?? 5;
   const formats = parsePlanFormats(flags.format);
   const { prepared, outcome } = await samplesInHand(flags);
