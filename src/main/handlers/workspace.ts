@@ -55,11 +55,10 @@ export async function openWorkspaceAt(
   } catch (e) {
     if (!(e instanceof TagfitError) || e.code !== 'locked') throw e;
     if (!readOnly) {
-      throw new TagfitError(
-        'locked',
-        `${e.message} Open it read-only to look without changing it.`,
-        { ...e.details, dir: ws.dir },
-      );
+      throw new TagfitError('locked', `${e.message} Open it read-only to look without changing it.`, {
+        ...e.details,
+        dir: ws.dir,
+      });
     }
     heldBy = e.message;
   }
