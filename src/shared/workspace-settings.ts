@@ -29,6 +29,14 @@ export const SETTINGS_VERSION = 1;
  * Scoring fields are optional: absent means "the preset's value", so switching preset is one edit.
  * Operational fields have defaults and are written at init so people see them.
  */
+/** The watch's numbers as tagfit.json takes them: its schema and the app's fields read these. */
+export const WATCH_LIMITS = {
+  hour: { int: true, min: 0, max: 23 },
+  rankMove: { int: true, min: 0, max: 1000 },
+  scoreMove: { int: false, min: 0, max: 100 },
+  suggestionPosts: { int: true, min: 0, max: 10_000 },
+} as const;
+
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   preset: presetSchema,
@@ -53,21 +61,25 @@ export const settingsSchema = z.strictObject({
       /** For a weekly schedule. */
       day: z.enum(WEEKDAYS).default('monday'),
       /** Local time, 0-23. */
-      hour: z.int().min(0).max(23).default(9),
+      hour: z.int().min(WATCH_LIMITS.hour.min).max(WATCH_LIMITS.hour.max).default(9),
       rules: z
         .strictObject({
           /** Velocity crosses the workspace's velocityThreshold, either way. */
           velocityThreshold: z.boolean().default(true),
           /** A tag's rank moves by at least this many places (0: off). */
-          rankMove: z.int().min(0).max(1000).default(5),
+          rankMove: z.int().min(WATCH_LIMITS.rankMove.min).max(WATCH_LIMITS.rankMove.max).default(5),
           /** A tag's score moves by at least this many points (0: off). */
-          scoreMove: z.number().min(0).max(100).default(10),
+          scoreMove: z.number().min(WATCH_LIMITS.scoreMove.min).max(WATCH_LIMITS.scoreMove.max).default(10),
           /** A tag newly flagged so. */
           becameFlagged: z
             .array(z.enum(['shadow-limited', 'saturated']))
             .default(['shadow-limited', 'saturated']),
           /** A new suggestion backed by at least this many of the high scorers' posts (0: off). */
-          suggestionPosts: z.int().min(0).max(10_000).default(5),
+          suggestionPosts: z
+            .int()
+            .min(WATCH_LIMITS.suggestionPosts.min)
+            .max(WATCH_LIMITS.suggestionPosts.max)
+            .default(5),
         })
         .prefault({}),
     })

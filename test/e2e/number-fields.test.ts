@@ -120,6 +120,36 @@ describe('number fields', () => {
     expectNoPageErrors(pageErrors);
   }, 60_000);
 
+  it("Watch's hour and rules and the tag set's count keep what is typed; out of range, marked and not used", async () => {
+    await openView(page, 'Watch');
+    const watch = page.getByRole('tabpanel', { name: 'Watch' });
+    const save = watch.getByRole('button', { name: 'Save the schedule and rules' });
+    const hour = watch.getByLabel('Hour (local time)', { exact: true });
+    await hour.fill('');
+    await page.keyboard.type('25');
+    expect(await hour.inputValue()).toBe('25');
+    expect(await invalid('Hour (local time)')).toBe('true');
+    expect(await watch.textContent()).toContain('Hour (local time): a whole number from 0 to 23.');
+    expect(await save.isDisabled()).toBe(true);
+    await hour.fill('7');
+    expect(await invalid('Hour (local time)')).toBe('false');
+    expect(await save.isDisabled()).toBe(false);
+
+    await openView(page, 'Suggestions');
+    const count = page.getByLabel('Tags in the set', { exact: true });
+    await count.fill('0');
+    expect(await count.inputValue()).toBe('0');
+    expect(await invalid('Tags in the set')).toBe('true');
+    expect(await page.getByRole('tabpanel', { name: 'Suggestions' }).textContent()).toContain(
+      'Tags in the set: a whole number from 1 to 30.',
+    );
+    await count.fill('3');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Tag set US' }).getByRole('listitem').count())
+      .toBe(3);
+    expectNoPageErrors(pageErrors);
+  }, 60_000);
+
   it('settings refused on saving: each named by its label beside its field, all of them, no route', async () => {
     await openView(page, 'Settings');
     const settings = page.getByRole('region', { name: 'Workspace settings' });

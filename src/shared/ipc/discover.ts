@@ -2,9 +2,12 @@
 import { z } from 'zod';
 import type { CreatorSuggestion, RegionPicks, TagSuggestion } from '../discover';
 
+/** How many tags a tag set may hold: the request's schema and the app's field take this. */
+export const PICK_K = { int: true, min: 1, max: 30, default: 5 } as const;
+
 export const discoverRequests = {
   'discover:suggest': z.strictObject({}),
-  'discover:pick': z.strictObject({ k: z.number().int().min(1).max(30).optional() }),
+  'discover:pick': z.strictObject({ k: z.number().int().min(PICK_K.min).max(PICK_K.max).optional() }),
 } as const;
 
 export interface DiscoverResponses {

@@ -11,6 +11,8 @@ import {
 import { inert } from '../../../../shared/safe-text';
 import { invoke } from '../../bridge';
 import { ApiText, TagName } from '../../components/ApiText';
+import { NumberInput } from '../../components/NumberInput';
+import { PICK_K } from '../../../../shared/ipc/discover';
 import { useListsStore } from '../../stores/lists-store';
 import { useRunStore } from '../../stores/run-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -22,7 +24,7 @@ export function SuggestionsView(): React.JSX.Element {
   const add = useListsStore((s) => s.add);
   const [found, setFound] = useState<{ tags: TagSuggestion[]; creators: CreatorSuggestion[] } | null>(null);
   const [picks, setPicks] = useState<RegionPicks[] | null>(null);
-  const [k, setK] = useState(5);
+  const [k, setK] = useState<number>(PICK_K.default);
   useEffect(() => {
     if (!outcome) return;
     invoke('discover:suggest', {})
@@ -104,14 +106,16 @@ export function SuggestionsView(): React.JSX.Element {
       </section>
       <section aria-label="Tag set">
         <h2>Tag set to post with</h2>
-        <label htmlFor="pick-k">Tags in the set</label>{' '}
-        <input
+        {/* A count it does not take stays as typed, marked with its range; the set shown stays the last one. */}
+        <NumberInput
           id="pick-k"
+          label="Tags in the set"
           type="number"
-          min={1}
-          max={30}
+          range={PICK_K}
           value={k}
-          onChange={(e) => setK(Math.max(1, Math.min(30, Number(e.target.value) || 5)))}
+          onValue={(n) => {
+            if (n !== null) setK(n);
+          }}
         />
         {picks?.map((r) => (
           <div key={r.region} className="pick-region">

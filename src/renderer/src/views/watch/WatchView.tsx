@@ -2,12 +2,14 @@
 // whether a run is due, and the alerts raised, listed until dismissed.
 import { useEffect, useState } from 'react';
 import type { WatchStatus } from '../../../../shared/ipc/watch';
-import { WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
-import { CheckField, Field, SelectField } from '../../components/Field';
+import { WATCH_LIMITS, WEEKDAYS, type WorkspaceSettings } from '../../../../shared/workspace-settings';
+import { CheckField, SelectField } from '../../components/Field';
 import { useWatchStore } from '../../stores/watch-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { inert } from '../../../../shared/safe-text';
 import { ApiText } from '../../components/ApiText';
+import { NumberInput } from '../../components/NumberInput';
+import type { NumberRange } from '../../components/number-text';
 
 type Watch = WorkspaceSettings['watch'];
 
@@ -39,22 +41,42 @@ export function WatchView(): React.JSX.Element {
   const saveSettings = useWorkspaceStore((s) => s.saveSettings);
   const { status, running, refresh, runIfDue, dismiss } = useWatchStore();
   const [draft, setDraft] = useState<Watch | null>(workspace?.settings.watch ?? null);
+  // The fields holding a value they do not take (marked beside them): the rules are not saved until they do.
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => setDraft(workspace?.settings.watch ?? null), [workspace?.settings.watch]);
   useEffect(() => void refresh(), [refresh, workspace?.settings]);
   if (!workspace || !draft) return <div className="watch" />;
   const rule = <K extends keyof Watch['rules']>(k: K, v: Watch['rules'][K]): void =>
     setDraft({ ...draft, rules: { ...draft.rules, [k]: v } });
-  const num = (k: 'rankMove' | 'scoreMove' | 'suggestionPosts', label: string): React.JSX.Element => (
-    <Field id={`w-${k}`} label={label}>
-      <input
-        id={`w-${k}`}
+  /** A number field that keeps what is typed; a value out of `range` is marked, said and not used. */
+  const numberField = (
+    id: string,
+    label: string,
+    range: NumberRange,
+    value: number,
+    use: (n: number) => void,
+  ): React.JSX.Element => (
+    <div className="field">
+      <NumberInput
+        id={id}
+        label={label}
+        range={range}
         type="number"
-        min={0}
-        value={draft.rules[k]}
-        onChange={(e) => rule(k, Number(e.target.value) || 0)}
+        value={value}
+        onValue={(n) => {
+          setInvalid((s) => {
+            const next = new Set(s);
+            if (n === null) next.add(id);
+            else next.delete(id);
+            return next;
+          });
+          if (n !== null) use(n);
+        }}
       />
-    </Field>
+    </div>
   );
+  const num = (k: 'rankMove' | 'scoreMove' | 'suggestionPosts', label: string): React.JSX.Element =>
+    numberField(`w-${k}`, label, WATCH_LIMITS[k], draft.rules[k], (n) => rule(k, n));
   const choice = <K extends 'every' | 'day'>(
     k: K,
     label: string,
@@ -115,18 +137,9 @@ export function WatchView(): React.JSX.Element {
         </CheckField>
         {choice('every', 'Every', EVERY)}
         {draft.every === 'week' && choice('day', 'Day', DAYS)}
-        <Field id="w-hour" label="Hour (local time)">
-          <input
-            id="w-hour"
-            type="number"
-            min={0}
-            max={23}
-            value={draft.hour}
-            onChange={(e) =>
-              setDraft({ ...draft, hour: Math.max(0, Math.min(23, Number(e.target.value) || 0)) })
-            }
-          />
-        </Field>
+        {numberField('w-hour', 'Hour (local time)', WATCH_LIMITS.hour, draft.hour, (hour) =>
+          setDraft({ ...draft, hour }),
+        )}
         <CheckField
           id="w-velocity"
           checked={draft.rules.velocityThreshold}
@@ -139,7 +152,7 @@ export function WatchView(): React.JSX.Element {
         {num('suggestionPosts', 'A new suggestion in at least (posts, 0 off)')}
         <button
           className="primary"
-          disabled={workspace.readOnly}
+          disabled={workspace.readOnly || invalid.size > 0}
           onClick={() => void saveSettings({ ...workspace.settings, watch: draft })}
         >
           Save the schedule and rules
