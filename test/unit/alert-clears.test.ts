@@ -25,6 +25,12 @@ const { useJobsStore } = (await load('../../src/renderer/src/stores/jobs-store')
     ): Promise<unknown>;
   }>;
 };
+const { useHistoryStore } = (await load('../../src/renderer/src/stores/history-store')) as {
+  useHistoryStore: Store<{ refresh(): Promise<void> }>;
+};
+const { useSyncStore } = (await load('../../src/renderer/src/stores/sync-store')) as {
+  useSyncStore: Store<{ refresh(): Promise<void> }>;
+};
 const { useWorkspaceStore } = (await load('../../src/renderer/src/stores/workspace-store')) as {
   useWorkspaceStore: Store<{ saveSettings(s: object): Promise<void> }>;
 };
@@ -94,6 +100,20 @@ describe('an alert goes when its action next succeeds', () => {
     expect(alertTitle()).toBe('Saving the settings');
     answers['settings:save-workspace'] = { ok: true, value: null };
     await useWorkspaceStore.getState().saveSettings({});
+    expect(alertTitle()).toBeNull();
+  });
+  it('reads that failed and then worked: the history, the check for conflicted copies', async () => {
+    answers['history:list'] = { ok: false, error: { code: 'storage', message: 'data/history: EACCES' } };
+    await useHistoryStore.getState().refresh();
+    expect(alertTitle()).toMatch(/^Reading the history/);
+    answers['history:list'] = { ok: true, value: [] };
+    await useHistoryStore.getState().refresh();
+    expect(alertTitle()).toBeNull();
+    answers['workspace:check'] = { ok: false, error: { code: 'storage', message: 'EIO' } };
+    await useSyncStore.getState().refresh();
+    expect(alertTitle()).toMatch(/^Checking the workspace for conflicted copies/);
+    answers['workspace:check'] = { ok: true, value: { conflicts: [] } };
+    await useSyncStore.getState().refresh();
     expect(alertTitle()).toBeNull();
   });
 });

@@ -26,6 +26,7 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
       const runs = await invoke('history:list', {});
       const ids = new Set(runs.map((r) => r.id));
       set({ runs, picked: get().picked.filter((id) => ids.has(id)) });
+      useUiStore.getState().succeeded('Reading the history');
     } catch (e) {
       useUiStore.getState().report('Reading the history', e);
     }
@@ -39,6 +40,7 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
     if (!before || !after) return;
     try {
       set({ comparison: await invoke('history:compare', { before, after }) });
+      useUiStore.getState().succeeded('Comparing the runs');
     } catch (e) {
       useUiStore.getState().report('Comparing the runs', e);
     }

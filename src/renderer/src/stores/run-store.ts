@@ -324,6 +324,7 @@ export const useRunStore = create<RunState>((set, get) => ({
       const scoring: Scoring = { preset: s.preset, weights: s.weights, windowDays: s.windowDays, pages };
       set({ outcome, scoring, outcomeScoring: scoring });
       useUiStore.getState().log('info', outcome.summary);
+      useUiStore.getState().succeeded('Opening the run');
       useUiStore.getState().openView('results');
       return true;
     } catch (e) {

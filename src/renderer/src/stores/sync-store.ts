@@ -24,6 +24,7 @@ export const useSyncStore = create<SyncState>((set) => ({
   async refresh() {
     try {
       set({ check: await invoke('workspace:check', {}) });
+      useUiStore.getState().succeeded('Checking the workspace for conflicted copies');
     } catch (e) {
       useUiStore.getState().report('Checking the workspace for conflicted copies', e);
     }
@@ -38,6 +39,7 @@ export const useSyncStore = create<SyncState>((set) => ({
       set({ check });
       // A merged tagfit.json changes the settings the app shows.
       if (check.merged?.length) await useWorkspaceStore.getState().load();
+      useUiStore.getState().succeeded('Merging the conflicted copies');
     } catch (e) {
       useUiStore.getState().report('Merging the conflicted copies', e);
     } finally {

@@ -28,6 +28,7 @@ export const useWatchStore = create<WatchState>((set, get) => ({
     if (!useWorkspaceStore.getState().workspace) return set({ status: null });
     try {
       set({ status: await invoke('watch:status', {}) });
+      useUiStore.getState().succeeded('Reading the watch');
     } catch (e) {
       useUiStore.getState().report('Reading the watch', e);
     }
@@ -52,6 +53,7 @@ export const useWatchStore = create<WatchState>((set, get) => ({
       }
       const n = watch.alerts.length;
       set({ raised: watch.alerts });
+      useUiStore.getState().succeeded('The watch run');
       // The OS notification is main's (watch:run-due sends it); the workbench lists the alerts.
       useUiStore.getState().log(n > 0 ? 'warning' : 'info', `Watch: ${n} alert${n === 1 ? '' : 's'}.`);
     } catch (e) {
@@ -64,6 +66,7 @@ export const useWatchStore = create<WatchState>((set, get) => ({
   async dismiss(id) {
     try {
       set({ status: await invoke('watch:dismiss', { id }) });
+      useUiStore.getState().succeeded('Dismissing the alert');
     } catch (e) {
       useUiStore.getState().report('Dismissing the alert', e);
     }

@@ -51,6 +51,7 @@ export function RegionsView(): React.JSX.Element {
       .then((r) => {
         setKnown(r.regions);
         setNote(r.note);
+        useUiStore.getState().succeeded('Loading the region list');
       })
       .catch((e: unknown) => {
         useUiStore.getState().report('Loading the region list', e);

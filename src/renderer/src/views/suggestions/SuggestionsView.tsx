@@ -28,13 +28,19 @@ export function SuggestionsView(): React.JSX.Element {
   useEffect(() => {
     if (!outcome) return;
     invoke('discover:suggest', {})
-      .then(setFound)
+      .then((r) => {
+        setFound(r);
+        useUiStore.getState().succeeded('Finding suggestions');
+      })
       .catch((e: unknown) => useUiStore.getState().report('Finding suggestions', e));
   }, [outcome]);
   useEffect(() => {
     if (!outcome) return;
     invoke('discover:pick', { k })
-      .then(setPicks)
+      .then((r) => {
+        setPicks(r);
+        useUiStore.getState().succeeded('Picking the tag set');
+      })
       .catch((e: unknown) => useUiStore.getState().report('Picking the tag set', e));
   }, [outcome, k]);
   if (!outcome)
