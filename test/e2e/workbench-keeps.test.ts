@@ -14,6 +14,7 @@ import { tempDir } from '../support/cli';
 import { KEY, NOW_MS } from '../support/faults';
 import {
   closeAll,
+  decodeInCompetitors,
   expectNoPageErrors,
   folderDialog,
   gridColumn,
@@ -338,16 +339,7 @@ describe('the workbench keeps what it produced', () => {
   }, 120_000);
 
   it('Decode’s Add is per tag: generic tags start unticked, and Add says what it added and skipped', async () => {
-    await openView(page, 'Competitors');
-    const panel = page.getByRole('tabpanel', { name: 'Competitors' });
-    await page.getByLabel('Competitor usernames').fill('@acme_designs');
-    await panel.getByRole('button', { name: 'Decode', exact: true }).click();
-    await page
-      .getByRole('dialog', { name: 'Confirm the decode' })
-      .getByRole('button', { name: 'Start decode' })
-      .click();
-    const tags = panel.getByRole('region', { name: 'Tags of @acme_designs' });
-    await expect.poll(() => tags.isVisible(), { timeout: 60_000 }).toBe(true);
+    const { tags } = await decodeInCompetitors(page, 'acme_designs');
     const boxes = tags.getByRole('checkbox', { name: /^Add #/ });
     const offered = await boxes.evaluateAll((els) =>
       els.map((e) => ({

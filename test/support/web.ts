@@ -213,6 +213,28 @@ export async function folderDialog(
   await expect.poll(() => d.isVisible()).toBe(false);
 }
 
+/**
+ * A competitor decoded from the Competitors view as a user does it (the username typed, Decode, Start decode in its
+ * confirmation), waited out; returns the panel and the section of the tags found. `timeout` is a limit for a hang.
+ */
+export async function decodeInCompetitors(
+  page: Page,
+  username: string,
+  timeout = 60_000,
+): Promise<{ panel: Locator; tags: Locator }> {
+  await openView(page, 'Competitors');
+  const panel = page.getByRole('tabpanel', { name: 'Competitors' });
+  await page.getByLabel('Competitor usernames').fill(`@${username}`);
+  await panel.getByRole('button', { name: 'Decode', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Confirm the decode' })
+    .getByRole('button', { name: 'Start decode' })
+    .click();
+  const tags = panel.getByRole('region', { name: `Tags of @${username}` });
+  await expect.poll(() => tags.isVisible(), { timeout }).toBe(true);
+  return { panel, tags };
+}
+
 /** Run from the side bar, then Start run in the estimate's dialog. */
 export async function startRun(page: Page): Promise<void> {
   await page

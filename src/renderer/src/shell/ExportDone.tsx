@@ -5,7 +5,7 @@ import { invoke } from '../bridge';
 import { useUiStore } from '../stores/ui-store';
 import { useWorkspaceStore } from '../stores/workspace-store';
 
-async function openExported(what: 'folder' | 'report'): Promise<void> {
+export async function openExported(what: 'folder' | 'report'): Promise<void> {
   try {
     const r = await invoke('reports:open', { what });
     // The preview opens nothing: main's line says the path to open by hand, and "Opened" would contradict it.
